@@ -1,0 +1,145 @@
+/**
+ * The support workflow: canonical statuses, their names, the mapping of a site's statuses onto them,
+ * and the moves that matter to the rules (reopen, SLA stop, SLA pause). Pure: no I/O, no clock.
+ */
+
+export const CANONICAL_STATUSES = [
+  'submitted',
+  'in_progress',
+  'waiting_for_customer',
+  'waiting_for_third_party',
+  'scheduled_operation',
+  'resolved',
+  'closed',
+] as const;
+
+export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
+
+export type Language = 'fr' | 'en';
+
+/** The customer-facing names of each canonical status (DESIGN.md section 1). */
+export const STATUS_NAMES: Record<CanonicalStatus, Record<Language, string>> = {
+  submitted: { fr: 'Soumise', en: 'Submitted' },
+  in_progress: { fr: 'En cours', en: 'In progress' },
+  waiting_for_customer: { fr: 'En attente du client', en: 'Waiting for customer' },
+  waiting_for_third_party: { fr: "En attente d'un tiers", en: 'Waiting for third party' },
+  scheduled_operation: { fr: 'Opération planifiée', en: 'Scheduled operation' },
+  resolved: { fr: 'Résolu', en: 'Resolved' },
+  closed: { fr: 'Fermée', en: 'Closed' },
+};
+
+/**
+ * Names recognised out of the box, besides STATUS_NAMES: JSM's own defaults and common French variants.
+ * Compared after {@link normalizeStatusName}.
+ */
+export const DEFAULT_STATUS_ALIASES: Record<CanonicalStatus, string[]> = {
+  submitted: ['Soumise', 'Submitted', 'Waiting for support', 'En attente du support'],
+  in_progress: ['En cours', 'In progress'],
+  waiting_for_customer: ['En attente du client', 'Waiting for customer'],
+  waiting_for_third_party: ["En attente d'un tiers", 'Waiting for third party'],
+  scheduled_operation: ['Opération planifiée', 'Scheduled operation'],
+  resolved: ['Résolu', 'Résolue', 'Resolved'],
+  closed: ['Fermée', 'Fermé', 'Closed'],
+};
+
+/** Statuses whose first entry stops the response SLA for good. */
+export const SLA_STOP_STATUSES: ReadonlySet<CanonicalStatus> = new Set([
+  'scheduled_operation',
+  'waiting_for_customer',
+  'resolved',
+  'closed',
+]);
+
+/** Statuses during which the response SLA clock does not run. */
+export const SLA_PAUSE_STATUSES: ReadonlySet<CanonicalStatus> = new Set(['waiting_for_customer', 'waiting_for_third_party']);
+
+/** Statuses from which a customer may reopen a request. */
+export const DONE_STATUSES: ReadonlySet<CanonicalStatus> = new Set(['resolved', 'closed']);
+
+/** A site's status as Jira reports it (`id` is the status id; `name` its current name). */
+export interface SiteStatus {
+  id?: string | null;
+  name?: string | null;
+}
+
+/** The admin's mapping: explicit ids first, then extra names, then the defaults. */
+export interface StatusMapping {
+  byId: Record<string, CanonicalStatus>;
+  byName: Record<string, CanonicalStatus>;
+}
+
+/**
+ * Lower-cases, strips accents, unifies apostrophes and collapses spaces, so names compare as people read them.
+ * @example normalizeStatusName("  EN ATTENTE d’un  Tiers ") //=> "en attente d'un tiers"
+ */
+export function normalizeStatusName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Prebuilt lookup for {@link mapStatus}; build once per configuration. */
+export interface StatusResolver {
+  (status: SiteStatus): CanonicalStatus | undefined;
+}
+
+/**
+ * Builds the resolver of a mapping: by id when the id is mapped, else by name (the admin's names first,
+ * then the defaults), case- and accent-insensitive.
+ * @example statusResolver({ byId: { '10001': 'in_progress' }, byName: {} })({ id: '10001', name: 'Doing' }) //=> 'in_progress'
+ */
+export function statusResolver(mapping: StatusMapping): StatusResolver {
+  const byName = new Map<string, CanonicalStatus>();
+  for (const key of CANONICAL_STATUSES) {
+    for (const alias of DEFAULT_STATUS_ALIASES[key]) byName.set(normalizeStatusName(alias), key);
+  }
+  for (const [name, key] of Object.entries(mapping.byName)) byName.set(normalizeStatusName(name), key);
+  return (status) => {
+    if (status.id != null && Object.prototype.hasOwnProperty.call(mapping.byId, status.id)) {
+      return mapping.byId[status.id];
+    }
+    if (status.name == null) return undefined;
+    return byName.get(normalizeStatusName(status.name));
+  };
+}
+
+/**
+ * Maps one site status onto its canonical key, or undefined when nothing matches.
+ * @example mapStatus({ name: 'EN COURS' }, { byId: {}, byName: {} }) //=> 'in_progress'
+ */
+export function mapStatus(status: SiteStatus, mapping: StatusMapping): CanonicalStatus | undefined {
+  return statusResolver(mapping)(status);
+}
+
+/**
+ * True when a move takes a resolved or closed request back into the work (a reopen).
+ * @example isReopen('closed', 'in_progress') //=> true
+ */
+export function isReopen(from: CanonicalStatus | undefined, to: CanonicalStatus | undefined): boolean {
+  return from !== undefined && to !== undefined && DONE_STATUSES.has(from) && !DONE_STATUSES.has(to);
+}
+
+/**
+ * True when entering `to` stops the response SLA (the first such entry counts; later ones change nothing).
+ * @example isSlaStop('waiting_for_customer') //=> true
+ */
+export function isSlaStop(to: CanonicalStatus | undefined): boolean {
+  return to !== undefined && SLA_STOP_STATUSES.has(to);
+}
+
+/**
+ * True while the response SLA clock is paused in `status`.
+ * @example isSlaPause('waiting_for_third_party') //=> true
+ */
+export function isSlaPause(status: CanonicalStatus | undefined): boolean {
+  return status !== undefined && SLA_PAUSE_STATUSES.has(status);
+}
+
+/** Type guard for canonical keys read from untrusted input. */
+export function isCanonicalStatus(value: unknown): value is CanonicalStatus {
+  return typeof value === 'string' && (CANONICAL_STATUSES as readonly string[]).includes(value);
+}
