@@ -1,4 +1,34 @@
-import { stubHandler } from '../stub';
+/**
+ * The queue consumer (manifest `work-consumer`): one resolver method, `work`, dispatching on the item's kind.
+ */
+import Resolver from '@forge/resolver';
+import type { WorkItem } from '../../store/work-queue';
+import { loadConfig } from '../../store/config-store';
+import { executeActions } from '../shared/execute-actions';
+import { processSweepBatch } from './process-sweep-batch';
 
-// STUB (issues #5, #6): the queue consumer.
-export const consumeWork = stubHandler('consumeWork');
+/**
+ * Handles one queued item; an unknown or malformed item is logged with the reason and dropped from the
+ * queue (retrying it could never succeed), never thrown.
+ * @example await handleWork({ kind: 'actions', actions: [], attempt: 1, reason: 'test' })
+ */
+export async function handleWork(item: unknown): Promise<void> {
+  const work = item as WorkItem | undefined;
+  switch (work?.kind) {
+    case 'actions':
+      if (!Array.isArray(work.actions)) break;
+      await executeActions(work.actions, await loadConfig(), Number(work.attempt) || 0);
+      return;
+    case 'sweep-batch':
+      await processSweepBatch(work);
+      return;
+  }
+  console.error('[support-rules] work-consumer: ignored a malformed queue item:', JSON.stringify(item)?.slice(0, 500));
+}
+
+const resolver = new Resolver();
+resolver.define('work', async ({ payload }) => {
+  await handleWork(payload);
+});
+
+export const consumeWork = resolver.getDefinitions();

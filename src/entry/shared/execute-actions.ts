@@ -1,0 +1,76 @@
+/**
+ * Runs the actions the rules decided, in order, each at most once (through the ledger).
+ * A transient failure (429/5xx/timeout that outlived the client's retries) re-queues the failed action and the
+ * ones after it, with a growing delay; a permanent failure (4xx, no such transition) is logged and kept as a
+ * dead letter, and the remaining actions still run. Nothing is dropped silently.
+ */
+import type { Action } from '../../domain/actions';
+import type { Config } from '../../domain/config';
+import { statusResolver } from '../../domain/workflow';
+import { addComment } from '../../jira/add-comment';
+import { JiraError } from '../../jira/client';
+import { setIssueProperty } from '../../jira/issue-property';
+import { notifyIssue } from '../../jira/notify-issue';
+import { transitionIssue } from '../../jira/transition-issue';
+import { keepDeadLetter } from '../../store/dead-letters';
+import { runOnce } from '../../store/ledger';
+import { pushWork } from '../../store/work-queue';
+
+/** Queue attempts before an action is given up as a dead letter (delays grow to 15 minutes: about 3 hours in all). */
+export const MAX_QUEUE_ATTEMPTS = 15;
+
+export interface ExecutionReport {
+  done: string[];
+  skipped: string[];
+  requeued: string[];
+  failed: string[];
+}
+
+/**
+ * Executes actions in order through the ledger.
+ * @example await executeActions([{ type: 'notify', key: 'SUP-1:created', ... }], config) //=> { done: ['SUP-1:created'], ... }
+ */
+export async function executeActions(actions: Action[], config: Config, attempt = 0): Promise<ExecutionReport> {
+  const report: ExecutionReport = { done: [], skipped: [], requeued: [], failed: [] };
+  const resolve = statusResolver(config.statusMapping);
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i]!;
+    try {
+      const outcome = await runOnce(action.key, () => perform(action, resolve));
+      report[outcome === 'done' ? 'done' : 'skipped'].push(action.key);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (isTransient(error) && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
+        const rest = actions.slice(i);
+        await pushWork({ kind: 'actions', actions: rest, attempt: attempt + 1, reason: message }, Math.min(30 * 2 ** attempt, 900));
+        console.warn(`[support-rules] ${action.key}: ${message}; re-queued with ${rest.length} action(s) (attempt ${attempt + 1})`);
+        report.requeued.push(...rest.map((a) => a.key));
+        return report;
+      }
+      console.error(`[support-rules] ${action.key}: ${message}; kept as a dead letter`);
+      await keepDeadLetter({ action, error: message, attempts: attempt + 1, at: new Date().toISOString() });
+      report.failed.push(action.key);
+    }
+  }
+  return report;
+}
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof JiraError) return error.retryable;
+  // kvs or queue trouble, a network error: worth another try.
+  return !(error instanceof TypeError) && !(error as { name?: string })?.name?.includes('NoTransition');
+}
+
+async function perform(action: Action, resolve: ReturnType<typeof statusResolver>): Promise<void> {
+  switch (action.type) {
+    case 'notify':
+      return notifyIssue(action.issueKey, action);
+    case 'comment':
+      await addComment(action.issueKey, action.body, { internal: action.internal });
+      return;
+    case 'transition':
+      return transitionIssue(action.issueKey, action.toStatus, resolve, { resolution: action.resolution });
+    case 'setProperty':
+      return setIssueProperty(action.issueKey, action.propertyKey, action.value);
+  }
+}

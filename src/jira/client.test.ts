@@ -1,0 +1,84 @@
+// Adapter test: @forge/api is replaced by a scripted fake, the only place a mock stands in for Jira.
+import { route } from '@forge/api';
+import { JiraError, requestJiraJson, setRetryPolicy } from './client';
+
+const calls: { as: string; path: string; init: { method?: string; body?: string } }[] = [];
+let script: Array<() => Promise<unknown>> = [];
+
+jest.mock('@forge/api', () => {
+  const actual = jest.requireActual('@forge/api');
+  const requestJira = (as: string) => (path: { value: string }, init: { method?: string; body?: string }) => {
+    calls.push({ as, path: path.value, init });
+    const next = script.shift();
+    if (!next) throw new Error('unexpected call');
+    return next();
+  };
+  return { ...actual, __esModule: true, default: { asApp: () => ({ requestJira: requestJira('app') }), asUser: () => ({ requestJira: requestJira('user') }) } };
+});
+
+function answer(status: number, body: unknown = {}, headers: Record<string, string> = {}) {
+  return () =>
+    Promise.resolve({
+      ok: status >= 200 && status < 300,
+      status,
+      headers: new Headers(headers),
+      text: () => Promise.resolve(body === undefined ? '' : JSON.stringify(body)),
+    });
+}
+
+const slept: number[] = [];
+beforeEach(() => {
+  calls.length = 0;
+  slept.length = 0;
+  script = [];
+  setRetryPolicy({ attempts: 4, baseDelayMs: 100, maxDelayMs: 5000, timeoutMs: 50, sleep: async (ms) => void slept.push(ms) });
+});
+
+describe('requestJira', () => {
+  it('sends JSON as the app by default and parses the answer', async () => {
+    script = [answer(201, { id: '10001' })];
+    const result = await requestJiraJson<{ id: string }>(route`/rest/api/3/issue/${'SUP-1'}/comment`, { method: 'POST', body: { body: 'x' } });
+    expect(result).toEqual({ id: '10001' });
+    expect(calls).toEqual([{ as: 'app', path: '/rest/api/3/issue/SUP-1/comment', init: expect.objectContaining({ method: 'POST', body: '{"body":"x"}' }) }]);
+  });
+
+  it('calls as the user when asked', async () => {
+    script = [answer(200, { accountId: 'u1' })];
+    await requestJiraJson(route`/rest/api/3/myself`, { as: 'user' });
+    expect(calls[0]!.as).toBe('user');
+  });
+
+  it('waits what Retry-After says on 429, then succeeds', async () => {
+    script = [answer(429, { errorMessages: ['Rate limited'] }, { 'Retry-After': '3' }), answer(200, { ok: 1 })];
+    await expect(requestJiraJson(route`/rest/api/3/myself`)).resolves.toEqual({ ok: 1 });
+    expect(slept).toEqual([3000]);
+  });
+
+  it('backs off on 5xx and on a timeout, doubling the wait', async () => {
+    script = [answer(503), () => new Promise(() => undefined), answer(500), answer(200, { ok: 2 })];
+    await expect(requestJiraJson(route`/rest/api/3/myself`)).resolves.toEqual({ ok: 2 });
+    expect(slept).toEqual([100, 200, 400]);
+  });
+
+  it('gives up after the last attempt with a retryable error', async () => {
+    script = [answer(503), answer(503), answer(503), answer(503)];
+    const error = await requestJiraJson(route`/rest/api/3/myself`).catch((e: JiraError) => e);
+    expect(error).toBeInstanceOf(JiraError);
+    expect(error.retryable).toBe(true);
+    expect(error.status).toBe(503);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('does not retry a 4xx, and says why it failed', async () => {
+    script = [answer(400, { errorMessages: ['Field resolution is invalid'] })];
+    const error = await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/transitions`, { method: 'POST', body: {} }).catch((e: JiraError) => e);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toBe('POST /rest/api/3/issue/SUP-1/transitions answered 400: Field resolution is invalid');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('returns undefined for 204 No Content', async () => {
+    script = [answer(204, undefined)];
+    await expect(requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/properties/${'x'}`, { method: 'PUT', body: {} })).resolves.toBeUndefined();
+  });
+});

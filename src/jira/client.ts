@@ -1,0 +1,139 @@
+/**
+ * The one way the app calls Jira: through @forge/api, as the app or as the calling user, with
+ * 429 honoured through Retry-After and 5xx / network failures retried with bounded backoff.
+ * A failure that outlives the retries surfaces as a JiraError so the caller can re-queue the work.
+ */
+import api, { type APIResponse, type RequestInit, type Route } from '@forge/api';
+
+export type Actor = 'app' | 'user';
+
+export class JiraError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown,
+    /** True when trying again later may succeed (429, 5xx, timeout, network). */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'JiraError';
+  }
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** Backoff before the n-th retry (n from 1), doubled each time. */
+  baseDelayMs: number;
+  /** Longest wait honoured for one Retry-After or backoff. */
+  maxDelayMs: number;
+  /** Abandon an attempt that has not answered after this long. */
+  timeoutMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 5_000,
+  timeoutMs: 8_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+let policy: RetryPolicy = DEFAULT_RETRY;
+
+/** Changes the retry policy (tests make it fast); returns the previous one. */
+export function setRetryPolicy(next: Partial<RetryPolicy>): RetryPolicy {
+  const previous = policy;
+  policy = { ...policy, ...next };
+  return previous;
+}
+
+export interface JiraRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  as?: Actor;
+}
+
+/** Counts every attempt made (for benchmarks and tests). */
+export const requestStats = { attempts: 0, retries: 0 };
+
+/**
+ * Sends one request and returns the response, retrying what can be retried.
+ * @example await requestJira(route`/rest/api/3/myself`) //=> Response (200)
+ */
+export async function requestJira(path: Route, req: JiraRequest = {}): Promise<APIResponse> {
+  const method = req.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  const init: RequestInit = { method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) };
+  const client = req.as === 'user' ? api.asUser() : api.asApp();
+  let lastError: JiraError | undefined;
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    if (attempt > 1) requestStats.retries++;
+    requestStats.attempts++;
+    let response: APIResponse;
+    try {
+      response = await withTimeout(client.requestJira(path, init) as Promise<APIResponse>, policy.timeoutMs);
+    } catch (error) {
+      lastError = new JiraError(`${method} ${path.value} failed: ${(error as Error).message}`, 0, undefined, true);
+      await policy.sleep(backoff(attempt));
+      continue;
+    }
+    if (response.ok) return response;
+    const body = await readBody(response);
+    const retryable = response.status === 429 || response.status >= 500;
+    lastError = new JiraError(`${method} ${path.value} answered ${response.status}: ${describe(body)}`, response.status, body, retryable);
+    if (!retryable) throw lastError;
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    const wait = response.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : backoff(attempt);
+    if (attempt < policy.attempts) await policy.sleep(Math.min(wait, policy.maxDelayMs));
+  }
+  throw lastError ?? new JiraError(`${method} ${path.value} failed`, 0, undefined, true);
+}
+
+/**
+ * Like {@link requestJira}, parsing the JSON body (undefined for 204 No Content).
+ * @example const me = await requestJiraJson<{ accountId: string }>(route`/rest/api/3/myself`, { as: 'user' })
+ */
+export async function requestJiraJson<T>(path: Route, req: JiraRequest = {}): Promise<T> {
+  const response = await requestJira(path, req);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+function backoff(attempt: number): number {
+  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readBody(response: APIResponse): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function describe(body: unknown): string {
+  if (body && typeof body === 'object') {
+    const b = body as { errorMessages?: string[]; errors?: Record<string, string>; message?: string };
+    const parts = [...(b.errorMessages ?? []), ...Object.entries(b.errors ?? {}).map(([k, v]) => `${k}: ${v}`)];
+    if (b.message) parts.push(b.message);
+    if (parts.length) return parts.join('; ');
+  }
+  return String(body).slice(0, 200);
+}

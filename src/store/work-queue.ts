@@ -1,0 +1,23 @@
+/**
+ * The app's one queue (manifest consumer `work-consumer`): heavy or retried work leaves the 25-second
+ * triggers for a consumer that may run up to 900 seconds.
+ */
+import { Queue } from '@forge/events';
+import type { Action } from '../domain/actions';
+
+export const WORK_QUEUE = 'support-rules-work';
+
+/** Everything the consumer knows how to do. */
+export type WorkItem =
+  | { kind: 'actions'; actions: Action[]; attempt: number; reason: string }
+  | { kind: 'sweep-batch'; [field: string]: unknown };
+
+const queue = new Queue({ key: WORK_QUEUE });
+
+/**
+ * Pushes work for the consumer, optionally delayed (Forge allows up to 900 s).
+ * @example await pushWork({ kind: 'actions', actions, attempt: 1, reason: 'GET /notify answered 503' }, 60)
+ */
+export async function pushWork(item: WorkItem, delayInSeconds = 0): Promise<void> {
+  await queue.push({ body: item as unknown as Record<string, unknown>, delayInSeconds: Math.min(Math.max(0, Math.round(delayInSeconds)), 900) });
+}
