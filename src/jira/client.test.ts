@@ -62,7 +62,7 @@ describe('requestJira', () => {
 
   it('gives up after the last attempt with a retryable error', async () => {
     script = [answer(503), answer(503), answer(503), answer(503)];
-    const error = await requestJiraJson(route`/rest/api/3/myself`).catch((e: JiraError) => e);
+    const error = (await requestJiraJson(route`/rest/api/3/myself`).catch((e: unknown) => e)) as JiraError;
     expect(error).toBeInstanceOf(JiraError);
     expect(error.retryable).toBe(true);
     expect(error.status).toBe(503);
@@ -71,7 +71,7 @@ describe('requestJira', () => {
 
   it('does not retry a 4xx, and says why it failed', async () => {
     script = [answer(400, { errorMessages: ['Field resolution is invalid'] })];
-    const error = await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/transitions`, { method: 'POST', body: {} }).catch((e: JiraError) => e);
+    const error = (await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/transitions`, { method: 'POST', body: {} }).catch((e: unknown) => e)) as JiraError;
     expect(error.retryable).toBe(false);
     expect(error.message).toBe('POST /rest/api/3/issue/SUP-1/transitions answered 400: Field resolution is invalid');
     expect(calls).toHaveLength(1);
