@@ -1,0 +1,136 @@
+import { defaultConfig, configSchema } from './config';
+import {
+  alreadyEscalatedText,
+  ANNOUNCED_STATUSES,
+  consultingNote,
+  createdMessage,
+  escalationGuidance,
+  escalationMessage,
+  escalationNote,
+  formatInstant,
+  languageFor,
+  reopenedMessage,
+  requestDetailsSchema,
+  statusMessage,
+  supportCommentMessage,
+  type Message,
+  type RequestRef,
+} from './messages';
+import { STATUS_NAMES, type Language } from './workflow';
+
+const ref: RequestRef = { issueKey: 'SUP-3', summary: 'Confluence is slow', portalUrl: 'https://site.example/servicedesk/customer/portal/1/SUP-3' };
+const AT = Date.UTC(2026, 10, 28, 9, 30);
+const LANGS: Language[] = ['fr', 'en'];
+const facts = { byName: 'Carol Client', atMs: AT, reason: 'No answer for three days' };
+
+/** Every customer message names the request, its summary and the portal link, and says how to answer. */
+function expectCustomerMessage(m: Message, lang: Language): void {
+  expect(m.subject.startsWith('[SUP-3] ')).toBe(true);
+  expect(m.subject.endsWith('Confluence is slow')).toBe(true);
+  expect(m.textBody).toContain('SUP-3');
+  expect(m.textBody).toContain(ref.portalUrl);
+  expect(m.textBody).toContain(lang === 'fr' ? 'répondez simplement à cet e-mail' : 'simply reply to this email');
+}
+
+describe('languageFor', () => {
+  it('follows the Jira locale when the language is offered, else the default', () => {
+    const config = defaultConfig();
+    expect(languageFor('en_US', config)).toBe('en');
+    expect(languageFor('fr_CA', config)).toBe('fr');
+    expect(languageFor('de_DE', config)).toBe('fr');
+    expect(languageFor(null, config)).toBe('fr');
+    const frOnly = configSchema.parse({ languages: { default: 'fr', available: ['fr'] } });
+    expect(languageFor('en_US', frOnly)).toBe('fr');
+  });
+});
+
+describe('formatInstant', () => {
+  it('shows the instant in the desk time zone, across daylight saving', () => {
+    expect(formatInstant(AT, 'fr', 'Europe/Paris')).toBe('28 novembre 2026 à 10:30');
+    expect(formatInstant(Date.UTC(2026, 6, 1, 9, 30), 'en', 'Europe/Paris')).toBe('1 July 2026 at 11:30');
+  });
+});
+
+describe.each(LANGS)('customer messages in %s', (lang) => {
+  it('acknowledges a new request', () => {
+    const m = createdMessage(lang, ref);
+    expectCustomerMessage(m, lang);
+    expect(m.textBody).toContain(STATUS_NAMES.submitted[lang]);
+  });
+
+  it.each([...ANNOUNCED_STATUSES])('announces %s with its name and what happens next', (status) => {
+    const m = statusMessage(lang, ref, status);
+    expectCustomerMessage(m, lang);
+    expect(m.subject).toContain(STATUS_NAMES[status][lang]);
+    // lead sentence, next step, how to answer, signature: at least one paragraph beyond the lead.
+    expect(m.textBody.split('\n\n').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('forwards a comment, quoted', () => {
+    const m = supportCommentMessage(lang, ref, 'Alice Agent', 'Line one\nLine two');
+    expectCustomerMessage(m, lang);
+    expect(m.textBody).toContain('> Line one\n> Line two');
+    expect(supportCommentMessage(lang, ref, null, 'x').textBody).toContain(lang === 'fr' ? "L'équipe support a commenté" : 'The support team commented');
+  });
+});
+
+describe('status details', () => {
+  it('names the third party by kind, name and reference', () => {
+    expect(statusMessage('fr', ref, 'waiting_for_third_party', { thirdParty: { kind: 'hosting', name: 'OVH' } }).textBody).toContain("Nous attendons l'intervention de l'hébergeur OVH.");
+    expect(statusMessage('en', ref, 'waiting_for_third_party', { thirdParty: { kind: 'atlassian', reference: 'PSSRV-1' } }).textBody).toContain('We are waiting for Atlassian (reference PSSRV-1) to act.');
+    expect(statusMessage('en', ref, 'waiting_for_third_party').textBody).toContain('(Atlassian, an add-on vendor or a hosting company)');
+  });
+
+  it('says when and who of a scheduled operation, or points to the comment when unknown', () => {
+    const details = { scheduledOperation: { at: '2026-12-05T06:00:00Z', who: 'Hugo' } };
+    expect(statusMessage('en', ref, 'scheduled_operation', details, { timeZone: 'Europe/Paris' }).textBody).toContain('An operation is scheduled on 5 December 2026 at 07:00 (Europe/Paris); Hugo will carry it out.');
+    expect(statusMessage('fr', ref, 'scheduled_operation').textBody).toContain('le dernier commentaire de la demande précise quand et qui');
+  });
+
+  it('explains reopening on closure, and the consulting resolution when it applies', () => {
+    expect(statusMessage('en', ref, 'closed').textBody).toContain('you can reopen the request');
+    expect(statusMessage('en', ref, 'closed').textBody).not.toContain('consulting');
+    expect(statusMessage('en', ref, 'closed', null, { consulting: true }).textBody).toContain('identified as a consulting need');
+  });
+
+  it('validates what the panel records', () => {
+    expect(requestDetailsSchema.safeParse({ thirdParty: { kind: 'atlassian' } }).success).toBe(true);
+    expect(requestDetailsSchema.safeParse({ thirdParty: { kind: 'someone' } }).success).toBe(false);
+    expect(requestDetailsSchema.safeParse({ scheduledOperation: { at: 'tomorrow', who: 'Hugo' } }).success).toBe(false);
+  });
+});
+
+describe.each(LANGS)('team messages in %s', (lang) => {
+  it('tells the team of a reopen, with the customer comment when there is one', () => {
+    const m = reopenedMessage(lang, ref, 'Carol Client', 'It fails again');
+    expect(m.subject).toContain('SUP-3');
+    expect(m.textBody).toContain('Carol Client');
+    expect(m.textBody).toContain('> It fails again');
+    expect(m.textBody).toContain(STATUS_NAMES.in_progress[lang]);
+    expect(m.textBody).toContain(ref.portalUrl);
+  });
+
+  it('asks the lead and the manager to speed an escalated request up, with the reason', () => {
+    const m = escalationMessage(lang, ref, facts, 'Europe/Paris');
+    expect(m.subject).toContain('SUP-3');
+    expect(m.textBody).toContain('Carol Client');
+    expect(m.textBody).toContain('> No answer for three days');
+    expect(m.textBody).toContain(formatInstant(AT, lang, 'Europe/Paris'));
+  });
+
+  it('notes an escalation and a consulting closure internally, and answers a repeat', () => {
+    expect(escalationNote(lang, facts, 'Europe/Paris')).toContain('No answer for three days');
+    expect(consultingNote(lang, 'Alice', 'Consulting', AT, 'Europe/Paris')).toContain('Alice');
+    expect(alreadyEscalatedText(lang, facts, 'Europe/Paris')).toContain(formatInstant(AT, lang, 'Europe/Paris'));
+  });
+});
+
+describe('escalationGuidance', () => {
+  it('says when to escalate and lists the configured urgent numbers', () => {
+    const config = configSchema.parse({ escalation: { urgentPhoneNumbers: [{ label: 'Hotline', number: '+33 1 23 45 67 89' }] } });
+    const guidance = escalationGuidance('en', config);
+    expect(guidance.whenToEscalate).toHaveLength(2);
+    expect(guidance.phoneNumbers).toEqual([{ label: 'Hotline', number: '+33 1 23 45 67 89' }]);
+    expect(escalationGuidance('fr', config).urgent).toContain('appelez-nous');
+  });
+});
