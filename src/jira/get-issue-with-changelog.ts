@@ -1,0 +1,26 @@
+import { route } from '@forge/api';
+import { requestJiraJson, type Actor } from './client';
+
+/** The parts of GET /rest/api/3/issue/{key}?expand=changelog the app reads. */
+export interface IssueWithChangelog {
+  id: string;
+  key: string;
+  fields: {
+    status?: { id?: string; name?: string };
+    resolution?: { name?: string } | null;
+    reporter?: { accountId?: string; displayName?: string } | null;
+    priority?: { name?: string } | null;
+    created?: string;
+    [field: string]: unknown;
+  };
+  changelog?: { histories?: unknown[] };
+}
+
+/**
+ * Reads an issue with its changelog (GET /rest/api/3/issue/{key}?expand=changelog). As the user, a 403/404
+ * (a JiraError) means they may not see it.
+ * @example (await getIssueWithChangelog('SUP-1', 'user')).fields.status?.name //=> 'En cours'
+ */
+export async function getIssueWithChangelog(issueKey: string, as: Actor = 'app'): Promise<IssueWithChangelog> {
+  return requestJiraJson<IssueWithChangelog>(route`/rest/api/3/issue/${issueKey}?expand=changelog`, { as });
+}

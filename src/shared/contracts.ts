@@ -1,0 +1,190 @@
+/**
+ * The one source of truth for what the Custom UI apps and their resolvers exchange: each resolver's
+ * function key, its payload and its answer. Imported by static/** and src/entry/resolvers/**; types only,
+ * plus the key constants, so it costs the UI bundles nothing.
+ */
+import type { CanonicalStatus, Language } from '../domain/workflow';
+import type { Config, ConfigError, Coverage } from '../domain/config';
+import type { RequestDetails, ThirdPartyKind } from '../domain/panel-actions';
+
+export type { Language, CanonicalStatus, Config, ConfigError, Coverage };
+
+/** A resolver's refusal or failure, answered as data so the UI can show it (never thrown). */
+export interface ResolverFailure {
+  ok: false;
+  status: 400 | 403 | 404 | 409 | 500;
+  code: string;
+  message: string;
+  /** Field-level problems of a configuration, when `code` is 'invalid_config'. */
+  errors?: ConfigError[];
+}
+
+export type ResolverResult<T> = { ok: true; data: T } | ResolverFailure;
+
+/** One stretch of the response SLA: the clock running or paused, in one site status. */
+export interface SlaPeriodView {
+  from: string;
+  to: string;
+  kind: 'running' | 'paused';
+  status: CanonicalStatus | null;
+  statusName: string;
+}
+
+export interface CalendarView {
+  coverage: Coverage;
+  timeZone: string;
+  /** Business hours by weekday (monday..sunday), empty for 24/7. */
+  weeklyHours: { day: string; ranges: string[] }[];
+  /** ISO country whose public holidays are closed, or null. */
+  holidaysCountry: string | null;
+}
+
+export interface SlaView {
+  state: 'running' | 'paused' | 'stopped';
+  breached: boolean;
+  startedAt: string;
+  stoppedAt: string | null;
+  stopStatus: CanonicalStatus | null;
+  elapsedMs: number;
+  goalMs: number;
+  remainingMs: number;
+  breachAt: string | null;
+  timeline: SlaPeriodView[];
+  unmappedStatuses: string[];
+}
+
+export interface EscalationView {
+  by: string;
+  byName: string;
+  at: string;
+  reason: string;
+}
+
+export interface WaitingView {
+  nextReminderAt: string | null;
+  autoCloseAt: string | null;
+}
+
+export type { RequestDetails, ThirdPartyKind };
+
+/** Everything the agent's issue panel shows. */
+export interface IssuePanelView {
+  issueKey: string;
+  status: { name: string; canonical: CanonicalStatus | null };
+  resolution: string | null;
+  /** The server's clock when the view was built (the UI counts from it). */
+  now: string;
+  sla: SlaView | null;
+  /** Why the SLA could not be computed (for instance, the engine is not installed), when sla is null. */
+  slaUnavailable: string | null;
+  calendar: CalendarView;
+  waiting: WaitingView | null;
+  escalation: EscalationView | null;
+  details: RequestDetails;
+  consultingResolution: string;
+  rules: { consulting: boolean; escalation: boolean };
+}
+
+/** What the customer sees in the portal. */
+export interface PortalView {
+  issueKey: string;
+  status: { canonical: CanonicalStatus | null; name: string };
+  sla: {
+    state: 'running' | 'paused' | 'stopped';
+    met: boolean | null;
+    breached: boolean;
+    goalMs: number;
+    /** When the team's first answer is due, for a running SLA. */
+    dueAt: string | null;
+    /** Why the clock is paused: waiting for the customer, or for a third party. */
+    pausedFor: 'customer' | 'third_party' | null;
+  } | null;
+  /** What the team awaits from the customer (the text of its last public comment), when waiting for them. */
+  awaited: string | null;
+  /** When the request would close without an answer. */
+  closesAt: string | null;
+  escalation: EscalationView | null;
+  guidance: EscalationGuidance;
+}
+
+/** The rules' escalation guidance, in the customer's language (src/domain/messages.ts escalationGuidance). */
+export interface EscalationGuidance {
+  enabled: boolean;
+  intro: string;
+  whenToEscalate: string[];
+  urgent: string;
+  phoneNumbers: { label: string; number: string }[];
+}
+
+export interface SetupProblem {
+  code: 'status_unmapped' | 'canonical_missing' | 'consulting_resolution_missing' | 'autoclose_resolution_missing' | 'contact_missing' | 'contact_unknown';
+  /** What is missing, in the admin's language. */
+  message: string;
+  /** How to fix it, in the admin's language. */
+  fix: string;
+}
+
+export interface SetupCheck {
+  problems: SetupProblem[];
+  statuses: { id: string; name: string; canonical: CanonicalStatus | null }[];
+  resolutions: string[];
+}
+
+// ---- resolver function keys and payloads ------------------------------------------------------
+
+export const ISSUE_PANEL = {
+  getView: 'getIssuePanelView',
+  escalate: 'escalateRequest',
+  closeAsConsulting: 'closeAsConsulting',
+  recordThirdParty: 'recordThirdParty',
+  recordScheduledOperation: 'recordScheduledOperation',
+} as const;
+
+export const PORTAL = {
+  getView: 'getPortalView',
+  escalate: 'escalateRequest',
+} as const;
+
+export const ADMIN = {
+  getConfig: 'getConfig',
+  validateConfig: 'validateConfig',
+  saveConfig: 'saveConfig',
+  setupCheck: 'setupCheck',
+  exportConfig: 'exportConfig',
+  importConfig: 'importConfig',
+} as const;
+
+/** Every payload carries the UI's language, for the messages the server writes. */
+export interface LangPayload {
+  lang?: Language;
+}
+
+export interface EscalatePayload extends LangPayload {
+  reason: string;
+}
+
+export interface ThirdPartyPayload extends LangPayload {
+  kind: ThirdPartyKind;
+  name?: string;
+  reference?: string;
+}
+
+export interface ScheduledOperationPayload extends LangPayload {
+  /** ISO instant of the operation. */
+  at: string;
+  who: string;
+}
+
+export interface ConfigPayload extends LangPayload {
+  config: unknown;
+}
+
+export interface ImportPayload extends LangPayload {
+  json: string;
+}
+
+/** The configuration the admin page edits, and the one in force (defaults filled in). */
+export interface ConfigView {
+  config: Config;
+  stored: boolean;
+}
