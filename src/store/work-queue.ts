@@ -10,6 +10,8 @@ export const WORK_QUEUE = 'support-rules-work';
 /** Everything the consumer knows how to do. */
 export type WorkItem =
   | { kind: 'actions'; actions: Action[]; attempt: number; reason: string }
+  /** A product event whose request could not be loaded yet (src/entry/triggers): handled again later. */
+  | { kind: 'event'; trigger: 'created' | 'updated' | 'commented'; payload: unknown; attempt: number; reason: string }
   | { kind: 'sweep-batch'; [field: string]: unknown };
 
 const queue = new Queue({ key: WORK_QUEUE });

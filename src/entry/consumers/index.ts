@@ -5,6 +5,7 @@ import Resolver from '@forge/resolver';
 import type { WorkItem } from '../../store/work-queue';
 import { loadConfig } from '../../store/config-store';
 import { executeActions } from '../shared/execute-actions';
+import { handleRequestEvent } from '../triggers/handle-event';
 import { processSweepBatch } from './process-sweep-batch';
 
 /**
@@ -18,6 +19,9 @@ export async function handleWork(item: unknown): Promise<void> {
     case 'actions':
       if (!Array.isArray(work.actions)) break;
       await executeActions(work.actions, await loadConfig(), Number(work.attempt) || 0);
+      return;
+    case 'event':
+      await handleRequestEvent(work.trigger, work.payload, { attempt: Number(work.attempt) || 0 });
       return;
     case 'sweep-batch':
       await processSweepBatch(work);

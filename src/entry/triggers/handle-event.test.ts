@@ -1,0 +1,118 @@
+// The trigger pipeline with Jira's adapters scripted and @forge/kvs / @forge/events in memory: the ledger is
+// the real one, so "the same event twice sends one email" is checked end to end inside the process.
+import { JiraError } from '../../jira/client';
+import { getIssue } from '../../jira/get-issue';
+import { getRequest } from '../../jira/get-request';
+import { getUser } from '../../jira/get-user';
+import { notifyIssue } from '../../jira/notify-issue';
+import { transitionIssue } from '../../jira/transition-issue';
+import { handleRequestEvent } from './handle-event';
+import { onRequestCommented } from './index';
+
+const store = new Map<string, unknown>();
+const queued: unknown[] = [];
+
+jest.mock('@forge/kvs', () => ({
+  kvs: {
+    get: async (key: string) => store.get(key),
+    set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
+      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key)) throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
+      store.set(key, value);
+    },
+    delete: async (key: string) => void store.delete(key),
+  },
+}));
+jest.mock('@forge/events', () => ({ Queue: class { push = async (event: unknown) => void queued.push(event); } }));
+jest.mock('../../jira/get-issue');
+jest.mock('../../jira/get-request');
+jest.mock('../../jira/get-user');
+jest.mock('../../jira/issue-property');
+jest.mock('../../jira/find-assignable-users');
+jest.mock('../../jira/notify-issue');
+jest.mock('../../jira/add-comment');
+jest.mock('../../jira/transition-issue');
+
+const users: Record<string, object> = {
+  'cust-1': { accountId: 'cust-1', displayName: 'Carol', accountType: 'customer', locale: 'en_US' },
+  'agent-1': { accountId: 'agent-1', displayName: 'Alice', accountType: 'atlassian', locale: 'fr_FR' },
+};
+
+function issueIn(statusName: string) {
+  jest.mocked(getIssue).mockResolvedValue({
+    id: '10001',
+    key: 'SUP-1',
+    fields: { summary: 'VPN down', status: { id: '1', name: statusName }, reporter: { accountId: 'cust-1' }, created: '2026-11-28T09:00:00.000+0000' },
+  });
+}
+
+const comment = (over: object = {}) => ({
+  eventType: 'avi:jira:commented:issue',
+  issue: { id: '10001', key: 'SUP-1' },
+  atlassianId: 'agent-1',
+  comment: { id: '30001', author: { accountId: 'agent-1' }, body: 'Please restart', jsdPublic: true, ...over },
+});
+
+beforeEach(() => {
+  store.clear();
+  queued.length = 0;
+  jest.clearAllMocks();
+  issueIn('En cours');
+  jest.mocked(getRequest).mockResolvedValue({ channel: 'email', _links: { web: 'https://site/portal/SUP-1' }, participants: { values: [] } });
+  jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('handleRequestEvent', () => {
+  it('forwards an agent public comment to the creator, in the creator language', async () => {
+    const outcome = await handleRequestEvent('commented', comment());
+    expect(outcome).toMatchObject({ handled: 'done', report: { done: ['SUP-1:notify-comment:30001'] } });
+    expect(notifyIssue).toHaveBeenCalledTimes(1);
+    const [issueKey, message] = jest.mocked(notifyIssue).mock.calls[0]!;
+    expect(issueKey).toBe('SUP-1');
+    expect(message).toMatchObject({ to: { accountIds: ['cust-1'] }, subject: '[SUP-1] New comment: VPN down' });
+    expect(message.textBody).toContain('Alice commented on your request SUP-1');
+    expect(message.textBody).toContain('https://site/portal/SUP-1');
+  });
+
+  it('sends one email when the same event is delivered twice', async () => {
+    await onRequestCommented(comment());
+    await onRequestCommented(comment());
+    expect(notifyIssue).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps an internal note internal', async () => {
+    await handleRequestEvent('commented', comment({ jsdPublic: false }));
+    expect(notifyIssue).not.toHaveBeenCalled();
+  });
+
+  it('moves a request waiting for the customer back when the customer answers', async () => {
+    issueIn('En attente du client');
+    await handleRequestEvent('commented', comment({ author: { accountId: 'cust-1' } }));
+    expect(jest.mocked(transitionIssue).mock.calls.map((c) => [c[0], c[1]])).toEqual([['SUP-1', 'in_progress']]);
+    expect(notifyIssue).not.toHaveBeenCalled();
+  });
+
+  it('logs a malformed event with its reason and touches nothing', async () => {
+    await expect(onRequestCommented({ eventType: 'avi:jira:commented:issue', issue: { key: 'SUP-1' } })).resolves.toBeUndefined();
+    expect(console.warn).toHaveBeenCalledTimes(1);
+    expect(jest.mocked(console.warn).mock.calls[0]![0]).toMatch(/ignored a malformed event \(issue\.id: /);
+    expect(getIssue).not.toHaveBeenCalled();
+  });
+
+  it('re-queues the event when Jira fails to answer while loading, and handles it from the queue later', async () => {
+    jest.mocked(getIssue).mockRejectedValueOnce(new JiraError('GET /rest/api/3/issue/SUP-1 answered 503', 503, undefined, true));
+    const outcome = await handleRequestEvent('commented', comment());
+    expect(outcome).toMatchObject({ handled: 'requeued' });
+    expect(queued).toHaveLength(1);
+    const item = (queued[0] as { body: { kind: string; trigger: string; payload: unknown; attempt: number } }).body;
+    expect(item).toMatchObject({ kind: 'event', trigger: 'commented', attempt: 1 });
+    expect(notifyIssue).not.toHaveBeenCalled();
+    await handleRequestEvent('commented', item.payload, { attempt: item.attempt });
+    expect(notifyIssue).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores an event about an issue that is gone', async () => {
+    jest.mocked(getIssue).mockResolvedValue(null);
+    expect(await handleRequestEvent('commented', comment())).toEqual({ handled: 'ignored', reason: 'issue not found' });
+  });
+});

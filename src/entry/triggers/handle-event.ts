@@ -1,0 +1,77 @@
+/**
+ * The one path of every product-event trigger: parse the Forge event, load the request as it is now, run the
+ * rules (and the activity hook of the reminders), then execute the actions through the ledger.
+ * A malformed event is logged with its reason and ignored. A Jira failure while loading is not lost: the event
+ * goes to the work queue and is handled again later (the action keys make the retry safe).
+ */
+import type { Action } from '../../domain/actions';
+import type { Config } from '../../domain/config';
+import type { Person, RequestEvent } from '../../domain/request';
+import { evaluateRules, needsSupportTeam } from '../../domain/rules';
+import { JiraError } from '../../jira/client';
+import { findAssignableUsers } from '../../jira/find-assignable-users';
+import { getUser } from '../../jira/get-user';
+import { loadConfig } from '../../store/config-store';
+import { pushWork } from '../../store/work-queue';
+import { activityActions } from '../shared/activity';
+import { executeActions, MAX_QUEUE_ATTEMPTS, type ExecutionReport } from '../shared/execute-actions';
+import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
+import { keepDeadLetterEvent } from './dead-event';
+import { parseEvent, type TriggerKind } from './parse-event';
+
+export type EventOutcome = { handled: 'ignored'; reason: string } | { handled: 'requeued'; reason: string } | { handled: 'done'; report: ExecutionReport };
+
+/**
+ * Handles one product event.
+ * @example await handleRequestEvent('commented', forgeEvent) //=> { handled: 'done', report: { done: ['SUP-1:notify-comment:10400'], ... } }
+ */
+export async function handleRequestEvent(kind: TriggerKind, payload: unknown, opts: { nowMs?: number; attempt?: number } = {}): Promise<EventOutcome> {
+  const attempt = opts.attempt ?? 0;
+  const parsed = parseEvent(kind, payload, opts.nowMs ?? Date.now());
+  if (!parsed.ok) {
+    console.warn(`[support-rules] ${kind} trigger: ignored a malformed event (${parsed.reason})`);
+    return { handled: 'ignored', reason: parsed.reason };
+  }
+  let actions: Action[];
+  let config: Config;
+  try {
+    config = await loadConfig();
+    const loaded = await loadSnapshot(parsed.issueKey, config);
+    if (!loaded) {
+      console.warn(`[support-rules] ${kind} trigger: ${parsed.issueKey} no longer exists; event ignored`);
+      return { handled: 'ignored', reason: 'issue not found' };
+    }
+    actions = await decide(parsed.events, loaded, config);
+  } catch (error) {
+    const reason = (error as Error).message;
+    const transient = !(error instanceof JiraError) || error.retryable;
+    if (transient && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
+      await pushWork({ kind: 'event', trigger: kind, payload, attempt: attempt + 1, reason }, Math.min(30 * 2 ** attempt, 900));
+      console.warn(`[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event re-queued (attempt ${attempt + 1})`);
+      return { handled: 'requeued', reason };
+    }
+    console.error(`[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event kept as a dead letter`);
+    await keepDeadLetterEvent({ trigger: kind, issueKey: parsed.issueKey, payload, error: reason, attempts: attempt + 1, at: new Date().toISOString() });
+    return { handled: 'ignored', reason };
+  }
+  return { handled: 'done', report: await executeActions(actions, config) };
+}
+
+async function decide(events: RequestEvent[], loaded: LoadedRequest, config: Config): Promise<Action[]> {
+  const { snapshot, details } = loaded;
+  const actions: Action[] = [];
+  for (const parsedEvent of events) {
+    const event = { ...parsedEvent, actor: await withAccount(parsedEvent.actor, parsedEvent.kind === 'created') };
+    const supportTeam = needsSupportTeam({ event, snapshot, config }) ? await findAssignableUsers(snapshot.issueKey) : [];
+    actions.push(...evaluateRules({ event, snapshot, config, details, supportTeam }));
+    actions.push(...(await activityActions({ event, snapshot, config, byApp: event.actor?.accountType === 'app' })));
+  }
+  return actions;
+}
+
+/** The actor with their account type and name (the rules tell customers from the support team by them). */
+async function withAccount(actor: Person | null, skip: boolean): Promise<Person | null> {
+  if (!actor || skip || (actor.accountType && actor.displayName)) return actor;
+  const account = await getUser(actor.accountId);
+  return account ? { ...actor, ...account } : actor;
+}
