@@ -5,7 +5,11 @@
  */
 import { normalizeStatusName, type SiteStatus } from './workflow';
 
-/** One changed field of a history entry (Jira's ChangeDetails). `to`/`from` hold ids, `*String` names. */
+/**
+ * One changed field of a history entry (Jira's ChangeDetails): `from`/`to` hold ids, `fromString`/`toString`
+ * names. `toString` cannot be declared (it would clash with Object.prototype.toString), so it is read as an
+ * own property through the index signature.
+ */
 export interface JiraChangelogItem {
   field?: string;
   fieldId?: string;
@@ -13,7 +17,7 @@ export interface JiraChangelogItem {
   from?: string | null;
   fromString?: string | null;
   to?: string | null;
-  toString?: string | null;
+  [key: string]: unknown;
 }
 
 /** One history entry (Jira's Changelog): who changed what, when. */
