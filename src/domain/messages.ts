@@ -312,3 +312,75 @@ export function escalationGuidance(lang: Language, config: Pick<Config, 'escalat
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 // Reminders and auto-close (issue #6): the reminders engineer adds those texts below this line.
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A reminder or a closure: the public comment left on the request, and the email to its creator. */
+export interface CommentAndMessage {
+  comment: string;
+  message: Message;
+}
+
+/** What a reminder says: which reminder, what the team awaits (its last public comment), and when the request closes. */
+export interface ReminderFacts {
+  reminder: number;
+  /** The text of the team's last public comment, or null when none is known. */
+  awaited: string | null;
+  /** When the request will close without an answer, or null when auto-close is off. */
+  closesAtMs: number | null;
+  timeZone: string;
+}
+
+const AWAITED_MAX = 600;
+
+function awaitedText(lang: Language, awaited: string | null): string[] {
+  const text = awaited?.trim();
+  if (!text) {
+    return [lang === 'fr' ? 'Nous attendons les informations demandées dans notre dernier commentaire.' : 'We are waiting for the information asked for in our latest comment.'];
+  }
+  const short = text.length > AWAITED_MAX ? `${text.slice(0, AWAITED_MAX).trimEnd()}…` : text;
+  return [lang === 'fr' ? 'Nous attendons votre retour sur notre dernier message :' : 'We are waiting for your answer to our latest message:', quote(short)];
+}
+
+/**
+ * The automatic reminder of a request waiting for its customer: a public comment and the creator's email, saying
+ * what is awaited and when the request will close.
+ * @example reminderMessage('en', ref, { reminder: 1, awaited: 'Send the logs', closesAtMs: Date.UTC(2026, 0, 13, 9), timeZone: 'Europe/Paris' }).comment
+ *   //=> '...Send the logs...Without an answer, this request will close on 13 January 2026 at 10:00 (Europe/Paris)...'
+ */
+export function reminderMessage(lang: Language, ref: RequestRef, facts: ReminderFacts): CommentAndMessage {
+  const fr = lang === 'fr';
+  const lead = fr
+    ? `Votre demande ${ref.issueKey} « ${ref.summary} » attend votre réponse (relance n° ${facts.reminder}).`
+    : `Your request ${ref.issueKey} "${ref.summary}" is waiting for your answer (reminder ${facts.reminder}).`;
+  const closes =
+    facts.closesAtMs === null
+      ? []
+      : [
+          fr
+            ? `Sans réponse de votre part, elle sera fermée le ${formatInstant(facts.closesAtMs, lang, facts.timeZone)} (${facts.timeZone}) ; vous pourrez encore la rouvrir ensuite.`
+            : `Without an answer, this request will close on ${formatInstant(facts.closesAtMs, lang, facts.timeZone)} (${facts.timeZone}); you can still reopen it afterwards.`,
+        ];
+  const paragraphs = [lead, ...awaitedText(lang, facts.awaited), ...closes];
+  const comment = [fr ? 'Bonjour,' : 'Hello,', ...paragraphs, fr ? 'Répondez simplement à ce commentaire.' : 'Simply reply to this comment.', SIGNATURE[lang]].join('\n\n');
+  return { comment, message: customerMessage(lang, ref, fr ? 'Relance' : 'Reminder', paragraphs) };
+}
+
+/**
+ * The automatic closure of a request left without an answer: a public comment and the creator's email, saying
+ * how to reopen it.
+ * @example autoCloseMessage('en', ref, { days: 12 }).message.subject //=> '[SUP-1] Closed without an answer: VPN down'
+ */
+export function autoCloseMessage(lang: Language, ref: RequestRef, facts: { days: number }): CommentAndMessage {
+  const fr = lang === 'fr';
+  const portal = ref.portalUrl ? (fr ? ` (${ref.portalUrl})` : ` (${ref.portalUrl})`) : '';
+  const paragraphs = fr
+    ? [
+        `Sans réponse de votre part depuis ${facts.days} jours, nous avons fermé votre demande ${ref.issueKey} « ${ref.summary} ».`,
+        `Si vous avez encore besoin d'aide, rouvrez-la depuis le portail${portal} avec l'action « Rouvrir » : elle repassera à l'état « ${STATUS_NAMES.in_progress.fr} » et l'équipe sera prévenue.`,
+      ]
+    : [
+        `Without an answer from you for ${facts.days} days, we have closed your request ${ref.issueKey} "${ref.summary}".`,
+        `If you still need help, reopen it from the portal${portal} with the "Reopen" action: it goes back to "${STATUS_NAMES.in_progress.en}" and the team is notified.`,
+      ];
+  const comment = [fr ? 'Bonjour,' : 'Hello,', ...paragraphs, SIGNATURE[lang]].join('\n\n');
+  return { comment, message: customerMessage(lang, ref, fr ? 'Fermée sans réponse' : 'Closed without an answer', paragraphs) };
+}
