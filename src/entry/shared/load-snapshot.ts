@@ -1,20 +1,21 @@
 /**
- * Loads what the rules see of a request: the issue's fields (as the app), the JSM request (channel, participants,
- * portal link), the reporter's account (locale) and the agent panel's details (third party, scheduled operation).
+ * Loads what the rules see of a request: the issue's fields (as the app), its JSM request (portal link and
+ * participants), its channel (JQL `request-channel-type`), the reporter's account (locale) and the agent panel's
+ * details (third party, scheduled operation).
  */
 import type { Config } from '../../domain/config';
 import { requestDetailsSchema, type RequestDetails } from '../../domain/messages';
-import type { Channel, Person, RequestSnapshot } from '../../domain/request';
+import type { Person, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
 import { JiraError } from '../../jira/client';
 import { getIssue } from '../../jira/get-issue';
-import { getRequest, type CustomerRequest } from '../../jira/get-request';
+import { getRequest } from '../../jira/get-request';
+import { getRequestParticipants } from '../../jira/get-request-participants';
 import { getUser } from '../../jira/get-user';
 import { getIssueProperty } from '../../jira/issue-property';
+import { searchIssues } from '../../jira/search-issues';
 
 export const DETAILS_PROPERTY = 'supportRulesDetails';
-
-const CHANNELS: readonly Channel[] = ['portal', 'email', 'jira', 'api'];
 
 export interface LoadedRequest {
   snapshot: RequestSnapshot;
@@ -22,13 +23,20 @@ export interface LoadedRequest {
 }
 
 /**
- * The request as it is now, or null when the issue no longer exists. An issue outside a service project (no JSM
- * request) loads with channel 'unknown', no participants and no portal link.
+ * The request as it is now, or null when the issue no longer exists. The channel is 'portal' or 'unknown' (the
+ * rules only need to know a portal request); an issue outside a service project (no JSM request) loads with
+ * no participants and no portal link.
  * @example const loaded = await loadSnapshot('SUP-1', config); loaded?.snapshot.channel //=> 'email'
  */
 export async function loadSnapshot(issueKey: string, config: Config): Promise<LoadedRequest | null> {
-  const [issue, request, rawDetails] = await Promise.all([getIssue(issueKey), getRequestOrNull(issueKey), getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY)]);
+  const issue = await getIssue(issueKey);
   if (!issue) return null;
+  const [request, participants, portal, rawDetails] = await Promise.all([
+    orNull(getRequest(issueKey)),
+    orNull(getRequestParticipants(issueKey)),
+    searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, { fields: [], maxResults: 1 }),
+    getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY),
+  ]);
   const f = issue.fields;
   const reporterRef = f.reporter ?? (request?.reporter ? { ...request.reporter } : null);
   const account = reporterRef ? await getUser(reporterRef.accountId) : null;
@@ -42,19 +50,20 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
     status: { ...status, canonical: statusResolver(config.statusMapping)(status) },
     resolution: f.resolution?.name ?? null,
     reporter,
-    participants: (request?.participants?.values ?? []).map((p) => ({ accountId: p.accountId, displayName: p.displayName, accountType: p.accountType })),
+    participants: participants ?? [],
     organizations: [],
     priority: f.priority?.name ?? null,
-    channel: CHANNELS.find((c) => c === request?.channel?.toLowerCase()) ?? 'unknown',
+    channel: portal.issues.length > 0 ? 'portal' : 'unknown',
     createdMs: f.created ? Date.parse(f.created) : 0,
     portalUrl: request?._links?.web ?? null,
   };
   return { snapshot, details: rawDetails !== undefined && details.success ? details.data : null };
 }
 
-async function getRequestOrNull(issueKey: string): Promise<CustomerRequest | null> {
+/** A JSM call's answer, or null when JSM has no request for this issue (a 4xx: not a service project). */
+async function orNull<T>(call: Promise<T>): Promise<T | null> {
   try {
-    return await getRequest(issueKey);
+    return await call;
   } catch (error) {
     if (error instanceof JiraError && !error.retryable) return null;
     throw error;

@@ -3,6 +3,8 @@
 import { JiraError } from '../../jira/client';
 import { getIssue } from '../../jira/get-issue';
 import { getRequest } from '../../jira/get-request';
+import { getRequestParticipants } from '../../jira/get-request-participants';
+import { searchIssues } from '../../jira/search-issues';
 import { getUser } from '../../jira/get-user';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
@@ -25,6 +27,8 @@ jest.mock('@forge/kvs', () => ({
 jest.mock('@forge/events', () => ({ Queue: class { push = async (event: unknown) => void queued.push(event); } }));
 jest.mock('../../jira/get-issue');
 jest.mock('../../jira/get-request');
+jest.mock('../../jira/get-request-participants');
+jest.mock('../../jira/search-issues');
 jest.mock('../../jira/get-user');
 jest.mock('../../jira/issue-property');
 jest.mock('../../jira/find-assignable-users');
@@ -57,7 +61,9 @@ beforeEach(() => {
   queued.length = 0;
   jest.clearAllMocks();
   issueIn('En cours');
-  jest.mocked(getRequest).mockResolvedValue({ channel: 'email', _links: { web: 'https://site/portal/SUP-1' }, participants: { values: [] } });
+  jest.mocked(getRequest).mockResolvedValue({ _links: { web: 'https://site/portal/SUP-1' } });
+  jest.mocked(getRequestParticipants).mockResolvedValue([]);
+  jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
   jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });

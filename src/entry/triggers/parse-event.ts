@@ -52,7 +52,7 @@ const commentProperty = z.object({ key: z.string(), value: z.unknown() });
 const commented = base.extend({
   comment: z.object({
     id,
-    author: account.optional(),
+    author: account.nullable().optional(),
     body: z.unknown(),
     created: z.string().optional(),
     jsdPublic: z.boolean().optional(),
@@ -75,7 +75,7 @@ function at(...candidates: (string | undefined)[]): number | undefined {
   return undefined;
 }
 
-function actorOf(accountId: string | undefined, author?: z.infer<typeof account>): Person | null {
+function actorOf(accountId: string | undefined, author?: z.infer<typeof account> | null): Person | null {
   if (author) return { accountId: author.accountId, displayName: author.displayName, accountType: author.accountType };
   return accountId ? { accountId } : null;
 }
