@@ -1,0 +1,18 @@
+/**
+ * What every route of the site shares: the database, its stores, authentication, the address the site is
+ * reached at, and the product-event emitter.
+ */
+import type { EventEmitter } from 'events';
+import type { Database } from '../db';
+import type { Authenticator } from './auth';
+import type { IssueStore } from './issue-store';
+import type { UserDirectory } from './users';
+
+export interface SiteContext {
+  db: Database;
+  users: UserDirectory;
+  issues: IssueStore;
+  auth: Authenticator;
+  baseUrl: () => string;
+  events: EventEmitter;
+}

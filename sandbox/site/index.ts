@@ -1,0 +1,96 @@
+/**
+ * The local JSM site: Jira Cloud REST v3 and JSM REST for the calls the app and a client make, its part of
+ * the sandbox control surface, and the product events its writes cause. See sandbox/README.md.
+ */
+import { EventEmitter } from 'events';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db';
+import { Authenticator } from './auth';
+import type { SiteContext } from './context';
+import { installErrorHandler } from './errors';
+import { IssueStore } from './issue-store';
+import { SiteOperations } from './operations';
+import { listOutbox, type OutboxEmail } from './outbox';
+import { commentRoutes } from './routes/comments';
+import { controlRoutes, listSandboxUsers, type Readiness } from './routes/control';
+import { issueRoutes } from './routes/issues';
+import { metadataRoutes } from './routes/metadata';
+import { notifyRoutes } from './routes/notify';
+import { propertyRoutes } from './routes/properties';
+import { searchRoutes } from './routes/search';
+import { serviceDeskRoutes } from './routes/servicedesk';
+import { transitionRoutes } from './routes/transitions';
+import { userRoutes } from './routes/users';
+import { resetAndSeed } from './seed';
+import { APP_ACCOUNT_ID, UserDirectory, type SandboxUser } from './users';
+
+export type { ProductEvent, ProductEventType } from './events';
+export { PRODUCT_EVENT } from './events';
+export type { OutboxEmail } from './outbox';
+export type { SandboxUser } from './users';
+export { advanceClock, loadClock, setClockTo, type StoredClock } from './clock';
+
+export interface Site {
+  /** Mounts the /rest/... routes and the site's /_sandbox/* routes (in their own scope, with Jira's error shape). */
+  register(app: FastifyInstance): void;
+  /** Emits 'product-event' with a ProductEvent, after the write that caused it has committed. */
+  events: EventEmitter;
+  /** The seeded people, in DESIGN.md's shape (the app's account excluded). */
+  users(): SandboxUser[];
+  /** The app's own account (accountType 'app'). */
+  appAccountId: string;
+  /** Headers that authenticate a runtime call as this account (accountId or appAccountId). */
+  internalAuthHeader(actAs: string): Record<string, string>;
+  /** Every email sent, oldest first. */
+  outbox(): OutboxEmail[];
+  /** Wipes every table (the runtime's included) and writes the demo data. */
+  resetAndSeed(): void;
+  /** GET /_sandbox/health answers 200 once ready (true from the start unless the runtime gates it). */
+  setReady(ready: boolean): void;
+}
+
+/**
+ * Builds the site over an open database (see sandbox/db.ts); seeds it when it holds no account yet.
+ * @example const site = createSite({ db: openDatabase(file), baseUrl: () => 'http://127.0.0.1:8080' }); site.register(app)
+ */
+export function createSite(opts: { db: Database; baseUrl: () => string }): Site {
+  const users = new UserDirectory(opts.db);
+  const ctx: SiteContext = {
+    db: opts.db,
+    users,
+    issues: new IssueStore(opts.db),
+    auth: new Authenticator(users),
+    baseUrl: opts.baseUrl,
+    events: new EventEmitter(),
+  };
+  const ops = new SiteOperations(ctx);
+  const readiness: Readiness = { ready: true };
+  if (!users.byId(APP_ACCOUNT_ID)) resetAndSeed(ctx, Date.now());
+
+  return {
+    register(app) {
+      app.register(async (scope) => {
+        installErrorHandler(scope);
+        issueRoutes(scope, ctx, ops);
+        commentRoutes(scope, ctx, ops);
+        transitionRoutes(scope, ctx, ops);
+        propertyRoutes(scope, ctx, ops);
+        searchRoutes(scope, ctx);
+        notifyRoutes(scope, ctx, ops);
+        userRoutes(scope, ctx);
+        metadataRoutes(scope, ctx);
+        serviceDeskRoutes(scope, ctx, ops);
+        controlRoutes(scope, ctx, ops, readiness);
+      });
+    },
+    events: ctx.events,
+    users: () => listSandboxUsers(ctx),
+    appAccountId: APP_ACCOUNT_ID,
+    internalAuthHeader: (actAs) => ctx.auth.internalHeader(actAs),
+    outbox: () => listOutbox(opts.db),
+    resetAndSeed: () => resetAndSeed(ctx, Date.now()),
+    setReady: (ready) => {
+      readiness.ready = ready;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The Jira JSON of an issue (IssueBean), its changelog histories and its comments, as REST v3 returns them,
+ * for one viewer (a customer never sees internal notes).
+ */
+import { ISSUE_TYPE, PRIORITIES, PROJECT, REQUEST_TYPE, RESOLUTIONS, SERVICE_DESK, statusById, type SiteStatusDef } from './catalog';
+import type { SiteContext } from './context';
+import { jiraDate } from './format';
+import type { ChangelogRecord, CommentRecord, IssueRecord } from './issue-store';
+import { isAgent } from './permissions';
+import { userDetails, type SiteUser } from './users';
+
+/** Every field the site knows, in Jira's order of appearance. */
+export const ISSUE_FIELDS = [
+  'summary', 'description', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'creator', 'assignee',
+  'created', 'updated', 'project', 'issuetype', 'labels', 'comment', 'customfield_10002', 'customfield_10003', 'customfield_10010',
+] as const;
+
+/** The fields Jira's issue navigator can show (`*navigable`): every field but the comments. */
+const NAVIGABLE = ISSUE_FIELDS.filter((f) => f !== 'comment' && f !== 'description');
+
+/**
+ * The fields a `fields` parameter asks for: names, `*all`, `*navigable`, and `-name` exclusions.
+ * @example selectFields(['key', 'status']) //=> Set { 'status' }
+ */
+export function selectFields(requested: readonly string[] | undefined, byDefault: readonly string[]): Set<string> {
+  const list = (requested && requested.length > 0 ? requested : byDefault).flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  const chosen = new Set<string>();
+  for (const f of list) {
+    if (f === '*all') ISSUE_FIELDS.forEach((x) => chosen.add(x));
+    else if (f === '*navigable') NAVIGABLE.forEach((x) => chosen.add(x));
+    else if (!f.startsWith('-') && (ISSUE_FIELDS as readonly string[]).includes(f)) chosen.add(f);
+  }
+  for (const f of list) if (f.startsWith('-')) chosen.delete(f.slice(1));
+  return chosen;
+}
+
+/**
+ * Status JSON with its category.
+ * @example statusJson(statusOf('submitted'), base).statusCategory.key //=> 'new'
+ */
+export function statusJson(status: SiteStatusDef, baseUrl: string): Record<string, unknown> {
+  return {
+    self: `${baseUrl}/rest/api/3/status/${status.id}`,
+    description: '',
+    iconUrl: `${baseUrl}/images/icons/statuses/generic.png`,
+    name: status.name,
+    id: status.id,
+    statusCategory: { self: `${baseUrl}/rest/api/3/statuscategory/${status.category.id}`, ...status.category },
+  };
+}
+
+export interface RenderOptions {
+  fields: Set<string>;
+  expandChangelog: boolean;
+  properties: string[];
+}
+
+/** Renders issues for one viewer. */
+export class IssueRenderer {
+  constructor(private readonly ctx: SiteContext) {}
+
+  private user(accountId: string | null): Record<string, unknown> | null {
+    if (!accountId) return null;
+    const user = this.ctx.users.byId(accountId);
+    return user ? userDetails(user, this.ctx.baseUrl()) : { accountId, displayName: 'Former user', active: false, accountType: 'unknown' };
+  }
+
+  /**
+   * The IssueBean of an issue as `viewer` sees it.
+   * @example renderer.issue(issue, viewer, { fields: selectFields(['*all'], []), expandChangelog: true, properties: [] }).key //=> 'SUP-1'
+   */
+  issue(issue: IssueRecord, viewer: SiteUser, opts: RenderOptions): Record<string, unknown> {
+    const base = this.ctx.baseUrl();
+    const all = this.fieldValues(issue, viewer, base);
+    const fields: Record<string, unknown> = {};
+    for (const name of ISSUE_FIELDS) if (opts.fields.has(name)) fields[name] = all[name]();
+    const json: Record<string, unknown> = {
+      expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+      id: String(issue.id),
+      self: `${base}/rest/api/3/issue/${issue.id}`,
+      key: issue.key,
+      fields,
+    };
+    if (opts.properties.length > 0) {
+      const properties: Record<string, unknown> = {};
+      for (const key of opts.properties) {
+        const value = this.ctx.issues.property(issue.id, key);
+        if (value !== undefined) properties[key] = value;
+      }
+      json.properties = properties;
+    }
+    if (opts.expandChangelog) {
+      const histories = this.ctx.issues.changelog(issue.id).map((h) => this.history(h));
+      json.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+    }
+    return json;
+  }
+
+  private fieldValues(issue: IssueRecord, viewer: SiteUser, base: string): Record<(typeof ISSUE_FIELDS)[number], () => unknown> {
+    const status = statusById(issue.statusId)!;
+    const resolution = RESOLUTIONS.find((r) => r.id === issue.resolutionId);
+    const priority = PRIORITIES.find((p) => p.id === issue.priorityId)!;
+    return {
+      summary: () => issue.summary,
+      description: () => issue.description,
+      status: () => statusJson(status, base),
+      priority: () => ({ self: `${base}/rest/api/3/priority/${priority.id}`, iconUrl: `${base}/images/icons/priorities/${priority.name.toLowerCase()}.svg`, ...priority }),
+      resolution: () => (resolution ? { self: `${base}/rest/api/3/resolution/${resolution.id}`, ...resolution } : null),
+      resolutiondate: () => (issue.resolutionDate === null ? null : jiraDate(issue.resolutionDate)),
+      reporter: () => this.user(issue.reporterId),
+      creator: () => this.user(issue.creatorId),
+      assignee: () => this.user(issue.assigneeId),
+      created: () => jiraDate(issue.created),
+      updated: () => jiraDate(issue.updated),
+      project: () => ({ self: `${base}/rest/api/3/project/${PROJECT.id}`, ...PROJECT, simplified: false }),
+      issuetype: () => ({ self: `${base}/rest/api/3/issuetype/${ISSUE_TYPE.id}`, ...ISSUE_TYPE, description: '', iconUrl: `${base}/images/icons/issuetypes/request.svg` }),
+      labels: () => issue.labels,
+      comment: () => {
+        const comments = this.ctx.issues.comments(issue.id, isAgent(viewer)).map((c) => this.comment(c, issue));
+        return { comments, self: `${base}/rest/api/3/issue/${issue.id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 };
+      },
+      customfield_10002: () => {
+        if (issue.organizationId === null) return [];
+        const name = this.ctx.db.prepare<[number], string>('SELECT name FROM organizations WHERE id = ?').pluck().get(issue.organizationId);
+        return [{ id: String(issue.organizationId), name, _links: { self: `${base}/rest/servicedeskapi/organization/${issue.organizationId}` } }];
+      },
+      customfield_10003: () => issue.participantIds.map((id) => this.user(id)),
+      customfield_10010: () => ({
+        _links: { web: `${base}/portal/${issue.key}`, self: `${base}/rest/servicedeskapi/request/${issue.id}` },
+        requestType: { ...REQUEST_TYPE, serviceDeskId: SERVICE_DESK.id },
+        currentStatus: { status: status.name, statusCategory: status.category.key === 'done' ? 'DONE' : status.category.key === 'new' ? 'NEW' : 'INDETERMINATE', statusDate: { iso8601: jiraDate(issue.updated), epochMillis: issue.updated } },
+      }),
+    };
+  }
+
+  /**
+   * One changelog history (Changelog).
+   * @example renderer.history(record).items[0].field //=> 'status'
+   */
+  history(h: ChangelogRecord): Record<string, unknown> {
+    return { id: String(h.id), author: this.user(h.authorId), created: jiraDate(h.created), items: h.items };
+  }
+
+  /**
+   * One comment (Comment) with JSM's `jsdPublic`.
+   * @example renderer.comment(record, issue).jsdPublic //=> true
+   */
+  comment(c: CommentRecord, issue: IssueRecord, withProperties = false): Record<string, unknown> {
+    const base = this.ctx.baseUrl();
+    const author = this.user(c.authorId);
+    return {
+      self: `${base}/rest/api/3/issue/${issue.id}/comment/${c.id}`,
+      id: String(c.id),
+      author,
+      body: c.body,
+      updateAuthor: author,
+      created: jiraDate(c.created),
+      updated: jiraDate(c.updated),
+      jsdPublic: !c.internal,
+      ...(withProperties ? { properties: [{ key: 'sd.public.comment', value: { internal: c.internal } }] } : {}),
+    };
+  }
+}

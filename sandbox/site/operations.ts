@@ -1,0 +1,168 @@
+/**
+ * Every write the site's REST API can make, with JSM's permission checks, in one SQLite transaction each;
+ * the product events they cause are emitted only after the transaction commits, in order.
+ */
+import {
+  PRIORITIES, REOPEN_TRANSITION, RESOLUTIONS, STATUSES, findResolution, isDoneStatus, statusById, statusOf, transitionInto, type SiteStatusDef,
+} from './catalog';
+import type { SiteContext } from './context';
+import { badRequest, forbidden, issueNotFound } from './errors';
+import { PRODUCT_EVENT, commentedEvent, createdEvent, updatedEvent, type ProductEvent } from './events';
+import type { AdfNode } from './format';
+import { IssueRenderer, selectFields } from './issue-json';
+import type { Channel, CommentRecord, FieldEdit, IssueRecord } from './issue-store';
+import { canView, isAgent } from './permissions';
+import { APP_ACCOUNT_ID, type SiteUser } from './users';
+
+export interface NewRequest {
+  summary: string;
+  description: AdfNode | null;
+  reporter: SiteUser;
+  channel: Channel;
+  priorityId?: string;
+}
+
+export interface TransitionRequest {
+  transitionId: string;
+  resolution?: { id?: unknown; name?: unknown };
+  comment?: { body: AdfNode; internal: boolean };
+}
+
+/** A transition the user may take from the issue's current status. */
+export interface AvailableTransition {
+  id: string;
+  name: string;
+  to: SiteStatusDef;
+}
+
+export class SiteOperations {
+  private readonly renderer: IssueRenderer;
+
+  constructor(private readonly ctx: SiteContext) {
+    this.renderer = new IssueRenderer(ctx);
+  }
+
+  /**
+   * The issue if the user may see it; otherwise a 404, as Jira hides what one cannot see.
+   * @example ops.visibleIssue(customer, 'SUP-1').key //=> 'SUP-1'
+   */
+  visibleIssue(user: SiteUser, idOrKey: string): IssueRecord {
+    const issue = this.ctx.issues.find(idOrKey);
+    if (!issue || !canView(user, issue)) throw issueNotFound();
+    return issue;
+  }
+
+  /**
+   * Creates a request in SUP (status Soumise, priority Medium unless given) and fires avi:jira:created:issue.
+   * @example ops.createRequest(customer, { summary: 'Down', description: null, reporter: customer, channel: 'portal' }).key //=> 'SUP-13'
+   */
+  createRequest(actor: SiteUser, request: NewRequest, at = Date.now()): IssueRecord {
+    if (!request.summary.trim()) throw badRequest('', { summary: 'You must specify a summary of the issue.' });
+    if (request.reporter.accountId !== actor.accountId && !isAgent(actor)) throw forbidden('You do not have permission to raise a request on behalf of another customer.');
+    if (request.priorityId && !PRIORITIES.some((p) => p.id === request.priorityId)) throw badRequest('', { priority: `Priority with id '${request.priorityId}' does not exist.` });
+    return this.commit(() => {
+      const issue = this.ctx.issues.create({
+        summary: request.summary.trim(),
+        description: request.description,
+        reporterId: request.reporter.accountId,
+        creatorId: actor.accountId,
+        channel: request.channel,
+        priorityId: request.priorityId ?? '3',
+        organizationId: request.reporter.organizationId,
+        statusId: statusOf('submitted').id,
+        at,
+      });
+      return { result: issue, events: [createdEvent(this.eventIssue(issue), actor.accountId)] };
+    });
+  }
+
+  /**
+   * The transitions a user may take now: agents move to any other status; customers only reopen a resolved or
+   * closed request (JSM's customer transition).
+   * @example ops.availableTransitions(agent, issue).length //=> 6
+   */
+  availableTransitions(user: SiteUser, issue: IssueRecord): AvailableTransition[] {
+    const current = statusById(issue.statusId)!;
+    if (isAgent(user)) return STATUSES.filter((s) => s !== current).map((to) => ({ ...transitionInto(to), to }));
+    return isDoneStatus(current) ? [{ ...REOPEN_TRANSITION, to: statusOf('in_progress') }] : [];
+  }
+
+  /**
+   * Takes a transition (with a resolution and a comment when given); fires avi:jira:updated:issue, then
+   * avi:jira:commented:issue for the comment.
+   * @example ops.transition(agent, issue, { transitionId: '71', resolution: { name: 'Consulting' } })
+   */
+  transition(actor: SiteUser, issue: IssueRecord, request: TransitionRequest, at = Date.now()): void {
+    const transition = this.availableTransitions(actor, issue).find((t) => t.id === String(request.transitionId));
+    if (!transition) {
+      if (!isAgent(actor)) throw forbidden('You do not have permission to transition this request.');
+      throw badRequest(`Transition id '${request.transitionId}' is not valid for this issue.`);
+    }
+    let resolution: { id: string; name: string } | null = null;
+    if (request.resolution !== undefined) {
+      if (!isDoneStatus(transition.to)) throw badRequest('', { resolution: "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown." });
+      const found = findResolution(request.resolution);
+      if (!found) throw badRequest('', { resolution: `Resolution '${String(request.resolution.name ?? request.resolution.id)}' does not exist.` });
+      resolution = found;
+    } else if (isDoneStatus(transition.to)) {
+      resolution = RESOLUTIONS[0];
+    }
+    if (request.comment?.internal && !isAgent(actor)) throw forbidden('Only agents can add internal comments.');
+    this.commit(() => {
+      const change = this.ctx.issues.transition(issue, transition.to, resolution, actor.accountId, at, (id) => RESOLUTIONS.find((r) => r.id === id)?.name ?? id);
+      const after = this.ctx.issues.find(String(issue.id))!;
+      const events: ProductEvent[] = [updatedEvent(this.eventIssue(after), actor.accountId, change)];
+      if (request.comment) {
+        const comment = this.ctx.issues.addComment(after, actor.accountId, request.comment.body, request.comment.internal, at);
+        events.push(commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after)));
+      }
+      return { result: undefined, events };
+    });
+  }
+
+  /**
+   * Adds a comment (an internal note only for agents) and fires avi:jira:commented:issue.
+   * @example ops.comment(customer, issue, textToAdf('Thanks'), false).internal //=> false
+   */
+  comment(actor: SiteUser, issue: IssueRecord, body: AdfNode, internal: boolean, at = Date.now()): CommentRecord {
+    if (!canView(actor, issue)) throw issueNotFound();
+    if (internal && !isAgent(actor)) throw forbidden('Only agents can add internal comments.');
+    return this.commit(() => {
+      const comment = this.ctx.issues.addComment(issue, actor.accountId, body, internal, at);
+      const after = this.ctx.issues.find(String(issue.id))!;
+      return { result: comment, events: [commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after))] };
+    });
+  }
+
+  /**
+   * Edits fields (agents only) and fires avi:jira:updated:issue when something changed.
+   * @example ops.edit(agent, issue, [{ field: 'priority', to: '2', toString: 'High' }])
+   */
+  edit(actor: SiteUser, issue: IssueRecord, edits: FieldEdit[], at = Date.now()): void {
+    if (!isAgent(actor)) throw forbidden('You do not have permission to edit issues in this project.');
+    this.commit(() => {
+      const change = this.ctx.issues.edit(issue, edits, actor.accountId, at, (field, value) => this.describe(field, value));
+      if (change.items.length === 0) return { result: undefined, events: [] };
+      const after = this.ctx.issues.find(String(issue.id))!;
+      return { result: undefined, events: [updatedEvent(this.eventIssue(after), actor.accountId, change)] };
+    });
+  }
+
+  private describe(field: FieldEdit['field'], value: string | null): string | null {
+    if (value === null) return null;
+    if (field === 'priority') return PRIORITIES.find((p) => p.id === value)?.name ?? value;
+    if (field === 'assignee') return this.ctx.users.byId(value)?.displayName ?? value;
+    return value;
+  }
+
+  private eventIssue(issue: IssueRecord): Record<string, unknown> {
+    const app = this.ctx.users.byId(APP_ACCOUNT_ID)!;
+    return this.renderer.issue(issue, app, { fields: selectFields(['*navigable'], []), expandChangelog: false, properties: [] });
+  }
+
+  private commit<T>(work: () => { result: T; events: ProductEvent[] }): T {
+    const { result, events } = this.ctx.db.transaction(work)();
+    for (const event of events) this.ctx.events.emit(PRODUCT_EVENT, event);
+    return result;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * JSM's permissions, as the site enforces them: agents (and the team lead, the offer manager, the admin and
+ * the app) work on every request; a customer sees and comments on the requests they reported, take part in,
+ * or that are shared with their organization, never sees internal notes, and moves a request only through the
+ * customer transitions; only admins administer.
+ */
+import type { SiteUser } from './users';
+
+/** The part of an issue that decides who may see it. */
+export interface IssueAudience {
+  reporterId: string;
+  organizationId: number | null;
+  participantIds: readonly string[];
+}
+
+/**
+ * True for the accounts that hold a JSM agent licence (and the app, which acts with its own grants).
+ * @example isAgent({ role: 'team-lead' }) //=> true
+ */
+export function isAgent(user: Pick<SiteUser, 'role'>): boolean {
+  return user.role !== 'customer';
+}
+
+/**
+ * True when the user administers Jira.
+ * @example isAdmin({ role: 'agent' }) //=> false
+ */
+export function isAdmin(user: Pick<SiteUser, 'role'>): boolean {
+  return user.role === 'admin';
+}
+
+/**
+ * True when the user may see the issue (and so comment publicly on it).
+ * @example canView(customer, { reporterId: customer.accountId, organizationId: null, participantIds: [] }) //=> true
+ */
+export function canView(user: SiteUser, issue: IssueAudience): boolean {
+  if (isAgent(user)) return true;
+  return (
+    issue.reporterId === user.accountId ||
+    issue.participantIds.includes(user.accountId) ||
+    (user.organizationId !== null && issue.organizationId === user.organizationId)
+  );
+}
+
+/**
+ * The SQL condition (on `issues` aliased `i`) that keeps the issues a user may see, with its parameters.
+ * @example visibilityFilter(agent) //=> { sql: '1', params: [] }
+ */
+export function visibilityFilter(user: SiteUser): { sql: string; params: unknown[] } {
+  if (isAgent(user)) return { sql: '1', params: [] };
+  return {
+    sql: '(i.reporter_id = ? OR (i.organization_id IS NOT NULL AND i.organization_id = ?) OR EXISTS (SELECT 1 FROM participants p WHERE p.issue_id = i.id AND p.account_id = ?))',
+    params: [user.accountId, user.organizationId ?? -1, user.accountId],
+  };
+}
+
+/** The project permissions GET /rest/api/3/mypermissions knows, with whether a user holds each. */
+export const PERMISSIONS: Record<string, { name: string; type: 'GLOBAL' | 'PROJECT'; holds: (user: SiteUser, visible: boolean) => boolean }> = {
+  ADMINISTER: { name: 'Administer Jira', type: 'GLOBAL', holds: (u) => isAdmin(u) },
+  ADMINISTER_PROJECTS: { name: 'Administer Projects', type: 'PROJECT', holds: (u) => isAdmin(u) },
+  BROWSE_PROJECTS: { name: 'Browse Projects', type: 'PROJECT', holds: (_u, visible) => visible },
+  CREATE_ISSUES: { name: 'Create Issues', type: 'PROJECT', holds: () => true },
+  ADD_COMMENTS: { name: 'Add Comments', type: 'PROJECT', holds: (_u, visible) => visible },
+  EDIT_ISSUES: { name: 'Edit Issues', type: 'PROJECT', holds: (u) => isAgent(u) },
+  TRANSITION_ISSUES: { name: 'Transition Issues', type: 'PROJECT', holds: (u) => isAgent(u) },
+  RESOLVE_ISSUES: { name: 'Resolve Issues', type: 'PROJECT', holds: (u) => isAgent(u) },
+  CLOSE_ISSUES: { name: 'Close Issues', type: 'PROJECT', holds: (u) => isAgent(u) },
+  SERVICEDESK_AGENT: { name: 'Service Project Agent', type: 'PROJECT', holds: (u) => isAgent(u) },
+};

@@ -1,0 +1,199 @@
+/**
+ * JSM's REST API (/rest/servicedeskapi): service desks, organizations, customer requests (create, read, list),
+ * request comments (plain text, `public` or internal) and customer transitions (the reopen).
+ * Shapes follow the JSM Cloud REST docs (CustomerRequestDTO, CommentDTO, PagedDTO, DateDTO, CustomerTransitionDTO).
+ */
+import type { FastifyInstance } from 'fastify';
+import { PROJECT, REQUEST_TYPE, SERVICE_DESK, statusById } from '../catalog';
+import type { SiteContext } from '../context';
+import { badRequest, forbidden, JiraHttpError } from '../errors';
+import { adfToText, jiraDate, textToAdf } from '../format';
+import type { CommentRecord, IssueRecord } from '../issue-store';
+import type { SiteOperations } from '../operations';
+import { isAgent, visibilityFilter } from '../permissions';
+import type { SiteUser } from '../users';
+import { pageParams } from './params';
+
+/**
+ * JSM's DateDTO.
+ * @example dateDto(0).epochMillis //=> 0
+ */
+export function dateDto(ms: number): Record<string, unknown> {
+  const iso = jiraDate(ms);
+  return { iso8601: iso.replace(/\.\d{3}/, ''), jira: iso, friendly: new Date(ms).toUTCString(), epochMillis: ms };
+}
+
+/**
+ * JSM's PagedDTO around a full list.
+ * @example paged([1, 2, 3], 1, 1, base, '/rest/servicedeskapi/organization').values //=> [2]
+ */
+export function paged<T>(all: T[], start: number, limit: number, base: string, path: string): Record<string, unknown> {
+  const values = all.slice(start, start + limit);
+  const isLastPage = start + values.length >= all.length;
+  return {
+    size: values.length,
+    start,
+    limit,
+    isLastPage,
+    values,
+    _links: {
+      base,
+      context: '',
+      self: `${base}${path}?start=${start}&limit=${limit}`,
+      ...(isLastPage ? {} : { next: `${base}${path}?start=${start + limit}&limit=${limit}` }),
+      ...(start > 0 ? { prev: `${base}${path}?start=${Math.max(0, start - limit)}&limit=${limit}` } : {}),
+    },
+  };
+}
+
+export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
+  const base = () => ctx.baseUrl();
+  const page = (query: Record<string, unknown>) => {
+    const { startAt, maxResults } = pageParams(query, 50, 100, { start: 'start', max: 'limit' });
+    return { start: startAt, limit: maxResults };
+  };
+
+  const person = (accountId: string) => {
+    const u = ctx.users.byId(accountId);
+    return {
+      accountId,
+      emailAddress: u?.emailAddress,
+      displayName: u?.displayName ?? 'Former user',
+      active: !!u,
+      timeZone: u?.timeZone,
+      _links: { jiraRest: `${base()}/rest/api/2/user?accountId=${encodeURIComponent(accountId)}`, self: `${base()}/rest/api/2/user?accountId=${encodeURIComponent(accountId)}` },
+    };
+  };
+
+  const requestJson = (issue: IssueRecord) => {
+    const status = statusById(issue.statusId)!;
+    const lastStatusChange = ctx.issues.changelog(issue.id).filter((h) => h.items.some((i) => i.field === 'status')).pop()?.created ?? issue.created;
+    return {
+      _expands: ['participant', 'status', 'sla', 'requestType', 'serviceDesk', 'attachment', 'action', 'comment'],
+      issueId: String(issue.id),
+      issueKey: issue.key,
+      requestTypeId: REQUEST_TYPE.id,
+      serviceDeskId: SERVICE_DESK.id,
+      createdDate: dateDto(issue.created),
+      reporter: person(issue.reporterId),
+      requestFieldValues: [
+        { fieldId: 'summary', label: 'Résumé', value: issue.summary },
+        { fieldId: 'description', label: 'Description', value: adfToText(issue.description) },
+      ],
+      currentStatus: {
+        status: status.name,
+        statusCategory: status.category.key === 'new' ? 'NEW' : status.category.key === 'done' ? 'DONE' : 'INDETERMINATE',
+        statusDate: dateDto(lastStatusChange),
+      },
+      _links: {
+        jiraRest: `${base()}/rest/api/2/issue/${issue.id}`,
+        web: `${base()}/portal/${issue.key}`,
+        agent: `${base()}/browse/${issue.key}`,
+        self: `${base()}/rest/servicedeskapi/request/${issue.id}`,
+      },
+    };
+  };
+
+  const commentJson = (c: CommentRecord) => ({
+    id: String(c.id),
+    body: adfToText(c.body),
+    public: !c.internal,
+    author: person(c.authorId),
+    created: dateDto(c.created),
+    _links: { self: `${base()}/rest/servicedeskapi/request/${c.issueId}/comment/${c.id}` },
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/servicedesk', async (request) => {
+    ctx.auth.require(request);
+    const { start, limit } = page(request.query);
+    return paged([{ id: SERVICE_DESK.id, projectId: PROJECT.id, projectName: PROJECT.name, projectKey: PROJECT.key, _links: { self: `${base()}/rest/servicedeskapi/servicedesk/${SERVICE_DESK.id}` } }], start, limit, base(), '/rest/servicedeskapi/servicedesk');
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/organization', async (request) => {
+    const user = ctx.auth.require(request);
+    const { start, limit } = page(request.query);
+    const rows = ctx.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM organizations ORDER BY id').all();
+    const visible = isAgent(user) ? rows : rows.filter((o) => o.id === user.organizationId);
+    const orgs = visible.map((o) => ({ id: String(o.id), name: o.name, _links: { self: `${base()}/rest/servicedeskapi/organization/${o.id}` } }));
+    return paged(orgs, start, limit, base(), '/rest/servicedeskapi/organization');
+  });
+
+  app.post<{ Body: { serviceDeskId?: unknown; requestTypeId?: unknown; requestFieldValues?: { summary?: unknown; description?: unknown; priority?: { id?: unknown } }; raiseOnBehalfOf?: unknown } }>(
+    '/rest/servicedeskapi/request',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const body = request.body ?? {};
+      if (String(body.serviceDeskId) !== SERVICE_DESK.id) throw badRequest(`The service desk '${String(body.serviceDeskId)}' does not exist.`);
+      if (String(body.requestTypeId) !== REQUEST_TYPE.id) throw badRequest(`The request type '${String(body.requestTypeId)}' does not exist in this service desk.`);
+      const fields = body.requestFieldValues ?? {};
+      if (typeof fields.summary !== 'string' || !fields.summary.trim()) throw badRequest('', { summary: 'Summary is required.' });
+      let reporter: SiteUser = user;
+      if (body.raiseOnBehalfOf !== undefined) {
+        const ref = String(body.raiseOnBehalfOf);
+        const found = ctx.users.byId(ref) ?? ctx.users.byEmail(ref);
+        if (!found) throw badRequest(`The user '${ref}' does not exist.`);
+        if (found.accountId !== user.accountId && !isAgent(user)) throw forbidden('You do not have permission to raise a request on behalf of another customer.');
+        reporter = found;
+      }
+      const issue = ops.createRequest(user, {
+        summary: fields.summary,
+        description: typeof fields.description === 'string' && fields.description ? textToAdf(fields.description) : null,
+        reporter,
+        channel: isAgent(user) ? 'jira' : 'portal',
+        priorityId: fields.priority?.id === undefined ? undefined : String(fields.priority.id),
+      });
+      return reply.status(201).send(requestJson(issue));
+    },
+  );
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request', async (request) => {
+    const user = ctx.auth.require(request);
+    const { start, limit } = page(request.query);
+    const filter = visibilityFilter(user);
+    const ids = ctx.db.prepare<unknown[], number>(`SELECT i.id FROM issues i WHERE ${filter.sql} ORDER BY i.created DESC, i.id DESC`).pluck().all(...filter.params);
+    return paged(ctx.issues.findMany(ids).map(requestJson), start, limit, base(), '/rest/servicedeskapi/request');
+  });
+
+  app.get<{ Params: { issueIdOrKey: string } }>('/rest/servicedeskapi/request/:issueIdOrKey', async (request) => {
+    const user = ctx.auth.require(request);
+    return requestJson(ops.visibleIssue(user, request.params.issueIdOrKey));
+  });
+
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/comment', async (request) => {
+    const user = ctx.auth.require(request);
+    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+    const { start, limit } = page(request.query);
+    const wantPublic = request.query.public !== 'false';
+    const wantInternal = request.query.internal !== 'false' && isAgent(user);
+    const comments = ctx.issues.comments(issue.id, wantInternal).filter((c) => (c.internal ? wantInternal : wantPublic));
+    return paged(comments.map(commentJson), start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/comment`);
+  });
+
+  app.post<{ Params: { issueIdOrKey: string }; Body: { body?: unknown; public?: unknown } }>('/rest/servicedeskapi/request/:issueIdOrKey/comment', async (request, reply) => {
+    const user = ctx.auth.require(request);
+    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+    const text = request.body?.body;
+    if (typeof text !== 'string' || !text.trim()) throw badRequest('The comment body is required.');
+    const comment = ops.comment(user, issue, textToAdf(text), request.body.public === false);
+    return reply.status(201).send(commentJson(comment));
+  });
+
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/transition', async (request) => {
+    const user = ctx.auth.require(request);
+    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+    const { start, limit } = page(request.query);
+    const customerTransitions = ops.availableTransitions({ ...user, role: 'customer' }, issue).map((t) => ({ id: t.id, name: t.name }));
+    return paged(customerTransitions, start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/transition`);
+  });
+
+  app.post<{ Params: { issueIdOrKey: string }; Body: { id?: unknown; additionalComment?: { body?: unknown } } }>('/rest/servicedeskapi/request/:issueIdOrKey/transition', async (request, reply) => {
+    const user = ctx.auth.require(request);
+    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+    const id = String(request.body?.id ?? '');
+    const offered = ops.availableTransitions({ ...user, role: 'customer' }, issue).some((t) => t.id === id);
+    if (!offered) throw new JiraHttpError(400, [`The transition '${id}' is not available to customers on ${issue.key}.`]);
+    const text = request.body.additionalComment?.body;
+    ops.transition({ ...user, role: 'customer' }, issue, { transitionId: id, comment: typeof text === 'string' && text.trim() ? { body: textToAdf(text), internal: false } : undefined });
+    return reply.status(204).send();
+  });
+}

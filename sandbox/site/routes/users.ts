@@ -1,0 +1,79 @@
+/**
+ * Accounts and permissions: GET /rest/api/3/myself, /user, /user/bulk, /mypermissions and /group/member.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SiteContext } from '../context';
+import { JiraHttpError, badRequest } from '../errors';
+import { PERMISSIONS, canView } from '../permissions';
+import { fullUser, userDetails } from '../users';
+import { listParam, pageParams } from './params';
+
+export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
+  const groupsOf = (accountId: string) => ctx.users.groupNames().filter((g) => ctx.users.groupMembers(g).some((m) => m.accountId === accountId));
+
+  app.get('/rest/api/3/myself', async (request) => {
+    const user = ctx.auth.require(request);
+    return fullUser(user, ctx.baseUrl(), groupsOf(user.accountId));
+  });
+
+  app.get<{ Querystring: { accountId?: string } }>('/rest/api/3/user', async (request) => {
+    ctx.auth.require(request);
+    const { accountId } = request.query;
+    if (!accountId) throw badRequest('The accountId query parameter is required.');
+    const user = ctx.users.byId(accountId);
+    if (!user) throw new JiraHttpError(404, [`Specified user does not exist or you do not have required permissions`]);
+    return fullUser(user, ctx.baseUrl(), groupsOf(user.accountId));
+  });
+
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/rest/api/3/user/bulk', async (request) => {
+    ctx.auth.require(request);
+    const ids = listParam(request.query.accountId);
+    if (ids.length === 0) throw badRequest('At least one accountId is required.');
+    const { startAt, maxResults } = pageParams(request.query, 10, 200);
+    const users = ids.flatMap((id) => {
+      const u = ctx.users.byId(id);
+      return u ? [userDetails(u, ctx.baseUrl())] : [];
+    });
+    const values = users.slice(startAt, startAt + maxResults);
+    return { self: `${ctx.baseUrl()}/rest/api/3/user/bulk`, maxResults, startAt, total: users.length, isLast: startAt + values.length >= users.length, values };
+  });
+
+  app.get<{ Querystring: { permissions?: string; issueKey?: string; issueId?: string; projectKey?: string } }>('/rest/api/3/mypermissions', async (request) => {
+    const user = ctx.auth.require(request);
+    const keys = listParam(request.query.permissions);
+    if (keys.length === 0) throw badRequest('The permissions query parameter is required.');
+    const unknown = keys.filter((k) => !PERMISSIONS[k]);
+    if (unknown.length) throw new JiraHttpError(404, [`No project permissions found for the keys: ${unknown.join(', ')}.`]);
+    const issueRef = request.query.issueKey ?? request.query.issueId;
+    let visible = true;
+    if (issueRef !== undefined) {
+      const issue = ctx.issues.find(issueRef);
+      if (!issue) throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+      visible = canView(user, issue);
+    }
+    const permissions: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      const p = PERMISSIONS[key]!;
+      permissions[key] = { id: String(i + 1), key, name: p.name, type: p.type, description: p.name, havePermission: p.holds(user, visible) };
+    });
+    return { permissions };
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/group/member', async (request) => {
+    ctx.auth.require(request);
+    const name = request.query.groupname;
+    if (!name) throw badRequest('You must specify a group name or a group id.');
+    const members = ctx.users.groupMembers(name);
+    if (members.length === 0) throw new JiraHttpError(404, [`Group '${name}' does not exist.`]);
+    const { startAt, maxResults } = pageParams(request.query, 50, 50);
+    const values = members.slice(startAt, startAt + maxResults).map((u) => userDetails(u, ctx.baseUrl()));
+    return {
+      self: `${ctx.baseUrl()}/rest/api/3/group/member?groupname=${encodeURIComponent(name)}&startAt=${startAt}&maxResults=${maxResults}`,
+      maxResults,
+      startAt,
+      total: members.length,
+      isLast: startAt + values.length >= members.length,
+      values,
+    };
+  });
+}
