@@ -1,0 +1,135 @@
+/**
+ * The `sla` command (DESIGN.md section 4): prints the response SLA of requests exported from Jira, one JSON
+ * line per request, so an admin can audit them.
+ *
+ *   npm run --silent sla -- [--now <ISO>] [--coverage business_hours|24x7] [--config <file>] <issue.json>...
+ *
+ * Each file holds the body of GET /rest/api/3/issue/{key}?expand=changelog (or a list of them, or a search
+ * result with `issues`). A file that cannot be read is reported on stderr and the others still print; the
+ * exit code is then 1 (2 for a usage or configuration error, when nothing is computed).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseJiraInstant } from '../domain/changelog';
+import { COVERAGES, defaultConfig, validateConfig, type Config, type Coverage } from '../domain/config';
+import { slaFromIssue, type JiraIssueJson, type SlaResult } from '../domain/sla';
+
+export const USAGE = 'usage: npm run --silent sla -- [--now <ISO>] [--coverage business_hours|24x7] [--config <file>] <issue.json>...';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  readFile(path: string): string;
+  nowMs(): number;
+}
+
+/** The contract's line: DESIGN.md section 4's keys, in its order. */
+export function slaLine(r: SlaResult): string {
+  const { issueKey, coverage, state, breached, startedAt, stoppedAt, stopStatus, elapsedMs, goalMs, remainingMs, breachAt } = r;
+  return JSON.stringify({ issueKey, coverage, state, breached, startedAt, stoppedAt, stopStatus, elapsedMs, goalMs, remainingMs, breachAt });
+}
+
+class UsageError extends Error {}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function loadConfig(path: string | undefined, io: Io): Config {
+  if (path === undefined) return defaultConfig();
+  let json: unknown;
+  try {
+    json = JSON.parse(io.readFile(path));
+  } catch (error) {
+    throw new UsageError(`--config ${path}: ${errorMessage(error)}`);
+  }
+  const validation = validateConfig(json, 'en');
+  if (!validation.ok) throw new UsageError(validation.errors.map((e) => `--config ${path}: ${e.path || '(root)'}: ${e.message}`).join('\n'));
+  return validation.config;
+}
+
+/** The issues a file holds: one issue, a list of issues, or a search result's `issues`. */
+function issuesIn(json: unknown): unknown[] {
+  if (Array.isArray(json)) return json;
+  if (json && typeof json === 'object' && Array.isArray((json as { issues?: unknown }).issues) && !('fields' in json)) return (json as { issues: unknown[] }).issues;
+  return [json];
+}
+
+/**
+ * Runs the command; returns its exit code.
+ * @example runSla(['--now', '2024-03-04T12:00:00Z', 'SUP-1.json'], io) //=> 0, after io.out('{"issueKey":"SUP-1",...}')
+ */
+export function runSla(args: string[], io: Io): number {
+  let options: { now?: string; coverage?: string; config?: string };
+  let files: string[];
+  let config: Config;
+  let nowMs: number;
+  let coverage: Coverage | undefined;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { now: { type: 'string' }, coverage: { type: 'string' }, config: { type: 'string' } } });
+    } catch (error) {
+      throw new UsageError(errorMessage(error));
+    }
+    options = parsed.values;
+    files = parsed.positionals;
+    if (files.length === 0) throw new UsageError('no issue file given');
+    if (options.coverage !== undefined && !(COVERAGES as readonly string[]).includes(options.coverage)) throw new UsageError(`--coverage must be one of ${COVERAGES.join(', ')}, not "${options.coverage}"`);
+    coverage = options.coverage as Coverage | undefined;
+    if (options.now === undefined) nowMs = io.nowMs();
+    else {
+      const parsedNow = parseJiraInstant(options.now);
+      if (parsedNow === undefined) throw new UsageError(`--now must be an ISO instant with its offset, such as 2024-03-04T12:00:00Z, not "${options.now}"`);
+      nowMs = parsedNow;
+    }
+    config = loadConfig(options.config, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    for (const line of error.message.split('\n')) io.err(`sla: ${line}`);
+    io.err(USAGE);
+    return 2;
+  }
+
+  let failed = false;
+  for (const file of files) {
+    let issues: unknown[];
+    try {
+      const text = io.readFile(file);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new Error(`not valid JSON (${errorMessage(error)})`);
+      }
+      issues = issuesIn(json);
+    } catch (error) {
+      io.err(`sla: ${file}: ${errorMessage(error)}`);
+      failed = true;
+      continue;
+    }
+    for (const issue of issues) {
+      try {
+        io.out(slaLine(slaFromIssue(issue as JiraIssueJson, config, nowMs, coverage ? { coverage } : {})));
+        const changelog = (issue as JiraIssueJson).changelog;
+        const held = changelog?.histories?.length ?? 0;
+        if (typeof changelog?.total === 'number' && changelog.total > held) {
+          io.err(`sla: ${file}: warning: ${(issue as JiraIssueJson).key}: the export holds ${held} of ${changelog.total} changelog entries; the SLA is computed from those only`);
+        }
+      } catch (error) {
+        io.err(`sla: ${file}: ${errorMessage(error)}`);
+        failed = true;
+      }
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = runSla(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    readFile: (path) => readFileSync(path, 'utf8'),
+    nowMs: () => Date.now(),
+  });
+}
