@@ -1,0 +1,302 @@
+/**
+ * The Forge runtime of the sandbox: it wires the manifest's modules to the app's handlers and runs them as
+ * Forge does — product events to triggers (after the REST call that caused them, honouring ignoreSelf),
+ * queue events to consumers (with retries), scheduled triggers on the sandbox clock, and Custom UI resolvers.
+ */
+import type { EventEmitter } from 'events';
+import type { Database } from '../db';
+import { AppEventStore, type AppEvent } from './app-events';
+import type { SandboxClock } from './clock';
+import type { FaultPlan } from './faults';
+import { createForgeFetch, type AppCall, type QueuePush, type SiteCredentials } from './forge-fetch';
+import { installForgeGlobals, type AppIdentity } from './forge-globals';
+import { runInvocation, TIMEOUT_MS } from './invocation';
+import { KvsEmulator } from './kvs';
+import type { AppManifest, Handler, UiModule } from './manifest';
+import { Scheduler } from './scheduler';
+
+/** What the runtime needs of the site (sandbox/site/index.ts's Site). */
+export interface SiteLink extends SiteCredentials {
+  events: EventEmitter;
+}
+
+/** A product event as the site emits it ('product-event'). */
+export interface ProductEvent {
+  eventType: string;
+  payload: Record<string, unknown>;
+  actorAccountId: string;
+}
+
+export interface RuntimeOptions {
+  db: Database;
+  /** The site's address (http://127.0.0.1:<port>), where the app's REST calls go. */
+  siteUrl: () => string;
+  site: SiteLink;
+  manifest: AppManifest;
+  handlers: Map<string, Handler>;
+  clock: SandboxClock;
+  faults: FaultPlan;
+  licensed?: boolean;
+  /** How long a "timeout" fault holds a call (default 10 s, past the app's own timeout). */
+  hangMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Retries of a failed queue event, after the first attempt (Forge retries an InvocationError up to 3 times). */
+const MAX_QUEUE_RETRIES = 3;
+const CLOUD_ID = 'sandbox-cloud-0000';
+const RECENT_CALLS = 500;
+
+export interface ResolverCall {
+  moduleKey: string;
+  functionKey: string;
+  payload: unknown;
+  /** Forge's Custom UI context without accountId (extension, locale, timezone, theme, localId...). */
+  context: Record<string, unknown>;
+  accountId: string | undefined;
+}
+
+export class ForgeRuntime {
+  readonly kvs: KvsEmulator;
+  readonly events: AppEventStore;
+  readonly identity: AppIdentity;
+  /** The app's latest REST calls, oldest first. */
+  readonly calls: AppCall[] = [];
+  private readonly scheduler: Scheduler;
+  private readonly uninstallGlobals: () => void;
+  private readonly onProductEvent = (event: ProductEvent) => this.enqueueProductEvent(event);
+  private draining: Promise<void> | undefined;
+  private serial: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private stopped = false;
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.kvs = new KvsEmulator(opts.db);
+    this.events = new AppEventStore(opts.db);
+    this.scheduler = new Scheduler(opts.db, opts.manifest.scheduledTriggers);
+    this.scheduler.init(opts.clock.now());
+    this.identity = {
+      appId: opts.manifest.appId.split('/').pop() ?? 'sandbox',
+      environmentId: 'sandbox-environment',
+      installationId: 'sandbox-installation',
+      cloudId: CLOUD_ID,
+      scopes: opts.manifest.scopes,
+      licensed: opts.licensed ?? true,
+    };
+    const fetch = createForgeFetch({
+      siteUrl: opts.siteUrl,
+      site: opts.site,
+      kvs: this.kvs,
+      scopes: opts.manifest.scopes,
+      faults: opts.faults,
+      hangMs: opts.hangMs ?? 10_000,
+      pushToQueue: (push) => this.enqueueQueuePush(push),
+      onCall: (call) => {
+        this.calls.push(call);
+        if (this.calls.length > RECENT_CALLS) this.calls.shift();
+      },
+    });
+    this.uninstallGlobals = installForgeGlobals(this.identity, fetch);
+    opts.site.events.on('product-event', this.onProductEvent);
+  }
+
+  /** Starts the background work: due events and scheduled occurrences as real time passes. */
+  start(pollMs = 1000): void {
+    this.timer = setInterval(() => void this.runSerially(() => this.runDueOccurrences(this.opts.clock.now())).catch((e) => this.log(`scheduler: ${String(e)}`)), pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.opts.site.events.off('product-event', this.onProductEvent);
+    await this.serial.catch(() => undefined);
+    await this.draining;
+    this.uninstallGlobals();
+  }
+
+  /**
+   * Returns once every pending product event and queued app event due now has been handled (events pushed
+   * with a delay wait for the clock to reach them).
+   * @example await runtime.settle()
+   */
+  async settle(): Promise<void> {
+    do await this.drain();
+    while (this.events.pending(this.opts.clock.now()) > 0);
+  }
+
+  /**
+   * Moves the clock to `to`, firing every scheduled occurrence that falls due on the way, in order, each at
+   * its own instant and followed by a settle; then settles at `to`.
+   * @example await runtime.moveClockTo(Date.now() + 72 * 3_600_000) // an hourly trigger fires 72 times
+   */
+  moveClockTo(to: number): Promise<number> {
+    return this.runSerially(async () => {
+      if (to < this.opts.clock.now()) throw new RangeError('The sandbox clock only moves forward.');
+      await this.runDueOccurrences(to);
+      this.opts.clock.moveTo(Math.max(to, this.opts.clock.now()));
+      await this.settle();
+      return this.opts.clock.now();
+    });
+  }
+
+  /**
+   * Invokes a Custom UI module's resolver as Forge does: `{ call: { functionKey, payload }, context }`, with
+   * the principal (the viewer) in the backend runtime payload.
+   * @example await runtime.invokeResolver({ moduleKey: 'sla-panel', functionKey: 'getView', payload: {}, context: { extension }, accountId })
+   */
+  async invokeResolver(call: ResolverCall): Promise<unknown> {
+    const module = this.uiModule(call.moduleKey);
+    if (!module.resolverFunction) throw new Error(`Module ${call.moduleKey} has no resolver`);
+    const handler = this.handler(module.resolverFunction);
+    const context = { ...call.context, accountId: call.accountId, cloudId: CLOUD_ID, moduleKey: call.moduleKey };
+    return runInvocation({ functionKey: module.resolverFunction, moduleKey: call.moduleKey, accountId: call.accountId, timeoutMs: TIMEOUT_MS.resolver }, () =>
+      handler({ call: { functionKey: call.functionKey, payload: call.payload }, context }, { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined }),
+    );
+  }
+
+  /** The manifest's Custom UI module with this key. */
+  uiModule(moduleKey: string): UiModule {
+    const module = this.opts.manifest.uiModules.find((m) => m.key === moduleKey);
+    if (!module) throw new Error(`No Custom UI module ${moduleKey} in the manifest`);
+    return module;
+  }
+
+  /** Forgets pending events and scheduler state (used by a reset). */
+  reset(): void {
+    this.events.clear();
+    this.opts.db.prepare('DELETE FROM scheduler').run();
+    this.scheduler.init(this.opts.clock.now());
+  }
+
+  private enqueueProductEvent(event: ProductEvent): void {
+    const copies = this.opts.faults.nextEventDuplicated() ? 2 : 1;
+    for (let i = 0; i < copies; i++) this.events.add('product', event.eventType, event, this.opts.clock.now());
+    this.kick();
+  }
+
+  private enqueueQueuePush(push: QueuePush): void {
+    for (const event of push.payload) {
+      const dueAt = this.opts.clock.now() + (event.delayInSeconds ?? 0) * 1000;
+      this.events.add('queue', push.queueName, { body: event.body, jobId: push.jobId }, dueAt);
+    }
+    this.kick();
+  }
+
+  /** Handles due events soon, outside the call that caused them. */
+  private kick(): void {
+    setImmediate(() => {
+      if (!this.stopped) void this.drain();
+    });
+  }
+
+  private drain(): Promise<void> {
+    this.draining ??= (async () => {
+      try {
+        for (let event = this.events.takeNextDue(this.opts.clock.now()); event; event = this.events.takeNextDue(this.opts.clock.now())) {
+          await this.handle(event);
+        }
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  private async handle(event: AppEvent): Promise<void> {
+    try {
+      if (event.kind === 'product') await this.deliverProductEvent(event.payload as ProductEvent);
+      else {
+        const outcome = await this.deliverQueueEvent(event);
+        if (outcome === 'retry') {
+          if (event.attempts <= MAX_QUEUE_RETRIES) return this.events.retry(event.id, this.opts.clock.now());
+          this.log(`queue ${event.target}: event ${event.id} failed after ${event.attempts} attempts`);
+          return this.events.finish(event.id, 'failed');
+        }
+      }
+      this.events.finish(event.id, 'done');
+    } catch (error) {
+      this.log(`${event.kind} event ${event.id} (${event.target}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.events.finish(event.id, 'failed');
+    }
+  }
+
+  private async deliverProductEvent(event: ProductEvent): Promise<void> {
+    const fromApp = event.payload.atlassianId === this.opts.site.appAccountId || event.actorAccountId === this.opts.site.appAccountId;
+    for (const trigger of this.opts.manifest.triggers) {
+      if (!trigger.events.includes(event.eventType) || (trigger.ignoreSelf && fromApp)) continue;
+      const payload = { eventType: event.eventType, ...event.payload, context: { cloudId: CLOUD_ID, moduleKey: trigger.key }, contextToken: 'sandbox-context-token' };
+      try {
+        await runInvocation({ functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.trigger }, () => this.handler(trigger.function)(payload, this.backendPayload()));
+      } catch (error) {
+        // Forge does not retry a failed product-event trigger: the event is logged and the next trigger runs.
+        this.log(`trigger ${trigger.key} failed on ${event.eventType}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+
+  /** Runs the queue's consumers; 'retry' when one throws or answers an InvocationError. */
+  private async deliverQueueEvent(event: AppEvent): Promise<'done' | 'retry'> {
+    const { body, jobId } = event.payload as { body: Record<string, unknown>; jobId: string };
+    let outcome: 'done' | 'retry' = 'done';
+    for (const consumer of this.opts.manifest.consumers.filter((c) => c.queue === event.target)) {
+      const context = {
+        cloudId: CLOUD_ID,
+        moduleKey: consumer.key,
+        jobId,
+        ...(event.attempts > 1 ? { retryContext: { retryCount: event.attempts - 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: undefined } } : {}),
+      };
+      try {
+        const result = await runInvocation({ functionKey: consumer.function, moduleKey: consumer.key, timeoutMs: TIMEOUT_MS.consumer }, () =>
+          this.handler(consumer.function)({ call: { functionKey: consumer.method, payload: body, jobId }, context }, this.backendPayload()),
+        );
+        if ((result as { _retry?: boolean } | undefined)?._retry === true) outcome = 'retry';
+      } catch (error) {
+        this.log(`consumer ${consumer.key} failed (attempt ${event.attempts}): ${error instanceof Error ? error.message : String(error)}`);
+        outcome = 'retry';
+      }
+    }
+    return outcome;
+  }
+
+  private async runDueOccurrences(until: number): Promise<void> {
+    for (const occurrence of this.scheduler.due(until)) {
+      if (occurrence.at > this.opts.clock.now()) this.opts.clock.moveTo(occurrence.at);
+      const { trigger } = occurrence;
+      const event = { context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } }, contextToken: 'sandbox-context-token' };
+      try {
+        await runInvocation({ functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.scheduled }, () => this.handler(trigger.function)(event, this.backendPayload()));
+      } catch (error) {
+        this.log(`scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      this.scheduler.fired(occurrence);
+      await this.settle();
+    }
+  }
+
+  private runSerially<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.serial.then(fn, fn);
+    this.serial = result.catch(() => undefined);
+    return result;
+  }
+
+  private backendPayload() {
+    return {
+      installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
+      license: this.identity.licensed ? { isActive: true } : { isActive: false },
+      installation: { ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}` },
+    };
+  }
+
+  private handler(functionKey: string): Handler {
+    const handler = this.opts.handlers.get(functionKey);
+    if (!handler) throw new Error(`No handler for function ${functionKey}`);
+    return handler;
+  }
+
+  private log(line: string): void {
+    (this.opts.log ?? ((l: string) => console.error(`[sandbox runtime] ${l}`)))(line);
+  }
+}
