@@ -1,9 +1,16 @@
-// STUB (issue #6): the reminders issue fills this in — the activity clock kept in the `supportRulesState`
-// issue property, updated when a person acts. The rules' triggers call it for every parsed event and run
-// the actions it returns with their own.
-import type { Action } from '../../domain/actions';
+/**
+ * The activity clock of the reminders, kept in the `supportRulesState` issue property: the triggers call this for
+ * every parsed event and run the write it returns with their own actions. A person's action restarts the count;
+ * the app's own never does; entering waiting_for_customer starts a fresh count. A waiting request seen without a
+ * clock (it predates the install) gets one rebuilt from its changelog and comments first.
+ */
+import { actionKey, type Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
+import { clockAfterEvent, parseReminderState, propertyValue, STATE_PROPERTY } from '../../domain/reminders';
 import type { RequestEvent, RequestSnapshot } from '../../domain/request';
+import { statusResolver } from '../../domain/workflow';
+import { getIssueProperty } from '../../jira/issue-property';
+import { clockFromJira } from './clock-from-jira';
 
 export interface ActivityInput {
   event: RequestEvent;
@@ -14,6 +21,44 @@ export interface ActivityInput {
   byApp: boolean;
 }
 
-export async function activityActions(_input: ActivityInput): Promise<Action[]> {
-  return [];
+/** The event's own identity, so a duplicate delivery writes under the same ledger key. */
+function occurrence(event: RequestEvent): string {
+  switch (event.kind) {
+    case 'commented':
+      return `comment-${event.commentId}`;
+    case 'status_changed':
+    case 'fields_changed':
+      return `changelog-${event.changelogId}`;
+    case 'created':
+      return `created-${event.at}`;
+  }
+}
+
+/**
+ * The clock write one event calls for (none when the clock does not change).
+ * @example await activityActions({ event: agentComment, snapshot: waitingRequest, config, byApp: false }) //=> [{ type: 'setProperty', propertyKey: 'supportRulesState', ... }]
+ */
+export async function activityActions(input: ActivityInput): Promise<Action[]> {
+  const { event, snapshot, config, byApp } = input;
+  const stored = await getIssueProperty<unknown>(snapshot.issueKey, STATE_PROPERTY);
+  let previous = parseReminderState(stored);
+  let rebuilt = false;
+  const fromStatus = event.kind === 'status_changed' && event.from ? statusResolver(config.statusMapping)(event.from) : undefined;
+  const status = snapshot.status.canonical;
+  const entering = event.kind === 'status_changed' && status === 'waiting_for_customer' && fromStatus !== 'waiting_for_customer';
+  if (!previous && status === 'waiting_for_customer' && !entering) {
+    previous = (await clockFromJira(snapshot.issueKey, status, snapshot.createdMs, config)).clock;
+    rebuilt = true;
+  }
+  const next = clockAfterEvent({ event, snapshot, fromStatus, previous, byApp, config }) ?? (rebuilt ? previous : null);
+  if (!next) return [];
+  return [
+    {
+      type: 'setProperty',
+      key: actionKey(snapshot.issueKey, 'clock', occurrence(event)),
+      issueKey: snapshot.issueKey,
+      propertyKey: STATE_PROPERTY,
+      value: propertyValue(stored, next),
+    },
+  ];
 }
