@@ -14,13 +14,16 @@ export interface IssueWithChangelog {
     [field: string]: unknown;
   };
   changelog?: { histories?: unknown[] };
+  /** Field id -> name and type (expand=names,schema): how the SLA engine finds JSM's Organizations field. */
+  names?: Record<string, string>;
+  schema?: Record<string, { custom?: string } | undefined>;
 }
 
 /**
- * Reads an issue with its changelog (GET /rest/api/3/issue/{key}?expand=changelog). As the user, a 403/404
+ * Reads an issue with its changelog (GET /rest/api/3/issue/{key}?expand=changelog,names,schema). As the user, a 403/404
  * (a JiraError) means they may not see it.
  * @example (await getIssueWithChangelog('SUP-1', 'user')).fields.status?.name //=> 'En cours'
  */
 export async function getIssueWithChangelog(issueKey: string, as: Actor = 'app'): Promise<IssueWithChangelog> {
-  return requestJiraJson<IssueWithChangelog>(route`/rest/api/3/issue/${issueKey}?expand=changelog`, { as });
+  return requestJiraJson<IssueWithChangelog>(route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`, { as });
 }

@@ -24,7 +24,8 @@ export type ResolverResult<T> = { ok: true; data: T } | ResolverFailure;
 /** One stretch of the response SLA: the clock running or paused, in one site status. */
 export interface SlaPeriodView {
   from: string;
-  to: string;
+  /** Null while it goes on. */
+  to: string | null;
   kind: 'running' | 'paused';
   status: CanonicalStatus | null;
   statusName: string;
@@ -50,6 +51,7 @@ export interface SlaView {
   remainingMs: number;
   breachAt: string | null;
   timeline: SlaPeriodView[];
+  /** Names of the site statuses the mapping does not know. */
   unmappedStatuses: string[];
 }
 

@@ -1,10 +1,6 @@
-// STUB (issue #7): placeholder screen until the Custom UI issue builds it.
 import { createRoot } from 'react-dom/client';
-import { invoke } from '@forge/bridge';
+import '../../common/src/screens.css';
+import { WithContext } from '../../common/src/ui';
+import { IssuePanel } from './IssuePanel';
 
-function App() {
-  return <p data-testid="placeholder">Support rules: issue-panel (coming soon)</p>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
-void invoke;
+createRoot(document.getElementById('root')!).render(<WithContext>{(ctx) => <IssuePanel ctx={ctx} />}</WithContext>);

@@ -1,10 +1,10 @@
-// STUB (issue #7): placeholder screen until the Custom UI issue builds it.
 import { createRoot } from 'react-dom/client';
-import { invoke } from '@forge/bridge';
+import '../../common/src/screens.css';
+import { WithContext } from '../../common/src/ui';
+import { EscalateDialog } from './EscalateDialog';
+import { RequestPanel } from './RequestPanel';
 
-function App() {
-  return <p data-testid="placeholder">Support rules: portal (coming soon)</p>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
-void invoke;
+/** One resource, two portal modules: the request's panel, and the escalate action's dialog. */
+createRoot(document.getElementById('root')!).render(
+  <WithContext>{(ctx) => (ctx.moduleKey === 'portal-escalate' ? <EscalateDialog ctx={ctx} /> : <RequestPanel ctx={ctx} />)}</WithContext>,
+);

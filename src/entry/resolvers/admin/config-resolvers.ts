@@ -1,0 +1,68 @@
+/**
+ * The admin page's resolvers: read, validate, save, export and import the configuration, and check the site's
+ * setup. Every one first asks Jira, as the caller, whether they are a Jira administrator.
+ */
+import { defaultConfig, validateConfig } from '../../../domain/config';
+import { getUser } from '../../../jira/get-user';
+import { listResolutions } from '../../../jira/list-resolutions';
+import { listStatuses } from '../../../jira/list-statuses';
+import { loadConfig, loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
+import type { Config, ConfigPayload, ConfigView, ImportPayload, ResolverResult, SetupCheck } from '../../../shared/contracts';
+import { callerOf, requireJiraAdmin, type Caller, type ResolverRequest } from '../access';
+import { answer, fail, ok } from '../result';
+import { setupProblems } from './setup-problems';
+
+const TEXTS = {
+  invalid: { en: 'The configuration has errors: nothing was saved.', fr: "La configuration contient des erreurs : rien n'a été enregistré." },
+  json: { en: 'This is not JSON: ', fr: "Ce n'est pas du JSON : " },
+} as const;
+
+function asAdmin<P extends { lang?: unknown }, T>(work: (caller: Caller, payload: Partial<P>) => Promise<ResolverResult<T>>) {
+  return async (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> => {
+    const caller = callerOf(req);
+    if ('ok' in caller) return caller;
+    return answer(caller.lang, async () => (await requireJiraAdmin(caller)) ?? work(caller, req.payload ?? {}));
+  };
+}
+
+async function validated(input: unknown, caller: Caller, save: boolean): Promise<ResolverResult<Config>> {
+  const result = save ? await storeConfig(input, caller.lang) : validateConfig(input, caller.lang);
+  return result.ok ? ok(result.config) : fail(400, 'invalid_config', TEXTS.invalid[caller.lang], result.errors);
+}
+
+/** The configuration in force (defaults filled in), and whether an admin ever saved one. */
+export const getConfig = asAdmin<{ lang?: unknown }, ConfigView>(async () => {
+  const stored = await loadStoredConfig();
+  return ok({ config: stored === undefined ? defaultConfig() : await loadConfig(), stored: stored !== undefined });
+});
+
+/** Field-level errors of a draft, in the admin's language; nothing is saved. */
+export const checkConfig = asAdmin<ConfigPayload, Config>((caller, payload) => validated(payload.config, caller, false));
+
+/** Saves the draft when, and only when, it is valid. */
+export const saveConfig = asAdmin<ConfigPayload, Config>((caller, payload) => validated(payload.config, caller, true));
+
+/** The configuration in force as JSON, in the format `npm run sla -- --config <file>` reads. */
+export const exportConfig = asAdmin<{ lang?: unknown }, { json: string; fileName: string }>(async () =>
+  ok({ json: `${JSON.stringify(await loadConfig(), null, 2)}\n`, fileName: 'support-rules-config.json' }),
+);
+
+/** Reads an exported file and saves it when valid (field-level errors otherwise, nothing saved). */
+export const importConfig = asAdmin<ImportPayload, Config>(async (caller, payload) => {
+  let input: unknown;
+  try {
+    input = JSON.parse(String(payload.json ?? ''));
+  } catch (error) {
+    return fail(400, 'invalid_json', TEXTS.json[caller.lang] + (error as Error).message);
+  }
+  return validated(input, caller, true);
+});
+
+/** What the site lacks for the configuration in force, with how to fix each. */
+export const setupCheck = asAdmin<{ lang?: unknown }, SetupCheck>(async (caller) => {
+  const config = await loadConfig();
+  const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter((id): id is string => id !== null);
+  const [statuses, resolutions, users] = await Promise.all([listStatuses(), listResolutions(), Promise.all(contacts.map((id) => getUser(id)))]);
+  const knownAccounts = Object.fromEntries(contacts.map((id, i) => [id, users[i] !== null]));
+  return ok(setupProblems(config, { statuses, resolutions, knownAccounts }, caller.lang));
+});

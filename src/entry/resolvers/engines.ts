@@ -1,0 +1,34 @@
+/**
+ * The other engines the screens read: the response SLA (src/domain/sla.ts), the waiting-for-customer schedule
+ * (src/domain/reminders.ts) and the stored escalation, loaded for one request.
+ */
+import type { Config } from '../../domain/config';
+import { ESCALATION_PROPERTY, parseEscalationRecord } from '../../domain/escalation';
+import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../domain/reminders';
+import { slaFromIssue, type SlaResult } from '../../domain/sla';
+import { getIssueProperty } from '../../jira/issue-property';
+import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
+import type { EscalationView, WaitingView } from '../../shared/contracts';
+
+/** The response SLA of an issue read with its changelog, or the reason it could not be computed. */
+export function computeSla(issue: IssueWithChangelog, config: Config, nowMs: number): { sla: SlaResult | null; unavailable: string | null } {
+  try {
+    return { sla: slaFromIssue(issue, config, nowMs), unavailable: null };
+  } catch (error) {
+    console.error('[support-rules] SLA not computed for', issue.key, error);
+    return { sla: null, unavailable: (error as Error).message };
+  }
+}
+
+/** The next reminder and the auto-close date, when the request waits for its customer. */
+export async function loadWaiting(issueKey: string, config: Config): Promise<WaitingView | null> {
+  const state = await getIssueProperty<unknown>(issueKey, STATE_PROPERTY);
+  if (state === undefined) return null;
+  const schedule = reminderSchedule(parseReminderState(state), config);
+  return schedule.nextReminderAt === null && schedule.autoCloseAt === null ? null : schedule;
+}
+
+/** The request's escalation, if any. */
+export async function loadEscalation(issueKey: string): Promise<EscalationView | null> {
+  return parseEscalationRecord(await getIssueProperty<unknown>(issueKey, ESCALATION_PROPERTY));
+}

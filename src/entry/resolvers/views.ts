@@ -1,0 +1,66 @@
+/**
+ * Pure shaping of what the screens show: the SLA engine's result, the calendar in force and the portal's
+ * customer-facing summary, as the contracts of src/shared/contracts.ts.
+ */
+import { WEEKDAYS, type Config, type Coverage } from '../../domain/config';
+import type { SlaResult } from '../../domain/sla';
+import { STATUS_NAMES, type CanonicalStatus, type Language } from '../../domain/workflow';
+import type { CalendarView, PortalView, SlaView } from '../../shared/contracts';
+
+/**
+ * The SLA engine's result as the issue panel shows it.
+ * @example slaView(result).state //=> 'running'
+ */
+export function slaView(result: SlaResult): SlaView {
+  return {
+    state: result.state,
+    breached: result.breached,
+    startedAt: result.startedAt,
+    stoppedAt: result.stoppedAt,
+    stopStatus: result.stopStatus,
+    elapsedMs: result.elapsedMs,
+    goalMs: result.goalMs,
+    remainingMs: result.remainingMs,
+    breachAt: result.breachAt,
+    timeline: result.timeline.map((p) => ({ from: p.from, to: p.to, kind: p.kind, status: p.status, statusName: p.statusName })),
+    unmappedStatuses: result.unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
+  };
+}
+
+/**
+ * The calendar a coverage counts in: its time zone, weekly hours and public holidays.
+ * @example calendarView(defaultConfig(), 'business_hours').weeklyHours[0] //=> { day: 'monday', ranges: ['09:00–18:00'] }
+ */
+export function calendarView(config: Config, coverage: Coverage): CalendarView {
+  if (coverage === '24x7') return { coverage, timeZone: config.calendars.twentyFourSeven.timeZone, weeklyHours: [], holidaysCountry: null };
+  const cal = config.calendars.businessHours;
+  return {
+    coverage,
+    timeZone: cal.timeZone,
+    weeklyHours: WEEKDAYS.map((day) => ({ day, ranges: cal.weeklyHours[day].map((r) => `${r.start}–${r.end}`) })),
+    holidaysCountry: cal.holidays.country,
+  };
+}
+
+/**
+ * The customer's summary of the response SLA: met, running with its due time, or paused and for whom.
+ * @example portalSla(result, 'waiting_for_third_party') //=> { state: 'paused', pausedFor: 'third_party', ... }
+ */
+export function portalSla(result: SlaResult, status: CanonicalStatus | undefined): NonNullable<PortalView['sla']> {
+  return {
+    state: result.state,
+    met: result.state === 'stopped' ? !result.breached : null,
+    breached: result.breached,
+    goalMs: result.goalMs,
+    dueAt: result.state === 'running' ? result.breachAt : null,
+    pausedFor: result.state !== 'paused' ? null : status === 'waiting_for_customer' ? 'customer' : 'third_party',
+  };
+}
+
+/**
+ * A status in the customer's words: the rules' name of its canonical status, else the site's own name.
+ * @example statusInWords('waiting_for_customer', 'Attente client', 'fr') //=> 'En attente du client'
+ */
+export function statusInWords(canonical: CanonicalStatus | undefined, siteName: string, lang: Language): string {
+  return canonical ? STATUS_NAMES[canonical][lang] : siteName;
+}

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { Config, ConfigError, ResolverFailure, ResolverResult, SetupCheck } from '../../../src/shared/contracts';
+import { exportConfig } from '../../common/src/api/export-config';
+import { getConfig } from '../../common/src/api/get-config';
+import { importConfig } from '../../common/src/api/import-config';
+import { saveConfig } from '../../common/src/api/save-config';
+import { setupCheck } from '../../common/src/api/setup-check';
+import { strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+import { Failure, Loading } from '../../common/src/ui';
+import { ConfigForm } from './ConfigForm';
+import { SetupCheckCard } from './SetupCheckCard';
+
+type Notice = { kind: 'success' | 'error'; text: string } | null;
+
+/** The admin page: the setup check, every setting grouped, and save / export / import. */
+export function AdminPage({ ctx }: { ctx: ScreenContext }) {
+  const t = strings(ctx.lang);
+  const [loaded, setLoaded] = useState<ResolverFailure | { stored: boolean } | null>(null);
+  const [draft, setDraft] = useState<Config | null>(null);
+  const [errors, setErrors] = useState<ConfigError[]>([]);
+  const [check, setCheck] = useState<ResolverResult<SetupCheck> | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const runCheck = useCallback(async () => setCheck(await setupCheck(ctx.lang)), [ctx.lang]);
+  useEffect(() => {
+    void getConfig(ctx.lang).then((result) => {
+      if (!result.ok) return setLoaded(result);
+      setLoaded({ stored: result.data.stored });
+      setDraft(result.data.config);
+    });
+    void runCheck();
+  }, [ctx.lang, runCheck]);
+
+  async function afterWrite(result: ResolverResult<Config>, success: string) {
+    setBusy(false);
+    if (result.ok) {
+      setDraft(result.data);
+      setErrors([]);
+      setLoaded({ stored: true });
+      setNotice({ kind: 'success', text: success });
+      await runCheck();
+    } else {
+      setErrors(result.errors ?? []);
+      setNotice({ kind: 'error', text: result.errors ? t.notSaved(result.errors.length) : result.message });
+    }
+  }
+
+  async function save() {
+    setBusy(true);
+    setNotice(null);
+    await afterWrite(await saveConfig(ctx.lang, draft), t.saved);
+  }
+
+  async function download() {
+    const result = await exportConfig(ctx.lang);
+    if (!result.ok) return setNotice({ kind: 'error', text: result.message });
+    const url = URL.createObjectURL(new Blob([result.data.json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = result.data.fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  async function upload(file: File) {
+    setBusy(true);
+    setNotice(null);
+    await afterWrite(await importConfig(ctx.lang, await file.text()), t.imported);
+  }
+
+  if (!loaded) return <Loading label={t.loading} />;
+  if ('ok' in loaded) return <Failure failure={loaded} />;
+  if (!draft) return <Loading label={t.loading} />;
+  return (
+    <main className="sr-stack" data-testid="admin-page" style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
+      <h1>{t.adminTitle}</h1>
+      <p className="sr-muted">{t.adminIntro}</p>
+      {!loaded.stored ? (
+        <SectionMessage appearance="information">
+          <p>{t.defaultsInUse}</p>
+        </SectionMessage>
+      ) : null}
+      <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
+      <ConfigForm ctx={ctx} draft={draft} errors={errors} statuses={check?.ok ? check.data.statuses : []} onChange={setDraft} />
+      <div
+        className="sr-row"
+        style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: 'var(--ds-surface)', borderTop: '1px solid var(--ds-border)' }}
+      >
+        <Button appearance="primary" onClick={() => void save()} isDisabled={busy} testId="save">
+          {t.save}
+        </Button>
+        <Button onClick={() => void download()} testId="export">
+          {t.exportJson}
+        </Button>
+        <Button onClick={() => fileInput.current?.click()} isDisabled={busy} testId="import">
+          {t.importJson}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          data-testid="import-file"
+          aria-label={t.importJson}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void upload(file);
+          }}
+        />
+        {notice ? (
+          <span role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${notice.kind}`} style={{ color: notice.kind === 'error' ? 'var(--ds-text-danger)' : 'var(--ds-text-success)' }}>
+            {notice.text}
+          </span>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { ResolverResult, SetupCheck } from '../../../src/shared/contracts';
+import { strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+import { Failure, Loading } from '../../common/src/ui';
+
+/** What the site lacks for these rules, each with how to fix it. */
+export function SetupCheckCard({ check, ctx, onRecheck }: { check: ResolverResult<SetupCheck> | null; ctx: ScreenContext; onRecheck: () => void }) {
+  const t = strings(ctx.lang);
+  if (!check) return <Loading label={t.loading} />;
+  if (!check.ok) return <Failure failure={check} retryLabel={t.retry} onRetry={onRecheck} />;
+  const { problems } = check.data;
+  return (
+    <section aria-labelledby="setup-title" data-testid="setup-check" data-problems={problems.length}>
+      <SectionMessage
+        appearance={problems.length === 0 ? 'success' : 'warning'}
+        title={t.setupCheck}
+        actions={[
+          <Button key="again" appearance="subtle" onClick={onRecheck}>
+            {t.recheck}
+          </Button>,
+        ]}
+      >
+        {problems.length === 0 ? (
+          <p>{t.setupOk}</p>
+        ) : (
+          <ul style={{ paddingLeft: 16, margin: 0 }}>
+            {problems.map((p) => (
+              <li key={p.message} data-code={p.code}>
+                <strong>{p.message}</strong>
+                <br />
+                <span className="sr-muted">
+                  {t.setupFix}
+                  {t.sep}
+                  {p.fix}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </SectionMessage>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { formatDay, formatDuration, formatInstant, intlLocale, languageOf, timelineBar } from './format';
+
+describe('languageOf / intlLocale', () => {
+  it('reads French from any French locale, English otherwise', () => {
+    expect(languageOf('fr_FR')).toBe('fr');
+    expect(languageOf('fr-CA')).toBe('fr');
+    expect(languageOf('de-DE')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
+  });
+  it('turns Jira locales into BCP 47 tags', () => {
+    expect(intlLocale('fr_FR')).toBe('fr-FR');
+    expect(intlLocale('en-US')).toBe('en-US');
+    expect(intlLocale(null)).toBe('en-GB');
+    expect(intlLocale('fr_not a tag')).toBe('fr-FR');
+  });
+});
+
+describe('formatDuration', () => {
+  it('writes hours and zero-padded minutes, never days', () => {
+    expect(formatDuration(0)).toBe('0 min');
+    expect(formatDuration(59_999)).toBe('0 min');
+    expect(formatDuration(45 * 60_000)).toBe('45 min');
+    expect(formatDuration(4 * 3600_000)).toBe('4 h 00 min');
+    expect(formatDuration(27 * 3600_000 + 5 * 60_000)).toBe('27 h 05 min');
+  });
+  it('marks an overrun', () => {
+    expect(formatDuration(-90 * 60_000)).toBe('−1 h 30 min');
+  });
+});
+
+describe('formatInstant / formatDay', () => {
+  const iso = '2026-11-28T09:00:00Z';
+  it('writes the same instant in the user’s zone', () => {
+    expect(formatInstant(iso, 'fr-FR', 'Europe/Paris')).toMatch(/28 nov\. 2026.*10:00/);
+    expect(formatInstant(iso, 'en-US', 'America/New_York')).toMatch(/Nov 28, 2026.*04:00/);
+  });
+  it('takes the zone into account around midnight', () => {
+    expect(formatDay('2026-12-10T23:30:00Z', 'en-GB', 'Europe/Paris')).toBe('Friday, 11 December 2026');
+    expect(formatDay('2026-12-10T23:30:00Z', 'en-GB', 'UTC')).toBe('Thursday, 10 December 2026');
+  });
+});
+
+describe('timelineBar', () => {
+  it('lays periods out in proportion', () => {
+    const bar = timelineBar([
+      { from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', kind: 'running', statusName: 'Submitted' },
+      { from: '2026-01-01T03:00:00Z', to: null, kind: 'paused', statusName: 'Waiting for third party' },
+    ], '2026-01-01T04:00:00Z');
+    expect(bar.map((s) => [s.kind, s.left, s.width])).toEqual([
+      ['running', 0, 75],
+      ['paused', 75, 25],
+    ]);
+    expect(bar[1]!.to).toBe('2026-01-01T04:00:00Z');
+  });
+  it('is empty without periods', () => {
+    expect(timelineBar([], '2026-01-01T00:00:00Z')).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * How the screens write durations and instants: with Intl, in the user's locale and time zone.
+ */
+import type { Language } from '../../../src/shared/contracts';
+
+/**
+ * The screens' language from a Jira/Forge locale (fr-FR, fr_FR, en-US...): French for French, English otherwise.
+ * @example languageOf('fr_FR') //=> 'fr'
+ */
+export function languageOf(locale: string | null | undefined): Language {
+  return (locale ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/**
+ * A BCP 47 tag Intl accepts, from a Jira locale (fr_FR → fr-FR); the language's default when missing.
+ * @example intlLocale('en_US') //=> 'en-US'
+ */
+export function intlLocale(locale: string | null | undefined): string {
+  const tag = (locale ?? '').replace('_', '-');
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0]! : 'en-GB';
+  } catch {
+    return languageOf(locale) === 'fr' ? 'fr-FR' : 'en-GB';
+  }
+}
+
+/**
+ * A duration in hours and minutes, as an SLA counts it (business hours are never turned into days).
+ * @example formatDuration(3 * 3600_000 + 5 * 60_000) //=> '3 h 05 min'
+ * @example formatDuration(45 * 60_000) //=> '45 min'
+ */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const sign = ms < 0 && minutes > 0 ? '−' : '';
+  if (h === 0) return `${sign}${m} min`;
+  return `${sign}${h} h ${String(m).padStart(2, '0')} min`;
+}
+
+/**
+ * An instant as people read it, in the given locale and time zone, with the zone's short name.
+ * @example formatInstant('2026-11-28T09:00:00Z', 'fr-FR', 'Europe/Paris') //=> '28 nov. 2026, 10:00 UTC+1'
+ */
+export function formatInstant(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/**
+ * A calendar day as people read it, in the given locale and time zone.
+ * @example formatDay('2026-12-10T09:00:00Z', 'en-GB', 'Europe/Paris') //=> 'Thursday, 10 December 2026'
+ */
+export function formatDay(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+}
+
+/** One stretch of a timeline bar, as a share of the whole. */
+export interface BarSegment {
+  kind: 'running' | 'paused';
+  label: string;
+  from: string;
+  to: string;
+  /** Left edge and width, in percent of the bar. */
+  left: number;
+  width: number;
+}
+
+/**
+ * Lays a timeline's periods out on a bar spanning from its first start to its last end; a period still going
+ * on (`to` null) ends `now`.
+ * @example timelineBar([{ from: '2026-01-01T00:00:00Z', to: null, kind: 'running', statusName: 'Open' }], '2026-01-01T01:00:00Z') //=> [{ left: 0, width: 100, ... }]
+ */
+export function timelineBar(periods: readonly { from: string; to: string | null; kind: 'running' | 'paused'; statusName: string }[], now: string): BarSegment[] {
+  if (periods.length === 0) return [];
+  const start = Date.parse(periods[0]!.from);
+  const ends = periods.map((p) => p.to ?? now);
+  const end = Math.max(...ends.map((e) => Date.parse(e)));
+  const span = Math.max(end - start, 1);
+  return periods.map((p, i) => {
+    const from = Date.parse(p.from);
+    const to = Date.parse(ends[i]!);
+    return { kind: p.kind, label: p.statusName, from: p.from, to: ends[i]!, left: ((from - start) / span) * 100, width: (Math.max(to - from, 0) / span) * 100 };
+  });
+}

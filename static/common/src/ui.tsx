@@ -1,0 +1,67 @@
+/**
+ * Small pieces the three screens share: loading, a resolver failure, a labelled field with its error in place,
+ * and the root that waits for the Forge context.
+ */
+import type { ReactNode } from 'react';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import Button from '@atlaskit/button/new';
+import type { ResolverFailure } from '../../../src/shared/contracts';
+import { useScreenContext, type ScreenContext } from './screen-context';
+import { strings } from './i18n';
+
+export function Loading({ label }: { label: string }) {
+  return (
+    <div role="status" aria-live="polite" style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 8, color: 'var(--ds-text-subtle)' }}>
+      <Spinner size="small" label={label} />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function Failure({ failure, retryLabel, onRetry }: { failure: ResolverFailure; retryLabel?: string; onRetry?: () => void }) {
+  return (
+    <div data-testid="failure" data-status={failure.status} data-code={failure.code}>
+      <SectionMessage appearance={failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
+        <p>{failure.message}</p>
+        {onRetry && retryLabel ? (
+          <p>
+            <Button onClick={onRetry}>{retryLabel}</Button>
+          </p>
+        ) : null}
+      </SectionMessage>
+    </div>
+  );
+}
+
+/** A label, the control, a help text and the error at this place, wired for screen readers. */
+export function Field({ id, label, help, errors, children }: { id: string; label: string; help?: string; errors?: string[]; children: ReactNode }) {
+  const hasError = errors !== undefined && errors.length > 0;
+  return (
+    <div className="sr-field" data-field={id} data-invalid={hasError || undefined}>
+      <label htmlFor={id} className="sr-label">
+        {label}
+      </label>
+      {children}
+      {help ? (
+        <div id={`${id}-help`} className="sr-help">
+          {help}
+        </div>
+      ) : null}
+      {hasError ? (
+        <div id={`${id}-error`} className="sr-error" role="alert" data-testid={`error-${id}`}>
+          {errors!.map((e) => (
+            <div key={e}>{e}</div>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Renders `children` once the Forge context is known. */
+export function WithContext({ children }: { children: (context: ScreenContext) => ReactNode }) {
+  const context = useScreenContext();
+  if (!context) return <Loading label={strings('en').loading} />;
+  return <>{children(context)}</>;
+}

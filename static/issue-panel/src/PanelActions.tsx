@@ -1,0 +1,167 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import { DateTime } from 'luxon';
+import type { IssuePanelView, ResolverFailure, ResolverResult, ThirdPartyKind } from '../../../src/shared/contracts';
+import { closeAsConsulting } from '../../common/src/api/close-as-consulting';
+import { escalateRequest } from '../../common/src/api/escalate-request';
+import { recordScheduledOperation } from '../../common/src/api/record-scheduled-operation';
+import { recordThirdParty } from '../../common/src/api/record-third-party';
+import { strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+import { Failure, Field } from '../../common/src/ui';
+
+type Mode = 'escalate' | 'consulting' | 'thirdParty' | 'scheduled';
+
+/** The agent's actions; each form posts through its resolver, then the panel reloads. */
+export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx: ScreenContext; onDone: () => Promise<void> }) {
+  const t = strings(ctx.lang);
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ResolverFailure | null>(null);
+  const [done, setDone] = useState(false);
+
+  async function run(action: () => Promise<ResolverResult<unknown>>) {
+    setBusy(true);
+    setFailure(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) return setFailure(result);
+    setMode(null);
+    setDone(true);
+    await onDone();
+  }
+  const open = (m: Mode) => {
+    setMode(mode === m ? null : m);
+    setFailure(null);
+    setDone(false);
+  };
+  const closed = view.status.canonical === 'closed' || view.status.canonical === 'resolved';
+
+  return (
+    <section aria-labelledby="actions-title" data-testid="actions">
+      <h3 id="actions-title">{t.actions}</h3>
+      <div className="sr-row" role="toolbar" aria-label={t.actions}>
+        {view.rules.escalation && !view.escalation ? (
+          <Button testId="action-escalate" isSelected={mode === 'escalate'} onClick={() => open('escalate')}>
+            {t.escalate}
+          </Button>
+        ) : null}
+        <Button testId="action-third-party" isSelected={mode === 'thirdParty'} onClick={() => open('thirdParty')} isDisabled={closed}>
+          {t.thirdParty}
+        </Button>
+        <Button testId="action-scheduled" isSelected={mode === 'scheduled'} onClick={() => open('scheduled')} isDisabled={closed}>
+          {t.scheduledOperation}
+        </Button>
+        {view.rules.consulting ? (
+          <Button testId="action-consulting" isSelected={mode === 'consulting'} onClick={() => open('consulting')} isDisabled={closed}>
+            {t.closeConsulting}
+          </Button>
+        ) : null}
+      </div>
+      {done ? (
+        <p role="status" data-testid="action-done">
+          {t.done}
+        </p>
+      ) : null}
+      {failure ? <Failure failure={failure} /> : null}
+      {mode === 'escalate' ? <EscalateForm ctx={ctx} busy={busy} onSubmit={(reason) => run(() => escalateRequest(ctx.lang, reason))} /> : null}
+      {mode === 'thirdParty' ? <ThirdPartyForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordThirdParty(ctx.lang, input))} /> : null}
+      {mode === 'scheduled' ? <ScheduledForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordScheduledOperation(ctx.lang, input))} /> : null}
+      {mode === 'consulting' ? (
+        <div style={{ marginTop: 8 }}>
+          <SectionMessage
+            appearance="information"
+            actions={[
+              <Button key="go" appearance="primary" testId="confirm-consulting" isDisabled={busy} onClick={() => void run(() => closeAsConsulting(ctx.lang))}>
+                {t.confirm}
+              </Button>,
+              <Button key="no" appearance="subtle" onClick={() => setMode(null)}>
+                {t.cancel}
+              </Button>,
+            ]}
+          >
+            <p>{t.confirmConsulting(view.consultingResolution)}</p>
+          </SectionMessage>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function EscalateForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boolean; onSubmit: (reason: string) => void }) {
+  const t = strings(ctx.lang);
+  const [reason, setReason] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit(reason);
+  };
+  return (
+    <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="escalate-form">
+      <Field id="panel-reason" label={t.reason} help={t.reasonHelp}>
+        <textarea id="panel-reason" className="sr-textarea" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="panel-reason-help" />
+      </Field>
+      <Button type="submit" appearance="primary" isDisabled={busy || reason.trim() === ''} testId="submit-escalation">
+        {t.submitEscalation}
+      </Button>
+    </form>
+  );
+}
+
+function ThirdPartyForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boolean; onSubmit: (input: { kind: ThirdPartyKind; name?: string; reference?: string }) => void }) {
+  const t = strings(ctx.lang);
+  const [kind, setKind] = useState<ThirdPartyKind>('atlassian');
+  const [name, setName] = useState('');
+  const [reference, setReference] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ kind, name: name || undefined, reference: reference || undefined });
+  };
+  return (
+    <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="third-party-form">
+      <Field id="tp-kind" label={t.thirdPartyKind}>
+        <select id="tp-kind" className="sr-select" value={kind} onChange={(e) => setKind(e.target.value as ThirdPartyKind)}>
+          {(['atlassian', 'addon_vendor', 'hosting'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t.thirdPartyKinds[k]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="tp-name" label={t.thirdPartyName}>
+        <input id="tp-name" className="sr-input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field id="tp-reference" label={t.thirdPartyReference}>
+        <input id="tp-reference" className="sr-input" value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} />
+      </Field>
+      <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-third-party">
+        {t.record}
+      </Button>
+    </form>
+  );
+}
+
+function ScheduledForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boolean; onSubmit: (input: { at: string; who: string }) => void }) {
+  const t = strings(ctx.lang);
+  const [at, setAt] = useState('');
+  const [who, setWho] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // The field holds a wall-clock time in the agent's Jira time zone.
+    const instant = DateTime.fromISO(at, { zone: ctx.timeZone });
+    onSubmit({ at: instant.isValid ? instant.toUTC().toISO()! : at, who });
+  };
+  return (
+    <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="scheduled-form">
+      <Field id="op-at" label={`${t.scheduledAt} (${ctx.timeZone})`}>
+        <input id="op-at" type="datetime-local" className="sr-input" required value={at} onChange={(e) => setAt(e.target.value)} />
+      </Field>
+      <Field id="op-who" label={t.scheduledWho}>
+        <input id="op-who" className="sr-input" required maxLength={200} value={who} onChange={(e) => setWho(e.target.value)} />
+      </Field>
+      <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-scheduled">
+        {t.record}
+      </Button>
+    </form>
+  );
+}

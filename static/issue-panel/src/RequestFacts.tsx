@@ -1,0 +1,63 @@
+import SectionMessage from '@atlaskit/section-message';
+import type { IssuePanelView } from '../../../src/shared/contracts';
+import { formatInstant } from '../../common/src/format';
+import { strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+
+/** The waiting-for-customer countdown, the escalation and what the panel recorded (third party, operation). */
+export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenContext }) {
+  const t = strings(ctx.lang);
+  const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
+  const { waiting, escalation, details } = view;
+  return (
+    <>
+      {waiting ? (
+        <section data-testid="waiting" aria-labelledby="waiting-title">
+          <h3 id="waiting-title">{t.waitingTitle}</h3>
+          <dl className="sr-figures">
+            {waiting.nextReminderAt ? (
+              <div className="sr-figure">
+                <dt>{t.nextReminder}</dt>
+                <dd data-testid="next-reminder" style={{ fontSize: 14 }}>
+                  {when(waiting.nextReminderAt)}
+                </dd>
+              </div>
+            ) : null}
+            {waiting.autoCloseAt ? (
+              <div className="sr-figure">
+                <dt>{t.autoClose}</dt>
+                <dd data-testid="auto-close" style={{ fontSize: 14 }}>
+                  {when(waiting.autoCloseAt)}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+      {escalation ? (
+        <div data-testid="escalation">
+          <SectionMessage appearance="warning" title={t.escalatedTitle}>
+            <p>{t.escalatedBy(escalation.byName || escalation.by, when(escalation.at))}</p>
+            <p>
+              <em>{escalation.reason}</em>
+            </p>
+          </SectionMessage>
+        </div>
+      ) : null}
+      {details.thirdParty || details.scheduledOperation ? (
+        <section data-testid="details" className="sr-muted">
+          {details.thirdParty ? (
+            <div>
+              {t.thirdParty}
+              {t.sep}
+              {t.thirdPartyKinds[details.thirdParty.kind]}
+              {details.thirdParty.name ? ` (${details.thirdParty.name})` : ''}
+              {details.thirdParty.reference ? ` · ${details.thirdParty.reference}` : ''}
+            </div>
+          ) : null}
+          {details.scheduledOperation ? <div>{t.scheduledFor(when(details.scheduledOperation.at), details.scheduledOperation.who)}</div> : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

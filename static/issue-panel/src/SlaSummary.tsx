@@ -1,0 +1,89 @@
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import type { IssuePanelView } from '../../../src/shared/contracts';
+import { formatDuration, formatInstant } from '../../common/src/format';
+import { statusName, strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+
+const STATE_APPEARANCE = { running: 'inprogress', paused: 'moved', stopped: 'default' } as const;
+
+/** State, verdict and figures of the response SLA, with the breach instant in the agent's time zone. */
+export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenContext }) {
+  const t = strings(ctx.lang);
+  const sla = view.sla;
+  const cal = view.calendar;
+  const calendarText =
+    cal.coverage === '24x7'
+      ? `${t.coverage['24x7']} · ${cal.timeZone}`
+      : `${t.coverage.business_hours} · ${cal.weeklyHours
+          .filter((d) => d.ranges.length > 0)
+          .map((d) => `${t.days[d.day]!.slice(0, 3)} ${d.ranges.join(', ')}`)
+          .join(' · ')} · ${cal.timeZone} · ${cal.holidaysCountry ? t.holidays(cal.holidaysCountry) : t.noHolidays}`;
+  if (!sla) {
+    return (
+      <SectionMessage appearance="warning" testId="sla-unavailable">
+        <p>{t.slaUnavailable}</p>
+        {view.slaUnavailable ? <p className="sr-muted">{view.slaUnavailable}</p> : null}
+      </SectionMessage>
+    );
+  }
+  const verdict = sla.breached ? 'breached' : sla.state === 'stopped' ? 'met' : 'on_track';
+  const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
+  let breachLine: string;
+  if (sla.state === 'stopped') breachLine = `${t.stoppedAt(sla.stopStatus ? statusName(sla.stopStatus, ctx.lang) : '—')} ${sla.stoppedAt ? when(sla.stoppedAt) : ''}`;
+  else if (sla.breachAt) breachLine = `${sla.breached ? t.breachAtPast : t.breachAtFuture} ${when(sla.breachAt)}`;
+  else breachLine = t.noBreach;
+  const overdue = sla.remainingMs <= 0 && sla.breached;
+  return (
+    <section className="sr-stack" aria-labelledby="sla-title">
+      <div className="sr-row">
+        <h2 id="sla-title" style={{ margin: 0 }}>
+          {ctx.lang === 'fr' ? 'SLA de réponse' : 'Response SLA'}
+        </h2>
+        <span data-testid="sla-state" data-state={sla.state}>
+          <Lozenge appearance={STATE_APPEARANCE[sla.state]}>{t.state[sla.state]}</Lozenge>
+        </span>
+        <span data-testid="sla-verdict" data-verdict={verdict}>
+          <Lozenge appearance={verdict === 'breached' ? 'removed' : 'success'} isBold={verdict !== 'on_track'}>
+            {verdict === 'breached' ? t.breached : verdict === 'met' ? t.met : t.onTrack}
+          </Lozenge>
+        </span>
+      </div>
+      <dl className="sr-figures">
+        <div className="sr-figure">
+          <dt>{t.elapsed}</dt>
+          <dd data-testid="sla-elapsed" data-ms={sla.elapsedMs}>
+            {formatDuration(sla.elapsedMs)}
+          </dd>
+        </div>
+        <div className="sr-figure">
+          <dt>{overdue ? t.overdue : t.remaining}</dt>
+          <dd data-testid="sla-remaining" data-ms={sla.remainingMs} style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}>
+            {formatDuration(overdue ? sla.elapsedMs - sla.goalMs : sla.remainingMs)}
+          </dd>
+        </div>
+        <div className="sr-figure">
+          <dt>{t.goal}</dt>
+          <dd data-testid="sla-goal" data-ms={sla.goalMs}>
+            {formatDuration(sla.goalMs)}
+          </dd>
+        </div>
+      </dl>
+      <div data-testid="sla-breach-at" data-at={sla.breachAt ?? ''}>
+        <strong>{breachLine}</strong>
+      </div>
+      <div className="sr-muted" data-testid="sla-calendar" data-coverage={cal.coverage}>
+        {t.calendar}
+        {t.sep}
+        {calendarText}
+        <br />
+        {t.timeZoneNote(ctx.timeZone)}
+      </div>
+      {sla.unmappedStatuses.length > 0 ? (
+        <SectionMessage appearance="warning">
+          <p>{t.unmapped(sla.unmappedStatuses.join(', '))}</p>
+        </SectionMessage>
+      ) : null}
+    </section>
+  );
+}

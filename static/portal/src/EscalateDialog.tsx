@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { EscalationView, ResolverFailure } from '../../../src/shared/contracts';
+import { escalateRequest } from '../../common/src/api/escalate-request';
+import { formatInstant } from '../../common/src/format';
+import { strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+import { Failure, Field, Loading } from '../../common/src/ui';
+import { usePortalView } from './use-portal-view';
+
+/** The escalate action: the rules' guidance (when to escalate, whom to call), a reason, and the answer. */
+export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
+  const t = strings(ctx.lang);
+  const [result, reload] = usePortalView(ctx);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ResolverFailure | null>(null);
+  const [escalated, setEscalated] = useState<EscalationView | null>(null);
+  if (!result) return <Loading label={t.loading} />;
+  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
+  const { guidance, escalation } = result.data;
+  const done = escalated ?? escalation;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    const answer = await escalateRequest(ctx.lang, reason);
+    setBusy(false);
+    if (answer.ok) setEscalated(answer.data);
+    else setFailure(answer);
+  }
+
+  return (
+    <main className="sr-stack" data-testid="portal-escalate" style={{ maxWidth: 640 }}>
+      <h2>{ctx.lang === 'fr' ? 'Escalader cette demande' : 'Escalate this request'}</h2>
+      <p>{guidance.intro}</p>
+      <ul data-testid="guidance-when">
+        {guidance.whenToEscalate.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+      <SectionMessage appearance="warning" testId="guidance-urgent">
+        <p>{guidance.urgent}</p>
+        {guidance.phoneNumbers.length > 0 ? (
+          <>
+            <p>{t.urgentCall}</p>
+            <ul>
+              {guidance.phoneNumbers.map((p) => (
+                <li key={p.number}>
+                  {p.label}
+                  {t.sep}
+                  <a href={`tel:${p.number.replace(/[^+0-9]/g, '')}`}>{p.number}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </SectionMessage>
+      {!guidance.enabled ? (
+        <SectionMessage appearance="information">
+          <p>{t.escalationOff}</p>
+        </SectionMessage>
+      ) : done ? (
+        <div data-testid="escalation-done">
+          <SectionMessage appearance="success">
+            <p>{escalated ? t.escalatedDone : t.alreadyEscalated}</p>
+            <p className="sr-muted">{t.escalatedBy(done.byName || done.by, formatInstant(done.at, ctx.locale, ctx.timeZone))}</p>
+          </SectionMessage>
+        </div>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} data-testid="escalate-form">
+          <Field id="escalate-reason" label={t.reason} help={t.reasonHelp} errors={failure?.code === 'invalid_reason' ? [failure.message] : undefined}>
+            <textarea
+              id="escalate-reason"
+              className="sr-textarea"
+              required
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-describedby="escalate-reason-help"
+            />
+          </Field>
+          {failure && failure.code !== 'invalid_reason' ? <Failure failure={failure} /> : null}
+          <Button type="submit" appearance="primary" isDisabled={busy || reason.trim() === ''} testId="submit-escalation">
+            {t.submitEscalation}
+          </Button>
+        </form>
+      )}
+    </main>
+  );
+}

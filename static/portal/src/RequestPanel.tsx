@@ -1,0 +1,65 @@
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import type { PortalView } from '../../../src/shared/contracts';
+import { formatDay, formatDuration, formatInstant } from '../../common/src/format';
+import { strings } from '../../common/src/i18n';
+import type { ScreenContext } from '../../common/src/screen-context';
+import { Failure, Loading } from '../../common/src/ui';
+import { usePortalView } from './use-portal-view';
+
+/** Where the request stands, in the customer's words. */
+export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
+  const t = strings(ctx.lang);
+  const [result, reload] = usePortalView(ctx);
+  if (!result) return <Loading label={t.loading} />;
+  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
+  const view = result.data;
+  const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
+  return (
+    <main className="sr-stack" data-testid="portal-panel" data-issue={view.issueKey}>
+      <div className="sr-row">
+        <strong>
+          {t.portalStatus}
+          {t.sep}
+        </strong>
+        <span data-testid="portal-status" data-status={view.status.canonical ?? ''}>
+          <Lozenge appearance={view.status.canonical === 'closed' || view.status.canonical === 'resolved' ? 'success' : 'inprogress'} isBold>
+            {view.status.name}
+          </Lozenge>
+        </span>
+      </div>
+      {view.sla ? (
+        <section aria-labelledby="portal-sla-title">
+          <h3 id="portal-sla-title">{t.portalSla}</h3>
+          <p data-testid="portal-sla" data-state={view.sla.state} data-met={String(view.sla.met)}>
+            {slaSentence(view.sla, t, when)}
+          </p>
+        </section>
+      ) : null}
+      {view.awaited ? (
+        <section aria-labelledby="awaited-title" data-testid="portal-awaited">
+          <h3 id="awaited-title">{t.portalAwaited}</h3>
+          <blockquote style={{ margin: 0, paddingLeft: 12, borderLeft: '3px solid var(--ds-border-information)', whiteSpace: 'pre-wrap' }}>{view.awaited}</blockquote>
+        </section>
+      ) : null}
+      {view.closesAt ? (
+        <p data-testid="portal-closes-at" className="sr-muted">
+          {t.portalClosesAt(formatDay(view.closesAt, ctx.locale, ctx.timeZone))}
+        </p>
+      ) : null}
+      {view.escalation ? (
+        <SectionMessage appearance="information" testId="portal-escalated">
+          <p>{t.portalEscalated(when(view.escalation.at))}</p>
+        </SectionMessage>
+      ) : null}
+    </main>
+  );
+}
+
+function slaSentence(sla: NonNullable<PortalView['sla']>, t: ReturnType<typeof strings>, when: (iso: string) => string): string {
+  const goal = formatDuration(sla.goalMs);
+  if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
+  if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;
+  if (sla.breached || !sla.dueAt) return t.portalRunningLate(goal);
+  return t.portalRunning(when(sla.dueAt), goal);
+}
