@@ -65,10 +65,10 @@ function literal(value: Value, field: string): string {
   return value.text;
 }
 
+/** IN / NOT IN; as in Jira, an empty value matches neither (`assignee != x` skips unassigned issues). */
 function inList(column: string, op: 'in' | 'not in', values: unknown[], params: unknown[]): string {
   params.push(...values);
-  const list = values.map(() => '?').join(', ');
-  return op === 'in' ? `${column} IN (${list})` : `(${column} IS NULL OR ${column} NOT IN (${list}))`;
+  return `${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${values.map(() => '?').join(', ')})`;
 }
 
 function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '=' | '!='>, values: Value[], ctx: CompileContext, params: unknown[]): string {

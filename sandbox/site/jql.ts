@@ -51,7 +51,7 @@ type Token =
   | { type: 'punct'; text: '(' | ')' | ','; at: number }
   | { type: 'end'; at: number };
 
-const WORD = /[A-Za-z0-9_\-.@:]/;
+const WORD = /[\p{L}\p{N}_\-.@:]/u;
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'IS', 'EMPTY', 'NULL', 'ORDER', 'BY', 'ASC', 'DESC']);
 
 /**

@@ -178,6 +178,24 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     return reply.status(201).send(commentJson(comment));
   });
 
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/participant', async (request) => {
+    const user = ctx.auth.require(request);
+    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+    const { start, limit } = page(request.query);
+    return paged(issue.participantIds.map(person), start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/participant`);
+  });
+
+  app.post<{ Params: { issueIdOrKey: string }; Body: { accountIds?: unknown } }>('/rest/servicedeskapi/request/:issueIdOrKey/participant', async (request) => {
+    const user = ctx.auth.require(request);
+    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+    const ids = request.body?.accountIds;
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !ctx.users.byId(id))) throw badRequest('accountIds must list existing accounts.');
+    if (!isAgent(user) && user.accountId !== issue.reporterId) throw forbidden('Only agents and the reporter can add participants.');
+    for (const id of ids as string[]) ctx.issues.addParticipant(issue.id, id);
+    const after = ctx.issues.find(issue.key)!;
+    return paged(after.participantIds.map(person), 0, 50, base(), `/rest/servicedeskapi/request/${issue.key}/participant`);
+  });
+
   app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/transition', async (request) => {
     const user = ctx.auth.require(request);
     const issue = ops.visibleIssue(user, request.params.issueIdOrKey);

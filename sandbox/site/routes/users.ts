@@ -38,6 +38,20 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
     return { self: `${ctx.baseUrl()}/rest/api/3/user/bulk`, maxResults, startAt, total: users.length, isLast: startAt + values.length >= users.length, values };
   });
 
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/user/assignable/search', async (request) => {
+    const user = ctx.auth.require(request);
+    const { issueKey, project } = request.query;
+    if (!issueKey && !project) throw badRequest('One of issueKey, issueId or project is required.');
+    if (issueKey) {
+      const issue = ctx.issues.find(issueKey);
+      if (!issue || !canView(user, issue)) throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+    }
+    const { startAt, maxResults } = pageParams(request.query, 50, 1000);
+    // In a service project, the assignable people are its agents (licensed accounts working the queue).
+    const agents = ctx.users.all().filter((u) => u.role === 'agent' || u.role === 'team-lead' || u.role === 'offer-manager');
+    return agents.slice(startAt, startAt + maxResults).map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
+  });
+
   app.get<{ Querystring: { permissions?: string; issueKey?: string; issueId?: string; projectKey?: string } }>('/rest/api/3/mypermissions', async (request) => {
     const user = ctx.auth.require(request);
     const keys = listParam(request.query.permissions);
