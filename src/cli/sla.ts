@@ -23,7 +23,10 @@ export interface Io {
   nowMs(): number;
 }
 
-/** The contract's line: DESIGN.md section 4's keys, in its order. */
+/**
+ * The contract's line: DESIGN.md section 4's keys, in its order (the timeline and unmapped statuses stay out).
+ * @example slaLine(result) //=> '{"issueKey":"SUP-1","coverage":"business_hours","state":"running",...,"breachAt":null}'
+ */
 export function slaLine(r: SlaResult): string {
   const { issueKey, coverage, state, breached, startedAt, stoppedAt, stopStatus, elapsedMs, goalMs, remainingMs, breachAt } = r;
   return JSON.stringify({ issueKey, coverage, state, breached, startedAt, stoppedAt, stopStatus, elapsedMs, goalMs, remainingMs, breachAt });

@@ -71,7 +71,7 @@ function siteStatus(id: string | null, name: string | null): SiteStatus | null {
 }
 
 /** True when two site statuses are the same one: same id when both have one, else same name. */
-export function sameSiteStatus(a: SiteStatus | null | undefined, b: SiteStatus | null | undefined): boolean {
+function sameSiteStatus(a: SiteStatus | null | undefined, b: SiteStatus | null | undefined): boolean {
   if (!a || !b) return false;
   if (a.id != null && b.id != null) return a.id === b.id;
   return a.name != null && b.name != null && normalizeStatusName(a.name) === normalizeStatusName(b.name);
