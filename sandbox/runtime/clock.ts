@@ -1,10 +1,11 @@
 /**
  * The sandbox clock: the process clock, moved forward on demand. It patches the global `Date` so that
  * `Date.now()` and `new Date()` everywhere in the process (site and app code alike) read real time plus an
- * offset; the offset is kept in SQLite (table `clock`, created by sandbox/db.ts), so after a restart the clock
+ * offset. The offset's storage is the site's (sandbox/site/clock.ts, table `clock`): after a restart the clock
  * reads max(real now, last stored now) and never goes back.
  */
 import type { Database } from '../db';
+import { loadClock, setClockTo } from '../site/clock';
 
 export interface SandboxClock {
   /** The sandbox's current instant (ms since the epoch). */
@@ -19,40 +20,26 @@ export interface SandboxClock {
 
 const RealDate = Date;
 
-interface ClockRow {
-  offset_ms: number;
-  last_now_ms: number;
-}
-
 /**
  * Installs the sandbox clock over the global `Date`, reading its offset from the database.
  * @example const clock = installClock(db); clock.advance(3_600_000); Date.now() === clock.now() //=> true (within a ms)
  */
 export function installClock(db: Database, realNow: () => number = () => RealDate.now()): SandboxClock {
-  const row = db.prepare('SELECT offset_ms, last_now_ms FROM clock WHERE id = 1').get() as ClockRow | undefined;
-  let offset = row ? Math.max(row.offset_ms, row.last_now_ms - realNow(), 0) : 0;
-  const save = db.prepare(
-    'INSERT INTO clock (id, offset_ms, last_now_ms) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET offset_ms = excluded.offset_ms, last_now_ms = excluded.last_now_ms',
-  );
+  let offset = loadClock(db, realNow()).offsetMs;
   const now = () => realNow() + offset;
-  save.run(offset, now());
-
   const SandboxDate = patchedDate(now);
   globalThis.Date = SandboxDate;
 
   const moveTo = (ms: number): number => {
-    const current = now();
-    if (!Number.isFinite(ms) || ms < current) throw new RangeError(`The sandbox clock only moves forward (now ${new RealDate(current).toISOString()}).`);
-    offset += ms - current;
-    save.run(offset, ms);
-    return ms;
+    offset = setClockTo(db, ms, realNow()).offsetMs;
+    return now();
   };
   return {
     now,
     moveTo,
     advance: (ms) => moveTo(now() + ms),
     uninstall: () => {
-      save.run(offset, now());
+      if (db.open) loadClock(db, realNow());
       if (globalThis.Date === SandboxDate) globalThis.Date = RealDate;
     },
   };

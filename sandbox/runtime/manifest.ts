@@ -41,6 +41,8 @@ export interface UiModule {
   key: string;
   resource: string;
   resolverFunction: string | undefined;
+  /** The module's title, or its i18n key (`{ i18n: key }` in the manifest). */
+  title: { text: string } | { i18n: string };
 }
 
 export interface AppManifest {
@@ -117,6 +119,7 @@ export function loadManifest(file: string): AppManifest {
           key: str(m.key, `${type}.key`),
           resource: str(m.resource, `${type}.resource`),
           resolverFunction: resolver ? needFunction(resolver.function, `${type} ${String(m.key)}`) : undefined,
+          title: typeof m.title === 'object' && m.title !== null ? { i18n: String((m.title as Raw).i18n) } : { text: String(m.title ?? m.key) },
         };
       }),
   );

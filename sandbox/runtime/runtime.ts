@@ -157,6 +157,11 @@ export class ForgeRuntime {
     );
   }
 
+  /** The manifest's Custom UI modules. */
+  uiModules(): readonly UiModule[] {
+    return this.opts.manifest.uiModules;
+  }
+
   /** The manifest's Custom UI module with this key. */
   uiModule(moduleKey: string): UiModule {
     const module = this.opts.manifest.uiModules.find((m) => m.key === moduleKey);

@@ -1,0 +1,123 @@
+/**
+ * The sandbox in one call: the JSM site (sandbox/site), the Forge runtime with the app's real handlers
+ * (sandbox/runtime), the pages (sandbox/pages), one fastify server on 127.0.0.1. Used by `npm start`
+ * (sandbox/main.ts) and by every end-to-end test (test/support/sandbox.ts).
+ */
+import formbody from '@fastify/formbody';
+import Fastify from 'fastify';
+import { join, resolve } from 'path';
+import { validateConfig } from '../src/domain/config';
+import { openDatabase } from './db';
+import { registerCustomUi } from './pages/bridge';
+import { registerPages } from './pages/routes';
+import { installClock } from './runtime/clock';
+import { planFaults } from './runtime/faults';
+import { loadManifest, resolveHandlers } from './runtime/manifest';
+import { registerRuntimeRoutes } from './runtime/routes';
+import { ForgeRuntime } from './runtime/runtime';
+import { createSite, type SandboxUser } from './site';
+
+const REPO = resolve(__dirname, '..');
+
+export interface SandboxOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where the SQLite file lives (default .sandbox-data/). */
+  dataDir?: string;
+  /** Wipes the state and reseeds the demo data. */
+  reset?: boolean;
+  /** The fraction of the app's REST calls that fail (429, 500 or timeout). */
+  faults?: number;
+  /** The fraction of product events delivered twice. */
+  duplicateEvents?: number;
+  /** Seed of the fault draws (same seed, same faults). */
+  seed?: number;
+  /** How long a "timeout" fault holds a call (default 10 s). */
+  faultHangMs?: number;
+  /** Runs the app with an inactive license. */
+  unlicensed?: boolean;
+  /** No log lines. */
+  quiet?: boolean;
+  /** Another app (tests): its manifest and its handler modules keyed by file name. */
+  manifestPath?: string;
+  handlerModules?: Record<string, Record<string, unknown>>;
+}
+
+export interface RunningSandbox {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the sandbox and resolves once it serves (GET /_sandbox/health answers 200).
+ * @example const sandbox = await startSandbox({ port: 0, dataDir: tmp, reset: true }); await sandbox.close()
+ */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  const db = openDatabase(join(opts.dataDir ?? join(REPO, '.sandbox-data'), 'sandbox.db'));
+  // The clock first: the site's seed and every later write read the sandbox time.
+  const clock = installClock(db);
+  let url = '';
+  const site = createSite({ db, baseUrl: () => url });
+  site.setReady(false);
+  if (opts.reset) site.resetAndSeed();
+
+  const manifest = loadManifest(opts.manifestPath ?? join(REPO, 'manifest.yml'));
+  const modules = opts.handlerModules ?? { index: (await import('../src/index')) as unknown as Record<string, unknown> };
+  const log = opts.quiet ? () => undefined : (line: string) => console.error(`[sandbox runtime] ${line}`);
+  const runtime = new ForgeRuntime({
+    db,
+    siteUrl: () => url,
+    site,
+    manifest,
+    handlers: resolveHandlers(manifest, modules),
+    clock,
+    faults: planFaults({ faults: opts.faults, duplicateEvents: opts.duplicateEvents, seed: opts.seed }),
+    hangMs: opts.faultHangMs,
+    licensed: !opts.unlicensed,
+    log,
+  });
+  if (opts.reset) runtime.reset();
+  seedConfig(runtime, site.users());
+
+  const app = Fastify({ logger: false });
+  await app.register(formbody);
+  site.register(app);
+  registerRuntimeRoutes(app, runtime);
+  registerCustomUi(app, manifest.resources);
+  registerPages(app, { runtime, users: () => site.users(), outbox: () => site.outbox(), baseUrl: () => url, localesDir: join(REPO, 'locales') });
+  url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
+  runtime.start();
+  site.setReady(true);
+
+  return {
+    url,
+    close: async () => {
+      await runtime.stop();
+      await app.close();
+      clock.uninstall();
+      db.close();
+    },
+  };
+}
+
+/**
+ * The demo configuration, written once into @forge/kvs (key `config`) as the admin page would save it:
+ * escalation to the seeded team lead and offer manager, the support-team group, Globex Cloud on 24/7.
+ */
+function seedConfig(runtime: ForgeRuntime, users: SandboxUser[]): void {
+  if (runtime.kvs.handle('/api/v1/get', { key: 'config' }).status === 200) return;
+  const result = validateConfig({
+    coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
+    escalation: {
+      teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
+      offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
+      supportTeamGroup: 'support-team',
+      urgentPhoneNumbers: [
+        { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
+        { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
+      ],
+    },
+  });
+  if (!result.ok) throw new Error(`The demo configuration is invalid: ${JSON.stringify(result.errors)}`);
+  runtime.kvs.handle('/api/v1/set', { key: 'config', value: result.config });
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the sandbox on 127.0.0.1 (port from PORT, default 3000), with the demo data.
+ * Options: --reset (wipe and reseed), --faults <fraction>, --duplicate-events <fraction>, --seed <n>,
+ * --unlicensed. SANDBOX_FAULTS sets --faults from the environment.
+ */
+import { parseArgs } from 'util';
+import { startSandbox } from './index';
+
+const DEFAULT_PORT = 3000;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      reset: { type: 'boolean', default: false },
+      faults: { type: 'string' },
+      'duplicate-events': { type: 'string' },
+      seed: { type: 'string' },
+      unlicensed: { type: 'boolean', default: false },
+    },
+  });
+  const fraction = (value: string | undefined, name: string): number | undefined => {
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--${name} takes a fraction between 0 and 1, not "${value}"`);
+    return n;
+  };
+  const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+  const faults = fraction(values.faults ?? process.env.SANDBOX_FAULTS, 'faults');
+  const sandbox = await startSandbox({
+    port,
+    reset: values.reset,
+    faults,
+    duplicateEvents: fraction(values['duplicate-events'], 'duplicate-events'),
+    seed: values.seed === undefined ? undefined : Number(values.seed),
+    unlicensed: values.unlicensed,
+  });
+  const users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as Array<{ emailAddress: string; displayName: string; role: string; organization: string | null }>;
+  console.log(`\nSupport Rules sandbox: ${sandbox.url}\n`);
+  console.log('Demo accounts (REST: HTTP Basic <email>:anything; pages: pick one in the header):');
+  for (const u of users) console.log(`  ${u.role.padEnd(14)} ${u.emailAddress.padEnd(28)} ${u.displayName}${u.organization ? ` (${u.organization})` : ''}`);
+  if (faults) console.log(`\nFaults: ${faults * 100}% of the app's REST calls answer 429, 500 or time out.`);
+  console.log('\nCtrl+C stops it; the state stays in .sandbox-data/ (npm start -- --reset reseeds).');
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+/**
+ * The @forge/bridge host of the pages. Custom UI runs in an iframe at /static/<resource>/index.html (served
+ * from the manifest resource's folder); a script injected before the app's bundle defines
+ * `window.__bridge.callBridge(name, payload)` (what @forge/bridge calls), forwarding each call to the parent
+ * page by postMessage. The parent answers: `invoke` (POST /_sandbox/invoke, the resolver as Forge calls it),
+ * `getContext`, `refresh`, `submit`/`close` (modals), `open`, and the cosmetic calls (`enableTheming`,
+ * `emitReadyEvent`, `changeWindowTitle`, `showFlag`); anything else is refused with a clear error.
+ * The iframe's html element carries the theme as Jira sets it (data-color-mode, data-theme), from ?theme=.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { readFile } from 'fs/promises';
+import { normalize, relative, resolve, sep } from 'path';
+
+/** Runs inside the Custom UI iframe, before the app's bundle. */
+export const FRAME_SCRIPT = `(function () {
+  var params = new URLSearchParams(location.search);
+  var mode = params.get('theme') === 'dark' ? 'dark' : 'light';
+  document.documentElement.setAttribute('data-color-mode', mode);
+  document.documentElement.setAttribute('data-theme', mode === 'dark' ? 'dark:dark light:light spacing:spacing typography:typography' : 'light:light dark:dark spacing:spacing typography:typography');
+  var pending = {}, next = 0;
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    if (e.origin !== location.origin || !m || m.type !== 'sandbox-bridge-reply' || !pending[m.id]) return;
+    var p = pending[m.id]; delete pending[m.id];
+    if (m.ok) p.resolve(m.result); else p.reject(new Error(m.error));
+  });
+  window.__bridge = { callBridge: function (name, payload) {
+    return new Promise(function (resolve, reject) {
+      var id = ++next; pending[id] = { resolve: resolve, reject: reject };
+      try { parent.postMessage({ type: 'sandbox-bridge', id: id, name: name, payload: payload === undefined ? null : payload }, location.origin); }
+      catch (err) { delete pending[id]; reject(new Error('The sandbox bridge cannot pass ' + name + ': ' + err.message)); }
+    });
+  } };
+})();
+`;
+
+/** Runs in the page hosting Custom UI iframes (class "forge", data-context = the module's Forge context). */
+export const HOST_SCRIPT = `(function () {
+  function frameOf(source) {
+    var frames = document.querySelectorAll('iframe.forge');
+    for (var i = 0; i < frames.length; i++) if (frames[i].contentWindow === source) return frames[i];
+  }
+  function toast(text) {
+    var t = document.createElement('div'); t.textContent = text; t.setAttribute('role', 'status');
+    t.style.cssText = 'position:fixed;bottom:16px;right:16px;background:#172b4d;color:#fff;padding:8px 12px;border-radius:4px';
+    document.body.appendChild(t); setTimeout(function () { t.remove(); }, 4000);
+  }
+  async function handle(frame, name, payload) {
+    var context = JSON.parse(frame.dataset.context);
+    switch (name) {
+      case 'getContext': return context;
+      case 'invoke': {
+        var response = await fetch('/_sandbox/invoke', { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ moduleKey: context.moduleKey, issueKey: frame.dataset.issueKey || null, functionKey: payload.functionKey, payload: payload.payload, theme: context.theme.colorMode }) });
+        var body = await response.json();
+        if (!response.ok) throw new Error(body.message || 'The resolver failed');
+        return body.result;
+      }
+      case 'refresh': setTimeout(function () { location.reload(); }, 0); return true;
+      case 'submit': case 'close': {
+        var dialog = frame.closest('dialog');
+        if (dialog) dialog.close();
+        if (name === 'submit') setTimeout(function () { location.reload(); }, 0);
+        return true;
+      }
+      case 'open': return true;
+      case 'showFlag': toast((payload && (payload.title || payload.description)) || ''); return { id: String(Date.now()) };
+      case 'enableTheming': case 'emitReadyEvent': case 'changeWindowTitle': case 'closeFlag': return null;
+      default: throw new Error('The sandbox does not support the bridge call ' + name);
+    }
+  }
+  window.addEventListener('message', async function (e) {
+    var m = e.data;
+    if (e.origin !== location.origin || !m || m.type !== 'sandbox-bridge') return;
+    var frame = frameOf(e.source);
+    if (!frame) return;
+    try { e.source.postMessage({ type: 'sandbox-bridge-reply', id: m.id, ok: true, result: await handle(frame, m.name, m.payload) }, location.origin); }
+    catch (err) { e.source.postMessage({ type: 'sandbox-bridge-reply', id: m.id, ok: false, error: String((err && err.message) || err) }, location.origin); }
+  });
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-open-dialog]');
+    if (!button) return;
+    var dialog = document.getElementById(button.getAttribute('data-open-dialog'));
+    var frame = dialog.querySelector('iframe.forge');
+    if (!frame.getAttribute('src')) frame.setAttribute('src', frame.dataset.src);
+    dialog.showModal();
+  });
+  // Same-origin frames: follow their content's height, as Forge's iframe resizer does.
+  setInterval(function () {
+    document.querySelectorAll('iframe.forge').forEach(function (f) {
+      try { var h = f.contentDocument.documentElement.scrollHeight; if (h && Math.abs(f.offsetHeight - h) > 4) f.style.height = h + 'px'; } catch (err) { /* not loaded yet */ }
+    });
+  }, 300);
+})();
+`;
+
+/**
+ * Serves the Custom UI resources at /static/<resource>/..., the bridge script injected into each index.html,
+ * and the two scripts at /_sandbox/bridge/frame.js and /_sandbox/bridge/host.js.
+ * @example registerCustomUi(app, manifest.resources)
+ */
+export function registerCustomUi(app: FastifyInstance, resources: Map<string, string>): void {
+  // Only for reply.sendFile (each file is sent from its resource's own folder).
+  void app.register(fastifyStatic, { root: [...resources.values()][0] ?? process.cwd(), serve: false });
+  app.get('/_sandbox/bridge/frame.js', async (_request, reply) => reply.type('text/javascript').send(FRAME_SCRIPT));
+  app.get('/_sandbox/bridge/host.js', async (_request, reply) => reply.type('text/javascript').send(HOST_SCRIPT));
+  app.get<{ Params: { resource: string; '*': string } }>('/static/:resource/*', async (request, reply) => {
+    const root = resources.get(request.params.resource);
+    if (!root) return reply.code(404).send({ message: `No resource ${request.params.resource} in the manifest` });
+    const wanted = normalize(request.params['*'] || 'index.html');
+    const file = resolve(root, wanted);
+    if (relative(root, file).startsWith('..') || file === root || wanted.startsWith(sep)) return reply.code(404).send({ message: 'Not found' });
+    if (wanted === 'index.html') {
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) return reply.code(404).type('text/plain').send(`${file} is missing: run "npm run build:ui".`);
+      return reply.type('text/html').send(text.replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'));
+    }
+    return reply.sendFile(relative(root, file), root);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The Forge context of a Custom UI module as Jira gives it to `view.getContext()` and to its resolver:
+ * the extension (issue and project for the issue panel, the request for the portal modules), the viewer's
+ * locale and time zone, the theme.
+ */
+import type { UiModule } from '../runtime/manifest';
+
+export interface ShownIssue {
+  id: string;
+  key: string;
+  typeId: string;
+  typeName: string;
+  projectId: string;
+  projectKey: string;
+  projectType: string;
+}
+
+export interface Viewer {
+  accountId: string;
+  /** Jira's form: fr_FR, en_US. */
+  locale: string;
+  timeZone: string;
+}
+
+/**
+ * The context of `module` shown to `viewer` (on `issue` for issue and portal modules).
+ * @example uiContext(panel, viewer, issue, 'dark', 'http://127.0.0.1:3000').extension.issue.key //=> 'SUP-1'
+ */
+export function uiContext(module: UiModule, viewer: Viewer, issue: ShownIssue | undefined, theme: 'light' | 'dark', siteUrl: string): Record<string, unknown> {
+  return {
+    moduleKey: module.key,
+    localId: `${module.key}-${issue?.key ?? 'page'}`,
+    accountId: viewer.accountId,
+    accountType: 'licensed',
+    cloudId: 'sandbox-cloud-0000',
+    siteUrl,
+    environmentType: 'DEVELOPMENT',
+    locale: viewer.locale.replace('_', '-'),
+    timezone: viewer.timeZone,
+    theme: { colorMode: theme },
+    extension: extensionOf(module, issue),
+  };
+}
+
+function extensionOf(module: UiModule, issue: ShownIssue | undefined): Record<string, unknown> {
+  if (!issue) return { type: module.type };
+  if (module.type.startsWith('jiraServiceManagement:')) {
+    return { type: module.type, request: { key: issue.key, typeId: issue.typeId }, portal: { id: 1 } };
+  }
+  return {
+    type: module.type,
+    issue: { id: issue.id, key: issue.key, type: issue.typeName, typeId: issue.typeId },
+    project: { id: issue.projectId, key: issue.projectKey, type: issue.projectType },
+    isNewToIssue: false,
+  };
+}
