@@ -15,6 +15,28 @@ export const ISSUE_FIELDS = [
   'created', 'updated', 'project', 'issuetype', 'labels', 'comment', 'customfield_10002', 'customfield_10003', 'customfield_10010',
 ] as const;
 
+/** Each field's display name and JsonTypeBean, for expand=names,schema (JSM's custom fields as JSM declares them). */
+export const FIELD_META: Record<(typeof ISSUE_FIELDS)[number], { name: string; schema: Record<string, unknown> }> = {
+  summary: { name: 'Summary', schema: { type: 'string', system: 'summary' } },
+  description: { name: 'Description', schema: { type: 'string', system: 'description' } },
+  status: { name: 'Status', schema: { type: 'status', system: 'status' } },
+  priority: { name: 'Priority', schema: { type: 'priority', system: 'priority' } },
+  resolution: { name: 'Resolution', schema: { type: 'resolution', system: 'resolution' } },
+  resolutiondate: { name: 'Resolved', schema: { type: 'datetime', system: 'resolutiondate' } },
+  reporter: { name: 'Reporter', schema: { type: 'user', system: 'reporter' } },
+  creator: { name: 'Creator', schema: { type: 'user', system: 'creator' } },
+  assignee: { name: 'Assignee', schema: { type: 'user', system: 'assignee' } },
+  created: { name: 'Created', schema: { type: 'datetime', system: 'created' } },
+  updated: { name: 'Updated', schema: { type: 'datetime', system: 'updated' } },
+  project: { name: 'Project', schema: { type: 'project', system: 'project' } },
+  issuetype: { name: 'Issue Type', schema: { type: 'issuetype', system: 'issuetype' } },
+  labels: { name: 'Labels', schema: { type: 'array', items: 'string', system: 'labels' } },
+  comment: { name: 'Comment', schema: { type: 'comments-page', system: 'comment' } },
+  customfield_10002: { name: 'Organizations', schema: { type: 'array', items: 'sd-customerorganization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 } },
+  customfield_10003: { name: 'Request participants', schema: { type: 'array', items: 'user', custom: 'com.atlassian.servicedesk:sd-request-participants', customId: 10003 } },
+  customfield_10010: { name: 'Request Type', schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin', customId: 10010 } },
+};
+
 /** The fields Jira's issue navigator can show (`*navigable`): every field but the comments. */
 const NAVIGABLE = ISSUE_FIELDS.filter((f) => f !== 'comment' && f !== 'description');
 
@@ -53,6 +75,9 @@ export interface RenderOptions {
   fields: Set<string>;
   expandChangelog: boolean;
   properties: string[];
+  /** expand=names and expand=schema: each returned field's name and type. */
+  expandNames?: boolean;
+  expandSchema?: boolean;
 }
 
 /** Renders issues for one viewer. */
@@ -81,6 +106,9 @@ export class IssueRenderer {
       key: issue.key,
       fields,
     };
+    const returned = ISSUE_FIELDS.filter((name) => opts.fields.has(name));
+    if (opts.expandNames) json.names = Object.fromEntries(returned.map((name) => [name, FIELD_META[name].name]));
+    if (opts.expandSchema) json.schema = Object.fromEntries(returned.map((name) => [name, FIELD_META[name].schema]));
     if (opts.properties.length > 0) {
       const properties: Record<string, unknown> = {};
       for (const key of opts.properties) {

@@ -85,15 +85,21 @@ function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '
     case 'key':
     case 'issuekey':
     case 'id': {
-      const ids = values.map((v) => {
+      // (project_key, num) pairs, so that the lookup uses the unique index rather than scanning.
+      const parts = values.map((v) => {
         const text = literal(v, field).toUpperCase();
-        if (field === 'id' && /^\d+$/.test(text)) return Number(text);
+        if (field === 'id' && /^\d+$/.test(text)) {
+          params.push(Number(text));
+          return 'i.id = ?';
+        }
         const match = /^([A-Z][A-Z0-9]*)-(\d+)$/.exec(text);
         if (!match) throw new JqlError(`The issue key '${literal(v, field)}' for field '${field}' is invalid.`);
         if (!ctx.keyExists(text)) throw new JqlError(`An issue with key '${text}' does not exist for field '${field}'.`);
-        return text;
+        params.push(match[1], Number(match[2]));
+        return '(i.project_key = ? AND i.num = ?)';
       });
-      return inList(field === 'id' && ids.every((x) => typeof x === 'number') ? 'i.id' : "i.project_key || '-' || i.num", op, ids, params);
+      const any = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+      return op === 'in' ? any : `NOT ${any}`;
     }
     case 'status':
       return inList('i.status_id', op, values.map((v) => {

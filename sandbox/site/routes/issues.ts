@@ -24,6 +24,8 @@ export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOpe
     return renderer.issue(issue, user, {
       fields: selectFields(listParam(request.query.fields), ['*all']),
       expandChangelog: expand.includes('changelog'),
+      expandNames: expand.includes('names'),
+      expandSchema: expand.includes('schema'),
       properties: listParam(request.query.properties),
     });
   });

@@ -114,3 +114,10 @@ describe('JQL compilation', () => {
     expect(reason(jql)).toContain(message);
   });
 });
+
+describe('JQL compilation of keys', () => {
+  it('looks keys up by project and number, so that the unique index serves them', () => {
+    expect(compile('key in (SUP-1, sup-2)')).toMatchObject({ where: '((i.project_key = ? AND i.num = ?) OR (i.project_key = ? AND i.num = ?))', params: ['SUP', 1, 'SUP', 2] });
+    expect(compile('key != SUP-1')).toMatchObject({ where: 'NOT (i.project_key = ? AND i.num = ?)', params: ['SUP', 1] });
+  });
+});

@@ -109,6 +109,14 @@ describe('issues', () => {
     expect(issue.changelog.total).toBe(3);
   });
 
+  it('names the fields and their types on expand=names,schema (how the app finds JSM\'s Organizations field)', async () => {
+    const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?expand=changelog,names,schema');
+    expect(issue.names).toMatchObject({ status: 'Status', customfield_10002: 'Organizations', customfield_10003: 'Request participants' });
+    expect(issue.schema.customfield_10002).toEqual({ type: 'array', items: 'sd-customerorganization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 });
+    const plain = await get(AGENT, '/rest/api/3/issue/SUP-1');
+    expect(plain.names).toBeUndefined();
+  });
+
   it('returns only the fields asked for', async () => {
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?fields=summary,status');
     expect(Object.keys(issue.fields).sort()).toEqual(['status', 'summary']);

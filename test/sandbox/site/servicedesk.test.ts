@@ -96,7 +96,8 @@ describe('customer transitions', () => {
     const after = CustomerRequestDto.parse((await t.as(MARC).get('/rest/servicedeskapi/request/SUP-7')).body);
     expect(after.currentStatus).toMatchObject({ status: 'En cours', statusCategory: 'INDETERMINATE' });
     expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:updated:issue', 'avi:jira:commented:issue']);
-    expect(t.events[0]!.payload.changelog).toMatchObject({ items: [{ field: 'status', fromString: 'Résolu', toString: 'En cours' }, { field: 'resolution', fromString: 'Done', to: null }] });
+    const items: object[] = [{ field: 'status', fromString: 'Résolu', toString: 'En cours' }, { field: 'resolution', fromString: 'Done', to: null }];
+    expect(t.events[0]!.payload.changelog).toMatchObject({ items });
     expect((await t.as(CLAIRE).post('/rest/servicedeskapi/request/SUP-1/transition', { id: '21' })).status).toBe(400);
   });
 });
