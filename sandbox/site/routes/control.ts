@@ -28,7 +28,8 @@ export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
 
   app.get('/_sandbox/users', async () => listSandboxUsers(ctx));
 
-  app.get('/_sandbox/outbox', async () => listOutbox(ctx.db).map(({ id, at, issueKey, subject, textBody, htmlBody, to }) => ({ id, at, issueKey, subject, textBody, htmlBody, to })));
+  // Exactly DESIGN.md's shape; the HTML body stays available to the pages through site.outbox().
+  app.get('/_sandbox/outbox', async () => listOutbox(ctx.db).map(({ id, at, issueKey, subject, textBody, to }) => ({ id, at, issueKey, subject, textBody, to })));
 
   app.post<{ Body: { summary?: unknown; description?: unknown; reporter?: unknown } }>('/_sandbox/portal/request', async (request, reply) => {
     const { summary, description, reporter } = request.body ?? {};
