@@ -43,7 +43,7 @@ export interface Site {
   internalAuthHeader(actAs: string): Record<string, string>;
   /** Every email sent, oldest first. */
   outbox(): OutboxEmail[];
-  /** Wipes every table (the runtime's included) and writes the demo data. */
+  /** Wipes every table but the clock (the runtime's included) and writes the demo data. */
   resetAndSeed(): void;
   /** GET /_sandbox/health answers 200 once ready (true from the start unless the runtime gates it). */
   setReady(ready: boolean): void;

@@ -5,7 +5,7 @@ import type { Database } from '../db';
 
 /** One email, in the control surface's shape (DESIGN.md section 3), plus its HTML body. */
 export interface OutboxEmail {
-  id: string;
+  id: number;
   at: string;
   issueKey: string | null;
   subject: string;
@@ -32,5 +32,5 @@ export function listOutbox(db: Database): OutboxEmail[] {
   return db
     .prepare<[], { id: number; at: number; issue_key: string | null; subject: string; text_body: string; html_body: string | null; recipients: string }>('SELECT * FROM outbox ORDER BY id')
     .all()
-    .map((r) => ({ id: String(r.id), at: new Date(r.at).toISOString(), issueKey: r.issue_key, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, to: JSON.parse(r.recipients) as string[] }));
+    .map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), issueKey: r.issue_key, subject: r.subject, textBody: r.text_body, htmlBody: r.html_body, to: JSON.parse(r.recipients) as string[] }));
 }

@@ -60,7 +60,7 @@ describe('control surface', () => {
   it('lists the outbox in the control shape', async () => {
     await t.asApp().post('/rest/api/3/issue/SUP-1/notify', { subject: 'S', textBody: 'T', to: { reporter: true } });
     const outbox = (await control().get('/_sandbox/outbox')).body;
-    expect(outbox).toEqual([{ id: expect.any(String), at: expect.stringMatching(/Z$/), issueKey: 'SUP-1', subject: 'S', textBody: 'T', to: ['sandbox-customer-acme-1'] }]);
+    expect(outbox).toEqual([{ id: expect.any(Number), at: expect.stringMatching(/Z$/), issueKey: 'SUP-1', subject: 'S', textBody: 'T', to: ['sandbox-customer-acme-1'] }]);
   });
 
   it('reseeds on resetAndSeed', async () => {
