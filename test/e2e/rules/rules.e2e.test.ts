@@ -1,0 +1,223 @@
+/**
+ * The life of requests on the sandbox, over HTTP: what the creator, the support team, the team lead and the
+ * offer manager receive (the site's outbox) as requests are created, moved, commented, reopened and escalated.
+ */
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startSandbox } from './harness';
+import { SiteClient, type SandboxUser } from './site-client';
+
+interface Running {
+  site: SiteClient;
+  /** Calls a Custom UI resolver as the given person, as the portal and the issue panel do through @forge/bridge. */
+  invoke: (moduleKey: string, functionKey: string, accountId: string, payload: unknown, extension: Record<string, unknown>) => Promise<Answer>;
+  close: () => Promise<void>;
+}
+
+type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number; code: string; message: string };
+
+async function start(opts: { duplicateEvents?: number } = {}): Promise<Running> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rules-e2e-'));
+  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, ...opts });
+  return {
+    site: new SiteClient(sandbox.url),
+    invoke: async (moduleKey, functionKey, accountId, payload, extension) =>
+      (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, accountId, payload, context: { extension } })) as Answer,
+    close: async () => {
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let running: Running;
+let site: SiteClient;
+let agent: SandboxUser;
+let claire: SandboxUser; // customer, fr_FR, organization Acme
+let marc: SandboxUser; // customer of the same organization, neither reporter nor participant
+let gwen: SandboxUser; // customer, en_US
+let lead: SandboxUser;
+let manager: SandboxUser;
+
+beforeAll(async () => {
+  running = await start();
+  site = running.site;
+  const users = await site.users();
+  const byEmail = (email: string) => users.find((u) => u.emailAddress === email)!;
+  agent = byEmail('agent1@sandbox.test');
+  claire = byEmail('claire@acme.test');
+  marc = byEmail('marc@acme.test');
+  gwen = byEmail('gwen@globex.test');
+  lead = users.find((u) => u.role === 'team-lead')!;
+  manager = users.find((u) => u.role === 'offer-manager')!;
+});
+
+afterAll(async () => {
+  await running?.close();
+});
+
+describe('creation', () => {
+  it('notifies a request created by email, in the creator language', async () => {
+    const key = await site.email(gwen, 'Jira is very slow', 'Since this morning.');
+    await site.settle();
+    const mails = await site.outbox(key);
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[gwen.accountId], `[${key}] Request received: Jira is very slow`]]);
+    expect(mails[0]!.textBody).toContain('simply reply to this email');
+  });
+
+  it('does not notify a request created from the portal', async () => {
+    const key = await site.portalRequest(claire, 'Portal request');
+    await site.settle();
+    expect(await site.outbox(key)).toEqual([]);
+  });
+
+  it('notifies a request an agent created for a customer', async () => {
+    const created = await site.ok<{ issueKey: string }>(agent.emailAddress, 'POST', '/rest/servicedeskapi/request', {
+      serviceDeskId: '1',
+      requestTypeId: '1',
+      requestFieldValues: { summary: 'Raised by phone' },
+      raiseOnBehalfOf: claire.accountId,
+    });
+    await site.settle();
+    const mails = await site.outbox(created.issueKey);
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[claire.accountId], `[${created.issueKey}] Demande reçue : Raised by phone`]]);
+  });
+});
+
+describe('the life of a request', () => {
+  let key: string;
+  beforeAll(async () => {
+    key = await site.portalRequest(claire, 'Confluence upgrade');
+    await site.settle();
+  });
+
+  it.each([
+    ['En cours', 'Notre équipe a pris en compte votre demande'],
+    ['En attente du client', "Nous avons besoin d'informations de votre part"],
+    ["En attente d'un tiers", "Nous attendons l'intervention"],
+    ['Opération planifiée', 'Une opération longue ou planifiée est nécessaire'],
+    ['Fermée', 'Nous vous avons apporté une réponse'],
+  ])('tells the creator when it moves to %s', async (status, nextStep) => {
+    const before = (await site.outbox(key)).length;
+    await site.moveTo(agent, key, status, status === 'Fermée' ? 'Done' : undefined);
+    await site.settle();
+    const mails = (await site.outbox(key)).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to).toEqual([claire.accountId]);
+    expect(mails[0]!.subject).toBe(`[${key}] Nouvel état : ${status} : Confluence upgrade`);
+    expect(mails[0]!.textBody).toContain(nextStep);
+    expect(mails[0]!.textBody).toContain(`/portal/${key}`);
+  });
+
+  it('a customer reopening puts it back in progress and tells the support team, not the customer', async () => {
+    const before = (await site.outbox(key)).length;
+    const { values } = await site.ok<{ values: { id: string; name: string }[] }>(claire.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}/transition`);
+    expect(values.length).toBeGreaterThan(0);
+    await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: values[0]!.id });
+    await site.settle();
+    expect(await site.status(key, agent)).toBe('En cours');
+    const mails = (await site.outbox(key)).slice(before);
+    const recipients = mails.flatMap((m) => m.to);
+    expect(recipients).toContain(agent.accountId);
+    expect(recipients).not.toContain(claire.accountId);
+    expect(mails.every((m) => m.subject === `[${key}] Rouverte par le client : Confluence upgrade`)).toBe(true);
+    expect(new Set(recipients).size).toBe(recipients.length);
+  });
+
+  it('forwards an agent public comment to the creator, and keeps an internal note internal', async () => {
+    const before = (await site.outbox(key)).length;
+    await site.comment(agent, key, 'Please send us the logs.');
+    await site.comment(agent, key, 'Customer seems confused', true);
+    await site.settle();
+    const mails = (await site.outbox(key)).slice(before);
+    expect(mails.map((m) => m.to)).toEqual([[claire.accountId]]);
+    expect(mails[0]!.textBody).toContain('> Please send us the logs.');
+    expect(mails[0]!.textBody).not.toContain('confused');
+  });
+
+  it('moves a request waiting for the customer back in progress when the customer answers by email', async () => {
+    await site.moveTo(agent, key, 'En attente du client');
+    await site.settle();
+    await site.email(claire, `RE: [${key}] Nouvel état`, 'Here are the logs.');
+    await site.settle();
+    expect(await site.status(key, agent)).toBe('En cours');
+  });
+});
+
+describe('escalation', () => {
+  const fromPortal = (who: SandboxUser, key: string, reason: string) =>
+    running.invoke('portal-escalate', 'escalateRequest', who.accountId, { reason, lang: 'fr' }, { request: { key } });
+  let key: string;
+
+  beforeAll(async () => {
+    const admin = (await site.users()).find((u) => u.role === 'admin')!;
+    const saved = await running.invoke('config-page', 'saveConfig', admin.accountId, { lang: 'en', config: { escalation: { teamLeadAccountId: lead.accountId, offerManagerAccountId: manager.accountId } } }, {});
+    expect(saved.ok).toBe(true);
+    key = await site.portalRequest(claire, 'Too slow');
+    await site.settle();
+  });
+
+  it('notifies the team lead and the offer manager once, and records who, when and why', async () => {
+    const answer = await fromPortal(claire, key, 'Pas de réponse depuis trois jours');
+    expect(answer).toMatchObject({ ok: true, data: { by: claire.accountId, byName: claire.displayName, reason: 'Pas de réponse depuis trois jours' } });
+    await site.settle();
+    const mails = await site.outbox(key);
+    expect(mails.map((m) => m.to).sort()).toEqual([[lead.accountId], [manager.accountId]].sort());
+    expect(mails.every((m) => m.subject === `[${key}] Demande escaladée : Too slow` && m.textBody.includes('> Pas de réponse depuis trois jours'))).toBe(true);
+    const property = await site.ok<{ value: { by: string; at: string } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesEscalation`);
+    expect(property.value.by).toBe(claire.accountId);
+    const comments = await site.ok<{ comments: { jsdPublic: boolean; body: unknown }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment`);
+    expect(comments.comments.map((c) => c.jsdPublic)).toEqual([false]);
+  });
+
+  it('answers a repeat "already escalated on …" and sends nothing again', async () => {
+    const before = (await site.outbox(key)).length;
+    const answer = await fromPortal(claire, key, 'Encore');
+    expect(answer).toMatchObject({ ok: false, status: 409, code: 'already_escalated' });
+    expect(!answer.ok && answer.message).toMatch(/^Cette demande a déjà été escaladée le .* par Claire Dupont/);
+    await site.settle();
+    expect(await site.outbox(key)).toHaveLength(before);
+  });
+
+  it('refuses a customer who is neither the reporter nor a participant (403)', async () => {
+    const other = await site.portalRequest(claire, 'Shared with Acme');
+    // Marc sees the request (it is shared with his organization), but it is not his.
+    expect((await site.call(marc.emailAddress, 'GET', `/rest/servicedeskapi/request/${other}`)).status).toBe(200);
+    const answer = await fromPortal(marc, other, 'I want it too');
+    expect(answer).toMatchObject({ ok: false, status: 403, code: 'forbidden' });
+    expect(!answer.ok && answer.message).toContain('Seuls le demandeur, les participants');
+    await site.settle();
+    expect(await site.outbox(other)).toEqual([]);
+  });
+
+  it('lets an agent escalate from the issue panel', async () => {
+    const other = await site.portalRequest(gwen, 'Agent escalation');
+    const answer = await running.invoke('sla-panel', 'escalateRequest', agent.accountId, { reason: 'Needs an expert', lang: 'fr' }, { issue: { key: other } });
+    expect(answer).toMatchObject({ ok: true, data: { by: agent.accountId } });
+  });
+});
+
+describe('exactly once', () => {
+  let twice: Running;
+  beforeAll(async () => {
+    twice = await start({ duplicateEvents: 1 });
+  });
+  afterAll(async () => {
+    await twice?.close();
+  });
+
+  it('sends one email for an event delivered twice', async () => {
+    const users = await twice.site.users();
+    const customer = users.find((u) => u.emailAddress === 'gwen@globex.test')!;
+    const support = users.find((u) => u.emailAddress === 'agent1@sandbox.test')!;
+    const key = await twice.site.email(customer, 'Twice', 'Hello');
+    await twice.site.settle();
+    await twice.site.comment(support, key, 'On it.');
+    await twice.site.moveTo(support, key, 'En cours');
+    await twice.site.settle();
+    const mails = await twice.site.outbox(key);
+    expect(mails.map((m) => m.subject)).toEqual([`[${key}] Request received: Twice`, `[${key}] New comment: Twice`, `[${key}] New status: In progress: Twice`]);
+  });
+});
+
