@@ -145,6 +145,33 @@ describe('the life of a request', () => {
   });
 });
 
+describe('what the agent panel recorded', () => {
+  it('names the third party in the status email', async () => {
+    const key = await site.portalRequest(gwen, 'Marketplace app broken');
+    const answer = await running.invoke('sla-panel', 'recordThirdParty', agent.accountId, { kind: 'addon_vendor', name: 'Tempo', reference: 'TMP-42', lang: 'en' }, { issue: { key } });
+    expect(answer.ok).toBe(true);
+    await site.settle();
+    const status = (await site.outbox(key)).filter((m) => m.subject.startsWith(`[${key}] New status`));
+    expect(status).toHaveLength(1);
+    expect(status[0]!.textBody).toContain('We are waiting for the add-on vendor Tempo (reference TMP-42) to act.');
+  });
+});
+
+describe('consulting', () => {
+  it('records a closure with the Consulting resolution and tells the customer', async () => {
+    const key = await site.portalRequest(claire, 'Help us design our workflows');
+    await site.moveTo(agent, key, 'Fermée', 'Consulting');
+    await site.settle();
+    const mails = await site.outbox(key);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.textBody).toContain('besoin de consulting');
+    const property = await site.ok<{ value: { resolution: string; by: string } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesConsulting`);
+    expect(property.value).toMatchObject({ resolution: 'Consulting', by: agent.accountId });
+    const comments = await site.ok<{ comments: { jsdPublic: boolean }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment`);
+    expect(comments.comments.map((c) => c.jsdPublic)).toEqual([false]);
+  });
+});
+
 describe('escalation', () => {
   const fromPortal = (who: SandboxUser, key: string, reason: string) =>
     running.invoke('portal-escalate', 'escalateRequest', who.accountId, { reason, lang: 'fr' }, { request: { key } });
