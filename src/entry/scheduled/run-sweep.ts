@@ -23,7 +23,7 @@ export interface SweepOptions {
   batchSize: number;
 }
 
-export const DEFAULT_SWEEP: SweepOptions = { now: Date.now, budgetMs: 15_000, pageSize: 100, batchSize: 50 };
+export const DEFAULT_SWEEP: SweepOptions = { now: () => Date.now(), budgetMs: 15_000, pageSize: 100, batchSize: 50 };
 
 const BACKFILL_EVERY_MS = 24 * 3_600_000;
 
