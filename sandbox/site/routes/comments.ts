@@ -28,6 +28,10 @@ export function isInternal(properties: CommentBody['properties']): boolean {
   return (property?.value as { internal?: unknown } | undefined)?.internal === true;
 }
 
+/**
+ * Mounts the comment routes and the sd.public.comment comment property.
+ * @example commentRoutes(app, ctx, ops)
+ */
 export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const renderer = new IssueRenderer(ctx);
 

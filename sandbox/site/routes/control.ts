@@ -23,6 +23,10 @@ export function listSandboxUsers(ctx: SiteContext): SandboxUser[] {
 
 const KEY_IN_SUBJECT = new RegExp(`\\b(${PROJECT.key}-\\d+)\\b`, 'i');
 
+/**
+ * Mounts the site's control routes (/_sandbox/health, users, outbox, portal/request, email).
+ * @example controlRoutes(app, ctx, ops, { ready: true })
+ */
 export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations, readiness: Readiness): void {
   app.get('/_sandbox/health', async (_request, reply) => reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ok' : 'starting' }));
 

@@ -14,6 +14,10 @@ interface IssueParams {
   issueIdOrKey: string;
 }
 
+/**
+ * Mounts the issue routes (read, edit, changelog).
+ * @example issueRoutes(app, ctx, ops)
+ */
 export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const renderer = new IssueRenderer(ctx);
 

@@ -8,6 +8,10 @@ import type { SiteContext } from '../context';
 import { JiraHttpError } from '../errors';
 import { statusJson } from '../issue-json';
 
+/**
+ * Mounts the status, resolution, priority, project and server info routes.
+ * @example metadataRoutes(app, ctx)
+ */
 export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
   app.get('/rest/api/3/status', async (request) => {
     ctx.auth.require(request);

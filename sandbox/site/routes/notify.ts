@@ -16,6 +16,10 @@ interface NotifyBody {
   to?: { reporter?: boolean; assignee?: boolean; watchers?: boolean; voters?: boolean; users?: Array<{ accountId?: string }>; groups?: Array<{ name?: string }> };
 }
 
+/**
+ * Mounts POST /rest/api/3/issue/{key}/notify.
+ * @example notifyRoutes(app, ctx, ops)
+ */
 export function notifyRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   app.post<{ Params: { issueIdOrKey: string }; Body: NotifyBody }>('/rest/api/3/issue/:issueIdOrKey/notify', async (request, reply) => {
     const user = ctx.auth.require(request);

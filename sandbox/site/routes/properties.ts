@@ -17,6 +17,10 @@ interface PropertyParams {
   propertyKey: string;
 }
 
+/**
+ * Mounts the issue property routes.
+ * @example propertyRoutes(app, ctx, ops)
+ */
 export function propertyRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const self = (issueId: number, key: string) => `${ctx.baseUrl()}/rest/api/3/issue/${issueId}/properties/${encodeURIComponent(key)}`;
 

@@ -50,6 +50,10 @@ export function decodePageToken(token: string, jql: string): number {
   throw badRequest('The nextPageToken is invalid or was issued for another query.');
 }
 
+/**
+ * Mounts POST and GET /rest/api/3/search/jql.
+ * @example searchRoutes(app, ctx)
+ */
 export function searchRoutes(app: FastifyInstance, ctx: SiteContext): void {
   const renderer = new IssueRenderer(ctx);
 

@@ -46,6 +46,10 @@ export function paged<T>(all: T[], start: number, limit: number, base: string, p
   };
 }
 
+/**
+ * Mounts the JSM routes (/rest/servicedeskapi).
+ * @example serviceDeskRoutes(app, ctx, ops)
+ */
 export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const base = () => ctx.baseUrl();
   const page = (query: Record<string, unknown>) => {

@@ -16,6 +16,10 @@ interface TransitionBody {
   update?: { comment?: Array<{ add?: { body?: unknown; properties?: Array<{ key?: unknown; value?: unknown }> } }> };
 }
 
+/**
+ * Mounts the transition routes.
+ * @example transitionRoutes(app, ctx, ops)
+ */
 export function transitionRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   app.get<{ Params: { issueIdOrKey: string } }>('/rest/api/3/issue/:issueIdOrKey/transitions', async (request) => {
     const user = ctx.auth.require(request);

@@ -8,6 +8,10 @@ import { PERMISSIONS, canView } from '../permissions';
 import { fullUser, userDetails } from '../users';
 import { listParam, pageParams } from './params';
 
+/**
+ * Mounts the user, group and permission routes.
+ * @example userRoutes(app, ctx)
+ */
 export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
   const groupsOf = (accountId: string) => ctx.users.groupNames().filter((g) => ctx.users.groupMembers(g).some((m) => m.accountId === accountId));
 
