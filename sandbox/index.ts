@@ -45,6 +45,8 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   url: string;
+  /** The Forge runtime, for tests and benchmarks that invoke resolvers directly or read its tally. */
+  runtime: ForgeRuntime;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 
   return {
     url,
+    runtime,
     close: async () => {
       await runtime.stop();
       await app.close();

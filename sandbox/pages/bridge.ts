@@ -7,10 +7,23 @@
  * `emitReadyEvent`, `changeWindowTitle`, `showFlag`); anything else is refused with a clear error.
  * The iframe's html element carries the theme as Jira sets it (data-color-mode, data-theme), from ?theme=.
  */
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { readFile } from 'fs/promises';
-import { normalize, relative, resolve, sep } from 'path';
+import { extname, normalize, relative, resolve, sep } from 'path';
+
+// @fastify/static would do, but its content-disposition dependency is ESM-only, which Jest on Node 20 cannot load.
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
 
 /** Runs inside the Custom UI iframe, before the app's bundle. */
 export const FRAME_SCRIPT = `(function () {
@@ -101,8 +114,6 @@ export const HOST_SCRIPT = `(function () {
  * @example registerCustomUi(app, manifest.resources)
  */
 export function registerCustomUi(app: FastifyInstance, resources: Map<string, string>): void {
-  // Only for reply.sendFile (each file is sent from its resource's own folder).
-  void app.register(fastifyStatic, { root: [...resources.values()][0] ?? process.cwd(), serve: false });
   app.get('/_sandbox/bridge/frame.js', async (_request, reply) => reply.type('text/javascript').send(FRAME_SCRIPT));
   app.get('/_sandbox/bridge/host.js', async (_request, reply) => reply.type('text/javascript').send(HOST_SCRIPT));
   app.get<{ Params: { resource: string; '*': string } }>('/static/:resource/*', async (request, reply) => {
@@ -111,11 +122,11 @@ export function registerCustomUi(app: FastifyInstance, resources: Map<string, st
     const wanted = normalize(request.params['*'] || 'index.html');
     const file = resolve(root, wanted);
     if (relative(root, file).startsWith('..') || file === root || wanted.startsWith(sep)) return reply.code(404).send({ message: 'Not found' });
+    const content = await readFile(file).catch(() => undefined);
+    if (content === undefined) return reply.code(404).type('text/plain').send(wanted === 'index.html' ? `${file} is missing: run "npm run build:ui".` : 'Not found');
     if (wanted === 'index.html') {
-      const text = await readFile(file, 'utf8').catch(() => undefined);
-      if (text === undefined) return reply.code(404).type('text/plain').send(`${file} is missing: run "npm run build:ui".`);
-      return reply.type('text/html').send(text.replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'));
+      return reply.type('text/html').send(content.toString('utf8').replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'));
     }
-    return reply.sendFile(relative(root, file), root);
+    return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').send(content);
   });
 }

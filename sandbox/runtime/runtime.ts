@@ -62,6 +62,8 @@ export class ForgeRuntime {
   readonly identity: AppIdentity;
   /** The app's latest REST calls, oldest first. */
   readonly calls: AppCall[] = [];
+  /** Running totals since the runtime started, for benchmarks: the app's REST calls, the trigger invocations (product events handled). */
+  readonly tally = { restCalls: 0, triggerRuns: 0 };
   private readonly scheduler: Scheduler;
   private readonly uninstallGlobals: () => void;
   private readonly onProductEvent = (event: ProductEvent) => this.enqueueProductEvent(event);
@@ -92,6 +94,7 @@ export class ForgeRuntime {
       hangMs: opts.hangMs ?? 10_000,
       pushToQueue: (push) => this.enqueueQueuePush(push),
       onCall: (call) => {
+        this.tally.restCalls++;
         this.calls.push(call);
         if (this.calls.length > RECENT_CALLS) this.calls.shift();
       },
@@ -123,8 +126,11 @@ export class ForgeRuntime {
    * @example await runtime.settle()
    */
   async settle(): Promise<void> {
-    do await this.drain();
-    while (this.events.pending(this.opts.clock.now()) > 0);
+    await this.drain();
+    while (this.events.pending(this.opts.clock.now()) > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.drain();
+    }
   }
 
   /**
@@ -198,15 +204,17 @@ export class ForgeRuntime {
   }
 
   private drain(): Promise<void> {
-    this.draining ??= (async () => {
-      try {
+    if (!this.draining) {
+      const run = async () => {
         for (let event = this.events.takeNextDue(this.opts.clock.now()); event; event = this.events.takeNextDue(this.opts.clock.now())) {
           await this.handle(event);
         }
-      } finally {
+      };
+      // `finally` runs after the assignment, even when there was nothing to do.
+      this.draining = run().finally(() => {
         this.draining = undefined;
-      }
-    })();
+      });
+    }
     return this.draining;
   }
 
@@ -232,6 +240,7 @@ export class ForgeRuntime {
     const fromApp = event.payload.atlassianId === this.opts.site.appAccountId || event.actorAccountId === this.opts.site.appAccountId;
     for (const trigger of this.opts.manifest.triggers) {
       if (!trigger.events.includes(event.eventType) || (trigger.ignoreSelf && fromApp)) continue;
+      this.tally.triggerRuns++;
       const payload = { eventType: event.eventType, ...event.payload, context: { cloudId: CLOUD_ID, moduleKey: trigger.key }, contextToken: 'sandbox-context-token' };
       try {
         await runInvocation({ functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.trigger }, () => this.handler(trigger.function)(payload, this.backendPayload()));
