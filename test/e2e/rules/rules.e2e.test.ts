@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { startSandbox } from './harness';
+import { startSandbox } from '../../../sandbox';
 import { SiteClient, type SandboxUser } from './site-client';
 
 interface Running {
   site: SiteClient;
   /** Calls a Custom UI resolver as the given person, as the portal and the issue panel do through @forge/bridge. */
-  invoke: (moduleKey: string, functionKey: string, accountId: string, payload: unknown, extension: Record<string, unknown>) => Promise<Answer>;
+  invoke: (moduleKey: string, functionKey: string, accountId: string, payload: unknown, issueKey: string | null) => Promise<Answer>;
   close: () => Promise<void>;
 }
 
@@ -19,11 +19,13 @@ type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; status:
 
 async function start(opts: { duplicateEvents?: number } = {}): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rules-e2e-'));
-  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, ...opts });
+  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true, ...opts });
   return {
     site: new SiteClient(sandbox.url),
-    invoke: async (moduleKey, functionKey, accountId, payload, extension) =>
-      (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, accountId, payload, context: { extension } })) as Answer,
+    invoke: async (moduleKey, functionKey, accountId, payload, issueKey) => {
+      const site = new SiteClient(sandbox.url);
+      return (await site.invoke<{ result: Answer }>(accountId, { moduleKey, functionKey, payload, issueKey })).result;
+    },
     close: async () => {
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -148,7 +150,7 @@ describe('the life of a request', () => {
 describe('what the agent panel recorded', () => {
   it('names the third party in the status email', async () => {
     const key = await site.portalRequest(gwen, 'Marketplace app broken');
-    const answer = await running.invoke('sla-panel', 'recordThirdParty', agent.accountId, { kind: 'addon_vendor', name: 'Tempo', reference: 'TMP-42', lang: 'en' }, { issue: { key } });
+    const answer = await running.invoke('sla-panel', 'recordThirdParty', agent.accountId, { kind: 'addon_vendor', name: 'Tempo', reference: 'TMP-42', lang: 'en' }, key);
     expect(answer.ok).toBe(true);
     await site.settle();
     const status = (await site.outbox(key)).filter((m) => m.subject.startsWith(`[${key}] New status`));
@@ -174,12 +176,12 @@ describe('consulting', () => {
 
 describe('escalation', () => {
   const fromPortal = (who: SandboxUser, key: string, reason: string) =>
-    running.invoke('portal-escalate', 'escalateRequest', who.accountId, { reason, lang: 'fr' }, { request: { key } });
+    running.invoke('portal-escalate', 'escalateRequest', who.accountId, { reason, lang: 'fr' }, key);
   let key: string;
 
   beforeAll(async () => {
     const admin = (await site.users()).find((u) => u.role === 'admin')!;
-    const saved = await running.invoke('config-page', 'saveConfig', admin.accountId, { lang: 'en', config: { escalation: { teamLeadAccountId: lead.accountId, offerManagerAccountId: manager.accountId } } }, {});
+    const saved = await running.invoke('config-page', 'saveConfig', admin.accountId, { lang: 'en', config: { escalation: { teamLeadAccountId: lead.accountId, offerManagerAccountId: manager.accountId } } }, null);
     expect(saved.ok).toBe(true);
     key = await site.portalRequest(claire, 'Too slow');
     await site.settle();
@@ -220,7 +222,7 @@ describe('escalation', () => {
 
   it('lets an agent escalate from the issue panel', async () => {
     const other = await site.portalRequest(gwen, 'Agent escalation');
-    const answer = await running.invoke('sla-panel', 'escalateRequest', agent.accountId, { reason: 'Needs an expert', lang: 'fr' }, { issue: { key: other } });
+    const answer = await running.invoke('sla-panel', 'escalateRequest', agent.accountId, { reason: 'Needs an expert', lang: 'fr' }, other);
     expect(answer).toMatchObject({ ok: true, data: { by: agent.accountId } });
   });
 });

@@ -38,6 +38,20 @@ export class SiteClient {
     return answer.body;
   }
 
+  /**
+   * Calls a Custom UI module's resolver as `accountId` does through @forge/bridge in the sandbox's pages
+   * (POST /_sandbox/invoke, the viewer chosen by the pages' cookie), on the request `issueKey` when given.
+   */
+  async invoke<T>(accountId: string, call: { moduleKey: string; functionKey: string; payload: unknown; issueKey: string | null }): Promise<T> {
+    const response = await fetch(`${this.url}/_sandbox/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `sandbox_user=${encodeURIComponent(accountId)}` },
+      body: JSON.stringify(call),
+    });
+    if (!response.ok) throw new Error(`POST /_sandbox/invoke ${call.functionKey} as ${accountId} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
   settle(): Promise<unknown> {
     return this.ok(null, 'POST', '/_sandbox/settle', {});
   }
