@@ -95,5 +95,6 @@ export function page(frame: Frame, body: Html): string {
     <button name="advance" value="PT1H">+1h</button><button name="advance" value="P1D">+1d</button><button name="advance" value="P3D">+3d</button></form>
 </header>
 <main>${frame.notice ? html`<div class="notice" role="alert">${frame.notice}</div>` : ''}${body}</main>
+<script src="/_sandbox/bridge/host.js"></script>
 </body></html>`.value;
 }

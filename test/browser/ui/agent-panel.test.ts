@@ -1,0 +1,107 @@
+/**
+ * The agent's SLA panel in headless Chromium against the sandbox: a running, a paused, a met and a breached
+ * request each show the right state, verdict and figures (the same as the SLA engine computes from the
+ * request's changelog), and the breach instant in the agent's time zone.
+ */
+import type { Page } from 'playwright-core';
+import { slaFromIssue } from '../../../src/domain/sla';
+import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
+import { formatDuration, formatInstant } from '../../../static/common/src/format';
+import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-session';
+
+const HOUR = 3_600_000;
+let session: Session;
+const keys: Record<'running' | 'paused' | 'met' | 'breached', string> = { running: '', paused: '', met: '', breached: '' };
+
+beforeAll(async () => {
+  session = await Session.start();
+  // Monday morning, inside business hours: every hour of the clock counts.
+  await session.moveClock({ to: nextMondayMorning(await session.now()) });
+  for (const name of Object.keys(keys) as (keyof typeof keys)[]) keys[name] = await session.createRequest(USERS.customer, `SLA ${name}`);
+  await session.moveClock({ advance: 'PT1H' });
+  await session.moveTo(keys.paused, 'waiting_for_third_party');
+  await session.moveTo(keys.met, 'in_progress');
+  await session.moveTo(keys.met, 'waiting_for_customer');
+  await session.moveClock({ advance: 'PT2H' });
+}, 120_000);
+
+afterAll(async () => session?.close());
+
+async function panel(issueKey: string): Promise<{ page: Page; read: (id: string) => Promise<{ text: string; ms: number; attr: string | null }> }> {
+  const page = await session.open(USERS.agent, `/browse/${issueKey}`);
+  const frame = appFrame(page, 'issue-panel');
+  await frame.getByTestId('sla-state').waitFor({ timeout: 20_000 });
+  const read = async (id: string) => {
+    const el = frame.getByTestId(id);
+    return { text: (await el.innerText()).trim(), ms: Number(await el.getAttribute('data-ms')), attr: (await el.getAttribute('data-state')) ?? (await el.getAttribute('data-verdict')) };
+  };
+  return { page, read };
+}
+
+/** What the engine says of the request now, with the configuration in force. */
+async function expected(issueKey: string) {
+  const config = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', { lang: 'fr' });
+  if (!config.ok) throw new Error(config.message);
+  const issue = await session.rest<Parameters<typeof slaFromIssue>[0]>(USERS.agent, 'GET', `/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`);
+  return slaFromIssue(issue, config.data.config, await session.now());
+}
+
+it('shows a running request on track, with its elapsed and remaining business time and the projected breach', async () => {
+  const { page, read } = await panel(keys.running);
+  const sla = await expected(keys.running);
+  expect((await read('sla-state')).attr).toBe('running');
+  expect((await read('sla-verdict')).attr).toBe('on_track');
+  const elapsed = await read('sla-elapsed');
+  expect(Math.abs(elapsed.ms - sla.elapsedMs)).toBeLessThan(60_000);
+  expect(elapsed.ms).toBeGreaterThanOrEqual(3 * HOUR);
+  expect(elapsed.text).toBe(formatDuration(elapsed.ms));
+  expect((await read('sla-remaining')).text).toBe(formatDuration(4 * HOUR - elapsed.ms));
+  expect((await read('sla-goal')).text).toBe('4 h 00 min');
+  // The agent (fr_FR, Europe/Paris) reads the projected breach in their zone.
+  expect((await read('sla-breach-at')).text).toContain(`Dépassement le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
+  await expect(appFrame(page, 'issue-panel').getByTestId('timeline-segment').count()).resolves.toBe(sla.timeline.length);
+  await page.context().close();
+});
+
+it('shows a paused request with the clock stopped at one hour and no breach while it waits', async () => {
+  const { page, read } = await panel(keys.paused);
+  const sla = await expected(keys.paused);
+  expect(sla.state).toBe('paused');
+  expect((await read('sla-state')).attr).toBe('paused');
+  expect((await read('sla-verdict')).attr).toBe('on_track');
+  expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
+  expect((await read('sla-elapsed')).text).toBe('1 h 00 min');
+  expect((await read('sla-remaining')).text).toBe('3 h 00 min');
+  expect((await read('sla-breach-at')).text).toBe('Aucun dépassement tant que le délai est en pause');
+  const frame = appFrame(page, 'issue-panel');
+  await expect(frame.locator('[data-testid=timeline-segment][data-kind=paused]').count()).resolves.toBe(1);
+  await expect(frame.locator('[data-testid=timeline] li[data-kind=paused]').innerText()).resolves.toContain("En attente d'un tiers");
+  await page.context().close();
+});
+
+it('shows a request answered within its goal as stopped and met', async () => {
+  const { page, read } = await panel(keys.met);
+  const sla = await expected(keys.met);
+  expect((await read('sla-state')).attr).toBe('stopped');
+  expect((await read('sla-verdict')).attr).toBe('met');
+  expect((await read('sla-verdict')).text).toBe('Respecté');
+  expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
+  expect((await read('sla-elapsed')).text).toBe('1 h 00 min');
+  expect((await read('sla-breach-at')).text).toContain(`Arrêté (En attente du client) le ${formatInstant(sla.stoppedAt!, 'fr-FR', 'Europe/Paris')}`);
+  await page.context().close();
+});
+
+it('shows a request past its goal as breached, by how much, and when it breached', async () => {
+  await session.moveClock({ advance: 'PT2H' });
+  const { page, read } = await panel(keys.breached);
+  const sla = await expected(keys.breached);
+  expect(sla.breached).toBe(true);
+  expect((await read('sla-state')).attr).toBe('running');
+  expect((await read('sla-verdict')).attr).toBe('breached');
+  expect((await read('sla-verdict')).text).toBe('Dépassé');
+  const elapsed = await read('sla-elapsed');
+  expect(Math.abs(elapsed.ms - sla.elapsedMs)).toBeLessThan(60_000);
+  expect((await read('sla-remaining')).text).toBe(formatDuration(elapsed.ms - 4 * HOUR));
+  expect((await read('sla-breach-at')).text).toContain(`Dépassé le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
+  await page.context().close();
+});

@@ -1,0 +1,143 @@
+/**
+ * What the browser tests of the screens need around the sandbox: start it fresh, drive its clock, act through
+ * its REST API as a seeded user (HTTP Basic `email:x`), call a resolver as the UI does (POST /_sandbox/invoke),
+ * and open a page in headless Chromium as a given account (the pages' `sandbox_user` cookie).
+ */
+import { existsSync, mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/index';
+import { HOST_SCRIPT } from '../../../../sandbox/pages/bridge';
+import { statusResolver, type CanonicalStatus } from '../../../../src/domain/workflow';
+
+export const USERS = {
+  agent: { accountId: 'sandbox-agent-1', email: 'agent1@sandbox.test' },
+  customer: { accountId: 'sandbox-customer-acme-1', email: 'claire@acme.test' },
+  otherCustomer: { accountId: 'sandbox-customer-globex-1', email: 'gwen@globex.test' },
+  admin: { accountId: 'sandbox-admin', email: 'admin@sandbox.test' },
+  lead: { accountId: 'sandbox-team-lead', email: 'lead@sandbox.test' },
+} as const;
+
+export type User = (typeof USERS)[keyof typeof USERS];
+
+/**
+ * The sandbox's bridge host (sandbox/pages/bridge.ts) must run in the page around the Custom UI frames; while
+ * the page frame does not load /_sandbox/bridge/host.js itself, the tests install it (once, top window only).
+ */
+const HOST_FALLBACK = `document.addEventListener('DOMContentLoaded', function () {
+  if (window !== window.top || document.querySelector('script[src*="/_sandbox/bridge/host.js"]')) return;
+  ${HOST_SCRIPT}
+});`;
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  return found;
+}
+
+export class Session {
+  private constructor(
+    readonly sandbox: RunningSandbox,
+    readonly browser: Browser,
+  ) {}
+
+  static async start(): Promise<Session> {
+    const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sr-ui-')), reset: true, quiet: true });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    return new Session(sandbox, browser);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.sandbox.close();
+  }
+
+  get url(): string {
+    return this.sandbox.url;
+  }
+
+  /** A call to the sandbox's control surface (/_sandbox/...). */
+  async control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  /** A REST call as a seeded user. */
+  async rest<T>(user: User, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${user.email}:x`).toString('base64')}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} as ${user.email}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Calls a module's resolver as its Custom UI would, as `user`; answers the resolver's result. */
+  async invoke<T>(user: User, moduleKey: string, functionKey: string, payload: unknown = {}, issueKey?: string): Promise<T> {
+    const response = await fetch(`${this.url}/_sandbox/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `sandbox_user=${user.accountId}` },
+      body: JSON.stringify({ moduleKey, functionKey, payload, issueKey: issueKey ?? null }),
+    });
+    const body = (await response.json()) as { result?: T; message?: string };
+    if (!response.ok) throw new Error(`invoke ${functionKey}: ${response.status} ${body.message}`);
+    return body.result as T;
+  }
+
+  async now(): Promise<number> {
+    return Date.parse((await this.control<{ now: string }>('GET', '/_sandbox/clock')).now);
+  }
+
+  async moveClock(to: { advance: string } | { to: string }): Promise<void> {
+    await this.control('POST', '/_sandbox/clock', to);
+  }
+
+  /** A request created as the portal does, by `reporter`. */
+  async createRequest(reporter: User, summary: string): Promise<string> {
+    const { issueKey } = await this.control<{ issueKey: string }>('POST', '/_sandbox/portal/request', { summary, description: `${summary} (browser test)`, reporter: reporter.accountId });
+    await this.control('POST', '/_sandbox/settle');
+    return issueKey;
+  }
+
+  /** Moves a request, as an agent, into the site status that maps onto `to`. */
+  async moveTo(issueKey: string, to: CanonicalStatus, resolution?: string): Promise<void> {
+    const resolve = statusResolver({ byId: {}, byName: {} });
+    const { transitions } = await this.rest<{ transitions: { id: string; to?: { id?: string; name?: string } }[] }>(USERS.agent, 'GET', `/rest/api/3/issue/${issueKey}/transitions`);
+    const transition = transitions.find((t) => t.to && resolve(t.to) === to);
+    if (!transition) throw new Error(`${issueKey}: no transition to ${to}`);
+    await this.rest(USERS.agent, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: transition.id }, ...(resolution ? { fields: { resolution: { name: resolution } } } : {}) });
+    await this.control('POST', '/_sandbox/settle');
+  }
+
+  /** A page of the sandbox opened as `user` (light theme unless asked). */
+  async open(user: User, path: string, opts: { theme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
+    await context.addCookies([{ name: 'sandbox_user', value: user.accountId, url: this.url }]);
+    await context.addInitScript(HOST_FALLBACK);
+    const page = await context.newPage();
+    const sep = path.includes('?') ? '&' : '?';
+    await page.goto(`${this.url}${path}${opts.theme === 'dark' ? `${sep}theme=dark` : ''}`);
+    return page;
+  }
+}
+
+/** The Custom UI frame of a resource on a page (the first one whose src points into static/<resource>/). */
+export function appFrame(page: Page, resource: 'issue-panel' | 'portal' | 'admin-page', within = ''): FrameLocator {
+  return page.frameLocator(`${within} iframe.forge[src*="/static/${resource}/"]`.trim());
+}
+
+/**
+ * The next Monday at 08:00 UTC strictly after `nowMs` (09:00 or 10:00 in Paris: inside the default business hours).
+ * @example nextMondayMorning(Date.parse('2026-11-28T04:00:00Z')) //=> '2026-11-30T08:00:00.000Z'
+ */
+export function nextMondayMorning(nowMs: number): string {
+  const d = new Date(nowMs);
+  d.setUTCHours(8, 0, 0, 0);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() !== 1);
+  return d.toISOString();
+}
