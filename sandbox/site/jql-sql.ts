@@ -167,14 +167,14 @@ function propertyCompare(field: Extract<Field, { kind: 'property' }>, op: Compar
     compare = `json_extract(p.value, ?) ${sqlOp} ?`;
     params.push(text);
   }
-  return `EXISTS (SELECT 1 FROM issue_properties p WHERE p.issue_id = i.id AND p.key = ? AND ${compare})`;
+  return `i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND ${compare})`;
 }
 
 function emptyCheck(field: Field, negated: boolean, params: unknown[]): string {
   let check: string;
   if (field.kind === 'property') {
     params.push(field.key, jsonPath(field));
-    check = `EXISTS (SELECT 1 FROM issue_properties p WHERE p.issue_id = i.id AND p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
+    check = `i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
     return negated ? check : `NOT ${check}`;
   }
   const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field.name];

@@ -325,6 +325,16 @@ describe('JQL search', () => {
     expect(portal.issues).toHaveLength(1);
   });
 
+  it('finds requests without a property value (IS EMPTY) and compares JSON booleans', async () => {
+    const unclocked = { jql: 'status in (10003) AND issue.property[supportRulesState].waiting IS EMPTY', fields: ['key'] };
+    expect((await search(AGENT, unclocked)).issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
+    await t.asApp().put('/rest/api/3/issue/SUP-4/properties/supportRulesState', { waiting: 'yes', escalated: true });
+    expect((await search(AGENT, unclocked)).issues).toEqual([]);
+    const escalated = await search(AGENT, { jql: 'issue.property[supportRulesState].escalated = true', fields: ['key'] });
+    expect(escalated.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
+    expect((await search(AGENT, { jql: 'issue.property[supportRulesState].escalated != true', fields: ['key'] })).issues).toEqual([]);
+  });
+
   it('returns properties and the changelog when asked', async () => {
     await t.asApp().put('/rest/api/3/issue/SUP-4/properties/supportRulesState', { waiting: 'yes' });
     const page = await search(AGENT, { jql: 'key = SUP-4', fields: ['status'], expand: 'changelog', properties: ['supportRulesState'] });
