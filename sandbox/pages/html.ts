@@ -91,7 +91,7 @@ export function page(frame: Frame, body: Html): string {
   <form method="post" action="/_sandbox/ui/user"><input type="hidden" name="back" value="${frame.back}">
     <label>Acting as <select name="accountId" onchange="this.form.submit()">${options}</select></label><noscript><button>Switch</button></noscript></form>
   <form method="post" action="/_sandbox/ui/clock"><input type="hidden" name="back" value="${frame.back}">
-    <span title="The site's clock">🕒 <time id="sandbox-now">${new Date(frame.now).toISOString().slice(0, 16).replace('T', ' ')} UTC</time></span>
+    <span title="The site's clock">Clock <time id="sandbox-now">${new Date(frame.now).toISOString().slice(0, 16).replace('T', ' ')} UTC</time></span>
     <button name="advance" value="PT1H">+1h</button><button name="advance" value="P1D">+1d</button><button name="advance" value="P3D">+3d</button></form>
 </header>
 <main>${frame.notice ? html`<div class="notice" role="alert">${frame.notice}</div>` : ''}${body}</main>

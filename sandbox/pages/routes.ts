@@ -121,7 +121,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
         cm.jsdPublic === false ? ' · internal note' : ''
       }</span><div>${adfToText(cm.body)}</div></div>`,
     );
-    const options = (transitions.body?.transitions ?? []).map((t) => html`<option value="${t.id}">${t.name} → ${t.to?.name ?? ''}</option>`);
+    const options = (transitions.body?.transitions ?? []).map((t) => html`<option value="${t.id}">${t.to?.name && t.to.name !== t.name ? `${t.name} → ${t.to.name}` : t.name}</option>`);
     return sendPage(
       reply,
       frame(request, key),
