@@ -62,7 +62,6 @@ function notifyTeam(input: RuleInput, key: string, message: (lang: Language) => 
   if (group) return [{ type: 'notify', key, issueKey: snapshot.issueKey, to: { groupNames: [group] }, ...message(config.languages.default) }];
   const byLanguage = new Map<Language, string[]>();
   for (const agent of input.supportTeam ?? []) {
-    if (agent.accountId === input.event.actor?.accountId) continue;
     const lang = languageFor(agent.locale, config);
     byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), agent.accountId]);
   }

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../../domain/config';
 import { requestDetailsSchema, type RequestDetails } from '../../domain/messages';
+import { DETAILS_PROPERTY } from '../../domain/panel-actions';
 import type { Person, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
 import { JiraError } from '../../jira/client';
@@ -15,8 +16,6 @@ import { getUser } from '../../jira/get-user';
 import { getIssueProperty } from '../../jira/issue-property';
 import { searchIssues } from '../../jira/search-issues';
 
-export const DETAILS_PROPERTY = 'supportRulesDetails';
-
 export interface LoadedRequest {
   snapshot: RequestSnapshot;
   details: RequestDetails | null;
@@ -26,22 +25,21 @@ export interface LoadedRequest {
  * The request as it is now, or null when the issue no longer exists. The channel is 'portal' or 'unknown' (the
  * rules only need to know a portal request); an issue outside a service project (no JSM request) loads with
  * no participants and no portal link.
- * @example const loaded = await loadSnapshot('SUP-1', config); loaded?.snapshot.channel //=> 'email'
+ * @example const loaded = await loadSnapshot('SUP-1', config); loaded?.snapshot.channel //=> 'portal'
  */
 export async function loadSnapshot(issueKey: string, config: Config): Promise<LoadedRequest | null> {
   const issue = await getIssue(issueKey);
   if (!issue) return null;
-  const [request, participants, portal, rawDetails] = await Promise.all([
+  const f = issue.fields;
+  const [request, participants, portal, rawDetails, account] = await Promise.all([
     orNull(getRequest(issueKey)),
     orNull(getRequestParticipants(issueKey)),
     searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, { fields: [], maxResults: 1 }),
     getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY),
+    f.reporter ? getUser(f.reporter.accountId) : Promise.resolve(null),
   ]);
-  const f = issue.fields;
-  const reporterRef = f.reporter ?? (request?.reporter ? { ...request.reporter } : null);
-  const account = reporterRef ? await getUser(reporterRef.accountId) : null;
-  const reporter: Person | null = reporterRef ? { ...reporterRef, ...account, accountId: reporterRef.accountId } : null;
-  const details = requestDetailsSchema.safeParse(rawDetails ?? {});
+  const reporter: Person | null = f.reporter ? { ...f.reporter, ...account, accountId: f.reporter.accountId } : null;
+  const details = rawDetails === undefined ? null : requestDetailsSchema.safeParse(rawDetails);
   const status = { id: f.status?.id ?? null, name: f.status?.name ?? null };
   const snapshot: RequestSnapshot = {
     issueKey: issue.key,
@@ -57,7 +55,7 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
     createdMs: f.created ? Date.parse(f.created) : 0,
     portalUrl: request?._links?.web ?? null,
   };
-  return { snapshot, details: rawDetails !== undefined && details.success ? details.data : null };
+  return { snapshot, details: details?.success ? details.data : null };
 }
 
 /** A JSM call's answer, or null when JSM has no request for this issue (a 4xx: not a service project). */

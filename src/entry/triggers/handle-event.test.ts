@@ -35,6 +35,8 @@ jest.mock('../../jira/find-assignable-users');
 jest.mock('../../jira/notify-issue');
 jest.mock('../../jira/add-comment');
 jest.mock('../../jira/transition-issue');
+// The reminders' activity clock has its own tests; here it asks for nothing.
+jest.mock('../shared/activity', () => ({ activityActions: async () => [] }));
 
 const users: Record<string, object> = {
   'cust-1': { accountId: 'cust-1', displayName: 'Carol', accountType: 'customer', locale: 'en_US' },
