@@ -1,13 +1,16 @@
 /**
- * GET/PUT /rest/api/3/issue/{key} (with expand=changelog, fields, properties) and GET .../changelog (paged).
+ * POST /rest/api/3/issue (agents), GET/PUT /rest/api/3/issue/{key} (with expand=changelog,names,schema, fields,
+ * properties) and GET .../changelog (paged).
  */
 import type { FastifyInstance } from 'fastify';
-import { findPriority } from '../catalog';
+import { ISSUE_TYPE, PROJECT, findPriority } from '../catalog';
 import type { SiteContext } from '../context';
-import { badRequest } from '../errors';
+import { badRequest, forbidden } from '../errors';
+import { isAdfDocument } from '../format';
 import { IssueRenderer, selectFields } from '../issue-json';
 import type { FieldEdit } from '../issue-store';
 import type { SiteOperations } from '../operations';
+import { isAgent } from '../permissions';
 import { listParam, pageParams } from './params';
 
 interface IssueParams {
@@ -15,11 +18,31 @@ interface IssueParams {
 }
 
 /**
- * Mounts the issue routes (read, edit, changelog).
+ * Mounts the issue routes (create, read, edit, changelog).
  * @example issueRoutes(app, ctx, ops)
  */
 export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const renderer = new IssueRenderer(ctx);
+
+  // Jira's own create (an agent raising a request in the agent view: channel jira). Customers use the portal.
+  app.post<{ Body: { fields?: Record<string, unknown> } }>('/rest/api/3/issue', async (request, reply) => {
+    const user = ctx.auth.require(request);
+    if (!isAgent(user)) throw forbidden('You do not have permission to create issues in this project.');
+    const fields = request.body?.fields ?? {};
+    const project = fields.project as { key?: unknown; id?: unknown } | undefined;
+    if (project?.key !== PROJECT.key && String(project?.id) !== PROJECT.id) throw badRequest('', { project: 'Specify a valid project ID or key' });
+    const issuetype = fields.issuetype as { id?: unknown; name?: unknown } | undefined;
+    if (issuetype && String(issuetype.id) !== ISSUE_TYPE.id && issuetype.name !== ISSUE_TYPE.name) throw badRequest('', { issuetype: 'Specify a valid issue type' });
+    if (typeof fields.summary !== 'string' || !fields.summary.trim()) throw badRequest('', { summary: 'You must specify a summary of the issue.' });
+    if (fields.description !== undefined && fields.description !== null && !isAdfDocument(fields.description)) throw badRequest('', { description: 'Operation value must be an Atlassian Document.' });
+    const reporterId = (fields.reporter as { accountId?: unknown } | undefined)?.accountId;
+    const reporter = reporterId === undefined ? user : typeof reporterId === 'string' ? ctx.users.byId(reporterId) : undefined;
+    if (!reporter) throw badRequest('', { reporter: `Specify a valid value for reporter` });
+    const priority = fields.priority === undefined ? undefined : findPriority(fields.priority as { id?: unknown; name?: unknown });
+    if (fields.priority !== undefined && !priority) throw badRequest('', { priority: 'Specify the Priority (id or name) in the proper format' });
+    const issue = ops.createRequest(user, { summary: fields.summary, description: isAdfDocument(fields.description) ? fields.description : null, reporter, channel: 'jira', priorityId: priority?.id });
+    return reply.status(201).send({ id: String(issue.id), key: issue.key, self: `${ctx.baseUrl()}/rest/api/3/issue/${issue.id}` });
+  });
 
   app.get<{ Params: IssueParams; Querystring: Record<string, string | undefined> }>('/rest/api/3/issue/:issueIdOrKey', async (request) => {
     const user = ctx.auth.require(request);

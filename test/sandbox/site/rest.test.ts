@@ -117,6 +117,20 @@ describe('issues', () => {
     expect(plain.names).toBeUndefined();
   });
 
+  it('lets agents create a request through Jira\'s API (channel jira), not customers', async () => {
+    const body = { fields: { project: { key: 'SUP' }, issuetype: { id: '10004' }, summary: 'Appel client', description: adf('Par téléphone'), reporter: { accountId: 'sandbox-customer-acme-2' }, priority: { name: 'High' } } };
+    const created = await t.as(AGENT).post('/rest/api/3/issue', body);
+    expectValid('POST', '/rest/api/3/issue', created, 201);
+    expect(created.body.key).toBe('SUP-13');
+    const issue = await get(AGENT, '/rest/api/3/issue/SUP-13?fields=reporter,creator,priority,customfield_10002');
+    expect(issue.fields).toMatchObject({ reporter: { accountId: 'sandbox-customer-acme-2' }, creator: { accountId: 'sandbox-agent-1' }, priority: { name: 'High' }, customfield_10002: [{ name: 'Acme Industries' }] });
+    const channel = await t.as(AGENT).post('/rest/api/3/search/jql', { jql: 'key = SUP-13 AND request-channel-type = jira' });
+    expect(channel.body.issues).toHaveLength(1);
+    expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue']);
+    expect((await t.as(CLAIRE).post('/rest/api/3/issue', body)).status).toBe(403);
+    expect((await t.as(AGENT).post('/rest/api/3/issue', { fields: { ...body.fields, project: { key: 'NOPE' } } })).status).toBe(400);
+  });
+
   it('returns only the fields asked for', async () => {
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?fields=summary,status');
     expect(Object.keys(issue.fields).sort()).toEqual(['status', 'summary']);
