@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandbox } from '../../../sandbox';
+import { setRetryPolicy, type RetryPolicy } from '../../../src/jira/client';
 import { SiteClient, type SandboxUser } from './site-client';
 
 interface Running {
@@ -17,7 +18,7 @@ interface Running {
 
 type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number; code: string; message: string };
 
-async function start(opts: { duplicateEvents?: number } = {}): Promise<Running> {
+async function start(opts: { duplicateEvents?: number; faults?: number; seed?: number; faultHangMs?: number } = {}): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rules-e2e-'));
   const sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true, ...opts });
   return {
@@ -250,3 +251,52 @@ describe('exactly once', () => {
   });
 });
 
+
+describe('when Jira fails', () => {
+  let flaky: Running;
+  let previous: RetryPolicy;
+  beforeAll(async () => {
+    // The app runs in this process: its client waits at most 20 ms between attempts, so the test stays fast.
+    previous = setRetryPolicy({ baseDelayMs: 5, maxDelayMs: 20 });
+    flaky = await start({ faults: 0.5, seed: 11, faultHangMs: 20 });
+  });
+  afterAll(async () => {
+    await flaky?.close();
+    setRetryPolicy(previous);
+  });
+
+  it('sends every email exactly once when half the app calls fail (429, 500, timeouts), re-queueing what outlives the retries', async () => {
+    const users = await flaky.site.users();
+    const customer = users.find((u) => u.emailAddress === 'gwen@globex.test')!;
+    const support = users.find((u) => u.emailAddress === 'agent1@sandbox.test')!;
+    const key = await flaky.site.email(customer, 'Flaky', 'Hello');
+    await flaky.site.settle();
+    await flaky.site.comment(support, key, 'Looking.');
+    await flaky.site.settle();
+    for (const status of ['En cours', 'En attente du client', 'Fermée']) {
+      await flaky.site.moveTo(support, key, status, status === 'Fermée' ? 'Done' : undefined);
+      await flaky.site.settle();
+    }
+    // Re-queued work waits (30 s, then longer): let the sandbox clock reach it.
+    for (let i = 0; i < 4; i++) await flaky.site.advance('PT20M');
+    // Work re-queued after a failure arrives later than what followed it: the order may change, the count not.
+    const subjects = (await flaky.site.outbox(key)).map((m) => m.subject).sort();
+    expect(subjects).toEqual(
+      [
+        `[${key}] Request received: Flaky`,
+        `[${key}] New comment: Flaky`,
+        `[${key}] New status: In progress: Flaky`,
+        `[${key}] New status: Waiting for customer: Flaky`,
+        `[${key}] New status: Closed: Flaky`,
+      ].sort(),
+    );
+    const { events, calls } = await flaky.site.ok<{ events: { kind: string; payload: { body?: { kind?: string } } }[]; calls: { fault?: string }[] }>(
+      null,
+      'GET',
+      '/_sandbox/app-events?limit=1000',
+    );
+    const requeued = events.filter((e) => e.kind === 'queue' && ['actions', 'event'].includes(e.payload.body?.kind ?? ''));
+    expect(requeued.length).toBeGreaterThan(0);
+    expect(calls.some((c) => c.fault !== undefined)).toBe(true);
+  });
+});

@@ -56,6 +56,11 @@ export class SiteClient {
     return this.ok(null, 'POST', '/_sandbox/settle', {});
   }
 
+  /** Moves the site's clock forward (scheduled triggers and delayed queue events that fall due run, then it settles). */
+  advance(duration: string): Promise<unknown> {
+    return this.ok(null, 'POST', '/_sandbox/clock', { advance: duration });
+  }
+
   async outbox(issueKey?: string): Promise<Email[]> {
     const all = await this.ok<Email[]>(null, 'GET', '/_sandbox/outbox');
     return issueKey ? all.filter((e) => e.issueKey === issueKey) : all;
