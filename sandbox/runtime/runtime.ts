@@ -105,7 +105,11 @@ export class ForgeRuntime {
 
   /** Starts the background work: due events and scheduled occurrences as real time passes. */
   start(pollMs = 1000): void {
-    this.timer = setInterval(() => void this.runSerially(() => this.runDueOccurrences(this.opts.clock.now())).catch((e) => this.log(`scheduler: ${String(e)}`)), pollMs);
+    this.timer = setInterval(() => {
+      // Delayed queue events and scheduled occurrences fall due as real time passes, too.
+      this.kick();
+      void this.runSerially(() => this.runDueOccurrences(this.opts.clock.now())).catch((e) => this.log(`scheduler: ${String(e)}`));
+    }, pollMs);
     this.timer.unref();
     this.kick();
   }
