@@ -92,14 +92,6 @@ export function transitionInto(status: SiteStatusDef): { id: string; name: strin
 }
 
 /**
- * The target status of an agent transition id, or undefined.
- * @example transitionTarget('71')?.canonical //=> 'closed'
- */
-export function transitionTarget(transitionId: string): SiteStatusDef | undefined {
-  return STATUSES.find((s) => transitionInto(s).id === transitionId);
-}
-
-/**
  * A resolution by id or name (case-insensitive).
  * @example findResolution({ name: 'consulting' })?.id //=> '10001'
  */

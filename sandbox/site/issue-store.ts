@@ -126,11 +126,6 @@ export class IssueStore {
     });
   }
 
-  /** Every issue key, newest first (for pages and the control surface). */
-  keys(): string[] {
-    return this.db.prepare<[], string>("SELECT project_key || '-' || num FROM issues ORDER BY id DESC").pluck().all();
-  }
-
   /**
    * Creates a request in project SUP; its key is the next number.
    * @example store.create({ summary: 'Down', ... }).key //=> 'SUP-13'

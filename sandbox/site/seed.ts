@@ -142,7 +142,7 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
 
 /**
  * Wipes every table but the clock (the runtime's too) and writes the demo data, as of `now`.
- * @example resetAndSeed(ctx, Date.now()); ctx.issues.keys().length //=> 12
+ * @example resetAndSeed(ctx, Date.now()); ctx.issues.find('SUP-12')?.summary //=> 'Production site is down'
  */
 export function resetAndSeed(ctx: SiteContext, now: number): void {
   ctx.db.transaction(() => {
