@@ -47,6 +47,7 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'not':
       return `NOT (${compileExpr(expr.expr, ctx, params)})`;
     case 'compare':
+      if (expr.op === '~' || expr.op === '!~') throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
       if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, params);
       return columnCompare(expr.field.name, expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op, [expr.value], ctx, params);
     case 'in':
@@ -71,7 +72,7 @@ function inList(column: string, op: 'in' | 'not in', values: unknown[], params: 
   return `${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${values.map(() => '?').join(', ')})`;
 }
 
-function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '=' | '!='>, values: Value[], ctx: CompileContext, params: unknown[]): string {
+function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '=' | '!=' | '~' | '!~'>, values: Value[], ctx: CompileContext, params: unknown[]): string {
   if (op !== 'in' && op !== 'not in') {
     throw new JqlError(`The operator '${op}' is not supported for the field '${field}' by the sandbox's JQL (use =, !=, IN or NOT IN; <, >, <=, >= work on issue.property[...] values).`);
   }
@@ -150,7 +151,7 @@ function jsonPath(field: Extract<Field, { kind: 'property' }>): string {
  * issue.property[key].path <op> value: unquoted numbers compare as numbers, unquoted true/false as JSON booleans,
  * anything else as a string; a missing property or path never matches (as an empty field in Jira).
  */
-function propertyCompare(field: Extract<Field, { kind: 'property' }>, op: CompareOp, value: Value, params: unknown[]): string {
+function propertyCompare(field: Extract<Field, { kind: 'property' }>, op: Exclude<CompareOp, '~' | '!~'>, value: Value, params: unknown[]): string {
   const text = literal(value, `issue.property[${field.key}]`);
   const quoted = value.kind === 'literal' && value.quoted;
   const sqlOp = op === '!=' ? '<>' : op;

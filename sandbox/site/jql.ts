@@ -5,7 +5,7 @@
  *   or      := and (OR and)*
  *   and     := unary (AND unary)*
  *   unary   := NOT unary | '(' or ')' | clause
- *   clause  := field ('=' | '!=' | '<' | '<=' | '>' | '>=') value
+ *   clause  := field ('=' | '!=' | '<' | '<=' | '>' | '>=' | '~' | '!~') value
  *            | field [NOT] IN '(' value (',' value)* ')'
  *            | field IS [NOT] (EMPTY | NULL)
  *   field   := name | issue.property '[' key ']' ('.' path)?
@@ -17,7 +17,7 @@
 
 export type Field = { kind: 'field'; name: string } | { kind: 'property'; key: string; path: string };
 export type Value = { kind: 'literal'; text: string; quoted: boolean } | { kind: 'function'; name: string };
-export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | '~' | '!~';
 
 export type Expr =
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
@@ -77,9 +77,11 @@ export function tokenize(jql: string): Token[] {
       tokens.push({ type: 'string', text, at: start });
     } else if (c === '(' || c === ')' || c === ',') {
       tokens.push({ type: 'punct', text: c, at: i++ });
-    } else if (c === '!' && jql[i + 1] === '=') {
-      tokens.push({ type: 'op', text: '!=', at: i });
+    } else if (c === '!' && (jql[i + 1] === '=' || jql[i + 1] === '~')) {
+      tokens.push({ type: 'op', text: jql[i + 1] === '=' ? '!=' : '!~', at: i });
       i += 2;
+    } else if (c === '~') {
+      tokens.push({ type: 'op', text: '~', at: i++ });
     } else if (c === '<' || c === '>') {
       const op = (jql[i + 1] === '=' ? c + '=' : c) as CompareOp;
       tokens.push({ type: 'op', text: op, at: i });
@@ -202,7 +204,7 @@ class Parser {
       if (!this.eatPunct(')')) throw this.unexpected(this.peek(), "')' or ','");
       return { kind: 'in', field, negated, values };
     }
-    throw this.unexpected(op, 'an operator (=, !=, <, <=, >, >=, IN, NOT IN, IS)');
+    throw this.unexpected(op, 'an operator (=, !=, <, <=, >, >=, ~, !~, IN, NOT IN, IS)');
   }
 
   private value(): Value {

@@ -26,7 +26,7 @@ describe('JQL tokenizer', () => {
 
   it('refuses an unclosed string and reserved characters', () => {
     expect(() => tokenize('summary = "open')).toThrow('The quoted string starting at character 11 is not closed.');
-    expect(() => tokenize('summary ~ x')).toThrow("The character '~' is a reserved JQL character (at character 9).");
+    expect(() => tokenize('summary ^ x')).toThrow("The character '^' is a reserved JQL character (at character 9).");
   });
 });
 
@@ -58,7 +58,7 @@ describe('JQL parser', () => {
 
   it.each([
     ['project = ', 'Expecting a value but got the end of the query. (at character 11)'],
-    ['project SUP', "Expecting an operator (=, !=, <, <=, >, >=, IN, NOT IN, IS) but got 'SUP'. (at character 9)"],
+    ['project SUP', "Expecting an operator (=, !=, <, <=, >, >=, ~, !~, IN, NOT IN, IS) but got 'SUP'. (at character 9)"],
     ['(project = SUP', "Expecting ')' but got the end of the query. (at character 15)"],
     ['project = SUP status = Soumise', "Expecting AND, OR or ORDER BY but got 'status'. (at character 15)"],
     ['project = SUP ORDER created', "Expecting BY but got 'created'. (at character 21)"],
@@ -111,6 +111,7 @@ describe('JQL compilation', () => {
     ['project = SUP ORDER BY priority', "Not able to sort using field 'priority'"],
     ['reporter = membersOf()', "The function 'membersOf()' is not supported"],
     ['status IS EMPTY', "The operator 'IS EMPTY' is not supported for the field 'status'"],
+    ['project = SUP AND text ~ "vpn"', "The operator '~' (text search) is not supported by the sandbox's JQL."],
   ])('refuses %s with the reason', (jql, message) => {
     expect(reason(jql)).toContain(message);
   });
