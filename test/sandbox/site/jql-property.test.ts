@@ -1,0 +1,84 @@
+// Property test: for random JQL conditions (AND, OR, NOT, parentheses over status, channel, resolution and issue
+// property comparisons), the site's SQL finds exactly the requests a direct evaluation of the condition finds.
+import fc from 'fast-check';
+import { openDatabase } from '../../../sandbox/db';
+import { STATUSES } from '../../../sandbox/site/catalog';
+import { createSite } from '../../../sandbox/site';
+import { IssueStore, type IssueRecord } from '../../../sandbox/site/issue-store';
+import { parseJql } from '../../../sandbox/site/jql';
+import { compileJql } from '../../../sandbox/site/jql-sql';
+
+const db = openDatabase(':memory:');
+createSite({ db, baseUrl: () => 'http://sandbox.test' }); // seeds SUP-1..SUP-12
+const store = new IssueStore(db);
+const issues: IssueRecord[] = Array.from({ length: 12 }, (_, i) => store.find(`SUP-${i + 1}`)!);
+// Every third request has no property; the others a number and a yes/no.
+const props = new Map<number, { n: number; w: string }>();
+issues.forEach((issue, i) => {
+  if (i % 3 === 2) return;
+  const value = { n: i * 10, w: i % 2 ? 'yes' : 'no' };
+  props.set(issue.id, value);
+  store.setProperty(issue.id, 'state', value);
+});
+
+interface Cond {
+  jql: string;
+  test: (issue: IssueRecord) => boolean;
+}
+
+const status = fc.constantFrom(...STATUSES);
+const atom: fc.Arbitrary<Cond> = fc.oneof(
+  status.map((s) => ({ jql: `status = "${s.name}"`, test: (i: IssueRecord) => i.statusId === s.id })),
+  status.map((s) => ({ jql: `status != ${s.id}`, test: (i: IssueRecord) => i.statusId !== s.id })),
+  fc.uniqueArray(status, { minLength: 1, maxLength: 3 }).map((list) => ({
+    jql: `status in (${list.map((s) => `"${s.name}"`).join(', ')})`,
+    test: (i: IssueRecord) => list.some((s) => s.id === i.statusId),
+  })),
+  fc.constantFrom('portal', 'email', 'jira').map((c) => ({ jql: `request-channel-type = ${c}`, test: (i: IssueRecord) => i.channel === c })),
+  fc.constant({ jql: 'resolution IS EMPTY', test: (i: IssueRecord) => i.resolutionId === null }),
+  fc.tuple(fc.constantFrom('<', '<=', '>', '>=', '=', '!=') as fc.Arbitrary<'<' | '<=' | '>' | '>=' | '=' | '!='>, fc.integer({ min: -5, max: 125 })).map(([op, k]) => ({
+    jql: `issue.property[state].n ${op} ${k}`,
+    test: (i: IssueRecord) => {
+      const p = props.get(i.id);
+      if (!p) return false;
+      return { '<': p.n < k, '<=': p.n <= k, '>': p.n > k, '>=': p.n >= k, '=': p.n === k, '!=': p.n !== k }[op];
+    },
+  })),
+  fc.constantFrom('yes', 'no').map((w) => ({ jql: `issue.property[state].w = "${w}"`, test: (i: IssueRecord) => props.get(i.id)?.w === w })),
+  fc.constant({ jql: 'issue.property[state].w IS EMPTY', test: (i: IssueRecord) => !props.has(i.id) }),
+);
+
+const { cond } = fc.letrec<{ cond: Cond }>((tie) => ({
+  cond: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    atom,
+    fc.tuple(tie('cond'), tie('cond')).map(([a, b]) => ({ jql: `(${a.jql}) AND (${b.jql})`, test: (i: IssueRecord) => a.test(i) && b.test(i) })),
+    fc.tuple(tie('cond'), tie('cond')).map(([a, b]) => ({ jql: `${a.jql} OR ${b.jql}`, test: (i: IssueRecord) => a.test(i) || b.test(i) })),
+    tie('cond').map((a) => ({ jql: `NOT (${a.jql})`, test: (i: IssueRecord) => !a.test(i) })),
+  ),
+}));
+
+function search(jql: string): string[] {
+  const compiled = compileJql(parseJql(jql), { currentAccountId: 'x', keyExists: () => true });
+  const ids = db.prepare(`SELECT i.id FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`).pluck().all(...compiled.params) as number[];
+  return store.findMany(ids).map((i) => i.key);
+}
+
+describe('JQL against a direct evaluation', () => {
+  it('finds exactly the matching requests, in key order', () => {
+    fc.assert(
+      fc.property(cond, (c) => {
+        expect(search(`${c.jql} ORDER BY key ASC`)).toEqual(issues.filter(c.test).map((i) => i.key));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives AND precedence over OR without parentheses', () => {
+    const a = 'request-channel-type = email';
+    const b = 'status = Soumise';
+    const c = 'resolution IS EMPTY';
+    const expected = issues.filter((i) => i.channel === 'email' || (i.statusId === '10001' && i.resolutionId === null)).map((i) => i.key);
+    expect(search(`${a} OR ${b} AND ${c} ORDER BY key ASC`)).toEqual(expected);
+  });
+});
