@@ -1,4 +1,4 @@
-import { formatDay, formatDuration, formatInstant, intlLocale, languageOf, timelineBar } from './format';
+import { formatDay, formatDuration, formatInstant, intlLocale, languageOf, slaFigures, timelineBar } from './format';
 
 describe('languageOf / intlLocale', () => {
   it('reads French from any French locale, English otherwise', () => {
@@ -25,6 +25,18 @@ describe('formatDuration', () => {
   });
   it('marks an overrun', () => {
     expect(formatDuration(-90 * 60_000)).toBe('−1 h 30 min');
+  });
+});
+
+describe('slaFigures', () => {
+  const goal = 240 * 60_000;
+  it('shows figures that add up to the goal, whatever the seconds', () => {
+    expect(slaFigures(60 * 60_000 + 5_000, goal)).toEqual({ elapsed: '1 h 00 min', remaining: '3 h 00 min', overdue: null });
+    expect(slaFigures(61 * 60_000 + 59_000, goal)).toEqual({ elapsed: '1 h 01 min', remaining: '2 h 59 min', overdue: null });
+    expect(slaFigures(goal, goal)).toEqual({ elapsed: '4 h 00 min', remaining: '0 min', overdue: null });
+  });
+  it('tells how much past the goal', () => {
+    expect(slaFigures(goal + 90 * 60_000 + 10_000, goal)).toEqual({ elapsed: '5 h 30 min', remaining: null, overdue: '1 h 30 min' });
   });
 });
 

@@ -39,6 +39,20 @@ export function formatDuration(ms: number): string {
 }
 
 /**
+ * The SLA's figures in whole minutes, so that what is shown adds up: elapsed + remaining = goal, or
+ * elapsed − goal = overdue once past the goal.
+ * @example slaFigures(61 * 60_000 + 30_000, 240 * 60_000) //=> { elapsed: '1 h 01 min', remaining: '2 h 59 min', overdue: null }
+ */
+export function slaFigures(elapsedMs: number, goalMs: number): { elapsed: string; remaining: string | null; overdue: string | null } {
+  const elapsed = Math.floor(Math.max(elapsedMs, 0) / 60_000) * 60_000;
+  return {
+    elapsed: formatDuration(elapsed),
+    remaining: elapsed <= goalMs ? formatDuration(goalMs - elapsed) : null,
+    overdue: elapsed > goalMs ? formatDuration(elapsed - goalMs) : null,
+  };
+}
+
+/**
  * An instant as people read it, in the given locale and time zone, with the zone's short name.
  * @example formatInstant('2026-11-28T09:00:00Z', 'fr-FR', 'Europe/Paris') //=> '28 nov. 2026, 10:00 UTC+1'
  */

@@ -61,10 +61,13 @@ export function useScreenContext(): ScreenContext | null {
   return context;
 }
 
-/** Calls `onChange` whenever Jira tells the issue view its issue changed; returns the unsubscribe. */
+/**
+ * Calls `onChange` whenever Jira tells the issue view its issue changed; returns the unsubscribe. A host that
+ * does not relay events (the bridge refuses `on`) leaves the screen to reload after its own actions.
+ */
 export function onIssueChanged(onChange: () => void): () => void {
-  const subscription = events.on('JIRA_ISSUE_CHANGED', onChange);
+  const subscription = events.on('JIRA_ISSUE_CHANGED', onChange).catch(() => null);
   return () => {
-    subscription.then((s) => s.unsubscribe()).catch(() => undefined);
+    void subscription.then((s) => s?.unsubscribe());
   };
 }

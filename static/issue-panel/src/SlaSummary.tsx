@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { IssuePanelView } from '../../../src/shared/contracts';
-import { formatDuration, formatInstant } from '../../common/src/format';
+import { formatDuration, formatInstant, slaFigures } from '../../common/src/format';
 import { statusName, strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 
@@ -33,7 +33,8 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
   if (sla.state === 'stopped') breachLine = `${t.stoppedAt(sla.stopStatus ? statusName(sla.stopStatus, ctx.lang) : '—')} ${sla.stoppedAt ? when(sla.stoppedAt) : ''}`;
   else if (sla.breachAt) breachLine = `${sla.breached ? t.breachAtPast : t.breachAtFuture} ${when(sla.breachAt)}`;
   else breachLine = t.noBreach;
-  const overdue = sla.remainingMs <= 0 && sla.breached;
+  const figures = slaFigures(sla.elapsedMs, sla.goalMs);
+  const overdue = figures.overdue !== null;
   return (
     <section className="sr-stack" aria-labelledby="sla-title">
       <div className="sr-row">
@@ -53,13 +54,13 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
         <div className="sr-figure">
           <dt>{t.elapsed}</dt>
           <dd data-testid="sla-elapsed" data-ms={sla.elapsedMs}>
-            {formatDuration(sla.elapsedMs)}
+            {figures.elapsed}
           </dd>
         </div>
         <div className="sr-figure">
           <dt>{overdue ? t.overdue : t.remaining}</dt>
           <dd data-testid="sla-remaining" data-ms={sla.remainingMs} style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}>
-            {formatDuration(overdue ? sla.elapsedMs - sla.goalMs : sla.remainingMs)}
+            {figures.overdue ?? figures.remaining}
           </dd>
         </div>
         <div className="sr-figure">
