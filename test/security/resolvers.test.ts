@@ -1,0 +1,242 @@
+// Who may call what: every resolver function of every Custom UI module, invoked as Forge invokes it (the sandbox
+// runtime's invokeResolver, with the context Jira gives the module and the caller as the principal), by each kind
+// of caller. The expected table is the spec: reads for anyone who can see the request (in JSM a customer sees
+// the requests of their organization), escalation for the reporter, participants and agents, configuration for
+// Jira admins only. A refusal never carries the request's data.
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { uiContext, type ShownIssue } from '../../sandbox/pages/ui-context';
+import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
+
+type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
+/** 'ok', or the refusal's status. */
+type Expected = 'ok' | 400 | 403 | 404;
+
+interface SandboxUser {
+  accountId: string;
+  emailAddress: string;
+  role: string;
+  organization: string | null;
+}
+
+interface Answer {
+  ok: boolean;
+  status?: number;
+  code?: string;
+  data?: unknown;
+}
+
+const CALLERS: CallerKind[] = ['anonymous', 'otherOrgCustomer', 'sameOrgCustomer', 'participant', 'reporter', 'agent', 'admin'];
+
+/** The spec, per module and function: the answer each caller gets. */
+// Jira answers 404 to an issue the user may not see; JSM's portal check answers 403.
+const PANEL_READ: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 404, sameOrgCustomer: 'ok', participant: 'ok', reporter: 'ok', agent: 'ok', admin: 'ok' };
+const READ: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 'ok', participant: 'ok', reporter: 'ok', agent: 'ok', admin: 'ok' };
+const ESCALATE: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 403, participant: 'ok', reporter: 'ok', agent: 'ok', admin: 'ok' };
+const AGENT_ACTION: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 403, participant: 403, reporter: 403, agent: 'ok', admin: 'ok' };
+const ADMIN_ONLY: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 403, participant: 403, reporter: 403, agent: 403, admin: 'ok' };
+
+interface Case {
+  moduleKey: string;
+  functionKey: string;
+  /** Module shown on a request (issue panel, portal) or on a page (admin). */
+  onRequest: boolean;
+  /** Changes the request: each call gets a fresh one. */
+  mutates: boolean;
+  expected: Record<CallerKind, Expected>;
+  payload: () => Record<string, unknown>;
+}
+
+const SUMMARY = 'Security matrix request';
+let sandbox: RunningSandbox;
+let dataDir: string;
+let users: SandboxUser[];
+let callers: Record<Exclude<CallerKind, 'anonymous'>, SandboxUser>;
+let config: unknown;
+/** A request that is never changed, for the reading functions. */
+let readOnly: ShownIssue;
+
+const CASES: Case[] = [
+  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.getView, onRequest: true, mutates: false, expected: PANEL_READ, payload: () => ({ lang: 'en' }) },
+  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.escalate, onRequest: true, mutates: true, expected: ESCALATE, payload: () => ({ lang: 'en', reason: 'No answer for two days' }) },
+  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.closeAsConsulting, onRequest: true, mutates: true, expected: AGENT_ACTION, payload: () => ({ lang: 'en' }) },
+  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.recordThirdParty, onRequest: true, mutates: true, expected: AGENT_ACTION, payload: () => ({ lang: 'en', kind: 'hosting', name: 'OVH' }) },
+  {
+    moduleKey: 'sla-panel',
+    functionKey: ISSUE_PANEL.recordScheduledOperation,
+    onRequest: true,
+    mutates: true,
+    expected: AGENT_ACTION,
+    payload: () => ({ lang: 'en', at: new Date(Date.now() + 86_400_000).toISOString(), who: 'Ops' }),
+  },
+  ...['portal-request-panel', 'portal-escalate'].flatMap((moduleKey): Case[] => [
+    { moduleKey, functionKey: PORTAL.getView, onRequest: true, mutates: false, expected: READ, payload: () => ({ lang: 'en' }) },
+    { moduleKey, functionKey: PORTAL.escalate, onRequest: true, mutates: true, expected: ESCALATE, payload: () => ({ lang: 'en', reason: 'The answers are too slow' }) },
+  ]),
+  { moduleKey: 'config-page', functionKey: ADMIN.getConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
+  { moduleKey: 'config-page', functionKey: ADMIN.validateConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', config }) },
+  { moduleKey: 'config-page', functionKey: ADMIN.saveConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', config }) },
+  { moduleKey: 'config-page', functionKey: ADMIN.setupCheck, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
+  { moduleKey: 'config-page', functionKey: ADMIN.exportConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
+  { moduleKey: 'config-page', functionKey: ADMIN.importConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', json: JSON.stringify(config) }) },
+];
+
+async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {
+  const response = await fetch(sandbox.url + path, {
+    method,
+    headers: { authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A portal request by the reporter, shared with the participant, as the module would be shown on it. */
+async function newRequest(): Promise<ShownIssue> {
+  const created = await fetch(`${sandbox.url}/_sandbox/portal/request`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ summary: SUMMARY, description: 'Created by the security suite.', reporter: callers.reporter.accountId }),
+  });
+  const { issueKey } = (await created.json()) as { issueKey: string };
+  await rest('POST', `/rest/servicedeskapi/request/${issueKey}/participant`, callers.agent.emailAddress, { accountIds: [callers.participant.accountId] });
+  await sandbox.runtime.settle();
+  return shown(issueKey);
+}
+
+async function shown(key: string): Promise<ShownIssue> {
+  const issue = await rest<{ id: string; key: string; fields: { issuetype: { id: string; name: string }; project: { id: string; key: string } } }>(
+    'GET',
+    `/rest/api/3/issue/${key}?fields=issuetype,project`,
+    callers.agent.emailAddress,
+  );
+  const f = issue.fields;
+  return { id: issue.id, key: issue.key, typeId: f.issuetype.id, typeName: f.issuetype.name, projectId: f.project.id, projectKey: f.project.key, projectType: 'service_desk' };
+}
+
+/** Invokes a module's resolver function as Forge does, for `accountId` (undefined: anonymous), shown on `issue`. */
+async function invoke(moduleKey: string, functionKey: string, accountId: string | undefined, issue: ShownIssue | undefined, payload: unknown): Promise<Answer> {
+  const module = sandbox.runtime.uiModule(moduleKey);
+  const context = uiContext(module, { accountId: accountId ?? '', locale: 'en_US', timeZone: 'Europe/Paris' }, issue, 'light', sandbox.url);
+  if (!accountId) delete context.accountId;
+  return (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload, context, accountId })) as Answer;
+}
+
+function outcome(answer: Answer): Expected | string {
+  if (answer.ok) return 'ok';
+  return answer.status === 400 || answer.status === 403 || answer.status === 404 ? answer.status : `unexpected ${JSON.stringify(answer)}`;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'security-'));
+  sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
+  users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as SandboxUser[];
+  const customers = users.filter((u) => u.role === 'customer');
+  const [reporter, sameOrg] = customers.filter((u) => u.organization === customers[0]!.organization);
+  const [otherOrg, participant] = customers.filter((u) => u.organization !== reporter!.organization);
+  callers = {
+    reporter: reporter!,
+    sameOrgCustomer: sameOrg!,
+    otherOrgCustomer: otherOrg!,
+    participant: participant!,
+    agent: users.find((u) => u.role === 'agent')!,
+    admin: users.find((u) => u.role === 'admin')!,
+  };
+  const view = await invoke('config-page', ADMIN.getConfig, callers.admin.accountId, undefined, { lang: 'en' });
+  config = (view.data as { config: unknown }).config;
+  readOnly = await newRequest();
+}, 60_000);
+
+afterAll(async () => {
+  await sandbox?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the callers', () => {
+  it('are who the matrix says: the reporter and the same-organization customer share an organization, the others do not', () => {
+    expect(callers.reporter.organization).not.toBeNull();
+    expect(callers.sameOrgCustomer.organization).toBe(callers.reporter.organization);
+    expect(callers.otherOrgCustomer.organization).not.toBe(callers.reporter.organization);
+    expect(callers.participant.organization).not.toBe(callers.reporter.organization);
+    expect(new Set(Object.values(callers).map((u) => u.accountId)).size).toBe(6);
+  });
+
+  it('cover every resolver function of every Custom UI module in the manifest', () => {
+    const covered = new Set(CASES.map((c) => `${c.moduleKey} ${c.functionKey}`));
+    const modules = sandbox.runtime.uiModules().map((m) => m.key).sort();
+    expect([...new Set(CASES.map((c) => c.moduleKey))].sort()).toEqual(modules);
+    const functions = { 'sla-panel': Object.values(ISSUE_PANEL), 'portal-request-panel': Object.values(PORTAL), 'portal-escalate': Object.values(PORTAL), 'config-page': Object.values(ADMIN) };
+    for (const [moduleKey, keys] of Object.entries(functions)) for (const key of keys) expect(covered).toContain(`${moduleKey} ${key}`);
+  });
+});
+
+describe.each(CASES.map((c) => [`${c.moduleKey} ${c.functionKey}`, c] as const))('%s', (_name, c) => {
+  it.each(CALLERS.map((kind) => [kind, c.expected[kind]] as const))('as %s answers %s', async (kind, expected) => {
+    const issue = c.onRequest ? (c.mutates ? await newRequest() : readOnly) : undefined;
+    const accountId = kind === 'anonymous' ? undefined : callers[kind].accountId;
+    const answer = await invoke(c.moduleKey, c.functionKey, accountId, issue, c.payload());
+    expect(outcome(answer)).toBe(expected);
+    if (expected !== 'ok') {
+      expect(answer).not.toHaveProperty('data');
+      expect(JSON.stringify(answer)).not.toContain(SUMMARY);
+    } else if (c.onRequest && c.functionKey.startsWith('get')) {
+      expect((answer.data as { issueKey: string }).issueKey).toBe(issue!.key);
+    }
+  });
+});
+
+describe('a forged request key in the context', () => {
+  const ON_REQUEST = CASES.filter((c) => c.onRequest);
+  const forgedCall = async (c: Case, key: string): Promise<Answer> => invoke(c.moduleKey, c.functionKey, callers.agent.accountId, { ...readOnly, key, id: '0' }, c.payload());
+  const expectRefusedWithoutData = (answer: Answer) => {
+    expect([400, 403, 404]).toContain(outcome(answer));
+    expect(answer).not.toHaveProperty('data');
+    expect(JSON.stringify(answer)).not.toMatch(/Security matrix|sandbox-customer|emailAddress/);
+  };
+
+  const KEYS = ["SUP-1' OR '1'='1", 'SUP-999999', 'sup-1 OR key = SUP-2'];
+  const PATH_KEYS = ['../../rest/api/3/myself', 'SUP-1?expand=changelog', 'SUP-1/../SUP-2', '<script>alert(1)</script>'];
+  // The agent actions ask Jira first for the caller's permission on the key, sent as an escaped query value.
+  const checksPermissionFirst = (c: Case) => c.expected === AGENT_ACTION;
+  const cases = (keys: string[], which: (c: Case) => boolean) =>
+    ON_REQUEST.filter(which).flatMap((c) => keys.map((key) => [c.moduleKey, c.functionKey, key, c] as const));
+
+  it.each([...cases(KEYS, () => true), ...cases(PATH_KEYS, checksPermissionFirst)])(
+    '%s %s on %j answers 400/403/404 to an agent and leaks nothing',
+    async (_m, _f, key, c) => expectRefusedWithoutData(await forgedCall(c, key)),
+  );
+
+  it.each(cases(PATH_KEYS, () => true))('%s %s on %j never reaches another resource and leaks nothing', async (_m, _f, key, c) => {
+    const before = sandbox.runtime.tally.restCalls;
+    const answer = await forgedCall(c, key);
+    expect(answer.ok).toBe(false);
+    expect(answer).not.toHaveProperty('data');
+    expect(JSON.stringify(answer)).not.toMatch(/Security matrix|sandbox-customer|emailAddress/);
+    // Whatever was called carried the key as one escaped segment or query value: never another resource.
+    const paths = sandbox.runtime.calls.slice(sandbox.runtime.calls.length - (sandbox.runtime.tally.restCalls - before)).map((call) => call.path.split('?')[0]!);
+    expect(paths.filter((path) => /\/myself$|\/SUP-2(\/|$)/.test(path))).toEqual([]);
+  });
+
+  // KNOWN GAP (reported, not fixed here: src/entry/resolvers is still being finished by the UI engineer): in the
+  // reads and the escalation, a key with "/", "?" or "<" makes @forge/api's route`` throw "Disallowing path
+  // manipulation attempt" before any call, which the resolvers answer as a 500 (generic message, no data) instead
+  // of a 400. Once the resolvers check the key's shape first, Jest reports these as passing: make them `it.each`.
+  it.failing.each(cases(PATH_KEYS, (c) => !checksPermissionFirst(c)))('%s %s on %j answers 400/403/404 (known gap: 500 today)', async (_m, _f, key, c) =>
+    expectRefusedWithoutData(await forgedCall(c, key)),
+  );
+
+  it.each(ON_REQUEST.map((c) => [c.moduleKey, c.functionKey, c] as const))(
+    "%s %s on another organization's request answers 403/404 to a customer and leaks nothing",
+    async (_m, _f, c) => {
+      const theirs = await newRequest();
+      const answer = await invoke(c.moduleKey, c.functionKey, callers.otherOrgCustomer.accountId, theirs, c.payload());
+      expect([403, 404]).toContain(outcome(answer));
+      expect(JSON.stringify(answer)).not.toContain(SUMMARY);
+      const escalation = await rest<{ value?: unknown }>('GET', `/rest/api/3/issue/${theirs.key}/properties/supportRulesEscalation`, callers.agent.emailAddress).catch(() => ({}));
+      expect(escalation).not.toHaveProperty('value');
+    },
+  );
+});
