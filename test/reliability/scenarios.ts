@@ -1,0 +1,191 @@
+/**
+ * The reliability suites' scenario runner: the end-to-end stories of the rules and reminders issues, written
+ * once as functions of a running sandbox, run on a fresh sandbox with any fault options, and summed up as a
+ * normalized final state (statuses, resolutions, comments by body and visibility, outbox by recipients,
+ * subject and body; no ids, no timestamps) that two runs can be compared on.
+ */
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
+import { setRetryPolicy } from '../../src/jira/client';
+import { SiteClient, type SandboxUser } from '../e2e/rules/site-client';
+
+export interface World {
+  site: SiteClient;
+  sandbox: RunningSandbox;
+  agent: SandboxUser;
+  claire: SandboxUser; // customer, fr_FR
+  gwen: SandboxUser; // customer, en_US
+  admin: SandboxUser;
+}
+
+/** One story: acts on the site, returns the keys of the requests it created. */
+export type Scenario = (world: World) => Promise<string[]>;
+
+type Answer = { ok: boolean; code?: string };
+
+/** Calls a Custom UI resolver as `who` does through @forge/bridge on the request `issueKey`. */
+export async function invoke(world: World, who: SandboxUser, moduleKey: string, functionKey: string, payload: unknown, issueKey: string | null): Promise<Answer> {
+  return (await world.site.invoke<{ result: Answer }>(who.accountId, { moduleKey, functionKey, payload, issueKey })).result;
+}
+
+async function customerReopens(site: SiteClient, who: SandboxUser, key: string): Promise<void> {
+  const { values } = await site.ok<{ values: { id: string }[] }>(who.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}/transition`);
+  await site.ok(who.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: values[0]!.id });
+}
+
+/** The rules issue's stories: creation by email, every status, comments and notes, resume, consulting, reopen. */
+export const rulesLife: Scenario = async ({ site, agent, claire, gwen }) => {
+  const byEmail = await site.email(gwen, 'Jira is very slow', 'Since this morning.');
+  await site.settle();
+  await site.comment(agent, byEmail, 'Looking into it.');
+  await site.comment(agent, byEmail, 'Probably the index', true);
+  await site.settle();
+  for (const status of ['En cours', "En attente d'un tiers", 'Opération planifiée', 'Fermée']) {
+    await site.moveTo(agent, byEmail, status, status === 'Fermée' ? 'Done' : undefined);
+    await site.settle();
+  }
+  const portal = await site.portalRequest(claire, 'Confluence upgrade');
+  await site.settle();
+  await site.moveTo(agent, portal, 'En cours');
+  await site.comment(agent, portal, 'Pouvez-vous envoyer les journaux ?');
+  await site.moveTo(agent, portal, 'En attente du client');
+  await site.settle();
+  await site.email(claire, `RE: [${portal}] Nouvel état`, 'Voici les journaux.');
+  await site.settle();
+  await site.moveTo(agent, portal, 'Fermée', 'Consulting');
+  await site.settle();
+  await customerReopens(site, claire, portal);
+  await site.settle();
+  return [byEmail, portal];
+};
+
+/** The escalation story: a customer escalates once from the portal; a repeat changes nothing. */
+export const escalation: Scenario = async (world) => {
+  const key = await world.site.portalRequest(world.claire, 'Too slow');
+  await world.site.settle();
+  await invoke(world, world.claire, 'portal-escalate', 'escalateRequest', { reason: 'Pas de réponse depuis trois jours', lang: 'fr' }, key);
+  await invoke(world, world.claire, 'portal-escalate', 'escalateRequest', { reason: 'Encore', lang: 'fr' }, key);
+  await world.site.settle();
+  return [key];
+};
+
+/** The reminders issue's story: waiting for the customer, reminders at 3 and 6 days, closed at 12. */
+export const reminders: Scenario = async ({ site, agent, claire }) => {
+  const key = await site.portalRequest(claire, 'Reminders at 3, 6, close at 12');
+  await site.settle();
+  await site.moveTo(agent, key, 'En cours');
+  await site.comment(agent, key, 'Pouvez-vous nous envoyer les journaux ?');
+  await site.moveTo(agent, key, 'En attente du client');
+  await site.settle();
+  await site.advance('P13D');
+  return [key];
+};
+
+export const ALL_SCENARIOS: readonly Scenario[] = [rulesLife, escalation, reminders];
+
+/** A request as the suites compare it. */
+export interface RequestState {
+  key: string;
+  status: string;
+  resolution: string | null;
+  /** `public|internal: <text>`, in the order Jira lists them. */
+  comments: string[];
+  /** Issue properties the app wrote that tell what it recorded (escalation, consulting), without instants. */
+  recorded: string[];
+}
+
+export interface FinalState {
+  requests: RequestState[];
+  /** `<recipients> | <subject> | <body>`, sorted (work re-queued after a failure may arrive later). */
+  outbox: string[];
+}
+
+/** The text of an ADF document: paragraphs one a line. */
+function adfText(node: unknown): string {
+  const { type, text, content } = (node ?? {}) as { type?: unknown; text?: unknown; content?: unknown };
+  if (typeof text === 'string') return text;
+  const parts = Array.isArray(content) ? content.map(adfText) : [];
+  return parts.join(type === 'paragraph' ? '' : '\n');
+}
+
+/** Instants and durations that differ between two runs started seconds apart are not part of the comparison. */
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
+
+async function requestState(world: World, key: string): Promise<RequestState> {
+  const { site, agent } = world;
+  const issue = await site.ok<{ fields: { status: { name: string }; resolution: { name: string } | null } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}?fields=status,resolution`);
+  const page = await site.ok<{ comments: { jsdPublic: boolean; body: unknown }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment?maxResults=100`);
+  const recorded: string[] = [];
+  for (const property of ['supportRulesEscalation', 'supportRulesConsulting']) {
+    const answer = await site.call<{ value: Record<string, unknown> }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/properties/${property}`);
+    if (answer.status !== 200) continue;
+    const { at: _at, ...rest } = answer.body.value;
+    recorded.push(`${property}: ${JSON.stringify(rest).replace(INSTANT, '<instant>')}`);
+  }
+  return {
+    key,
+    status: issue.fields.status.name,
+    resolution: issue.fields.resolution?.name ?? null,
+    comments: page.comments.map((c) => `${c.jsdPublic ? 'public' : 'internal'}: ${adfText(c.body)}`),
+    recorded,
+  };
+}
+
+/**
+ * The normalized final state of the given requests and of the whole outbox.
+ * @example const state = await finalState(world, ['SUP-13']); state.outbox.length
+ */
+export async function finalState(world: World, keys: readonly string[]): Promise<FinalState> {
+  const requests = [];
+  for (const key of keys) requests.push(await requestState(world, key));
+  // The sandbox's address (in every portal link) changes from run to run.
+  const outbox = (await world.site.outbox())
+    .map((m) => `${[...m.to].sort().join(',')} | ${m.subject} | ${m.textBody.split(world.site.url).join('<site>')}`)
+    .sort();
+  return { requests, outbox };
+}
+
+/** The entries that occur more than once. */
+export function duplicates(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count > 1).map(([line]) => line);
+}
+
+/**
+ * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it. The app's
+ * Jira client waits at most 20 ms between its own retries, so faulty runs stay fast.
+ * @example await withSandbox({ faults: 0.2, seed: 3 }, (world) => runScenarios(world, ALL_SCENARIOS))
+ */
+export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) => Promise<T>): Promise<T> {
+  const previous = setRetryPolicy({ baseDelayMs: 5, maxDelayMs: 20 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
+  const sandbox = await startSandbox({ faultHangMs: 20, quiet: true, ...opts, port: 0, dataDir, reset: true });
+  try {
+    const site = new SiteClient(sandbox.url);
+    const users = await site.users();
+    const byEmail = (email: string) => users.find((u) => u.emailAddress === email)!;
+    const world: World = { site, sandbox, agent: byEmail('agent1@sandbox.test'), claire: byEmail('claire@acme.test'), gwen: byEmail('gwen@globex.test'), admin: byEmail('admin@sandbox.test') };
+    return await body(world);
+  } finally {
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    setRetryPolicy(previous);
+  }
+}
+
+/**
+ * Runs the scenarios one after the other, lets re-queued work fall due (the app re-queues with a delay of
+ * 30 s and more: the clock moves 80 minutes), and answers the final state of every request they created.
+ * @example const clean = await withSandbox({}, (world) => runScenarios(world, ALL_SCENARIOS))
+ */
+export async function runScenarios(world: World, scenarios: readonly Scenario[]): Promise<FinalState> {
+  const keys: string[] = [];
+  for (const scenario of scenarios) {
+    keys.push(...(await scenario(world)));
+    for (let i = 0; i < 4; i++) await world.site.advance('PT20M');
+  }
+  return finalState(world, keys);
+}
