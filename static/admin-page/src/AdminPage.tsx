@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import type { Config, ConfigError, ResolverFailure, ResolverResult, SetupCheck } from '../../../src/shared/contracts';
 import { exportConfig } from '../../common/src/api/export-config';
 import { getConfig } from '../../common/src/api/get-config';
@@ -12,6 +11,7 @@ import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
 import { SetupCheckCard } from './SetupCheckCard';
+import { Message } from '../../common/src/status-ui';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
@@ -81,9 +81,9 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
       <h1>{t.adminTitle}</h1>
       <p className="sr-muted">{t.adminIntro}</p>
       {!loaded.stored ? (
-        <SectionMessage appearance="information">
+        <Message appearance="information">
           <p>{t.defaultsInUse}</p>
-        </SectionMessage>
+        </Message>
       ) : null}
       <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
       <ConfigForm ctx={ctx} draft={draft} errors={errors} statuses={check?.ok ? check.data.statuses : []} onChange={setDraft} />

@@ -74,6 +74,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
           keyLabel={t.statusName}
           errors={(key) => err(`statusMapping.byName.${key}`)}
           fresh={'in_progress' as CanonicalStatus}
+          addLabel={t.addStatusName}
           onChange={(next) => set(['statusMapping', 'byName'], next)}
           renderValue={(value, onValue, id) => (
             <select id={id} className="sr-select" value={value} onChange={(e) => onValue(e.target.value as CanonicalStatus)}>
@@ -349,7 +350,7 @@ function RecordRows<V>(props: {
   errors: (key: string) => string[];
   onChange: (next: Record<string, V>) => void;
   renderValue: (value: V, onValue: (v: V) => void, id: string) => ReactNode;
-  addLabel?: string;
+  addLabel: string;
 }) {
   const { id, t, entries, keyLabel, fresh, errors, onChange, renderValue, addLabel } = props;
   const rows = Object.entries(entries);
@@ -367,7 +368,7 @@ function RecordRows<V>(props: {
         </div>
       ))}
       <Button appearance="subtle" onClick={() => onChange({ ...entries, [uniqueKey(entries)]: fresh })}>
-        {addLabel ?? '+'}
+        {addLabel}
       </Button>
     </div>
   );

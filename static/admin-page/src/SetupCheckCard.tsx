@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import type { ResolverResult, SetupCheck } from '../../../src/shared/contracts';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
+import { Message } from '../../common/src/status-ui';
 
 /** What the site lacks for these rules, each with how to fix it. */
 export function SetupCheckCard({ check, ctx, onRecheck }: { check: ResolverResult<SetupCheck> | null; ctx: ScreenContext; onRecheck: () => void }) {
@@ -13,7 +13,7 @@ export function SetupCheckCard({ check, ctx, onRecheck }: { check: ResolverResul
   const { problems } = check.data;
   return (
     <section aria-labelledby="setup-title" data-testid="setup-check" data-problems={problems.length}>
-      <SectionMessage
+      <Message
         appearance={problems.length === 0 ? 'success' : 'warning'}
         title={t.setupCheck}
         actions={[
@@ -39,7 +39,7 @@ export function SetupCheckCard({ check, ctx, onRecheck }: { check: ResolverResul
             ))}
           </ul>
         )}
-      </SectionMessage>
+      </Message>
     </section>
   );
 }

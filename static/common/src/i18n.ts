@@ -11,6 +11,7 @@ const en = {
   /** What separates a label from its value. */
   sep: ': ',
   // agent panel
+  slaTitle: 'Response SLA',
   state: { running: 'Running', paused: 'Paused', stopped: 'Stopped' } as Record<'running' | 'paused' | 'stopped', string>,
   met: 'Met',
   breached: 'Breached',
@@ -104,6 +105,7 @@ const en = {
   byDefault: (s: string) => `by name: ${s}`,
   notMapped: 'not mapped',
   extraNames: 'Other status names (name → meaning)',
+  addStatusName: 'Add a status name',
   statusName: 'Status name',
   businessHours: 'Business hours',
   timeZone: 'Time zone',
@@ -161,6 +163,7 @@ const fr: Strings = {
   retry: 'Réessayer',
   cancel: 'Annuler',
   sep: ' : ',
+  slaTitle: 'SLA de réponse',
   state: { running: 'En cours', paused: 'En pause', stopped: 'Arrêté' },
   met: 'Respecté',
   breached: 'Dépassé',
@@ -252,6 +255,7 @@ const fr: Strings = {
   byDefault: (s) => `par son nom : ${s}`,
   notMapped: 'sans correspondance',
   extraNames: 'Autres noms de statut (nom → signification)',
+  addStatusName: 'Ajouter un nom de statut',
   statusName: 'Nom du statut',
   businessHours: 'Heures ouvrées',
   timeZone: 'Fuseau horaire',

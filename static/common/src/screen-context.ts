@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'react';
 import { events, view } from '@forge/bridge';
-import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 import type { Language } from '../../../src/shared/contracts';
 import { intlLocale, languageOf } from './format';
 
@@ -51,7 +50,8 @@ export function useScreenContext(): ScreenContext | null {
       .catch(() => screenContextOf(null))
       .then(async (ctx) => {
         document.documentElement.lang = ctx.lang;
-        await setGlobalTheme({ colorMode: ctx.colorMode }).catch(() => undefined);
+        // Loaded on the side (a chunk of its own): the screen's code does not wait for the theme loader's download.
+        await import('@atlaskit/tokens/set-global-theme').then(({ setGlobalTheme }) => setGlobalTheme({ colorMode: ctx.colorMode })).catch(() => undefined);
         if (live) setContext(ctx);
       });
     return () => {

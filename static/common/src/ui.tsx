@@ -3,12 +3,12 @@
  * and the root that waits for the Forge context.
  */
 import type { ReactNode } from 'react';
-import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/new';
 import type { ResolverFailure } from '../../../src/shared/contracts';
 import { useScreenContext, type ScreenContext } from './screen-context';
 import { strings } from './i18n';
+import { Message } from './status-ui';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -22,14 +22,14 @@ export function Loading({ label }: { label: string }) {
 export function Failure({ failure, retryLabel, onRetry }: { failure: ResolverFailure; retryLabel?: string; onRetry?: () => void }) {
   return (
     <div data-testid="failure" data-status={failure.status} data-code={failure.code}>
-      <SectionMessage appearance={failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
+      <Message appearance={failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
         <p>{failure.message}</p>
         {onRetry && retryLabel ? (
           <p>
             <Button onClick={onRetry}>{retryLabel}</Button>
           </p>
         ) : null}
-      </SectionMessage>
+      </Message>
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function IssuePanel({ ctx }: { ctx: ScreenContext }) {
   if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void load()} />;
   const view = result.data;
   return (
-    <main className="sr-stack" data-testid="issue-panel" data-issue={view.issueKey} aria-label={t.timeline}>
+    <main className="sr-stack" data-testid="issue-panel" data-issue={view.issueKey} aria-label={t.slaTitle}>
       <SlaSummary view={view} ctx={ctx} />
       {view.sla ? <Timeline sla={view.sla} now={view.now} ctx={ctx} /> : null}
       <RequestFacts view={view} ctx={ctx} />

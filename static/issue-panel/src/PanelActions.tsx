@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import { DateTime } from 'luxon';
 import type { IssuePanelView, ResolverFailure, ResolverResult, ThirdPartyKind } from '../../../src/shared/contracts';
 import { closeAsConsulting } from '../../common/src/api/close-as-consulting';
@@ -10,6 +9,7 @@ import { recordThirdParty } from '../../common/src/api/record-third-party';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Field } from '../../common/src/ui';
+import { Message } from '../../common/src/status-ui';
 
 type Mode = 'escalate' | 'consulting' | 'thirdParty' | 'scheduled';
 
@@ -70,7 +70,7 @@ export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx:
       {mode === 'scheduled' ? <ScheduledForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordScheduledOperation(ctx.lang, input))} /> : null}
       {mode === 'consulting' ? (
         <div style={{ marginTop: 8 }}>
-          <SectionMessage
+          <Message
             appearance="information"
             actions={[
               <Button key="go" appearance="primary" testId="confirm-consulting" isDisabled={busy} onClick={() => void run(() => closeAsConsulting(ctx.lang))}>
@@ -82,7 +82,7 @@ export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx:
             ]}
           >
             <p>{t.confirmConsulting(view.consultingResolution)}</p>
-          </SectionMessage>
+          </Message>
         </div>
       ) : null}
     </section>

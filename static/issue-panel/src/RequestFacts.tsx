@@ -1,8 +1,8 @@
-import SectionMessage from '@atlaskit/section-message';
 import type { IssuePanelView } from '../../../src/shared/contracts';
 import { formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
+import { Message } from '../../common/src/status-ui';
 
 /** The waiting-for-customer countdown, the escalation and what the panel recorded (third party, operation). */
 export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenContext }) {
@@ -36,12 +36,12 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
       ) : null}
       {escalation ? (
         <div data-testid="escalation">
-          <SectionMessage appearance="warning" title={t.escalatedTitle}>
+          <Message appearance="warning" title={t.escalatedTitle}>
             <p>{t.escalatedBy(escalation.byName || escalation.by, when(escalation.at))}</p>
             <p>
               <em>{escalation.reason}</em>
             </p>
-          </SectionMessage>
+          </Message>
         </div>
       ) : null}
       {details.thirdParty || details.scheduledOperation ? (

@@ -1,9 +1,8 @@
-import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import type { IssuePanelView } from '../../../src/shared/contracts';
 import { formatDuration, formatInstant, slaFigures } from '../../common/src/format';
 import { statusName, strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
+import { Lozenge, Message } from '../../common/src/status-ui';
 
 const STATE_APPEARANCE = { running: 'inprogress', paused: 'moved', stopped: 'default' } as const;
 
@@ -21,10 +20,10 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
           .join(' · ')} · ${cal.timeZone} · ${cal.holidaysCountry ? t.holidays(cal.holidaysCountry) : t.noHolidays}`;
   if (!sla) {
     return (
-      <SectionMessage appearance="warning" testId="sla-unavailable">
+      <Message appearance="warning" testId="sla-unavailable">
         <p>{t.slaUnavailable}</p>
         {view.slaUnavailable ? <p className="sr-muted">{view.slaUnavailable}</p> : null}
-      </SectionMessage>
+      </Message>
     );
   }
   const verdict = sla.breached ? 'breached' : sla.state === 'stopped' ? 'met' : 'on_track';
@@ -36,11 +35,8 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
   const figures = slaFigures(sla.elapsedMs, sla.goalMs);
   const overdue = figures.overdue !== null;
   return (
-    <section className="sr-stack" aria-labelledby="sla-title">
+    <section className="sr-stack" aria-label={t.slaTitle}>
       <div className="sr-row">
-        <h2 id="sla-title" style={{ margin: 0 }}>
-          {ctx.lang === 'fr' ? 'SLA de réponse' : 'Response SLA'}
-        </h2>
         <span data-testid="sla-state" data-state={sla.state}>
           <Lozenge appearance={STATE_APPEARANCE[sla.state]}>{t.state[sla.state]}</Lozenge>
         </span>
@@ -81,9 +77,9 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
         {t.timeZoneNote(ctx.timeZone)}
       </div>
       {sla.unmappedStatuses.length > 0 ? (
-        <SectionMessage appearance="warning">
+        <Message appearance="warning">
           <p>{t.unmapped(sla.unmappedStatuses.join(', '))}</p>
-        </SectionMessage>
+        </Message>
       ) : null}
     </section>
   );

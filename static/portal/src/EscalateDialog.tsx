@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import type { EscalationView, ResolverFailure } from '../../../src/shared/contracts';
 import { escalateRequest } from '../../common/src/api/escalate-request';
 import { formatInstant } from '../../common/src/format';
@@ -8,6 +7,7 @@ import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Field, Loading } from '../../common/src/ui';
 import { usePortalView } from './use-portal-view';
+import { Message } from '../../common/src/status-ui';
 
 /** The escalate action: the rules' guidance (when to escalate, whom to call), a reason, and the answer. */
 export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
@@ -41,7 +41,7 @@ export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
           <li key={w}>{w}</li>
         ))}
       </ul>
-      <SectionMessage appearance="warning" testId="guidance-urgent">
+      <Message appearance="warning" testId="guidance-urgent">
         <p>{guidance.urgent}</p>
         {guidance.phoneNumbers.length > 0 ? (
           <>
@@ -57,17 +57,17 @@ export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
             </ul>
           </>
         ) : null}
-      </SectionMessage>
+      </Message>
       {!guidance.enabled ? (
-        <SectionMessage appearance="information">
+        <Message appearance="information">
           <p>{t.escalationOff}</p>
-        </SectionMessage>
+        </Message>
       ) : done ? (
         <div data-testid="escalation-done">
-          <SectionMessage appearance="success">
+          <Message appearance="success">
             <p>{escalated ? t.escalatedDone : t.alreadyEscalated}</p>
             <p className="sr-muted">{t.escalatedBy(done.byName || done.by, formatInstant(done.at, ctx.locale, ctx.timeZone))}</p>
-          </SectionMessage>
+          </Message>
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} data-testid="escalate-form">

@@ -1,11 +1,10 @@
-import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import type { PortalView } from '../../../src/shared/contracts';
 import { formatDay, formatDuration, formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
 import { usePortalView } from './use-portal-view';
+import { Lozenge, Message } from '../../common/src/status-ui';
 
 /** Where the request stands, in the customer's words. */
 export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
@@ -48,9 +47,9 @@ export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
         </p>
       ) : null}
       {view.escalation ? (
-        <SectionMessage appearance="information" testId="portal-escalated">
+        <Message appearance="information" testId="portal-escalated">
           <p>{t.portalEscalated(when(view.escalation.at))}</p>
-        </SectionMessage>
+        </Message>
       ) : null}
     </main>
   );

@@ -1,0 +1,68 @@
+/**
+ * Takes the screenshots of the README's "Screens" section from the sandbox, in headless Chromium:
+ * `npx tsx test/browser/ui/screenshots.ts` writes docs/screenshots/*.png (French; light, and the agent panel dark).
+ * The seeded admin's Jira locale is en_US: for the French admin page, the page's Forge context is given fr-FR.
+ */
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { nextMondayMorning, Session, USERS } from './support/sandbox-session';
+
+const OUT = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+async function shoot(page: Page, selector: string, file: string, ready: string): Promise<void> {
+  const frame = page.frameLocator(`${selector} iframe.forge`);
+  await frame.getByTestId(ready).waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(1200); // the frame follows its content's height
+  await page.locator(selector).screenshot({ path: join(OUT, file) });
+  console.log(`docs/screenshots/${file}`);
+}
+
+async function main(): Promise<void> {
+  const session = await Session.start();
+  try {
+    await session.moveClock({ to: nextMondayMorning(await session.now()) });
+    // An agent's request: answered, sent to a third party, back in progress, escalated by its customer.
+    const worked = await session.createRequest(USERS.customer, "L'automatisation ne se déclenche plus");
+    await session.moveClock({ advance: 'PT1H' });
+    await session.moveTo(worked, 'waiting_for_third_party');
+    await session.moveClock({ advance: 'PT2H' });
+    await session.moveTo(worked, 'in_progress');
+    await session.moveClock({ advance: 'PT1H30M' });
+    await session.invoke(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'fr', reason: 'Nos équipes sont bloquées depuis ce matin.' }, worked);
+    await session.control('POST', '/_sandbox/settle');
+    // A customer's request waiting for them.
+    const waiting = await session.createRequest(USERS.customer, 'Export CSV incomplet');
+    await session.moveTo(waiting, 'in_progress');
+    await session.rest(USERS.agent, 'POST', `/rest/api/3/issue/${waiting}/comment`, {
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pouvez-vous nous envoyer le filtre utilisé et un exemple de fichier exporté ?' }] }] },
+      properties: [{ key: 'sd.public.comment', value: { internal: false } }],
+    });
+    await session.moveTo(waiting, 'waiting_for_customer');
+
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await session.open(USERS.agent, `/browse/${worked}`, { theme, width: 1280, height: 1400 });
+      await shoot(page, 'section.card:has(iframe.forge[src*="/static/issue-panel/"])', `issue-panel.fr.${theme}.png`, 'sla-state');
+      await page.context().close();
+    }
+    const portal = await session.open(USERS.customer, `/portal/${waiting}`, { width: 1280, height: 1000 });
+    await shoot(portal, 'section.card:has(iframe.forge[src*="/static/portal/"]):not(:has(dialog))', 'portal-panel.fr.light.png', 'portal-status');
+    await portal.locator('[data-open-dialog="action-portal-escalate"]').click();
+    await shoot(portal, '#action-portal-escalate', 'portal-escalate.fr.light.png', 'escalate-form');
+    await portal.context().close();
+
+    const admin = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    await admin.addCookies([{ name: 'sandbox_user', value: USERS.admin.accountId, url: session.url }]);
+    await admin.route(`${session.url}/admin`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/&quot;locale&quot;:&quot;en-US&quot;/g, '&quot;locale&quot;:&quot;fr-FR&quot;') });
+    });
+    const adminPage = await session.open(USERS.admin, '/admin').then(async (p) => (await p.context().close(), admin.newPage()));
+    await adminPage.goto(`${session.url}/admin`);
+    await shoot(adminPage, 'section.card:has(iframe.forge[src*="/static/admin-page/"])', 'admin-page.fr.light.png', 'setup-check');
+    await admin.close();
+  } finally {
+    await session.close();
+  }
+}
+
+void main();
