@@ -1,0 +1,223 @@
+/**
+ * Load benchmark: the sandbox at a busy desk's size (50,000 requests, seeded straight into its SQLite file), then a
+ * minute of traffic at 20 actions a second (agents' public comments and transitions, customers' comments, through
+ * the REST API as a client makes them), settled; then a burst of the same actions as fast as the site takes them.
+ * Prints the events the app's triggers handled per second, the app's REST calls per event (counted by the sandbox
+ * runtime), and the issue-panel resolver's latency beside the bare GET issue?expand=changelog it wraps.
+ *
+ * LOAD_SECONDS, LOAD_RATE and BURST (environment) shorten or grow the run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../sandbox/db';
+import { startSandbox, type RunningSandbox } from '../sandbox/index';
+import { uiContext } from '../sandbox/pages/ui-context';
+import { ISSUE_TYPE, PROJECT, STATUSES } from '../sandbox/site/catalog';
+import { ISSUE_PANEL } from '../src/shared/contracts';
+
+const REQUESTS = 50_000;
+const FIRST = 1_000; // issue numbers of the generated requests start here, clear of the demo data
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const LOAD_RATE = Number(process.env.LOAD_RATE ?? 20);
+const BURST = Number(process.env.BURST ?? 400);
+const PANEL_SAMPLES = 200;
+const DAY = 86_400_000;
+
+interface User {
+  accountId: string;
+  emailAddress: string;
+  role: string;
+  organization: string | null;
+}
+
+/** A small seeded generator (mulberry32), so every run plays the same traffic. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(8);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/**
+ * 50,000 requests of the two demo organizations, created over the past year, spread over the workflow's statuses,
+ * each with the changelog entry that brought it to its status (done ones carry the Done resolution).
+ */
+function seedRequests(dataDir: string, reporters: Map<number, string[]>): void {
+  const db = openDatabase(join(dataDir, 'sandbox.db'));
+  const now = Date.now();
+  const insertIssue = db.prepare(
+    `INSERT INTO issues (id, project_key, num, summary, status_id, priority_id, resolution_id, resolution_date, reporter_id, creator_id, organization_id, channel, created, updated)
+     VALUES (?, 'SUP', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'portal', ?, ?)`,
+  );
+  const insertChange = db.prepare('INSERT INTO changelog (id, issue_id, author_id, created, items) VALUES (?, ?, ?, ?, ?)');
+  let changeId = (db.prepare('SELECT COALESCE(MAX(id), 10000) FROM changelog').pluck().get() as number) + 1;
+  const submitted = STATUSES[0]!;
+  db.transaction(() => {
+    for (let n = FIRST; n < FIRST + REQUESTS; n++) {
+      const id = 100_000 + n;
+      const org = 1 + (n % 2);
+      const reporter = reporters.get(org)![n % reporters.get(org)!.length]!;
+      const created = now - (n % 365) * DAY - (n % 24) * 3_600_000;
+      const status = STATUSES[n % STATUSES.length]!;
+      const done = status.category.key === 'done';
+      const movedAt = created + 2 * 3_600_000;
+      insertIssue.run(id, n, `Request ${n}`, status.id, String(1 + (n % 5)), done ? '10000' : null, done ? movedAt : null, reporter, reporter, org, created, movedAt);
+      if (status.id !== submitted.id) {
+        const items = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: submitted.id, fromString: submitted.name, to: status.id, toString: status.name }];
+        insertChange.run(changeId++, id, 'sandbox-agent-1', movedAt, JSON.stringify(items));
+      }
+    }
+  })();
+  db.close();
+}
+
+/** REST calls as a client makes them (HTTP Basic, the account's email). */
+function client(url: string) {
+  return async (email: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(url + path, {
+      method,
+      headers: { authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+}
+
+const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** One person's action on a random generated request: an agent's public comment or transition, or a customer's comment. */
+function action(call: ReturnType<typeof client>, agents: User[], reporterOf: (n: number) => string) {
+  return async (): Promise<void> => {
+    const n = FIRST + Math.floor(rand() * REQUESTS);
+    const key = `SUP-${n}`;
+    const draw = rand();
+    let reply: { status: number; body: unknown };
+    if (draw < 0.4) {
+      reply = await call(pick(agents).emailAddress, 'POST', `/rest/api/3/issue/${key}/comment`, { body: adf('We are looking into it.') });
+    } else if (draw < 0.65) {
+      reply = await call(reporterOf(n), 'POST', `/rest/servicedeskapi/request/${key}/comment`, { body: 'Any news?', public: true });
+    } else {
+      const agent = pick(agents).emailAddress;
+      const offered = await call(agent, 'GET', `/rest/api/3/issue/${key}/transitions`);
+      const transitions = (offered.body as { transitions: Array<{ id: string; to: { statusCategory?: { key?: string } } }> }).transitions;
+      const open = transitions.filter((t) => t.to.statusCategory?.key !== 'done');
+      reply = await call(agent, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: pick(open.length > 0 ? open : transitions).id } });
+    }
+    if (reply.status >= 300) throw new Error(`an action on ${key} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'load-bench-'));
+  let sandbox: RunningSandbox | undefined;
+  try {
+    let t0 = performance.now();
+    sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
+    const users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as User[];
+    await sandbox.runtime.settle();
+    await sandbox.close();
+    const customers = users.filter((u) => u.role === 'customer');
+    const orgs = [...new Set(customers.map((u) => u.organization))];
+    const reporters = new Map(orgs.map((org, i) => [i + 1, customers.filter((u) => u.organization === org).map((u) => u.accountId)]));
+    seedRequests(dataDir, reporters);
+    sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
+    const seeded = performance.now() - t0;
+    const call = client(sandbox.url);
+    const email = new Map(users.map((u) => [u.accountId, u.emailAddress]));
+    const agents = users.filter((u) => u.role === 'agent');
+    const reporterOf = (n: number) => email.get(reporters.get(1 + (n % 2))![n % reporters.get(1 + (n % 2))!.length]!)!;
+    const act = action(call, agents, reporterOf);
+    const runtime = sandbox.runtime;
+    console.log(`sandbox with ${REQUESTS.toLocaleString('en')} generated requests ready in ${(seeded / 1000).toFixed(1)} s`);
+
+    // A steady minute at the desk's rate: one action every 1/LOAD_RATE s, whatever the app is doing.
+    const total = LOAD_SECONDS * LOAD_RATE;
+    const before = { ...runtime.tally };
+    const failures: string[] = [];
+    const pending: Promise<void>[] = [];
+    t0 = performance.now();
+    for (let i = 0; i < total; i++) {
+      const due = t0 + (i * 1000) / LOAD_RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(act().catch((error: Error) => void failures.push(error.message)));
+    }
+    await Promise.all(pending);
+    const loadEnd = performance.now();
+    const backlog = runtime.events.pending();
+    await runtime.settle();
+    const settled = performance.now();
+    const events = runtime.tally.triggerRuns - before.triggerRuns;
+    const calls = runtime.tally.restCalls - before.restCalls;
+    console.log(`\nsteady load: ${total} actions in ${((loadEnd - t0) / 1000).toFixed(1)} s (offered ${LOAD_RATE}/s), ${failures.length} failed`);
+    console.log(`  events handled by the triggers      ${events}: ${(events / ((settled - t0) / 1000)).toFixed(1)} per second, first action to last event handled`);
+    console.log(`  backlog when the traffic stopped    ${backlog} events, settled ${((settled - loadEnd) / 1000).toFixed(1)} s later`);
+    console.log(`  app REST calls per event            ${(calls / events).toFixed(2)} (${calls} calls, triggers and the queue work they caused)`);
+
+    // A burst: as many actions as the site takes with 8 clients at once; the triggers then catch up.
+    const burstBefore = { ...runtime.tally };
+    t0 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next++ < BURST) await act().catch((error: Error) => void failures.push(error.message));
+      }),
+    );
+    const burstSent = performance.now();
+    await runtime.settle();
+    const burstEnd = performance.now();
+    const burstEvents = runtime.tally.triggerRuns - burstBefore.triggerRuns;
+    console.log(`\nburst: ${BURST} actions sent in ${((burstSent - t0) / 1000).toFixed(1)} s (8 clients), all handled ${((burstEnd - t0) / 1000).toFixed(1)} s after the first`);
+    console.log(`  events handled per second (capacity) ${(burstEvents / ((burstEnd - t0) / 1000)).toFixed(1)}; app REST calls per event ${((runtime.tally.restCalls - burstBefore.restCalls) / burstEvents).toFixed(2)}`);
+    if (failures.length > 0) console.log(`  failed actions: ${failures.length}, first: ${failures[0]}`);
+
+    // The issue panel's resolver on random requests, beside the bare REST read it wraps, interleaved.
+    const agent = agents[0]!;
+    const panel = runtime.uiModule('sla-panel');
+    const viewer = { accountId: agent.accountId, locale: 'fr_FR', timeZone: 'Europe/Paris' };
+    const resolverMs: number[] = [];
+    const restMs: number[] = [];
+    let resolverCalls = 0;
+    for (let i = 0; i < PANEL_SAMPLES + 10; i++) {
+      const n = FIRST + Math.floor(rand() * REQUESTS);
+      const issue = { id: String(100_000 + n), key: `SUP-${n}`, typeId: ISSUE_TYPE.id, typeName: ISSUE_TYPE.name, projectId: PROJECT.id, projectKey: PROJECT.key, projectType: PROJECT.projectTypeKey };
+      const callsBefore = runtime.tally.restCalls;
+      let start = performance.now();
+      const answer = (await runtime.invokeResolver({ moduleKey: panel.key, functionKey: ISSUE_PANEL.getView, payload: { lang: 'fr' }, context: uiContext(panel, viewer, issue, 'light', sandbox.url), accountId: agent.accountId })) as { ok: boolean };
+      const resolver = performance.now() - start;
+      if (i >= 10) resolverCalls += runtime.tally.restCalls - callsBefore;
+      if (!answer.ok) throw new Error(`the panel answered ${JSON.stringify(answer)} on ${issue.key}`);
+      start = performance.now();
+      const read = await call(agent.emailAddress, 'GET', `/rest/api/3/issue/${issue.key}?expand=changelog,names,schema`);
+      const rest = performance.now() - start;
+      if (read.status !== 200) throw new Error(`GET ${issue.key} answered ${read.status}`);
+      if (i >= 10) {
+        resolverMs.push(resolver);
+        restMs.push(rest);
+      }
+    }
+    resolverMs.sort((a, b) => a - b);
+    restMs.sort((a, b) => a - b);
+    console.log(`\nissue-panel resolver (getIssuePanelView), ${PANEL_SAMPLES} random requests of ${REQUESTS.toLocaleString('en')}, agent:`);
+    console.log(`  resolver                                  median ${ms(quantile(resolverMs, 0.5))}, p95 ${ms(quantile(resolverMs, 0.95))} (${(resolverCalls / PANEL_SAMPLES).toFixed(1)} app REST calls each; storage reads not counted)`);
+    console.log(`  peer: GET issue?expand=changelog (bare)   median ${ms(quantile(restMs, 0.5))}, p95 ${ms(quantile(restMs, 0.95))}`);
+    if (failures.length > 0) process.exitCode = 1;
+  } finally {
+    await sandbox?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
