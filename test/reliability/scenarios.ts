@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
+import { runInvocation, TIMEOUT_MS } from '../../sandbox/runtime/invocation';
 import { setRetryPolicy } from '../../src/jira/client';
 import { SiteClient, type SandboxUser } from '../e2e/rules/site-client';
 
@@ -188,4 +189,32 @@ export async function runScenarios(world: World, scenarios: readonly Scenario[])
     for (let i = 0; i < 4; i++) await world.site.advance('PT20M');
   }
   return finalState(world, keys);
+}
+
+/** A product or queue event the runtime stored (GET /_sandbox/app-events). */
+export interface StoredEvent {
+  kind: 'product' | 'queue';
+  target: string;
+  payload: { eventType?: string; payload?: Record<string, unknown>; body?: unknown };
+}
+
+/**
+ * The runtime's stored events, oldest first.
+ * @example const events = await storedEvents(world); events.filter((e) => e.kind === 'product')
+ */
+export async function storedEvents(world: World): Promise<StoredEvent[]> {
+  const { events } = await world.site.ok<{ events: StoredEvent[] }>(null, 'GET', '/_sandbox/app-events?limit=1000');
+  return [...events].reverse();
+}
+
+/** What Forge passes beside each event or call: the install and an active license. */
+export const LICENSED_CONTEXT = { installContext: 'ari:cloud:jira::site/sandbox-cloud-0000', license: { isActive: true } };
+
+/**
+ * Runs `fn` as a Forge invocation of `functionKey` (the runtime's own invocation context: `__forge_runtime__`,
+ * storage, product calls), as `accountId` when given.
+ * @example await asForge('sweep-reminders', 'reminder-sweep', () => sweepReminders({}, LICENSED_CONTEXT))
+ */
+export function asForge<T>(functionKey: string, moduleKey: string, fn: () => Promise<T>, accountId?: string): Promise<T> {
+  return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: TIMEOUT_MS.trigger }, fn);
 }
