@@ -8,7 +8,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/index';
-import { HOST_SCRIPT } from '../../../../sandbox/pages/bridge';
 import { statusResolver, type CanonicalStatus } from '../../../../src/domain/workflow';
 
 export const USERS = {
@@ -21,14 +20,6 @@ export const USERS = {
 
 export type User = (typeof USERS)[keyof typeof USERS];
 
-/**
- * The sandbox's bridge host (sandbox/pages/bridge.ts) must run in the page around the Custom UI frames; while
- * the page frame does not load /_sandbox/bridge/host.js itself, the tests install it (once, top window only).
- */
-const HOST_FALLBACK = `document.addEventListener('DOMContentLoaded', function () {
-  if (window !== window.top || document.querySelector('script[src*="/_sandbox/bridge/host.js"]')) return;
-  ${HOST_SCRIPT}
-});`;
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export function chromiumPath(): string {
@@ -117,7 +108,6 @@ export class Session {
   async open(user: User, path: string, opts: { theme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
     const context = await this.browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
     await context.addCookies([{ name: 'sandbox_user', value: user.accountId, url: this.url }]);
-    await context.addInitScript(HOST_FALLBACK);
     const page = await context.newPage();
     const sep = path.includes('?') ? '&' : '?';
     await page.goto(`${this.url}${path}${opts.theme === 'dark' ? `${sep}theme=dark` : ''}`);
