@@ -1,0 +1,66 @@
+import { JiraError } from '../../jira/client';
+import { getCustomerRequest } from '../../jira/get-customer-request';
+import { hasGlobalPermission } from '../../jira/get-my-global-permission';
+import { hasIssuePermission } from '../../jira/get-my-permissions';
+import { callerOf, callerOnRequest, canSeeRequest, requireAgent, requireJiraAdmin } from './access';
+import { answer, ok } from './result';
+
+jest.mock('../../jira/get-customer-request', () => ({ getCustomerRequest: jest.fn() }));
+jest.mock('../../jira/get-my-global-permission', () => ({ hasGlobalPermission: jest.fn() }));
+jest.mock('../../jira/get-my-permissions', () => ({ hasIssuePermission: jest.fn() }));
+
+const request = jest.mocked(getCustomerRequest);
+const adminCheck = jest.mocked(hasGlobalPermission);
+const onIssue = jest.mocked(hasIssuePermission);
+
+beforeEach(() => jest.resetAllMocks());
+
+describe('callerOf', () => {
+  it('takes the identity from the Forge context, never from the payload', () => {
+    const caller = callerOf({ context: { accountId: 'a1', extension: { request: { key: 'SUP-2' } } }, payload: { lang: 'fr', accountId: 'someone-else' } as { lang: string } });
+    expect(caller).toEqual({ accountId: 'a1', lang: 'fr', issueKey: 'SUP-2' });
+  });
+  it('refuses an anonymous call with 403, and a request-less screen with 400', () => {
+    expect(callerOf({ context: {} })).toMatchObject({ ok: false, status: 403, code: 'anonymous' });
+    expect(callerOnRequest({ context: { accountId: 'a1', extension: {} } })).toMatchObject({ ok: false, status: 400, code: 'no_request' });
+  });
+});
+
+describe('canSeeRequest', () => {
+  it('is what JSM answers the user', async () => {
+    request.mockResolvedValueOnce({ issueKey: 'SUP-1' });
+    await expect(canSeeRequest('SUP-1')).resolves.toBe(true);
+    request.mockRejectedValueOnce(new JiraError('no', 404, undefined, false));
+    await expect(canSeeRequest('SUP-1')).resolves.toBe(false);
+    expect(request).toHaveBeenCalledWith('SUP-1', 'user');
+  });
+  it('lets a failure of Jira itself through', async () => {
+    request.mockRejectedValueOnce(new JiraError('down', 503, undefined, true));
+    await expect(canSeeRequest('SUP-1')).rejects.toThrow('down');
+  });
+});
+
+describe('requireAgent / requireJiraAdmin', () => {
+  const caller = { accountId: 'a1', lang: 'en' as const, issueKey: 'SUP-1' };
+  it('asks Jira for the permission, as the user', async () => {
+    onIssue.mockResolvedValueOnce(true);
+    await expect(requireAgent(caller)).resolves.toBeNull();
+    expect(onIssue).toHaveBeenCalledWith('SUP-1', 'TRANSITION_ISSUES');
+    onIssue.mockResolvedValueOnce(false);
+    await expect(requireAgent(caller)).resolves.toMatchObject({ status: 403, code: 'agents_only' });
+    adminCheck.mockResolvedValueOnce(false);
+    await expect(requireJiraAdmin(caller)).resolves.toMatchObject({ status: 403, code: 'admins_only' });
+    expect(adminCheck).toHaveBeenCalledWith('ADMINISTER');
+  });
+});
+
+describe('answer', () => {
+  it('turns Jira refusals and crashes into typed failures', async () => {
+    await expect(answer('en', async () => ok(1))).resolves.toEqual({ ok: true, data: 1 });
+    await expect(answer('fr', () => Promise.reject(new JiraError('x', 404, undefined, false)))).resolves.toMatchObject({ ok: false, status: 404, code: 'not_found' });
+    await expect(answer('en', () => Promise.reject(new JiraError('x', 403, undefined, false)))).resolves.toMatchObject({ ok: false, status: 403 });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(answer('en', () => Promise.reject(new Error('boom')))).resolves.toMatchObject({ ok: false, status: 500, code: 'failed' });
+    spy.mockRestore();
+  });
+});
