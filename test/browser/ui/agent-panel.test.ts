@@ -3,6 +3,7 @@
  * request each show the right state, verdict and figures (the same as the SLA engine computes from the
  * request's changelog), and the breach instant in the agent's time zone.
  */
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { slaFromIssue } from '../../../src/domain/sla';
 import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
@@ -88,6 +89,11 @@ it('shows a request answered within its goal as stopped and met', async () => {
   expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
   expect((await read('sla-elapsed')).text).toBe('1 h 00 min');
   expect((await read('sla-breach-at')).text).toContain(`Arrêté (En attente du client) le ${formatInstant(sla.stoppedAt!, 'fr-FR', 'Europe/Paris')}`);
+  // It now waits for its customer: the countdown to the next reminder (3 days) and the closing (12 days).
+  const frame = appFrame(page, 'issue-panel');
+  const after = (days: number) => formatInstant(DateTime.fromISO(sla.stoppedAt!, { zone: 'Europe/Paris' }).plus({ days }).toUTC().toISO()!, 'fr-FR', 'Europe/Paris');
+  await expect(frame.getByTestId('next-reminder').innerText()).resolves.toBe(after(3));
+  await expect(frame.getByTestId('auto-close').innerText()).resolves.toBe(after(12));
   await page.context().close();
 });
 
