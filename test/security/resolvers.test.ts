@@ -190,6 +190,9 @@ describe.each(CASES.map((c) => [`${c.moduleKey} ${c.functionKey}`, c] as const))
 
 describe('a forged request key in the context', () => {
   const ON_REQUEST = CASES.filter((c) => c.onRequest);
+  // The known gap below logs each 500 with its stack; the answers themselves are what these tests check.
+  beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
   const forgedCall = async (c: Case, key: string): Promise<Answer> => invoke(c.moduleKey, c.functionKey, callers.agent.accountId, { ...readOnly, key, id: '0' }, c.payload());
   const expectRefusedWithoutData = (answer: Answer) => {
     expect([400, 403, 404]).toContain(outcome(answer));
