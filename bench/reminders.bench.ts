@@ -1,0 +1,95 @@
+/**
+ * Reminder-sweep benchmark (issue #6): 10,000 requests waiting for their customer, 1% of them due. One sweep
+ * (the hourly scheduled trigger, then the consumer runs it queues) is measured in REST calls (the sandbox
+ * runtime's tally) and wall time, beside a naive peer sweep that pages through every waiting request and reads
+ * each one's clock. Target: at most one search page per 100 due requests plus the writes the due requests need,
+ * and no read of a request that is not due.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../sandbox';
+import { openDatabase } from '../sandbox/db';
+import { runInvocation, TIMEOUT_MS } from '../sandbox/runtime/invocation';
+import { findStatus } from '../sandbox/site/catalog';
+import { sweepReminders } from '../src';
+import { getIssueProperty } from '../src/jira/issue-property';
+import { searchIssues } from '../src/jira/search-issues';
+
+const WAITING = 10_000;
+const DUE_EVERY = 100; // 1%
+const HOUR = 3_600_000;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reminders-bench-'));
+  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
+  const quietLog = console.log;
+  console.log = () => undefined; // the app logs a line per sweep and per action
+  try {
+    const waitingStatus = findStatus('En attente du client')!.id;
+    // Seeded straight into the site's SQLite file, as the 50,000-request scale test does.
+    const db = openDatabase(join(dataDir, 'sandbox.db'));
+    const now = Date.now();
+    const insertIssue = db.prepare(
+      `INSERT INTO issues (id, project_key, num, summary, status_id, priority_id, reporter_id, creator_id, organization_id, channel, created, updated)
+       VALUES (?, 'SUP', ?, ?, ?, '3', 'sandbox-customer-acme-1', 'sandbox-customer-acme-1', 1, 'portal', ?, ?)`,
+    );
+    const insertProperty = db.prepare(`INSERT INTO issue_properties (issue_id, key, value) VALUES (?, 'supportRulesState', ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < WAITING; i++) {
+        const id = 50_000 + i;
+        const due = i % DUE_EVERY === 0;
+        const since = now - (due ? 73 : 24) * HOUR;
+        insertIssue.run(id, 1000 + i, `Waiting ${i}`, waitingStatus, since, since);
+        insertProperty.run(id, JSON.stringify({ waiting: 'yes', waitingSince: since, lastActivityAt: since, nextDueAt: due ? now - HOUR : now + 48 * HOUR, stage: 0 }));
+      }
+    })();
+    db.close();
+
+    const { runtime } = sandbox;
+    const measure = async (work: () => Promise<unknown>) => {
+      await runtime.settle();
+      const calls = runtime.tally.restCalls;
+      const start = performance.now();
+      await work();
+      await runtime.settle();
+      return { calls: runtime.tally.restCalls - calls, ms: performance.now() - start };
+    };
+    const asForge = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'bench', moduleKey: 'reminder-sweep', timeoutMs: TIMEOUT_MS.consumer }, fn);
+
+    const naive = await measure(() =>
+      asForge(async () => {
+        let due = 0;
+        let nextPageToken: string | undefined;
+        do {
+          const page = await searchIssues(`status = "${findStatus('En attente du client')!.name}"`, { maxResults: 100, nextPageToken });
+          for (const issue of page.issues) {
+            const clock = await getIssueProperty<{ nextDueAt: number }>(issue.key, 'supportRulesState');
+            if (clock && clock.nextDueAt <= Date.now()) due++;
+          }
+          nextPageToken = page.nextPageToken;
+        } while (nextPageToken);
+        return due;
+      }),
+    );
+    const sweep = await measure(() => asForge(() => sweepReminders({}, { license: { isActive: true } })));
+    const reminded = (await fetch(`${sandbox.url}/_sandbox/outbox`).then((r) => r.json()) as { subject: string }[]).filter((m) => m.subject.includes('] Relance')).length;
+
+    const due = WAITING / DUE_EVERY;
+    console.log = quietLog;
+    console.log(`${WAITING.toLocaleString('en')} requests waiting for the customer, ${due} due (1%)`);
+    console.log(`| | REST calls | wall time |`);
+    console.log(`|---|---|---|`);
+    console.log(`| app sweep (scheduled trigger + consumers; ${reminded} reminders sent) | ${sweep.calls} (${(sweep.calls / due).toFixed(1)} per due request) | ${Math.round(sweep.ms)} ms |`);
+    console.log(`| naive peer (reads every waiting request's clock; sends nothing) | ${naive.calls} | ${Math.round(naive.ms)} ms |`);
+  } finally {
+    console.log = quietLog;
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
