@@ -112,3 +112,14 @@ it('shows a request past its goal as breached, by how much, and when it breached
   expect((await read('sla-breach-at')).text).toContain(`Dépassé le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
   await page.context().close();
 });
+
+it('follows Jira’s dark theme with the design tokens', async () => {
+  const page = await session.open(USERS.agent, `/browse/${keys.running}`, { theme: 'dark' });
+  await appFrame(page, 'issue-panel').getByTestId('sla-state').waitFor({ timeout: 20_000 });
+  const frame = page.frames().find((f) => f.url().includes('/static/issue-panel/'))!;
+  const [mode, background] = await frame.evaluate(() => [document.documentElement.getAttribute('data-color-mode'), getComputedStyle(document.body).backgroundColor]);
+  expect(mode).toBe('dark');
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeLessThan(60);
+  await page.context().close();
+});

@@ -23,6 +23,16 @@ it('shows the status and the response SLA in the customer’s words', async () =
   await page.context().close();
 });
 
+it('speaks English to a customer whose Jira locale is English', async () => {
+  const key = await session.createRequest(USERS.otherCustomer, 'English please');
+  const page = await session.open(USERS.otherCustomer, `/portal/${key}`);
+  const panel = appFrame(page, 'portal', 'section.card');
+  await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
+  await expect(panel.getByTestId('portal-status').innerText()).resolves.toBe('Submitted');
+  await expect(panel.getByTestId('portal-sla').innerText()).resolves.toMatch(/^We will answer by .* \(within 4 h 00 min of your contract's hours\)\.$/);
+  await page.context().close();
+});
+
 it('lets the customer escalate with a reason, and notifies the team lead by email', async () => {
   const key = await session.createRequest(USERS.customer, 'Please escalate me');
   const page = await session.open(USERS.customer, `/portal/${key}`);
