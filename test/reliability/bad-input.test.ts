@@ -149,10 +149,8 @@ it('answers malformed configurations with field-level errors and keeps the store
   });
 });
 
-// Known bug (src/entry/resolvers/admin/config-resolvers.ts, saveConfig): a call without a `config` field (null,
-// {}, a string) validates `undefined` as "all defaults" and overwrites the stored configuration (escalation
-// contacts, coverage) with the defaults. Passes once a missing config is refused.
-it.failing('keeps the stored configuration when saveConfig is called without one', async () => {
+// A call without a `config` field (null, {}, a string) is refused: it must not save "all defaults" over the stored one.
+it('keeps the stored configuration when saveConfig is called without one', async () => {
   await withSandbox({}, async (world) => {
     const before = await storedState(world);
     for (const payload of [null, {}, 'x']) {

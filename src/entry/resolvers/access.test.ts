@@ -24,6 +24,12 @@ describe('callerOf', () => {
     expect(callerOf({ context: {} })).toMatchObject({ ok: false, status: 403, code: 'anonymous' });
     expect(callerOnRequest({ context: { accountId: 'a1', extension: {} } })).toMatchObject({ ok: false, status: 400, code: 'no_request' });
   });
+  it('refuses a key that is not an issue key before anything reaches Jira', () => {
+    for (const key of ['SUP-1/../SUP-2', 'SUP-1?expand=changelog', '../../rest/api/3/myself', "SUP-1' OR '1'='1", 'SUP-0']) {
+      expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key } } } })).toMatchObject({ ok: false, status: 400, code: 'invalid_request_key' });
+    }
+    expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP_2-15' } } } })).toMatchObject({ issueKey: 'SUP_2-15' });
+  });
 });
 
 describe('canSeeRequest', () => {

@@ -29,6 +29,7 @@ export interface Caller {
 const TEXTS = {
   anonymous: { en: 'Sign in to use this.', fr: 'Connectez-vous pour utiliser cette fonction.' },
   noRequest: { en: 'This screen is not shown on a request.', fr: "Cet écran n'est pas affiché sur une demande." },
+  badKey: { en: 'This is not a request key.', fr: "Ce n'est pas une clé de demande." },
   agentsOnly: { en: 'Only the support team can do this.', fr: "Seule l'équipe support peut faire cela." },
   adminsOnly: { en: 'Only Jira administrators can change the support rules.', fr: 'Seuls les administrateurs Jira peuvent modifier les règles de support.' },
 } as const;
@@ -45,11 +46,19 @@ export function callerOf(req: ResolverRequest<{ lang?: unknown }>): Caller | Res
   return { accountId, lang, issueKey: extension?.issue?.key ?? extension?.request?.key };
 }
 
-/** The caller, when they are shown a request; a failure otherwise. */
+/** A Jira issue key: a project key (a letter, then letters, digits or _) and a number. */
+const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/;
+
+/**
+ * The caller, when they are shown a request; a failure otherwise (no request, or a key that is not one, which
+ * never reaches Jira).
+ * @example callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP-1/../SUP-2' } } } }) //=> { ok: false, status: 400, ... }
+ */
 export function callerOnRequest(req: ResolverRequest<{ lang?: unknown }>): (Caller & { issueKey: string }) | ResolverFailure {
   const caller = callerOf(req);
   if ('ok' in caller) return caller;
   if (!caller.issueKey) return fail(400, 'no_request', TEXTS.noRequest[caller.lang]);
+  if (!ISSUE_KEY.test(caller.issueKey)) return fail(400, 'invalid_request_key', TEXTS.badKey[caller.lang]);
   return { ...caller, issueKey: caller.issueKey };
 }
 

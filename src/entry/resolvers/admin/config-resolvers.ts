@@ -15,6 +15,7 @@ import { setupProblems } from './setup-problems';
 const TEXTS = {
   invalid: { en: 'The configuration has errors: nothing was saved.', fr: "La configuration contient des erreurs : rien n'a été enregistré." },
   json: { en: 'This is not JSON: ', fr: "Ce n'est pas du JSON : " },
+  notObject: { en: 'A configuration is a JSON object of settings.', fr: 'Une configuration est un objet JSON de réglages.' },
 } as const;
 
 function asAdmin<P extends { lang?: unknown }, T>(work: (caller: Caller, payload: Partial<P>) => Promise<ResolverResult<T>>) {
@@ -26,6 +27,10 @@ function asAdmin<P extends { lang?: unknown }, T>(work: (caller: Caller, payload
 }
 
 async function validated(input: unknown, caller: Caller, save: boolean): Promise<ResolverResult<Config>> {
+  // Missing parts take their defaults, but a missing configuration is not "all defaults": it would wipe the stored one.
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return fail(400, 'invalid_config', TEXTS.invalid[caller.lang], [{ path: '', message: TEXTS.notObject[caller.lang] }]);
+  }
   const result = save ? await storeConfig(input, caller.lang) : validateConfig(input, caller.lang);
   return result.ok ? ok(result.config) : fail(400, 'invalid_config', TEXTS.invalid[caller.lang], result.errors);
 }
