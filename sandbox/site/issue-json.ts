@@ -39,6 +39,8 @@ export const FIELD_META: Record<(typeof ISSUE_FIELDS)[number], { name: string; s
 
 /** The fields Jira's issue navigator can show (`*navigable`): every field but the comments. */
 const NAVIGABLE = ISSUE_FIELDS.filter((f) => f !== 'comment' && f !== 'description');
+/** The most histories Jira Cloud puts in an issue read with expand=changelog. */
+const EXPANDED_CHANGELOG_MAX = 100;
 
 /**
  * The fields a `fields` parameter asks for: names, `*all`, `*navigable`, and `-name` exclusions.
@@ -118,8 +120,11 @@ export class IssueRenderer {
       json.properties = properties;
     }
     if (opts.expandChangelog) {
-      const histories = this.ctx.issues.changelog(issue.id).map((h) => this.history(h));
-      json.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+      // As Jira Cloud: expand=changelog carries at most the 100 most recent histories; `total` tells a client
+      // to page through GET /issue/{key}/changelog for the rest.
+      const all = this.ctx.issues.changelog(issue.id);
+      const histories = all.slice(-EXPANDED_CHANGELOG_MAX).map((h) => this.history(h));
+      json.changelog = { startAt: 0, maxResults: EXPANDED_CHANGELOG_MAX, total: all.length, histories };
     }
     return json;
   }

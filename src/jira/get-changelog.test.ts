@@ -1,5 +1,6 @@
 // Adapter test: @forge/api is replaced by a scripted fake, the only place a mock stands in for Jira.
 import { getChangelog } from './get-changelog';
+import { getIssueWithChangelog } from './get-issue-with-changelog';
 import { setRetryPolicy } from './client';
 
 const paths: string[] = [];
@@ -54,5 +55,31 @@ describe('getChangelog', () => {
     pages = [{ startAt: 0, isLast: false, values: [] }];
     expect(await getChangelog('SUP-3')).toEqual([]);
     expect(paths).toHaveLength(1);
+  });
+});
+
+describe('getIssueWithChangelog', () => {
+  const issue = (histories: unknown[], total: number) => ({ id: '10001', key: 'SUP-1', fields: {}, changelog: { startAt: 0, maxResults: 100, total, histories } });
+
+  it('keeps the expanded changelog when it holds the whole history (one call)', async () => {
+    pages = [issue(range(0, 40), 40)];
+    const read = await getIssueWithChangelog('SUP-1');
+    expect(read.changelog?.histories).toHaveLength(40);
+    expect(paths).toEqual(['/rest/api/3/issue/SUP-1?expand=changelog,names,schema']);
+  });
+
+  it('reads the whole changelog page by page when Jira expanded only the most recent 100 histories', async () => {
+    pages = [
+      issue(range(50, 100), 150),
+      { startAt: 0, maxResults: 100, total: 150, isLast: false, values: range(0, 100) },
+      { startAt: 100, maxResults: 100, total: 150, isLast: true, values: range(100, 50) },
+    ];
+    const read = await getIssueWithChangelog('SUP-1', 'user');
+    expect(read.changelog?.histories?.map((h) => (h as { id: string }).id)).toEqual(range(0, 150).map((h) => h.id));
+    expect(paths).toEqual([
+      '/rest/api/3/issue/SUP-1?expand=changelog,names,schema',
+      '/rest/api/3/issue/10001/changelog?startAt=0&maxResults=100',
+      '/rest/api/3/issue/10001/changelog?startAt=100&maxResults=100',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import type { JiraChangelogHistory } from '../domain/changelog';
-import { requestJiraJson } from './client';
+import { requestJiraJson, type Actor } from './client';
 
 /** Jira's PageBeanChangelog: one page of GET /rest/api/3/issue/{key}/changelog. */
 interface ChangelogPage {
@@ -15,14 +15,14 @@ const PAGE_SIZE = 100;
 
 /**
  * Reads a request's whole changelog, oldest entries first as Jira pages them, following startAt until
- * isLast (or total, or an empty page). The app reads it as itself.
+ * isLast (or total, or an empty page), as the app unless told otherwise.
  * @example (await getChangelog('SUP-1')).length //=> 142 (two pages)
  */
-export async function getChangelog(issueKeyOrId: string): Promise<JiraChangelogHistory[]> {
+export async function getChangelog(issueKeyOrId: string, as: Actor = 'app'): Promise<JiraChangelogHistory[]> {
   const histories: JiraChangelogHistory[] = [];
   let startAt = 0;
   for (;;) {
-    const page = await requestJiraJson<ChangelogPage>(route`/rest/api/3/issue/${issueKeyOrId}/changelog?startAt=${startAt}&maxResults=${PAGE_SIZE}`);
+    const page = await requestJiraJson<ChangelogPage>(route`/rest/api/3/issue/${issueKeyOrId}/changelog?startAt=${startAt}&maxResults=${PAGE_SIZE}`, { as });
     const values = page?.values ?? [];
     histories.push(...values);
     startAt += values.length;

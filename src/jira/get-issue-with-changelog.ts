@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import { requestJiraJson, type Actor } from './client';
+import { getChangelog } from './get-changelog';
 
 /** The parts of GET /rest/api/3/issue/{key}?expand=changelog the app reads. */
 export interface IssueWithChangelog {
@@ -13,17 +14,25 @@ export interface IssueWithChangelog {
     created?: string;
     [field: string]: unknown;
   };
-  changelog?: { histories?: unknown[] };
+  changelog?: { histories?: unknown[]; total?: number };
   /** Field id -> name and type (expand=names,schema): how the SLA engine finds JSM's Organizations field. */
   names?: Record<string, string>;
   schema?: Record<string, { custom?: string } | undefined>;
 }
 
 /**
- * Reads an issue with its changelog (GET /rest/api/3/issue/{key}?expand=changelog,names,schema). As the user, a 403/404
+ * Reads an issue with its whole changelog (GET /rest/api/3/issue/{key}?expand=changelog,names,schema, then
+ * GET /rest/api/3/issue/{key}/changelog when the history is longer than the expanded page). As the user, a 403/404
  * (a JiraError) means they may not see it.
  * @example (await getIssueWithChangelog('SUP-1', 'user')).fields.status?.name //=> 'En cours'
  */
 export async function getIssueWithChangelog(issueKey: string, as: Actor = 'app'): Promise<IssueWithChangelog> {
-  return requestJiraJson<IssueWithChangelog>(route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`, { as });
+  const issue = await requestJiraJson<IssueWithChangelog>(route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`, { as });
+  // Jira puts only the most recent 100 histories in expand=changelog; a longer history is read page by page.
+  const histories = issue.changelog?.histories ?? [];
+  const total = issue.changelog?.total;
+  if (typeof total === 'number' && total > histories.length) {
+    issue.changelog = { histories: await getChangelog(issue.id ?? issueKey, as), total };
+  }
+  return issue;
 }
