@@ -19,12 +19,13 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
+/** A resolver's refusal or error, in the viewer's words; a retry only where retrying can help (not on an unlicensed app). */
 export function Failure({ failure, retryLabel, onRetry }: { failure: ResolverFailure; retryLabel?: string; onRetry?: () => void }) {
   return (
     <div data-testid="failure" data-status={failure.status} data-code={failure.code}>
       <Message appearance={failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
         <p>{failure.message}</p>
-        {onRetry && retryLabel ? (
+        {onRetry && retryLabel && failure.code !== 'unlicensed' ? (
           <p>
             <Button onClick={onRetry}>{retryLabel}</Button>
           </p>

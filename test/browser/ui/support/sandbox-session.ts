@@ -20,6 +20,8 @@ export const USERS = {
 
 export type User = (typeof USERS)[keyof typeof USERS];
 
+/** Headless Chromium with no network of its own beyond the sandbox. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export function chromiumPath(): string {
@@ -35,9 +37,10 @@ export class Session {
     readonly browser: Browser,
   ) {}
 
-  static async start(): Promise<Session> {
-    const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sr-ui-')), reset: true, quiet: true });
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  /** A fresh sandbox (licensed unless asked) and a headless Chromium. */
+  static async start(opts: { unlicensed?: boolean } = {}): Promise<Session> {
+    const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sr-ui-')), reset: true, quiet: true, unlicensed: opts.unlicensed });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     return new Session(sandbox, browser);
   }
 
