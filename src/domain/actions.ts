@@ -26,11 +26,21 @@ export interface AdfNode {
   content?: AdfNode[];
 }
 
+/**
+ * What every action carries: its idempotency key, its request and, when it only makes sense after another action
+ * of the same list succeeded (the comment announcing a close needs the close), that action's key.
+ */
+interface ActionBase {
+  key: string;
+  issueKey: string;
+  requires?: string;
+}
+
 export type Action =
-  | { type: 'notify'; key: string; issueKey: string; to: NotifyRecipients; subject: string; textBody: string; htmlBody?: string }
-  | { type: 'comment'; key: string; issueKey: string; body: AdfDocument; internal: boolean }
-  | { type: 'transition'; key: string; issueKey: string; toStatus: CanonicalStatus; resolution?: string }
-  | { type: 'setProperty'; key: string; issueKey: string; propertyKey: string; value: unknown };
+  | (ActionBase & { type: 'notify'; to: NotifyRecipients; subject: string; textBody: string; htmlBody?: string })
+  | (ActionBase & { type: 'comment'; body: AdfDocument; internal: boolean })
+  | (ActionBase & { type: 'transition'; toStatus: CanonicalStatus; resolution?: string })
+  | (ActionBase & { type: 'setProperty'; propertyKey: string; value: unknown });
 
 export type ActionType = Action['type'];
 

@@ -8,6 +8,7 @@ import { setIssueProperty } from '../../jira/issue-property';
 import { listIssueComments } from '../../jira/list-issue-comments';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
+import { JiraError } from '../../jira/client';
 import { textFromAdf } from '../../domain/actions';
 import { processSweepBatch } from './process-sweep-batch';
 
@@ -89,6 +90,20 @@ describe('processSweepBatch', () => {
     expect(jest.mocked(transitionIssue).mock.calls[0]![3]).toEqual({ resolution: 'Done' });
     expect(textFromAdf(jest.mocked(addComment).mock.calls[0]![1])).toMatch(/reopen it from the portal/);
     expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({ waiting: 'no', stage: 'closed', nextDueAt: null });
+  });
+
+  it('does not announce a close that Jira refused for good, keeps the three as dead letters, and stops the count', async () => {
+    issue('Waiting for customer', clock({ stage: 2, nextDueAt: T0 + 12 * DAY }));
+    jest.mocked(transitionIssue).mockRejectedValueOnce(new JiraError('POST /transitions answered 400: no transition to Clos', 400, {}, false));
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await processSweepBatch({ kind: 'sweep-batch', issueKeys: ['SUP-7'], sweptAt: T0 + 12 * DAY });
+    expect(addComment).not.toHaveBeenCalled();
+    expect(notifyIssue).not.toHaveBeenCalled();
+    const dead = [...store.entries()].filter(([k]) => k.startsWith('dead:')).map(([, v]) => v as { action: { type: string }; error: string });
+    expect(dead.map((d) => d.action.type).sort()).toEqual(['comment', 'notify', 'transition']);
+    expect(dead.find((d) => d.action.type === 'comment')!.error).toMatch(/needs SUP-7:autoclose:.*:transition, which failed/);
+    // The clock is still written, so the next sweeps do not try (and fail) again every hour.
+    expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({ stage: 'closed', nextDueAt: null });
   });
 
   it('only stops the count of a request that left the wait without the clock knowing', async () => {

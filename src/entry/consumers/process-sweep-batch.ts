@@ -78,24 +78,27 @@ async function processDueRequest(issueKey: string, nowMs: number, config: Config
   await executeActions(actions, config);
 }
 
-/** The comment, the creator's email and, for a close, the transition before them. */
+/** The comment, the creator's email and, for a close, the transition before them (which they require). */
 function decisionActions(issue: IssueWithProperties, decision: Exclude<ReminderDecision, { kind: 'none' }>, config: Config, lang: Language, comments: IssueComment[]): Action[] {
   const ref = { issueKey: issue.key, summary: issue.fields.summary ?? '', portalUrl: null };
   const reporter = issue.fields.reporter?.accountId;
   const tz = config.calendars.businessHours.timeZone;
   let texts: CommentAndMessage;
   let base: string;
+  let requires: string | undefined;
   const actions: Action[] = [];
   if (decision.kind === 'close') {
     base = actionKey(issue.key, 'autoclose', decision.occurrence);
-    actions.push({ type: 'transition', key: actionKey(base, 'transition'), issueKey: issue.key, toStatus: 'closed', resolution: config.reminders.autoCloseResolution });
+    requires = actionKey(base, 'transition');
+    actions.push({ type: 'transition', key: requires, issueKey: issue.key, toStatus: 'closed', resolution: config.reminders.autoCloseResolution });
     texts = autoCloseMessage(lang, ref, { days: config.reminders.autoCloseDays });
   } else {
     base = actionKey(issue.key, 'reminder', decision.occurrence, decision.reminder);
     texts = reminderMessage(lang, ref, { reminder: decision.reminder, awaited: awaitedText(comments, reporter), closesAtMs: decision.closesAt, timeZone: tz });
   }
-  actions.push({ type: 'comment', key: actionKey(base, 'comment'), issueKey: issue.key, body: adfFromText(texts.comment), internal: false });
-  if (reporter) actions.push({ type: 'notify', key: actionKey(base, 'notify'), issueKey: issue.key, to: { accountIds: [reporter] }, ...texts.message });
+  // A close that failed for good (no transition to Closed in the workflow) is not announced to the customer.
+  actions.push({ type: 'comment', key: actionKey(base, 'comment'), issueKey: issue.key, body: adfFromText(texts.comment), internal: false, requires });
+  if (reporter) actions.push({ type: 'notify', key: actionKey(base, 'notify'), issueKey: issue.key, to: { accountIds: [reporter] }, ...texts.message, requires });
   return actions;
 }
 

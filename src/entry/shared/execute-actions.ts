@@ -2,7 +2,8 @@
  * Runs the actions the rules decided, in order, each at most once (through the ledger).
  * A transient failure (429/5xx/timeout that outlived the client's retries) re-queues the failed action and the
  * ones after it, with a growing delay; a permanent failure (4xx, no such transition) is logged and kept as a
- * dead letter, and the remaining actions still run. Nothing is dropped silently.
+ * dead letter, and the remaining actions still run, except those that `requires` it (the comment and the email
+ * announcing a close that did not happen), which are kept as dead letters too. Nothing is dropped silently.
  */
 import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
@@ -35,6 +36,13 @@ export async function executeActions(actions: Action[], config: Config, attempt 
   const resolve = statusResolver(config.statusMapping);
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i]!;
+    if (action.requires !== undefined && report.failed.includes(action.requires)) {
+      const message = `not done: it needs ${action.requires}, which failed`;
+      console.error(`[support-rules] ${action.key}: ${message}; kept as a dead letter`);
+      await keepDeadLetter({ action, error: message, attempts: attempt + 1, at: new Date().toISOString() });
+      report.failed.push(action.key);
+      continue;
+    }
     try {
       const outcome = await runOnce(action.key, () => perform(action, resolve));
       report[outcome === 'done' ? 'done' : 'skipped'].push(action.key);
