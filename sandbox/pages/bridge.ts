@@ -4,7 +4,9 @@
  * `window.__bridge.callBridge(name, payload)` (what @forge/bridge calls), forwarding each call to the parent
  * page by postMessage. The parent answers: `invoke` (POST /_sandbox/invoke, the resolver as Forge calls it),
  * `getContext`, `refresh`, `submit`/`close` (modals), `open`, and the cosmetic calls (`enableTheming`,
- * `emitReadyEvent`, `changeWindowTitle`, `showFlag`); anything else is refused with a clear error.
+ * `emitReadyEvent`, `changeWindowTitle`, `showFlag`), and `events.on('JIRA_ISSUE_CHANGED')`, relayed when the
+ * issue's `updated` moves (the host polls /_sandbox/ui/issue-changed every 2 seconds, with the payload Jira's
+ * issue view sends: issueId, projectId, changes); anything else is refused with a clear error.
  * The iframe's html element carries the theme as Jira sets it (data-color-mode, data-theme), from ?theme=.
  */
 import type { FastifyInstance } from 'fastify';
@@ -38,11 +40,28 @@ export const FRAME_SCRIPT = `(function () {
     var p = pending[m.id]; delete pending[m.id];
     if (m.ok) p.resolve(m.result); else p.reject(new Error(m.error));
   });
-  window.__bridge = { callBridge: function (name, payload) {
+  // events.on passes a callback, which postMessage cannot carry: the frame keeps it and asks the host to relay.
+  var listeners = {}, nextListener = 0;
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    if (e.origin !== location.origin || !m || m.type !== 'sandbox-bridge-event') return;
+    var byId = listeners[m.event] || {};
+    Object.keys(byId).forEach(function (id) { try { byId[id](m.payload); } catch (err) { console.error(err); } });
+  });
+  function send(name, payload) {
     return new Promise(function (resolve, reject) {
       var id = ++next; pending[id] = { resolve: resolve, reject: reject };
       try { parent.postMessage({ type: 'sandbox-bridge', id: id, name: name, payload: payload === undefined ? null : payload }, location.origin); }
       catch (err) { delete pending[id]; reject(new Error('The sandbox bridge cannot pass ' + name + ': ' + err.message)); }
+    });
+  }
+  window.__bridge = { callBridge: function (name, payload) {
+    if (name !== 'on' && name !== 'onPublic') return send(name, payload);
+    var event = payload && payload.event, callback = payload && payload.callback;
+    return send('subscribe', { event: event }).then(function () {
+      var id = ++nextListener;
+      (listeners[event] = listeners[event] || {})[id] = callback;
+      return { unsubscribe: function () { delete listeners[event][id]; } };
     });
   } };
 })();
@@ -58,6 +77,31 @@ export const HOST_SCRIPT = `(function () {
     var t = document.createElement('div'); t.textContent = text; t.setAttribute('role', 'status');
     t.style.cssText = 'position:fixed;bottom:16px;right:16px;background:#172b4d;color:#fff;padding:8px 12px;border-radius:4px';
     document.body.appendChild(t); setTimeout(function () { t.remove(); }, 4000);
+  }
+  var watched = [];
+  function watch(frame, context) {
+    if (watched.some(function (w) { return w.frame === frame; })) return;
+    var w = { frame: frame, key: frame.dataset.issueKey, context: context, updated: undefined };
+    watched.push(w);
+    if (watched.length === 1) setInterval(poll, 2000);
+    poll();
+  }
+  async function poll() {
+    for (var i = 0; i < watched.length; i++) {
+      var w = watched[i];
+      try {
+        var response = await fetch('/_sandbox/ui/issue-changed?key=' + encodeURIComponent(w.key));
+        if (!response.ok) continue;
+        var updated = (await response.json()).updated;
+        if (w.updated !== undefined && updated !== w.updated && w.frame.contentWindow) {
+          var ext = w.context.extension || {};
+          w.frame.contentWindow.postMessage({ type: 'sandbox-bridge-event', event: 'JIRA_ISSUE_CHANGED', payload: {
+            issueId: ext.issue && ext.issue.id, projectId: ext.project && ext.project.id,
+            changes: [{ changeType: 'updated', atlassianId: null }] } }, location.origin);
+        }
+        w.updated = updated;
+      } catch (err) { /* the next poll tries again */ }
+    }
   }
   async function handle(frame, name, payload) {
     var context = JSON.parse(frame.dataset.context);
@@ -75,6 +119,11 @@ export const HOST_SCRIPT = `(function () {
         var dialog = frame.closest('dialog');
         if (dialog) dialog.close();
         if (name === 'submit') setTimeout(function () { location.reload(); }, 0);
+        return true;
+      }
+      case 'subscribe': {
+        if (payload.event !== 'JIRA_ISSUE_CHANGED' || !frame.dataset.issueKey) throw new Error('The sandbox relays only JIRA_ISSUE_CHANGED, to apps shown on an issue');
+        watch(frame, context);
         return true;
       }
       case 'open': return true;

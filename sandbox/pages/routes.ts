@@ -216,6 +216,16 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   act('/_sandbox/ui/reply', (c, form) => c('POST', `/rest/servicedeskapi/request/${issueKey(form.key)}/comment`, { body: form.body ?? '', public: true }));
   act('/_sandbox/ui/customer-transition', (c, form) => c('POST', `/rest/servicedeskapi/request/${issueKey(form.key)}/transition`, { id: form.transition }));
 
+  // What the bridge host polls to relay JIRA_ISSUE_CHANGED to the issue view's apps: the issue's `updated`, read
+  // as the page's account (Jira's issue view learns of changes from its own channel; this is the sandbox's).
+  app.get<{ Querystring: { key?: string } }>('/_sandbox/ui/issue-changed', async (request, reply) => {
+    const key = String(request.query.key ?? '');
+    if (!ISSUE_KEY.test(key)) return reply.code(400).send({ message: 'key must be an issue key such as SUP-1' });
+    const read = await client(me(request))<{ fields?: { updated?: string } }>('GET', `/rest/api/3/issue/${key}?fields=updated`);
+    if (read.status !== 200) return reply.code(read.status).send({ message: errorText(read.body) });
+    return { key, updated: read.body.fields?.updated ?? null };
+  });
+
   app.post<{ Body: Form }>('/_sandbox/ui/user', async (request, reply) => {
     const chosen = deps.users().find((u) => u.accountId === request.body?.accountId);
     if (chosen) reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(chosen.accountId)}; Path=/; SameSite=Lax`);

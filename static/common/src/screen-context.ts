@@ -62,8 +62,9 @@ export function useScreenContext(): ScreenContext | null {
 }
 
 /**
- * Calls `onChange` whenever Jira tells the issue view its issue changed; returns the unsubscribe. A host that
- * does not relay events (the bridge refuses `on`) leaves the screen to reload after its own actions.
+ * Calls `onChange` whenever Jira tells the issue view its issue changed (JIRA_ISSUE_CHANGED); returns the
+ * unsubscribe. A host that does not relay events (the bridge refuses `on`) leaves the screen to reload after its
+ * own actions.
  */
 export function onIssueChanged(onChange: () => void): () => void {
   const subscription = events.on('JIRA_ISSUE_CHANGED', onChange).catch(() => null);

@@ -123,3 +123,15 @@ it('follows Jira’s dark theme with the design tokens', async () => {
   expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeLessThan(60);
   await page.context().close();
 });
+
+it('refreshes when the issue changes elsewhere, without reloading the page (JIRA_ISSUE_CHANGED)', async () => {
+  const key = await session.createRequest(USERS.customer, 'SLA refresh');
+  const { page, read } = await panel(key);
+  expect((await read('sla-state')).attr).toBe('running');
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  // Another agent moves the request to a third party, through the REST API.
+  await session.moveTo(key, 'waiting_for_third_party');
+  await appFrame(page, 'issue-panel').locator('[data-testid="sla-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
+  await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+  await page.context().close();
+});
