@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     // Seeded straight into the site's SQLite file, as the 50,000-request scale test does.
     const db = openDatabase(join(dataDir, 'sandbox.db'));
     const now = Date.now();
+    const dueIssues: Array<{ id: number; key: string }> = [];
+    const notDueIssues: Array<{ id: number; key: string }> = [];
     const insertIssue = db.prepare(
       `INSERT INTO issues (id, project_key, num, summary, status_id, priority_id, reporter_id, creator_id, organization_id, channel, created, updated)
        VALUES (?, 'SUP', ?, ?, ?, '3', 'sandbox-customer-acme-1', 'sandbox-customer-acme-1', 1, 'portal', ?, ?)`,
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < WAITING; i++) {
         const id = 50_000 + i;
         const due = i % DUE_EVERY === 0;
+        (due ? dueIssues : notDueIssues).push({ id, key: `SUP-${1000 + i}` });
         const since = now - (due ? 73 : 24) * HOUR;
         insertIssue.run(id, 1000 + i, `Waiting ${i}`, waitingStatus, since, since);
         insertProperty.run(id, JSON.stringify({ waiting: 'yes', waitingSince: since, lastActivityAt: since, nextDueAt: due ? now - HOUR : now + 48 * HOUR, stage: 0 }));
@@ -72,7 +75,23 @@ async function main(): Promise<void> {
         return due;
       }),
     );
+    // Every request the sweep touches, by the key or id in the path of each call (/rest/api/3/issue/{keyOrId}...).
+    const touched = new Set<string>();
+    let searchPages = 0;
+    const observe = (call: { path: string }) => {
+      const issue = /\/rest\/api\/3\/issue\/([^/?]+)/.exec(call.path)?.[1];
+      if (issue) touched.add(decodeURIComponent(issue));
+      if (call.path.startsWith('/rest/api/3/search/jql')) searchPages++;
+    };
+    runtime.callObservers.add(observe);
     const sweep = await measure(() => asForge(() => sweepReminders({}, { license: { isActive: true } })));
+    runtime.callObservers.delete(observe);
+    const dueRefs = new Set(dueIssues.flatMap((d) => [d.key, String(d.id)]));
+    const notDueRefs = new Set(notDueIssues.flatMap((d) => [d.key, String(d.id)]));
+    const notDueRead = [...touched].filter((ref) => notDueRefs.has(ref));
+    // The sandbox's dozen demo requests are there too; one of them may be due as well.
+    const demoTouched = [...touched].filter((ref) => !dueRefs.has(ref) && !notDueRefs.has(ref));
+    const dueTouched = new Set(dueIssues.filter((d) => touched.has(d.key) || touched.has(String(d.id))).map((d) => d.key));
     const reminded = (await fetch(`${sandbox.url}/_sandbox/outbox`).then((r) => r.json()) as { subject: string }[]).filter((m) => m.subject.includes('] Relance')).length;
 
     const due = WAITING / DUE_EVERY;
@@ -82,6 +101,10 @@ async function main(): Promise<void> {
     console.log(`|---|---|---|`);
     console.log(`| app sweep (scheduled trigger + consumers; ${reminded} reminders sent) | ${sweep.calls} (${(sweep.calls / due).toFixed(1)} per due request) | ${Math.round(sweep.ms)} ms |`);
     console.log(`| naive peer (reads every waiting request's clock; sends nothing) | ${naive.calls} | ${Math.round(naive.ms)} ms |`);
+    const allDue = dueTouched.size + demoTouched.length;
+    console.log(`app sweep: ${searchPages} search page(s) of 100 for ${allDue} due requests (target: at most ${Math.ceil(allDue / 100)}); ` +
+      `requests read or written: ${dueTouched.size} of the ${due} due, ${notDueRead.length} of the ${notDueIssues.length.toLocaleString('en')} not due` +
+      `${notDueRead.length ? ` (${notDueRead.slice(0, 5).join(', ')}…)` : ''}, and ${demoTouched.length} demo request(s) due at the sandbox's start (${demoTouched.join(', ') || 'none'})`);
   } finally {
     console.log = quietLog;
     await sandbox.close();

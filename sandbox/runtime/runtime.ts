@@ -64,6 +64,8 @@ export class ForgeRuntime {
   readonly calls: AppCall[] = [];
   /** Running totals since the runtime started, for benchmarks: the app's REST calls, the trigger invocations (product events handled). */
   readonly tally = { restCalls: 0, triggerRuns: 0 };
+  /** Called with each of the app's REST calls as it is made (benchmarks that need more than the recent ones). */
+  readonly callObservers = new Set<(call: AppCall) => void>();
   private readonly scheduler: Scheduler;
   private readonly uninstallGlobals: () => void;
   private readonly onProductEvent = (event: ProductEvent) => this.enqueueProductEvent(event);
@@ -95,6 +97,7 @@ export class ForgeRuntime {
       pushToQueue: (push) => this.enqueueQueuePush(push),
       onCall: (call) => {
         this.tally.restCalls++;
+        for (const observe of this.callObservers) observe(call);
         this.calls.push(call);
         if (this.calls.length > RECENT_CALLS) this.calls.shift();
       },
