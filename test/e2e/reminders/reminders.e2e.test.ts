@@ -151,3 +151,35 @@ describe('a request left waiting for its customer', () => {
     expect(await appComments(key)).toHaveLength(1);
   });
 });
+
+describe('with the rule "a customer comment resumes the request" switched off', () => {
+  type Answer = { ok: boolean; data?: { config: Record<string, unknown> & { rules: Record<string, boolean> } }; message?: string };
+  let admin: SandboxUser;
+  let saved: Record<string, unknown>;
+  const call = async (functionKey: string, payload: unknown) =>
+    (await site.invoke<{ result: Answer }>(admin.accountId, { moduleKey: 'config-page', functionKey, payload, issueKey: null })).result;
+
+  beforeAll(async () => {
+    admin = (await site.users()).find((u) => u.role === 'admin')!;
+    const current = await call('getConfig', { lang: 'en' });
+    saved = current.data!.config;
+    const off = await call('saveConfig', { lang: 'en', config: { ...saved, rules: { ...current.data!.config.rules, resumeOnCustomerComment: false } } });
+    expect(off.ok).toBe(true);
+  });
+  afterAll(async () => {
+    expect((await call('saveConfig', { lang: 'en', config: saved })).ok).toBe(true);
+  });
+
+  it('leaves the request waiting when the customer comments, and restarts its count from that comment', async () => {
+    const key = await waitingRequest('Customer answers, rule off');
+    await advance('P2D');
+    await site.comment(claire, key, 'Je cherche encore les journaux.');
+    await site.settle();
+    expect(await site.status(key, agent)).toBe(WAITING);
+    await advance('P2D'); // day 4: the old count would have sent reminder 1 at day 3
+    expect(reminders(await mailSubjects(key))).toHaveLength(0);
+    await advance('P1DT2H'); // 3 days after the customer's comment
+    expect(reminders(await mailSubjects(key))).toHaveLength(1);
+    expect(await site.status(key, agent)).toBe(WAITING);
+  });
+});
