@@ -93,7 +93,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const rows = (body?.issues ?? []).map(
       (issue) => html`<tr><td><a href="${isCustomer ? `/portal/${issue.key}` : `/browse/${issue.key}`}">${issue.key}</a></td><td>${issue.fields.summary}</td>
 <td>${issue.fields.status?.name}</td><td>${issue.fields.priority?.name ?? ''}</td><td>${issue.fields.reporter?.displayName ?? ''}</td>
-<td class="muted">${issue.fields.updated ?? ''}</td><td><a href="/browse/${issue.key}">agent view</a> · <a href="/portal/${issue.key}">portal</a></td></tr>`,
+<td class="muted">${shortDate(issue.fields.updated)}</td><td><a href="/browse/${issue.key}">agent view</a> · <a href="/portal/${issue.key}">portal</a></td></tr>`,
     );
     const list =
       status === 200
@@ -117,7 +117,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const f = issue.body.fields;
     const panels = await Promise.all(modules('jira:issuePanel').map((m) => forgeFrame(request, m, shownIssue(issue.body))));
     const commentList = (comments.body?.comments ?? []).map(
-      (cm) => html`<div class="comment ${cm.jsdPublic === false ? 'internal' : ''}"><strong>${cm.author?.displayName ?? '?'}</strong> <span class="muted">${cm.created ?? ''}${
+      (cm) => html`<div class="comment ${cm.jsdPublic === false ? 'internal' : ''}"><strong>${cm.author?.displayName ?? '?'}</strong> <span class="muted">${shortDate(cm.created)}${
         cm.jsdPublic === false ? ' · internal note' : ''
       }</span><div>${adfToText(cm.body)}</div></div>`,
     );
@@ -127,7 +127,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
       frame(request, key),
       html`<h1>${key}: ${f.summary}</h1><div class="cols"><div>
 <section class="card"><dl><dt>Status</dt><dd data-field="status">${f.status?.name}</dd><dt>Priority</dt><dd>${f.priority?.name ?? ''}</dd>
-<dt>Reporter</dt><dd>${f.reporter?.displayName ?? ''}</dd><dt>Resolution</dt><dd>${f.resolution?.name ?? 'Unresolved'}</dd><dt>Created</dt><dd>${f.created ?? ''}</dd></dl>
+<dt>Reporter</dt><dd>${f.reporter?.displayName ?? ''}</dd><dt>Resolution</dt><dd>${f.resolution?.name ?? 'Unresolved'}</dd><dt>Created</dt><dd>${shortDate(f.created)}</dd></dl>
 <div class="comment">${adfToText(f.description ?? undefined)}</div></section>
 <section class="card"><h2>Transition</h2><form method="post" action="/_sandbox/ui/transition"><input type="hidden" name="key" value="${key}">
 <select name="transition">${options}</select> <label>Resolution <select name="resolution"><option value="">(none)</option><option>Done</option><option>Consulting</option></select></label>
@@ -332,4 +332,14 @@ function withError(back: string, message: string): string {
 
 function sendPage(reply: FastifyReply, frame: Parameters<typeof page>[0], body: Html, status = 200) {
   return reply.code(status).type('text/html; charset=utf-8').send(page(frame, body));
+}
+
+/**
+ * A Jira timestamp as the pages show it, in UTC like the header's clock.
+ * @example shortDate('2026-11-28T16:19:42.730+0000') //=> '2026-11-28 16:19 UTC'
+ */
+function shortDate(jira: string | undefined): string {
+  if (!jira) return '';
+  const ms = Date.parse(jira.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? jira : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

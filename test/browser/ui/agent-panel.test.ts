@@ -59,7 +59,7 @@ it('shows a running request on track, with its elapsed and remaining business ti
   expect((await read('sla-remaining')).text).toBe(slaFigures(elapsed.ms, 4 * HOUR).remaining);
   expect((await read('sla-goal')).text).toBe('4 h 00 min');
   // The agent (fr_FR, Europe/Paris) reads the projected breach in their zone.
-  expect((await read('sla-breach-at')).text).toContain(`Dépassement le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
+  expect((await read('sla-breach-at')).text).toContain(`Dépassement prévu le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
   await expect(appFrame(page, 'issue-panel').getByTestId('timeline-segment').count()).resolves.toBe(sla.timeline.length);
   await page.context().close();
 });
