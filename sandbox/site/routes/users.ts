@@ -1,5 +1,6 @@
 /**
- * Accounts and permissions: GET /rest/api/3/myself, /user, /user/bulk, /mypermissions and /group/member.
+ * Accounts and permissions: GET /rest/api/3/myself, /user, /user/bulk, /user/search, /mypermissions,
+ * /group/member and /groups/picker.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SiteContext } from '../context';
@@ -40,6 +41,37 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
     });
     const values = users.slice(startAt, startAt + maxResults);
     return { self: `${ctx.baseUrl()}/rest/api/3/user/bulk`, maxResults, startAt, total: users.length, isLast: startAt + values.length >= users.length, values };
+  });
+
+  // Jira matches the query against the start of the display name's words and of the email address.
+  const matches = (query: string, ...texts: string[]) => {
+    const q = fold(query);
+    return texts.some((text) => fold(text).split(/[\s@._-]+/).some((word) => word.startsWith(q)) || fold(text).startsWith(q));
+  };
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/user/search', async (request) => {
+    ctx.auth.require(request);
+    const { query, accountId } = request.query;
+    if (!query && !accountId) throw badRequest('One of query or accountId is required.');
+    const { startAt, maxResults } = pageParams(request.query, 50, 1000);
+    const found = ctx.users
+      .all()
+      .filter((u) => u.accountType !== 'app')
+      .filter((u) => (accountId ? u.accountId === accountId : matches(query!, u.displayName, u.emailAddress)));
+    return found.slice(startAt, startAt + maxResults).map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/groups/picker', async (request) => {
+    ctx.auth.require(request);
+    const query = request.query.query ?? '';
+    const maxResults = Math.max(1, Math.min(Number(request.query.maxResults) || 20, 1000));
+    const found = ctx.users.groupNames().filter((name) => query === '' || fold(name).includes(fold(query)));
+    const shown = found.slice(0, maxResults);
+    return {
+      header: `Showing ${shown.length} of ${found.length} matching groups`,
+      total: found.length,
+      groups: shown.map((name) => ({ name, html: name, groupId: `sandbox-group-${name}`, labels: [] })),
+    };
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/user/assignable/search', async (request) => {
@@ -94,4 +126,9 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
       values,
     };
   });
+}
+
+/** Case- and accent-insensitive form of a text, for matching. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

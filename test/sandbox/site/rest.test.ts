@@ -68,6 +68,21 @@ describe('users, groups and permissions', () => {
     expect(users.map((u: { accountId: string }) => u.accountId)).toEqual(['sandbox-agent-1', 'sandbox-agent-2', 'sandbox-team-lead', 'sandbox-offer-manager']);
   });
 
+  it('finds people by the start of a name or email, accents and case aside, never the app', async () => {
+    const names = (users: { displayName: string }[]) => users.map((u) => u.displayName);
+    expect(names(await get(ADMIN, `/rest/api/3/user/search?query=${encodeURIComponent('lea')}`))).toEqual(['Léa Lead']);
+    expect(names(await get(ADMIN, '/rest/api/3/user/search?query=agent'))).toEqual(['Alice Agent', 'Bruno Agent']);
+    expect(names(await get(ADMIN, '/rest/api/3/user/search?query=offers%40'))).toEqual(['Olivier Offre']);
+    expect(await get(ADMIN, '/rest/api/3/user/search?query=support%20rules')).toEqual([]);
+    expect((await t.as(ADMIN).get('/rest/api/3/user/search')).status).toBe(400);
+  });
+
+  it('picks groups whose name contains the query', async () => {
+    const found = await get(ADMIN, '/rest/api/3/groups/picker?query=SUPP');
+    expect(found).toMatchObject({ total: 1, groups: [{ name: 'support-team' }] });
+    expect((await get(ADMIN, '/rest/api/3/groups/picker?query=nope')).groups).toEqual([]);
+  });
+
   it('grants ADMINISTER to admins only, and BROWSE on an issue to those who may see it', async () => {
     const path = '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS&issueKey=SUP-1';
     expect((await get(ADMIN, path)).permissions.ADMINISTER.havePermission).toBe(true);
