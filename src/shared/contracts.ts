@@ -154,6 +154,7 @@ export const ADMIN = {
   setupCheck: 'setupCheck',
   exportConfig: 'exportConfig',
   importConfig: 'importConfig',
+  findPeople: 'findPeople',
 } as const;
 
 /** Every payload carries the UI's language, for the messages the server writes. */
@@ -183,6 +184,27 @@ export interface ConfigPayload extends LangPayload {
 
 export interface ImportPayload extends LangPayload {
   json: string;
+}
+
+/**
+ * The contact pickers of the admin page: people (Atlassian accounts) or groups matching what the admin types,
+ * or, with `ids`, the people already chosen (to show their names).
+ */
+export interface FindPeoplePayload extends LangPayload {
+  kind: 'user' | 'group';
+  query?: string;
+  ids?: string[];
+}
+
+/** One choice of a picker: an account id and its name (and email), or a group name. */
+export interface PickerOption {
+  id: string;
+  label: string;
+  detail?: string;
+}
+
+export interface FoundPeople {
+  options: PickerOption[];
 }
 
 /** The configuration the admin page edits, and the one in force (defaults filled in). */

@@ -81,6 +81,7 @@ const CASES: Case[] = [
   { moduleKey: 'config-page', functionKey: ADMIN.setupCheck, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
   { moduleKey: 'config-page', functionKey: ADMIN.exportConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
   { moduleKey: 'config-page', functionKey: ADMIN.importConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', json: JSON.stringify(config) }) },
+  { moduleKey: 'config-page', functionKey: ADMIN.findPeople, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', kind: 'user', query: 'lea' }) },
 ];
 
 async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {

@@ -6,6 +6,7 @@ import { statusName, strings, type Strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Field } from '../../common/src/ui';
 import { errorsAt, parseList, setIn, withoutKey } from './draft';
+import { Picker } from './Picker';
 
 const CANONICAL: CanonicalStatus[] = ['submitted', 'in_progress', 'waiting_for_customer', 'waiting_for_third_party', 'scheduled_operation', 'resolved', 'closed'];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -196,9 +197,9 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
       </Section>
 
       <Section id="escalation" title={t.sections.escalation} errors={err('escalation').length}>
-        <Text id="team-lead" label={t.teamLead} value={draft.escalation.teamLeadAccountId ?? ''} errors={err('escalation.teamLeadAccountId')} onChange={(v) => set(['escalation', 'teamLeadAccountId'], v.trim() || null)} />
-        <Text id="offer-manager" label={t.offerManager} value={draft.escalation.offerManagerAccountId ?? ''} errors={err('escalation.offerManagerAccountId')} onChange={(v) => set(['escalation', 'offerManagerAccountId'], v.trim() || null)} />
-        <Text id="support-group" label={t.supportGroup} value={draft.escalation.supportTeamGroup ?? ''} errors={err('escalation.supportTeamGroup')} onChange={(v) => set(['escalation', 'supportTeamGroup'], v.trim() || null)} />
+        <Picker id="team-lead" kind="user" lang={ctx.lang} label={t.teamLead} value={draft.escalation.teamLeadAccountId} errors={err('escalation.teamLeadAccountId')} onChange={(v) => set(['escalation', 'teamLeadAccountId'], v)} />
+        <Picker id="offer-manager" kind="user" lang={ctx.lang} label={t.offerManager} value={draft.escalation.offerManagerAccountId} errors={err('escalation.offerManagerAccountId')} onChange={(v) => set(['escalation', 'offerManagerAccountId'], v)} />
+        <Picker id="support-group" kind="group" lang={ctx.lang} label={t.supportGroup} value={draft.escalation.supportTeamGroup} errors={err('escalation.supportTeamGroup')} onChange={(v) => set(['escalation', 'supportTeamGroup'], v)} />
         <div role="group" aria-labelledby="phones-title">
           <div id="phones-title" className="sr-label">
             {t.phones}

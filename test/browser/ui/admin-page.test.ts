@@ -1,6 +1,7 @@
 /**
  * The admin page in headless Chromium against the sandbox: an invalid calendar is refused with the schema's
- * message under the field, and nothing is saved; a valid one is saved.
+ * message under the field, and nothing is saved; a valid one is saved. The escalation contacts show by name and
+ * are picked by typing part of one.
  */
 import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
 import { appFrame, Session, USERS } from './support/sandbox-session';
@@ -10,6 +11,19 @@ beforeAll(async () => {
   session = await Session.start();
 }, 120_000);
 afterAll(async () => session?.close());
+
+/** Retries `check` for up to 10 s (the screen answers after its resolver calls). */
+async function eventually(check: () => Promise<void>): Promise<void> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 
 async function mondayInForce(): Promise<string> {
   const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', { lang: 'en' });
@@ -39,5 +53,40 @@ it('rejects an invalid calendar with the message in place, then saves a valid on
   await admin.getByTestId('notice-success').waitFor();
   await expect(admin.getByTestId('error-hours-monday-0').count()).resolves.toBe(0);
   expect(await mondayInForce()).toBe('08:30-17:30');
+  await page.context().close();
+});
+
+it('shows the escalation contacts by name and lets the admin pick another by typing part of a name', async () => {
+  const contacts = async () => {
+    const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', { lang: 'en' });
+    if (!result.ok) throw new Error(result.message);
+    return result.data.config.escalation;
+  };
+  expect((await contacts()).teamLeadAccountId).toBe(USERS.lead.accountId);
+  const page = await session.open(USERS.admin, '/admin');
+  const admin = appFrame(page, 'admin-page');
+  const lead = admin.getByRole('combobox', { name: 'Support team lead' });
+  await lead.waitFor({ timeout: 20_000 });
+  // The stored account id, shown by its owner's name.
+  await eventually(async () => expect(await lead.inputValue()).toBe('Léa Lead'));
+  await expect(admin.getByTestId('team-lead-chosen').innerText()).resolves.toBe(USERS.lead.accountId);
+
+  await lead.fill('bru');
+  const option = admin.getByRole('option', { name: /Bruno Agent/ });
+  await option.waitFor({ timeout: 10_000 });
+  await expect(option.innerText()).resolves.toContain('agent2@sandbox.test');
+  await lead.press('Enter');
+  await expect(admin.getByTestId('team-lead-chosen').innerText()).resolves.toBe('sandbox-agent-2');
+  await eventually(async () => expect(await lead.inputValue()).toBe('Bruno Agent'));
+
+  const group = admin.getByRole('combobox', { name: /Support team group/ });
+  await group.fill('zzz');
+  await admin.getByText('Nothing matches').waitFor({ timeout: 10_000 });
+  await group.press('Escape');
+  expect(await group.inputValue()).toBe('support-team');
+
+  await admin.getByTestId('save').click();
+  await admin.getByTestId('notice-success').waitFor();
+  expect(await contacts()).toMatchObject({ teamLeadAccountId: 'sandbox-agent-2', supportTeamGroup: 'support-team' });
   await page.context().close();
 });

@@ -1,13 +1,16 @@
 /**
- * The admin page's resolvers: read, validate, save, export and import the configuration, and check the site's
- * setup. Every one first asks Jira, as the caller, whether they are a Jira administrator.
+ * The admin page's resolvers: read, validate, save, export and import the configuration, check the site's
+ * setup, and find the people and groups its contact pickers offer. Every one first asks Jira, as the caller,
+ * whether they are a Jira administrator.
  */
 import { defaultConfig, validateConfig } from '../../../domain/config';
 import { getUser } from '../../../jira/get-user';
+import { pickGroups } from '../../../jira/pick-groups';
+import { searchUsers } from '../../../jira/search-users';
 import { listResolutions } from '../../../jira/list-resolutions';
 import { listStatuses } from '../../../jira/list-statuses';
 import { loadConfig, loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
-import type { Config, ConfigPayload, ConfigView, ImportPayload, ResolverResult, SetupCheck } from '../../../shared/contracts';
+import type { Config, ConfigPayload, ConfigView, FindPeoplePayload, FoundPeople, ImportPayload, PickerOption, ResolverResult, SetupCheck } from '../../../shared/contracts';
 import { callerOf, requireJiraAdmin, type Caller, type ResolverRequest } from '../access';
 import { answer, fail, ok } from '../result';
 import { setupProblems } from './setup-problems';
@@ -16,7 +19,13 @@ const TEXTS = {
   invalid: { en: 'The configuration has errors: nothing was saved.', fr: "La configuration contient des erreurs : rien n'a été enregistré." },
   json: { en: 'This is not JSON: ', fr: "Ce n'est pas du JSON : " },
   notObject: { en: 'A configuration is a JSON object of settings.', fr: 'Une configuration est un objet JSON de réglages.' },
+  badSearch: {
+    en: 'Search for people with kind "user" or "group" and a query of 1 to 100 characters, or up to 10 account ids.',
+    fr: 'Cherchez des personnes avec kind « user » ou « group » et un texte de 1 à 100 caractères, ou jusqu’à 10 identifiants de compte.',
+  },
 } as const;
+
+const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
 function asAdmin<P extends { lang?: unknown }, T>(work: (caller: Caller, payload: Partial<P>) => Promise<ResolverResult<T>>) {
   return async (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> => {
@@ -70,4 +79,23 @@ export const setupCheck = asAdmin<{ lang?: unknown }, SetupCheck>(async (caller)
   const [statuses, resolutions, users] = await Promise.all([listStatuses(), listResolutions(), Promise.all(contacts.map((id) => getUser(id)))]);
   const knownAccounts = Object.fromEntries(contacts.map((id, i) => [id, users[i] !== null]));
   return ok(setupProblems(config, { statuses, resolutions, knownAccounts }, caller.lang));
+});
+
+/** The people or groups matching what the admin typed, or the names of the accounts already chosen. */
+export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller, payload) => {
+  const { kind, query, ids } = payload;
+  const validQuery = typeof query === 'string' && query.trim().length >= 1 && query.length <= 100;
+  const validIds = Array.isArray(ids) && ids.length >= 1 && ids.length <= 10 && ids.every((id) => typeof id === 'string' && ACCOUNT_ID.test(id));
+  if ((kind !== 'user' && kind !== 'group') || validQuery === validIds || (kind === 'group' && validIds)) {
+    return fail(400, 'invalid_search', TEXTS.badSearch[caller.lang]);
+  }
+  if (kind === 'group') return ok({ options: (await pickGroups(query!.trim())).map((name): PickerOption => ({ id: name, label: name })) });
+  if (validIds) {
+    // Names only: the app reads these accounts as itself, so it does not pass on their email addresses.
+    const people = (await Promise.all(ids!.map((id) => getUser(id)))).filter((p) => p !== null);
+    return ok({ options: people.map((p): PickerOption => ({ id: p.accountId, label: p.displayName ?? p.accountId })) });
+  }
+  // Searched as the admin: Jira shows them the emails their profile settings allow.
+  const people = await searchUsers(query!.trim());
+  return ok({ options: people.map((p): PickerOption => ({ id: p.accountId, label: p.displayName ?? p.accountId, ...(p.emailAddress ? { detail: p.emailAddress } : {}) })) });
 });

@@ -3,6 +3,7 @@ import { call } from './call';
 import { closeAsConsulting } from './close-as-consulting';
 import { escalateRequest } from './escalate-request';
 import { exportConfig } from './export-config';
+import { findPeople } from './find-people';
 import { getConfig } from './get-config';
 import { getIssuePanelView } from './get-issue-panel-view';
 import { getPortalView } from './get-portal-view';
@@ -47,6 +48,7 @@ describe('one wrapper per resolver call', () => {
     ['setupCheck', () => setupCheck('en'), { lang: 'en' }],
     ['exportConfig', () => exportConfig('en'), { lang: 'en' }],
     ['importConfig', () => importConfig('fr', '{}'), { lang: 'fr', json: '{}' }],
+    ['findPeople', () => findPeople('en', { kind: 'user', query: 'léa' }), { lang: 'en', kind: 'user', query: 'léa' }],
   ] as const)('%s', async (key, run, payload) => {
     await run();
     expect(mockedInvoke).toHaveBeenCalledWith(key, payload);
