@@ -92,6 +92,17 @@ describe('computeResponseSla: the rules', () => {
     expect(sla({ changes: [move('2024-03-04T08:59:59+01:00', 'submitted', 'resolved')] })).toMatchObject({ state: 'stopped', elapsedMs: 0 });
   });
 
+  it('gives the instant the goal was reached, not now, when the elapsed time equals the goal outside hours', () => {
+    // Friday 8 March 2024, 14:00 Paris: the 4 business hours are up at 18:00; at 20:00 nothing more has elapsed.
+    const result = sla({ createdMs: at('2024-03-08T14:00:00+01:00'), nowMs: at('2024-03-08T20:00:00+01:00') });
+    expect(result).toMatchObject({ state: 'running', breached: false, elapsedMs: 4 * H, remainingMs: 0, breachAt: '2024-03-08T17:00:00.000Z' });
+  });
+
+  it('gives the instant the goal was reached when paused exactly at the goal', () => {
+    const changes = [move('2024-03-04T13:00:00+01:00', 'submitted', 'waiting_for_third_party')];
+    expect(sla({ changes, nowMs: at('2024-03-04T15:00:00+01:00') })).toMatchObject({ state: 'paused', breached: false, elapsedMs: 4 * H, breachAt: '2024-03-04T12:00:00.000Z' });
+  });
+
   it('gives a not-yet-started SLA when now is before creation', () => {
     expect(sla({ nowMs: at('2024-03-01T12:00:00+01:00') })).toMatchObject({
       state: 'running',

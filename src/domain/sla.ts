@@ -157,7 +157,10 @@ export function computeResponseSla(input: SlaInput, config: Config): SlaResult {
   const state: SlaState = stoppedAt !== null ? 'stopped' : last?.kind === 'paused' ? 'paused' : 'running';
   const breached = elapsedMs > goal;
   let breachAt: number | null = null;
-  if (breached) breachAt = instantGoalReached(intervals, calendar, now, goal);
+  // Once the goal is reached (even exactly, or while paused at it), the breach instant is the
+  // instant it was reached, not "now"; a stopped SLA has one only if it was breached.
+  const goalReached = elapsedMs >= goal && intervals.some((i) => i.kind === 'running');
+  if (breached || (state !== 'stopped' && goalReached)) breachAt = instantGoalReached(intervals, calendar, now, goal);
   else if (state === 'running') breachAt = calendar.addWorkingMs(Math.max(now, created), remainingMs);
 
   return {
