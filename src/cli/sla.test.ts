@@ -86,6 +86,44 @@ describe('the sla command', () => {
     expect(run(['--verbose', fixture('SUP-101.json')]).code).toBe(2);
   });
 
+  it('refuses impossible dates in --now and in the export, rather than rolling them over', () => {
+    expect(run(['--now', '2026-02-30T12:00:00Z', fixture('SUP-101.json')])).toMatchObject({ code: 2, out: [] });
+    const one = JSON.parse(readFileSync(join(ROOT, fixture('SUP-101.json')), 'utf8'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: () => JSON.stringify({ ...one, fields: { ...one.fields, created: '2024-04-31T09:00:00.000+0200' } }), nowMs: () => Date.parse(NOW) };
+    expect(runSla(['bad-date.json'], io)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual(['sla: bad-date.json: SUP-101: fields.created is missing or not a timestamp ("2024-04-31T09:00:00.000+0200")']);
+  });
+
+  it('refuses a file holding no issue, and an issue exported without its changelog', () => {
+    const one = JSON.parse(readFileSync(join(ROOT, fixture('SUP-101.json')), 'utf8'));
+    const { changelog: _dropped, ...withoutChangelog } = one;
+    const files: Record<string, unknown> = { 'empty.json': [], 'no-hits.json': { issues: [] }, 'bare.json': withoutChangelog };
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: (p) => JSON.stringify(files[p]), nowMs: () => Date.parse(NOW) };
+    expect(runSla(['empty.json', 'no-hits.json', 'bare.json'], io)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      expect.stringMatching(/^sla: empty\.json: holds no issue/),
+      expect.stringMatching(/^sla: no-hits\.json: holds no issue/),
+      'sla: bare.json: SUP-101: no changelog: the SLA is computed from it, so export the issue with ?expand=changelog',
+    ]);
+  });
+
+  it('warns about a status the configuration does not map, and still prints the line', () => {
+    const one = JSON.parse(readFileSync(join(ROOT, fixture('SUP-101.json')), 'utf8'));
+    const renamed = { ...one, changelog: { ...one.changelog, histories: [...one.changelog.histories, { id: '999', created: '2024-04-02T11:00:00.000+0200', items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10001', fromString: 'x', to: '77777', toString: 'Triage' }] }] } };
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: () => JSON.stringify(renamed), nowMs: () => Date.parse(NOW) };
+    expect(runSla(['renamed.json'], io)).toBe(0);
+    expect(out).toHaveLength(1);
+    expect(err).toEqual([expect.stringContaining('SUP-101: status "Triage", id 77777 is not mapped')]);
+  });
+
   it('reads a list of issues or a search result from one file', () => {
     const one = JSON.parse(readFileSync(join(ROOT, fixture('SUP-101.json')), 'utf8'));
     const out: string[] = [];

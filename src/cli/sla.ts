@@ -106,6 +106,7 @@ export function runSla(args: string[], io: Io): number {
         throw new Error(`not valid JSON (${errorMessage(error)})`);
       }
       issues = issuesIn(json);
+      if (issues.length === 0) throw new Error('holds no issue (expected the JSON of GET /rest/api/3/issue/{key}?expand=changelog, a list of them, or a search result with "issues")');
     } catch (error) {
       io.err(`sla: ${file}: ${errorMessage(error)}`);
       failed = true;
@@ -113,11 +114,20 @@ export function runSla(args: string[], io: Io): number {
     }
     for (const issue of issues) {
       try {
-        io.out(slaLine(slaFromIssue(issue as JiraIssueJson, config, nowMs, coverage ? { coverage } : {})));
+        if (issue && typeof issue === 'object' && !Array.isArray(issue) && (issue as JiraIssueJson).changelog === undefined) {
+          const key = (issue as JiraIssueJson).key;
+          throw new Error(`${typeof key === 'string' ? key : 'an issue'}: no changelog: the SLA is computed from it, so export the issue with ?expand=changelog`);
+        }
+        const result = slaFromIssue(issue as JiraIssueJson, config, nowMs, coverage ? { coverage } : {});
+        io.out(slaLine(result));
         const changelog = (issue as JiraIssueJson).changelog;
         const held = changelog?.histories?.length ?? 0;
         if (typeof changelog?.total === 'number' && changelog.total > held) {
-          io.err(`sla: ${file}: warning: ${(issue as JiraIssueJson).key}: the export holds ${held} of ${changelog.total} changelog entries; the SLA is computed from those only`);
+          io.err(`sla: ${file}: warning: ${result.issueKey}: the export holds ${held} of ${changelog.total} changelog entries; the SLA is computed from those only`);
+        }
+        for (const status of result.unmappedStatuses) {
+          const shown = [status.name === null ? null : `"${status.name}"`, status.id === null ? null : `id ${status.id}`].filter(Boolean).join(', ');
+          io.err(`sla: ${file}: warning: ${result.issueKey}: status ${shown} is not mapped (counted as running); map it in the configuration's statusMapping`);
         }
       } catch (error) {
         io.err(`sla: ${file}: ${errorMessage(error)}`);

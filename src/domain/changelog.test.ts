@@ -11,10 +11,11 @@ describe('parseJiraInstant', () => {
     expect(parseJiraInstant('2024-03-01T09:00:00.000+0100')).toBe(Date.parse('2024-03-01T08:00:00Z'));
     expect(parseJiraInstant('2024-03-01T09:00:00.000-05:30')).toBe(Date.parse('2024-03-01T14:30:00Z'));
     expect(parseJiraInstant('2024-03-01T08:00:00Z')).toBe(Date.parse('2024-03-01T08:00:00Z'));
+    expect(parseJiraInstant('2024-02-29T08:00:00Z')).toBe(Date.parse('2024-02-29T08:00:00Z'));
   });
 
   it('refuses what is not an instant', () => {
-    for (const value of ['2024-03-01T09:00:00', 'yesterday', '', 42, null, undefined, '2024-13-45T09:00:00Z']) expect(parseJiraInstant(value)).toBeUndefined();
+    for (const value of ['2024-03-01T09:00:00', 'yesterday', '', 42, null, undefined, '2024-13-45T09:00:00Z', '2026-02-30T09:00:00Z', '2026-04-31T09:00:00.000+0200', '2026-02-29T09:00:00Z', '2024-03-01T24:30:00Z']) expect(parseJiraInstant(value)).toBeUndefined();
   });
 });
 

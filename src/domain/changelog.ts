@@ -49,6 +49,10 @@ export function parseJiraInstant(value: unknown): number | undefined {
   const match = JIRA_INSTANT.exec(value.trim());
   if (!match) return undefined;
   const offset = match[2] === 'Z' ? 'Z' : `${match[2]!.slice(0, 3)}:${match[2]!.slice(-2)}`;
+  // Date.parse rolls impossible dates over (2026-02-30 becomes 2 March): refuse them instead.
+  const [year, month, day] = match[1]!.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   const ms = Date.parse(`${match[1]}${offset}`);
   return Number.isNaN(ms) ? undefined : ms;
 }
