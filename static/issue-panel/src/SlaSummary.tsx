@@ -30,7 +30,7 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   let breachLine: string;
   if (sla.state === 'stopped') breachLine = `${t.stoppedAt(sla.stopStatus ? statusName(sla.stopStatus, ctx.lang) : '—')} ${sla.stoppedAt ? when(sla.stoppedAt) : ''}`;
-  else if (sla.breachAt) breachLine = `${sla.breached ? t.breachAtPast : t.breachAtFuture} ${when(sla.breachAt)}`;
+  else if (sla.breachAt) breachLine = `${sla.breached ? t.breachAtPast : sla.remainingMs === 0 ? t.usedUpAt : t.breachAtFuture} ${when(sla.breachAt)}`;
   else breachLine = t.noBreach;
   const figures = slaFigures(sla.elapsedMs, sla.goalMs);
   const overdue = figures.overdue !== null;
@@ -54,7 +54,7 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
           </dd>
         </div>
         <div className="sr-figure">
-          <dt>{overdue ? t.overdue : t.remaining}</dt>
+          <dt>{overdue ? t.overdue : sla.state === 'stopped' ? t.margin : t.remaining}</dt>
           <dd data-testid="sla-remaining" data-ms={sla.remainingMs} style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}>
             {figures.overdue ?? figures.remaining}
           </dd>

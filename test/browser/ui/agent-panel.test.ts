@@ -57,6 +57,7 @@ it('shows a running request on track, with its elapsed and remaining business ti
   expect(elapsed.ms).toBeGreaterThanOrEqual(3 * HOUR);
   expect(elapsed.text).toBe(slaFigures(elapsed.ms, 4 * HOUR).elapsed);
   expect((await read('sla-remaining')).text).toBe(slaFigures(elapsed.ms, 4 * HOUR).remaining);
+  await expect(appFrame(page, 'issue-panel').getByTestId('sla-remaining').locator('xpath=preceding-sibling::dt').textContent()).resolves.toBe('Restant');
   expect((await read('sla-goal')).text).toBe('4 h 00 min');
   // The agent (fr_FR, Europe/Paris) reads the projected breach in their zone.
   expect((await read('sla-breach-at')).text).toContain(`Dépassement prévu le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
@@ -88,6 +89,8 @@ it('shows a request answered within its goal as stopped and met', async () => {
   expect((await read('sla-verdict')).text).toBe('Respecté');
   expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
   expect((await read('sla-elapsed')).text).toBe('1 h 00 min');
+  // Stopped: what was left is a margin kept, not time still running out.
+  await expect(appFrame(page, 'issue-panel').getByTestId('sla-remaining').locator('xpath=preceding-sibling::dt').textContent()).resolves.toBe('Marge');
   expect((await read('sla-breach-at')).text).toContain(`Arrêté (En attente du client) le ${formatInstant(sla.stoppedAt!, 'fr-FR', 'Europe/Paris')}`);
   // It now waits for its customer: the countdown to the next reminder (3 days) and the closing (12 days).
   const frame = appFrame(page, 'issue-panel');
