@@ -23,13 +23,20 @@ const AT = Date.UTC(2026, 10, 28, 9, 30);
 const LANGS: Language[] = ['fr', 'en'];
 const facts = { byName: 'Carol Client', atMs: AT, reason: 'No answer for three days' };
 
-/** Every customer message names the request, its summary and the portal link, and says how to answer. */
-function expectCustomerMessage(m: Message, lang: Language): void {
+/**
+ * Every customer message names the request, its summary and the portal link, and says how to answer: by
+ * replying to the email, except on a closed request, where a reply reopens nothing unless the rule says so.
+ */
+function expectCustomerMessage(m: Message, lang: Language, closed = false): void {
   expect(m.subject.startsWith('[SUP-3] ')).toBe(true);
   expect(m.subject.endsWith('Confluence is slow')).toBe(true);
   expect(m.textBody).toContain('SUP-3');
   expect(m.textBody).toContain(ref.portalUrl);
-  expect(m.textBody).toContain(lang === 'fr' ? 'répondez simplement à cet e-mail' : 'simply reply to this email');
+  const reply = lang === 'fr' ? 'répondez simplement à cet e-mail' : 'simply reply to this email';
+  if (closed) {
+    expect(m.textBody).not.toContain(reply);
+    expect(m.textBody).toContain(lang === 'fr' ? `Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}` : `To reopen it, use the "Reopen" action in the portal: ${ref.portalUrl}`);
+  } else expect(m.textBody).toContain(reply);
 }
 
 describe('languageFor', () => {
@@ -60,7 +67,7 @@ describe.each(LANGS)('customer messages in %s', (lang) => {
 
   it.each([...ANNOUNCED_STATUSES])('announces %s with its name and what happens next', (status) => {
     const m = statusMessage(lang, ref, status);
-    expectCustomerMessage(m, lang);
+    expectCustomerMessage(m, lang, status === 'closed');
     expect(m.subject).toContain(STATUS_NAMES[status][lang]);
     // lead sentence, next step, how to answer, signature: at least one paragraph beyond the lead.
     expect(m.textBody.split('\n\n').length).toBeGreaterThanOrEqual(5);
@@ -89,6 +96,11 @@ describe('status details', () => {
 
   it('explains reopening on closure, and the consulting resolution when it applies', () => {
     expect(statusMessage('en', ref, 'closed').textBody).toContain('you can reopen the request');
+    // A reply by email reopens only when reopenOnCustomerComment is on; the email then says so.
+    expect(statusMessage('fr', ref, 'closed', null, { replyReopens: true }).textBody).toContain(
+      `Pour la rouvrir, répondez simplement à cet e-mail, ou utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}.`,
+    );
+    expect(statusMessage('en', { ...ref, portalUrl: null }, 'closed').textBody).toContain('To reopen it, use the "Reopen" action in the customer portal.');
     expect(statusMessage('en', ref, 'closed').textBody).not.toContain('consulting');
     expect(statusMessage('en', ref, 'closed', null, { consulting: true }).textBody).toContain('identified as a consulting need');
   });

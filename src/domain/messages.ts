@@ -78,11 +78,30 @@ function howToAnswer(lang: Language, ref: RequestRef): string {
   return `To answer us, simply reply to this email${portal}.`;
 }
 
-function customerMessage(lang: Language, ref: RequestRef, subjectText: string, paragraphs: string[]): Message {
+/**
+ * How the customer reopens a closed request: the portal's "Reopen" action, or a reply to the email too when
+ * the rule `reopenOnCustomerComment` makes a reply reopen it (otherwise a reply would reopen nothing).
+ */
+function howToReopen(lang: Language, ref: RequestRef, replyReopens: boolean): string {
+  if (lang === 'fr') {
+    const where = ref.portalUrl ? `sur le portail : ${ref.portalUrl}` : 'sur le portail client';
+    return replyReopens
+      ? `Pour la rouvrir, répondez simplement à cet e-mail, ou utilisez l'action « Rouvrir » ${where}.`
+      : `Pour la rouvrir, utilisez l'action « Rouvrir » ${where}.`;
+  }
+  const where = ref.portalUrl ? `in the portal: ${ref.portalUrl}` : 'in the customer portal';
+  return replyReopens ? `To reopen it, simply reply to this email, or use the "Reopen" action ${where}.` : `To reopen it, use the "Reopen" action ${where}.`;
+}
+
+/** The closing line of a customer email: how to answer (the default), how to reopen, or nothing more. */
+type Footer = { kind: 'answer' } | { kind: 'reopen'; replyReopens: boolean } | { kind: 'none' };
+
+function customerMessage(lang: Language, ref: RequestRef, subjectText: string, paragraphs: string[], footer: Footer = { kind: 'answer' }): Message {
   const hello = lang === 'fr' ? 'Bonjour,' : 'Hello,';
+  const last = footer.kind === 'answer' ? [howToAnswer(lang, ref)] : footer.kind === 'reopen' ? [howToReopen(lang, ref, footer.replyReopens)] : [];
   return {
     subject: subjectIn(lang, ref, subjectText),
-    textBody: [hello, ...paragraphs, howToAnswer(lang, ref), SIGNATURE[lang]].join('\n\n'),
+    textBody: [hello, ...paragraphs, ...last, SIGNATURE[lang]].join('\n\n'),
   };
 }
 
@@ -192,7 +211,7 @@ export function statusMessage(
   ref: RequestRef,
   status: CanonicalStatus,
   details: RequestDetails | null = null,
-  opts: { timeZone?: string; consulting?: boolean } = {},
+  opts: { timeZone?: string; consulting?: boolean; replyReopens?: boolean } = {},
 ): Message {
   const name = STATUS_NAMES[status][lang];
   const lead =
@@ -200,7 +219,8 @@ export function statusMessage(
       ? `Votre demande ${ref.issueKey} « ${ref.summary} » est passée à l'état « ${name} ».`
       : `Your request ${ref.issueKey} "${ref.summary}" is now "${name}".`;
   const steps = nextStep(lang, status, details, opts.timeZone ?? 'Europe/Paris', opts.consulting ?? false);
-  return customerMessage(lang, ref, lang === 'fr' ? `Nouvel état : ${name}` : `New status: ${name}`, [lead, ...steps]);
+  const footer: Footer = status === 'closed' ? { kind: 'reopen', replyReopens: opts.replyReopens ?? false } : { kind: 'answer' };
+  return customerMessage(lang, ref, lang === 'fr' ? `Nouvel état : ${name}` : `New status: ${name}`, [lead, ...steps], footer);
 }
 
 /**
@@ -369,7 +389,7 @@ export function reminderMessage(lang: Language, ref: RequestRef, facts: Reminder
  * how to reopen it.
  * @example autoCloseMessage('en', ref, { days: 12 }).message.subject //=> '[SUP-1] Closed without an answer: VPN down'
  */
-export function autoCloseMessage(lang: Language, ref: RequestRef, facts: { days: number }): CommentAndMessage {
+export function autoCloseMessage(lang: Language, ref: RequestRef, facts: { days: number; replyReopens?: boolean }): CommentAndMessage {
   const fr = lang === 'fr';
   const portal = ref.portalUrl ? (fr ? ` (${ref.portalUrl})` : ` (${ref.portalUrl})`) : '';
   const paragraphs = fr
@@ -382,5 +402,7 @@ export function autoCloseMessage(lang: Language, ref: RequestRef, facts: { days:
         `If you still need help, reopen it from the portal${portal} with the "Reopen" action: it goes back to "${STATUS_NAMES.in_progress.en}" and the team is notified.`,
       ];
   const comment = [fr ? 'Bonjour,' : 'Hello,', ...paragraphs, SIGNATURE[lang]].join('\n\n');
-  return { comment, message: customerMessage(lang, ref, fr ? 'Fermée sans réponse' : 'Closed without an answer', paragraphs) };
+  // The paragraphs already say how to reopen from the portal; a reply by email reopens only under that rule.
+  const reply = facts.replyReopens ? [fr ? 'Vous pouvez aussi simplement répondre à cet e-mail.' : 'You can also simply reply to this email.'] : [];
+  return { comment, message: customerMessage(lang, ref, fr ? 'Fermée sans réponse' : 'Closed without an answer', [...paragraphs, ...reply], { kind: 'none' }) };
 }

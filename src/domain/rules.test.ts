@@ -102,8 +102,15 @@ describe('status changes', () => {
     const n = actions[0] as Notify;
     expect(n).toMatchObject({ key: 'SUP-7:notify-status:20001', to: { accountIds: ['cust-1'] } });
     expect(n.textBody).toContain(`« ${STATUS_NAMES[to].fr} »`);
-    expect(n.textBody).toContain('répondez simplement à cet e-mail');
+    // On a closed request, a reply reopens nothing (reopenOnCustomerComment is off by default): the portal's Reopen.
+    if (to === 'closed') expect(n.textBody).toContain("Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail");
+    else expect(n.textBody).toContain('répondez simplement à cet e-mail');
     expect(n.textBody).toContain('https://site.example/servicedesk/customer/portal/1/SUP-7');
+  });
+
+  it('tells the creator of a closed request that a reply reopens it when that rule is on', () => {
+    const n = statusChangeRule(input(moved('submitted', 'closed'), { config: config({ rules: { reopenOnCustomerComment: true } }) }))[0] as Notify;
+    expect(n.textBody).toContain('Pour la rouvrir, répondez simplement à cet e-mail');
   });
 
   it.each(['submitted', 'resolved'] as const)('says nothing on entering %s', (to) => {

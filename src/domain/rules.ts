@@ -113,6 +113,7 @@ export const statusChangeRule: Rule = (input) => {
   const message = statusMessage(reporterLanguage(input), refOf(snapshot), move.to, input.details ?? null, {
     timeZone: config.calendars.businessHours.timeZone,
     consulting: config.rules.consulting && isConsulting(resolutionOf(input), config),
+    replyReopens: config.rules.reopenOnCustomerComment,
   });
   return notifyReporter(snapshot, actionKey(snapshot.issueKey, 'notify-status', event.changelogId), message);
 };

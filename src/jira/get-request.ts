@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { requestJiraJson } from './client';
+import { JiraError, requestJiraJson } from './client';
 
 /** The part of JSM's customer request (CustomerRequestDTO) the app reads. */
 export interface CustomerRequestLinks {
@@ -14,4 +14,18 @@ export interface CustomerRequestLinks {
  */
 export async function getRequest(issueKey: string): Promise<CustomerRequestLinks> {
   return requestJiraJson<CustomerRequestLinks>(route`/rest/servicedeskapi/request/${issueKey}`);
+}
+
+/**
+ * The request's page in the customer portal, or null when JSM has no request for this issue (a 4xx: not a
+ * service project). A failure that may pass (429, 5xx) is thrown, for the caller's retry.
+ * @example await portalUrlOf('SUP-1') //=> 'https://site.atlassian.net/servicedesk/customer/portal/1/SUP-1'
+ */
+export async function portalUrlOf(issueKey: string): Promise<string | null> {
+  try {
+    return (await getRequest(issueKey))._links?.web ?? null;
+  } catch (error) {
+    if (error instanceof JiraError && !error.retryable) return null;
+    throw error;
+  }
 }

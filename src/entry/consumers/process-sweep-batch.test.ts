@@ -2,6 +2,7 @@
 // "two overlapping batches act once" is checked in the process.
 import { addComment } from '../../jira/add-comment';
 import { getChangelog } from '../../jira/get-changelog';
+import { portalUrlOf } from '../../jira/get-request';
 import { getIssueWithProperties } from '../../jira/get-issue-with-properties';
 import { getUser } from '../../jira/get-user';
 import { setIssueProperty } from '../../jira/issue-property';
@@ -28,12 +29,14 @@ jest.mock('../../jira/get-issue-with-properties');
 jest.mock('../../jira/get-changelog');
 jest.mock('../../jira/list-issue-comments', () => ({ ...jest.requireActual('../../jira/list-issue-comments'), listIssueComments: jest.fn() }));
 jest.mock('../../jira/get-user');
+jest.mock('../../jira/get-request');
 jest.mock('../../jira/issue-property');
 jest.mock('../../jira/notify-issue');
 jest.mock('../../jira/add-comment');
 jest.mock('../../jira/transition-issue');
 
 const DAY = 86_400_000;
+const PORTAL = 'https://site.example/servicedesk/customer/portal/1/SUP-7';
 const T0 = Date.UTC(2026, 0, 5, 9);
 
 function clock(over: object = {}) {
@@ -58,6 +61,7 @@ beforeEach(() => {
     { id: '3', author: { accountId: 'agent-1', accountType: 'atlassian' }, body: 'internal thought', created: new Date(T0 + 1).toISOString(), properties: [{ key: 'sd.public.comment', value: { internal: true } }] },
   ]);
   jest.mocked(getChangelog).mockResolvedValue([]);
+  jest.mocked(portalUrlOf).mockResolvedValue(PORTAL);
 });
 
 describe('processSweepBatch', () => {
@@ -69,6 +73,7 @@ describe('processSweepBatch', () => {
     expect(opts).toEqual({ internal: false });
     expect(textFromAdf(body)).toContain('> Please send the logs');
     expect(jest.mocked(notifyIssue).mock.calls[0]![1]).toMatchObject({ to: { accountIds: ['cust-1'] }, subject: '[SUP-7] Reminder: VPN down' });
+    expect(jest.mocked(notifyIssue).mock.calls[0]![1].textBody).toContain(`or follow your request in the portal: ${PORTAL}`);
     expect(jest.mocked(setIssueProperty).mock.calls[0]).toEqual(['SUP-7', 'supportRulesState', clock({ stage: 1, nextDueAt: T0 + 6 * DAY })]);
     expect(transitionIssue).not.toHaveBeenCalled();
   });
@@ -89,6 +94,10 @@ describe('processSweepBatch', () => {
     expect(jest.mocked(transitionIssue).mock.calls[0]!.slice(0, 2)).toEqual(['SUP-7', 'closed']);
     expect(jest.mocked(transitionIssue).mock.calls[0]![3]).toEqual({ resolution: 'Done' });
     expect(textFromAdf(jest.mocked(addComment).mock.calls[0]![1])).toMatch(/reopen it from the portal/);
+    // The email links the request in the portal, and does not invite a reply that would reopen nothing.
+    const email = jest.mocked(notifyIssue).mock.calls[0]![1].textBody;
+    expect(email).toContain(`reopen it from the portal (${PORTAL}) with the "Reopen" action`);
+    expect(email).not.toContain('reply to this email');
     expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({ waiting: 'no', stage: 'closed', nextDueAt: null });
   });
 

@@ -10,6 +10,7 @@ import { autoCloseMessage, languageFor, reminderMessage, type CommentAndMessage 
 import { decideReminder, notWaiting, parseReminderState, propertyValue, stateAfterDecision, STATE_PROPERTY, type ReminderDecision, type ReminderState } from '../../domain/reminders';
 import { statusResolver, type Language } from '../../domain/workflow';
 import { getIssueWithProperties, type IssueWithProperties } from '../../jira/get-issue-with-properties';
+import { portalUrlOf } from '../../jira/get-request';
 import { getUser } from '../../jira/get-user';
 import { isInternalComment, listIssueComments, type IssueComment } from '../../jira/list-issue-comments';
 import { loadConfig } from '../../store/config-store';
@@ -71,16 +72,23 @@ async function processDueRequest(issueKey: string, nowMs: number, config: Config
     return;
   }
   comments ??= decision.kind === 'reminder' ? await listIssueComments(issueKey, 20) : [];
-  const lang = languageFor(await localeOf(issue, locales), config);
-  const actions = decisionActions(issue, decision, config, lang, comments);
+  const [locale, portalUrl] = await Promise.all([localeOf(issue, locales), portalUrlOf(issueKey)]);
+  const actions = decisionActions(issue, decision, config, languageFor(locale, config), comments, portalUrl);
   const clockKey = actionKey(issueKey, decision.kind === 'close' ? 'autoclose' : 'reminder', decision.occurrence, decision.kind === 'close' ? 'clock' : `${decision.reminder}:clock`);
   actions.push({ type: 'setProperty', key: clockKey, issueKey, propertyKey: STATE_PROPERTY, value: propertyValue(stored, next) });
   await executeActions(actions, config);
 }
 
 /** The comment, the creator's email and, for a close, the transition before them (which they require). */
-function decisionActions(issue: IssueWithProperties, decision: Exclude<ReminderDecision, { kind: 'none' }>, config: Config, lang: Language, comments: IssueComment[]): Action[] {
-  const ref = { issueKey: issue.key, summary: issue.fields.summary ?? '', portalUrl: null };
+function decisionActions(
+  issue: IssueWithProperties,
+  decision: Exclude<ReminderDecision, { kind: 'none' }>,
+  config: Config,
+  lang: Language,
+  comments: IssueComment[],
+  portalUrl: string | null,
+): Action[] {
+  const ref = { issueKey: issue.key, summary: issue.fields.summary ?? '', portalUrl };
   const reporter = issue.fields.reporter?.accountId;
   const tz = config.calendars.businessHours.timeZone;
   let texts: CommentAndMessage;
@@ -91,7 +99,7 @@ function decisionActions(issue: IssueWithProperties, decision: Exclude<ReminderD
     base = actionKey(issue.key, 'autoclose', decision.occurrence);
     requires = actionKey(base, 'transition');
     actions.push({ type: 'transition', key: requires, issueKey: issue.key, toStatus: 'closed', resolution: config.reminders.autoCloseResolution });
-    texts = autoCloseMessage(lang, ref, { days: config.reminders.autoCloseDays });
+    texts = autoCloseMessage(lang, ref, { days: config.reminders.autoCloseDays, replyReopens: config.rules.reopenOnCustomerComment });
   } else {
     base = actionKey(issue.key, 'reminder', decision.occurrence, decision.reminder);
     texts = reminderMessage(lang, ref, { reminder: decision.reminder, awaited: awaitedText(comments, reporter), closesAtMs: decision.closesAt, timeZone: tz });

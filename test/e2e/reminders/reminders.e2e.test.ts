@@ -80,6 +80,14 @@ describe('a request left waiting for its customer', () => {
     await advance('P3D');
     expect(await appComments(key)).toHaveLength(3);
     expect(closures(await mailSubjects(key))).toHaveLength(1);
+    // Both kinds of email link the request in the portal, as JSM gives it; the closing one does not invite a
+    // reply by email, which would not reopen it (reopenOnCustomerComment is off by default).
+    const portal = (await site.ok<{ _links: { web: string } }>(agent.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}`))._links.web;
+    const mails = await site.outbox(key);
+    expect(mails.find((m) => m.subject.includes('] Relance'))!.textBody).toContain(`ou suivez votre demande sur le portail : ${portal}`);
+    const closing = mails.find((m) => m.subject.includes('] Fermée sans réponse'))!.textBody;
+    expect(closing).toContain(`rouvrez-la depuis le portail (${portal})`);
+    expect(closing).not.toContain('répondez');
   });
 
   it.each([
