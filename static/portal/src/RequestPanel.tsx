@@ -31,7 +31,7 @@ export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
         <section aria-labelledby="portal-sla-title">
           <h3 id="portal-sla-title">{t.portalSla}</h3>
           <p data-testid="portal-sla" data-state={view.sla.state} data-met={String(view.sla.met)}>
-            {slaSentence(view.sla, t, when)}
+            {slaSentence(view.sla, t, when, view.escalation !== null)}
           </p>
         </section>
       ) : null}
@@ -55,10 +55,10 @@ export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
   );
 }
 
-function slaSentence(sla: NonNullable<PortalView['sla']>, t: ReturnType<typeof strings>, when: (iso: string) => string): string {
+function slaSentence(sla: NonNullable<PortalView['sla']>, t: ReturnType<typeof strings>, when: (iso: string) => string, escalated: boolean): string {
   const goal = formatDuration(sla.goalMs);
   if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
   if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;
-  if (sla.breached || !sla.dueAt) return t.portalRunningLate(goal);
+  if (sla.breached || !sla.dueAt) return t.portalRunningLate(goal, escalated);
   return t.portalRunning(when(sla.dueAt), goal);
 }

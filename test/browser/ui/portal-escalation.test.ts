@@ -53,3 +53,21 @@ it('lets the customer escalate with a reason, and notifies the team lead by emai
   expect(toLead[0]!.textBody).toContain('Aucune réponse depuis deux jours');
   await page.context().close();
 });
+
+it('tells the customer plainly when the answer is late, pointing to escalation until it is used', async () => {
+  const key = await session.createRequest(USERS.customer, 'Late answer');
+  await session.moveClock({ advance: 'P3D' });
+  const read = async (): Promise<string> => {
+    const page = await session.open(USERS.customer, `/portal/${key}`);
+    const panel = appFrame(page, 'portal', 'section.card');
+    await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
+    const text = await panel.getByTestId('portal-sla').innerText();
+    await page.context().close();
+    return text;
+  };
+  // No alert is sent on a breach, so the panel promises none: it offers the escalation the rules describe.
+  await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4 h 00 min). Si cela vous bloque, vous pouvez escalader la demande.');
+  const answer = await session.invoke<{ ok: boolean }>(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'fr', reason: 'Toujours rien.' }, key);
+  expect(answer.ok).toBe(true);
+  await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4 h 00 min).');
+});
