@@ -21,6 +21,8 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
   const [loaded, setLoaded] = useState<ResolverFailure | { stored: boolean } | null>(null);
   const [draft, setDraft] = useState<Config | null>(null);
   const [errors, setErrors] = useState<ConfigError[]>([]);
+  /** Problems not shown under a field: those of an imported file (the form keeps the settings in force), or of the whole configuration. */
+  const [listed, setListed] = useState<{ title: string; errors: ConfigError[] } | null>(null);
   const [check, setCheck] = useState<ResolverResult<SetupCheck> | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -36,24 +38,32 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
     void runCheck();
   }, [ctx.lang, runCheck]);
 
-  async function afterWrite(result: ResolverResult<Config>, success: string) {
+  async function afterWrite(result: ResolverResult<Config>, success: string, source: 'form' | 'file') {
     setBusy(false);
+    setListed(null);
     if (result.ok) {
       setDraft(result.data);
       setErrors([]);
       setLoaded({ stored: true });
       setNotice({ kind: 'success', text: success });
       await runCheck();
+    } else if (source === 'file') {
+      // The file's values are not in the form, so its problems are listed with their paths in the file.
+      setErrors([]);
+      setNotice({ kind: 'error', text: result.errors ? t.notImported(result.errors.length) : result.message });
+      if (result.errors) setListed({ title: t.importProblems, errors: result.errors });
     } else {
       setErrors(result.errors ?? []);
       setNotice({ kind: 'error', text: result.errors ? t.notSaved(result.errors.length) : result.message });
+      const whole = (result.errors ?? []).filter((e) => e.path === '');
+      if (whole.length > 0) setListed({ title: t.wholeConfigProblems, errors: whole });
     }
   }
 
   async function save() {
     setBusy(true);
     setNotice(null);
-    await afterWrite(await saveConfig(ctx.lang, draft), t.saved);
+    await afterWrite(await saveConfig(ctx.lang, draft), t.saved, 'form');
   }
 
   async function download() {
@@ -70,7 +80,7 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
   async function upload(file: File) {
     setBusy(true);
     setNotice(null);
-    await afterWrite(await importConfig(ctx.lang, await file.text()), t.imported);
+    await afterWrite(await importConfig(ctx.lang, await file.text()), t.imported, 'file');
   }
 
   if (!loaded) return <Loading label={t.loading} />;
@@ -119,6 +129,19 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
           </span>
         ) : null}
       </div>
+      {listed ? (
+        <Message appearance="error" title={listed.title} testId="listed-errors">
+          <ul>
+            {listed.errors.map((e, i) => (
+              <li key={i}>
+                {e.path ? <code>{e.path}</code> : null}
+                {e.path ? t.sep : null}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </Message>
+      ) : null}
     </main>
   );
 }

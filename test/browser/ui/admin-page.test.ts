@@ -90,3 +90,33 @@ it('shows the escalation contacts by name and lets the admin pick another by typ
   expect(await contacts()).toMatchObject({ teamLeadAccountId: 'sandbox-agent-2', supportTeamGroup: 'support-team' });
   await page.context().close();
 });
+
+it('lists the problems of an imported file with their paths, keeping the settings in force in the form', async () => {
+  const page = await session.open(USERS.admin, '/admin');
+  const admin = appFrame(page, 'admin-page');
+  await admin.getByTestId('setup-check').waitFor({ timeout: 20_000 });
+  const before = await mondayInForce();
+  const timeZone = await admin.getByLabel('Time zone', { exact: true }).inputValue();
+  const upload = (json: string) => admin.getByTestId('import-file').setInputFiles({ name: 'support-rules-config.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+
+  await upload(JSON.stringify({ calendars: { businessHours: { timeZone: 'Mars/Olympus_Mons', weeklyHours: { monday: [{ start: '18:00', end: '09:00' }] } } } }));
+  await expect(admin.getByTestId('notice-error').innerText()).resolves.toContain('The file was not imported: 2 problem(s)');
+  const listed = admin.getByTestId('listed-errors');
+  await expect(listed.innerText()).resolves.toContain('Problems in the imported file');
+  await expect(listed.locator('li').allInnerTexts()).resolves.toEqual(
+    expect.arrayContaining([expect.stringMatching(/^calendars\.businessHours\.timeZone: "Mars\/Olympus_Mons" is not a time zone/), expect.stringMatching(/^calendars\.businessHours\.weeklyHours\.monday\.0: .*ends before it starts/)]),
+  );
+  // The form still shows what is in force, with no error under its fields: the file's values are not there.
+  await expect(admin.getByLabel('Time zone', { exact: true }).inputValue()).resolves.toBe(timeZone);
+  await expect(admin.getByTestId('error-bh-timeZone').count()).resolves.toBe(0);
+  expect(await mondayInForce()).toBe(before);
+
+  // A file that is not a configuration at all: its one problem concerns the whole, and is listed too.
+  await upload('[1, 2]');
+  await eventually(async () => expect(await admin.getByTestId('notice-error').innerText()).toContain('1 problem(s)'));
+  const whole = await listed.locator('li').allInnerTexts();
+  expect(whole).toHaveLength(1);
+  expect(whole).toEqual(['A configuration is a JSON object of settings.']); // no path: it is about the file as a whole
+  expect(await mondayInForce()).toBe(before);
+  await page.context().close();
+});
