@@ -8,7 +8,13 @@ import { Message } from '../../common/src/status-ui';
 export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenContext }) {
   const t = strings(ctx.lang);
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
-  const { waiting, escalation, details } = view;
+  const { waiting, escalation } = view;
+  // What was recorded for a wait is shown while the request is in that wait, not after it left.
+  const status = view.status.canonical;
+  const details = {
+    thirdParty: status === 'waiting_for_third_party' ? view.details.thirdParty : undefined,
+    scheduledOperation: status === 'scheduled_operation' ? view.details.scheduledOperation : undefined,
+  };
   return (
     <>
       {waiting ? (

@@ -41,6 +41,11 @@ it('records the third party, tells the customer and pauses the SLA', async () =>
   expect(JSON.stringify(comment.body)).toContain("en attente d'une action de Atlassian");
   const details = await session.rest<{ value: unknown }>(USERS.agent, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesDetails`);
   expect(details.value).toEqual({ thirdParty: { kind: 'atlassian', reference: 'PS-4242' } });
+  // Once the request leaves the wait, the panel no longer shows the third party as if it were still awaited.
+  await session.moveTo(key, 'in_progress');
+  await page.reload();
+  await panel.getByTestId('sla-state').waitFor({ timeout: 20_000 });
+  await expect(panel.getByTestId('details').count()).resolves.toBe(0);
   await page.context().close();
 });
 
