@@ -129,7 +129,8 @@ async function requestState(world: World, key: string): Promise<RequestState> {
     key,
     status: issue.fields.status.name,
     resolution: issue.fields.resolution?.name ?? null,
-    comments: page.comments.map((c) => `${c.jsdPublic ? 'public' : 'internal'}: ${adfText(c.body)}`),
+    // The sandbox's address (in the portal links of the app's comments) changes from run to run.
+    comments: page.comments.map((c) => `${c.jsdPublic ? 'public' : 'internal'}: ${adfText(c.body).split(site.url).join('<site>')}`),
     recorded,
   };
 }
