@@ -220,7 +220,7 @@ export function statusMessage(
       : `Your request ${ref.issueKey} "${ref.summary}" is now "${name}".`;
   const steps = nextStep(lang, status, details, opts.timeZone ?? 'Europe/Paris', opts.consulting ?? false);
   const footer: Footer = status === 'closed' ? { kind: 'reopen', replyReopens: opts.replyReopens ?? false } : { kind: 'answer' };
-  return customerMessage(lang, ref, lang === 'fr' ? `Nouvel état : ${name}` : `New status: ${name}`, [lead, ...steps], footer);
+  return customerMessage(lang, ref, lang === 'fr' ? `Nouvel état « ${name} »` : `New status "${name}"`, [lead, ...steps], footer);
 }
 
 /**

@@ -150,9 +150,9 @@ describe('status changes', () => {
 
   it('writes in English for an English-speaking creator, and in the default language when the locale is not offered', () => {
     const en = notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { snapshot: snapshot({ reporter: { ...customer, locale: 'en_GB' } }) })))[0]!;
-    expect(en.subject).toBe('[SUP-7] New status: In progress: VPN down');
+    expect(en.subject).toBe('[SUP-7] New status "In progress": VPN down');
     const de = notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { snapshot: snapshot({ reporter: { ...customer, locale: 'de_DE' } }) })))[0]!;
-    expect(de.subject).toBe('[SUP-7] Nouvel état : En cours : VPN down');
+    expect(de.subject).toBe('[SUP-7] Nouvel état « En cours » : VPN down');
     const onlyEn = config({ languages: { default: 'en', available: ['en'] } });
     expect(notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { config: onlyEn })))[0]!.subject).toContain('New status');
   });

@@ -77,6 +77,6 @@ it('a burst of the same status change and the same comment, delivered at once, a
     await site.settle();
     const mails = (await site.outbox(key)).map((m) => `${m.to.join(',')} ${m.subject}`);
     // Only the fresh status change is new: one email for it, whatever the burst.
-    expect(mails.slice(before)).toEqual([`${gwen.accountId} [${key}] New status: In progress: Burst`]);
+    expect(mails.slice(before)).toEqual([`${gwen.accountId} [${key}] New status "In progress": Burst`]);
   });
 });

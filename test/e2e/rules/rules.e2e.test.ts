@@ -108,7 +108,7 @@ describe('the life of a request', () => {
     const mails = (await site.outbox(key)).slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual([claire.accountId]);
-    expect(mails[0]!.subject).toBe(`[${key}] Nouvel état : ${status} : Confluence upgrade`);
+    expect(mails[0]!.subject).toBe(`[${key}] Nouvel état « ${status} » : Confluence upgrade`);
     expect(mails[0]!.textBody).toContain(nextStep);
     expect(mails[0]!.textBody).toContain(`/portal/${key}`);
   });
@@ -247,7 +247,7 @@ describe('exactly once', () => {
     await twice.site.moveTo(support, key, 'En cours');
     await twice.site.settle();
     const mails = await twice.site.outbox(key);
-    expect(mails.map((m) => m.subject)).toEqual([`[${key}] Request received: Twice`, `[${key}] New comment: Twice`, `[${key}] New status: In progress: Twice`]);
+    expect(mails.map((m) => m.subject)).toEqual([`[${key}] Request received: Twice`, `[${key}] New comment: Twice`, `[${key}] New status "In progress": Twice`]);
   });
 });
 
@@ -285,9 +285,9 @@ describe('when Jira fails', () => {
       [
         `[${key}] Request received: Flaky`,
         `[${key}] New comment: Flaky`,
-        `[${key}] New status: In progress: Flaky`,
-        `[${key}] New status: Waiting for customer: Flaky`,
-        `[${key}] New status: Closed: Flaky`,
+        `[${key}] New status "In progress": Flaky`,
+        `[${key}] New status "Waiting for customer": Flaky`,
+        `[${key}] New status "Closed": Flaky`,
       ].sort(),
     );
     const { events, calls } = await flaky.site.ok<{ events: { kind: string; payload: { body?: { kind?: string } } }[]; calls: { fault?: string }[] }>(
