@@ -119,7 +119,9 @@ describe.each(LANGS)('team messages in %s', (lang) => {
     expect(m.textBody).toContain('Carol Client');
     expect(m.textBody).toContain('> It fails again');
     expect(m.textBody).toContain(STATUS_NAMES.in_progress[lang]);
-    expect(m.textBody).toContain(ref.portalUrl);
+    // The team works in Jira: the link opens the issue view, not the customer portal.
+    expect(m.textBody).toContain('https://site.example/browse/SUP-3');
+    expect(m.textBody).not.toContain(ref.portalUrl);
   });
 
   it('asks the lead and the manager to speed an escalated request up, with the reason', () => {
@@ -128,6 +130,8 @@ describe.each(LANGS)('team messages in %s', (lang) => {
     expect(m.textBody).toContain('Carol Client');
     expect(m.textBody).toContain('> No answer for three days');
     expect(m.textBody).toContain(formatInstant(AT, lang, 'Europe/Paris'));
+    expect(m.textBody).toContain('https://site.example/browse/SUP-3');
+    expect(escalationMessage(lang, { ...ref, portalUrl: null }, facts, 'Europe/Paris').textBody).not.toContain('http');
   });
 
   it('notes an escalation and a consulting closure internally, and answers a repeat', () => {

@@ -235,13 +235,28 @@ export function supportCommentMessage(lang: Language, ref: RequestRef, authorNam
 }
 
 /**
+ * Where the team opens the request: the issue view of the site the portal link belongs to (the team works in
+ * Jira, not in the customer portal); the portal link itself when it cannot be read.
+ * @example agentLink({ issueKey: 'SUP-1', summary: '', portalUrl: 'https://acme.atlassian.net/servicedesk/customer/portal/1/SUP-1' }) //=> 'https://acme.atlassian.net/browse/SUP-1'
+ */
+export function agentLink(ref: RequestRef): string | null {
+  if (!ref.portalUrl) return null;
+  try {
+    return `${new URL(ref.portalUrl).origin}/browse/${encodeURIComponent(ref.issueKey)}`;
+  } catch {
+    return ref.portalUrl;
+  }
+}
+
+/**
  * Tells the support team that a customer reopened a request (by moving it back, or by commenting on it).
  * @example reopenedMessage('en', ref, 'Carol', null).subject //=> '[SUP-1] Reopened by the customer: VPN down'
  */
 export function reopenedMessage(lang: Language, ref: RequestRef, customerName: string | null, comment: string | null): Message {
   const fr = lang === 'fr';
   const who = customerName ?? (fr ? 'Le client' : 'The customer');
-  const link = ref.portalUrl ? [fr ? `Demande : ${ref.portalUrl}` : `Request: ${ref.portalUrl}`] : [];
+  const url = agentLink(ref);
+  const link = url ? [fr ? `Demande : ${url}` : `Request: ${url}`] : [];
   const lead = fr
     ? `${who} a rouvert la demande ${ref.issueKey} « ${ref.summary} » ; elle est repassée à l'état « ${STATUS_NAMES.in_progress.fr} ».`
     : `${who} reopened the request ${ref.issueKey} "${ref.summary}"; it is back in "${STATUS_NAMES.in_progress.en}".`;
@@ -276,7 +291,8 @@ export interface EscalationFacts {
 export function escalationMessage(lang: Language, ref: RequestRef, facts: EscalationFacts, timeZone: string): Message {
   const when = formatInstant(facts.atMs, lang, timeZone);
   const fr = lang === 'fr';
-  const link = ref.portalUrl ? [fr ? `Demande : ${ref.portalUrl}` : `Request: ${ref.portalUrl}`] : [];
+  const url = agentLink(ref);
+  const link = url ? [fr ? `Demande : ${url}` : `Request: ${url}`] : [];
   const lead = fr
     ? `${facts.byName} a escaladé la demande ${ref.issueKey} « ${ref.summary} » le ${when}. Merci de voir comment accélérer son traitement.`
     : `${facts.byName} escalated the request ${ref.issueKey} "${ref.summary}" on ${when}. Please see how to speed it up.`;
