@@ -176,7 +176,8 @@ const fr: Strings = {
   cancel: 'Annuler',
   sep: ' : ',
   slaTitle: 'SLA de réponse',
-  state: { running: 'En cours', paused: 'En pause', stopped: 'Arrêté' },
+  // Not 'En cours', which is also a status of the workflow.
+  state: { running: 'Délai en cours', paused: 'Délai en pause', stopped: 'Délai arrêté' },
   met: 'Respecté',
   breached: 'Dépassé',
   onTrack: 'Dans les temps',

@@ -23,7 +23,8 @@ export function Loading({ label }: { label: string }) {
 export function Failure({ failure, retryLabel, onRetry }: { failure: ResolverFailure; retryLabel?: string; onRetry?: () => void }) {
   return (
     <div data-testid="failure" data-status={failure.status} data-code={failure.code}>
-      <Message appearance={failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
+      {/* A repeated escalation is not a fault: it says when it was escalated. */}
+      <Message appearance={failure.code === 'already_escalated' ? 'information' : failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
         <p>{failure.message}</p>
         {onRetry && retryLabel && failure.code !== 'unlicensed' ? (
           <p>

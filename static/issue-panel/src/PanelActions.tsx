@@ -28,8 +28,9 @@ export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx:
     setBusy(false);
     if (!result.ok) return setFailure(result);
     setMode(null);
-    setDone(true);
+    // "Done" once the panel shows the request as it now is, so that it never sits beside the old state.
     await onDone();
+    setDone(true);
   }
   const open = (m: Mode) => {
     setMode(mode === m ? null : m);

@@ -76,3 +76,20 @@ it('closes a request as Consulting after confirmation', async () => {
   expect(JSON.stringify(issue.fields.comment.comments.map((c) => c.body))).toContain('besoin de conseil');
   await page.context().close();
 });
+
+it('answers an escalation made meanwhile by the customer as information, saying when, not as an error', async () => {
+  const key = await session.createRequest(USERS.customer, 'Escalated twice');
+  const { page, panel } = await openPanel(key);
+  await panel.getByTestId('action-escalate').click();
+  await panel.getByLabel('Motif').fill('Le client attend depuis trop longtemps.');
+  // The customer escalates from the portal while the agent is typing.
+  const first = await session.invoke<{ ok: boolean }>(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'fr', reason: 'Toujours rien.' }, key);
+  expect(first.ok).toBe(true);
+  await panel.getByTestId('submit-escalation').click();
+  const failure = panel.getByTestId('failure');
+  await failure.waitFor();
+  await expect(failure.getAttribute('data-code')).resolves.toBe('already_escalated');
+  await expect(failure.innerText()).resolves.toContain('Cette demande a déjà été escaladée le');
+  await expect(failure.locator('[role="alert"]').count()).resolves.toBe(0);
+  await page.context().close();
+});

@@ -51,6 +51,8 @@ it('shows a running request on track, with its elapsed and remaining business ti
   const { page, read } = await panel(keys.running);
   const sla = await expected(keys.running);
   expect((await read('sla-state')).attr).toBe('running');
+  // The SLA's state is not worded like a status of the workflow ('En cours').
+  await expect(appFrame(page, 'issue-panel').getByTestId('sla-state').textContent()).resolves.toBe('Délai en cours');
   expect((await read('sla-verdict')).attr).toBe('on_track');
   const elapsed = await read('sla-elapsed');
   expect(Math.abs(elapsed.ms - sla.elapsedMs)).toBeLessThan(60_000);
