@@ -1,6 +1,6 @@
 // Adapter test: @forge/api is replaced by a scripted fake, the only place a mock stands in for Jira.
 import { route } from '@forge/api';
-import { JiraError, requestJiraJson, setRetryPolicy } from './client';
+import { JiraError, nullIfAbsent, requestJiraJson, setRetryPolicy } from './client';
 
 const calls: { as: string; path: string; init: { method?: string; body?: string } }[] = [];
 let script: Array<() => Promise<unknown>> = [];
@@ -80,5 +80,14 @@ describe('requestJira', () => {
   it('returns undefined for 204 No Content', async () => {
     script = [answer(204, undefined)];
     await expect(requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/properties/${'x'}`, { method: 'PUT', body: {} })).resolves.toBeUndefined();
+  });
+});
+
+describe('nullIfAbsent', () => {
+  it('answers null for a failure that will not pass (no JSM request), and rethrows one that may', async () => {
+    await expect(nullIfAbsent(Promise.resolve(7))).resolves.toBe(7);
+    await expect(nullIfAbsent(Promise.reject(new JiraError('404', 404, {}, false)))).resolves.toBeNull();
+    await expect(nullIfAbsent(Promise.reject(new JiraError('503', 503, {}, true)))).rejects.toThrow('503');
+    await expect(nullIfAbsent(Promise.reject(new TypeError('bug')))).rejects.toThrow('bug');
   });
 });

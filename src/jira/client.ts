@@ -20,6 +20,20 @@ export class JiraError extends Error {
   }
 }
 
+/**
+ * A JSM call's answer, or null when JSM has none for this issue (a 4xx that will not pass: not a service
+ * project, no such request); a failure that may pass (429, 5xx) is thrown, for the caller's retry.
+ * @example await nullIfAbsent(getRequest('SUP-1')) //=> null for an issue outside a service project
+ */
+export async function nullIfAbsent<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof JiraError && !error.retryable) return null;
+    throw error;
+  }
+}
+
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;

@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import { JiraError, requestJiraJson } from './client';
+import { nullIfAbsent, requestJiraJson } from './client';
 
 /** The part of JSM's customer request (CustomerRequestDTO) the app reads. */
 export interface CustomerRequestLinks {
@@ -22,10 +22,5 @@ export async function getRequest(issueKey: string): Promise<CustomerRequestLinks
  * @example await portalUrlOf('SUP-1') //=> 'https://site.atlassian.net/servicedesk/customer/portal/1/SUP-1'
  */
 export async function portalUrlOf(issueKey: string): Promise<string | null> {
-  try {
-    return (await getRequest(issueKey))._links?.web ?? null;
-  } catch (error) {
-    if (error instanceof JiraError && !error.retryable) return null;
-    throw error;
-  }
+  return (await nullIfAbsent(getRequest(issueKey)))?._links?.web ?? null;
 }

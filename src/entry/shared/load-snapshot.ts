@@ -8,9 +8,9 @@ import { requestDetailsSchema, type RequestDetails } from '../../domain/messages
 import { DETAILS_PROPERTY } from '../../domain/panel-actions';
 import type { Person, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
-import { JiraError } from '../../jira/client';
+import { nullIfAbsent } from '../../jira/client';
 import { getIssue } from '../../jira/get-issue';
-import { getRequest } from '../../jira/get-request';
+import { portalUrlOf } from '../../jira/get-request';
 import { getRequestParticipants } from '../../jira/get-request-participants';
 import { getUser } from '../../jira/get-user';
 import { getIssueProperty } from '../../jira/issue-property';
@@ -31,9 +31,9 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
   const issue = await getIssue(issueKey);
   if (!issue) return null;
   const f = issue.fields;
-  const [request, participants, portal, rawDetails, account] = await Promise.all([
-    orNull(getRequest(issueKey)),
-    orNull(getRequestParticipants(issueKey)),
+  const [portalUrl, participants, portal, rawDetails, account] = await Promise.all([
+    portalUrlOf(issueKey),
+    nullIfAbsent(getRequestParticipants(issueKey)),
     searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, { fields: [], maxResults: 1 }),
     getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY),
     f.reporter ? getUser(f.reporter.accountId) : Promise.resolve(null),
@@ -53,17 +53,8 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
     priority: f.priority?.name ?? null,
     channel: portal.issues.length > 0 ? 'portal' : 'unknown',
     createdMs: f.created ? Date.parse(f.created) : 0,
-    portalUrl: request?._links?.web ?? null,
+    portalUrl,
   };
   return { snapshot, details: details?.success ? details.data : null };
 }
 
-/** A JSM call's answer, or null when JSM has no request for this issue (a 4xx: not a service project). */
-async function orNull<T>(call: Promise<T>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof JiraError && !error.retryable) return null;
-    throw error;
-  }
-}

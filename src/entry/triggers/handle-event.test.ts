@@ -2,7 +2,7 @@
 // the real one, so "the same event twice sends one email" is checked end to end inside the process.
 import { JiraError } from '../../jira/client';
 import { getIssue } from '../../jira/get-issue';
-import { getRequest } from '../../jira/get-request';
+import { portalUrlOf } from '../../jira/get-request';
 import { getRequestParticipants } from '../../jira/get-request-participants';
 import { searchIssues } from '../../jira/search-issues';
 import { getUser } from '../../jira/get-user';
@@ -63,7 +63,7 @@ beforeEach(() => {
   queued.length = 0;
   jest.clearAllMocks();
   issueIn('En cours');
-  jest.mocked(getRequest).mockResolvedValue({ _links: { web: 'https://site/portal/SUP-1' } });
+  jest.mocked(portalUrlOf).mockResolvedValue('https://site/portal/SUP-1');
   jest.mocked(getRequestParticipants).mockResolvedValue([]);
   jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
   jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
