@@ -1,8 +1,9 @@
 import type { IssuePanelView } from '../../../src/shared/contracts';
 import { formatDuration, formatInstant, slaFigures } from '../../common/src/format';
-import { statusName, strings } from '../../common/src/i18n';
+import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Lozenge, Message } from '../../common/src/status-ui';
+import { breachLine, remainingLabel } from './sla-lines';
 
 const STATE_APPEARANCE = { running: 'inprogress', paused: 'moved', stopped: 'default' } as const;
 
@@ -28,10 +29,6 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
   }
   const verdict = sla.breached ? 'breached' : sla.state === 'stopped' ? 'met' : 'on_track';
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
-  let breachLine: string;
-  if (sla.state === 'stopped') breachLine = `${t.stoppedAt(sla.stopStatus ? statusName(sla.stopStatus, ctx.lang) : '—')} ${sla.stoppedAt ? when(sla.stoppedAt) : ''}`;
-  else if (sla.breachAt) breachLine = `${sla.breached ? t.breachAtPast : sla.remainingMs === 0 ? t.usedUpAt : t.breachAtFuture} ${when(sla.breachAt)}`;
-  else breachLine = t.noBreach;
   const figures = slaFigures(sla.elapsedMs, sla.goalMs);
   const overdue = figures.overdue !== null;
   return (
@@ -54,7 +51,7 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
           </dd>
         </div>
         <div className="sr-figure">
-          <dt>{overdue ? t.overdue : sla.state === 'stopped' ? t.margin : t.remaining}</dt>
+          <dt>{remainingLabel(sla, t, overdue)}</dt>
           <dd data-testid="sla-remaining" data-ms={sla.remainingMs} style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}>
             {figures.overdue ?? figures.remaining}
           </dd>
@@ -67,7 +64,7 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
         </div>
       </dl>
       <div data-testid="sla-breach-at" data-at={sla.breachAt ?? ''}>
-        <strong>{breachLine}</strong>
+        <strong>{breachLine(sla, t, ctx.lang, when)}</strong>
       </div>
       <div className="sr-muted" data-testid="sla-calendar" data-coverage={cal.coverage}>
         {t.calendar}
