@@ -60,7 +60,9 @@ function seedRequests(dataDir: string, reporters: Map<number, string[]>): void {
     `INSERT INTO issues (id, project_key, num, summary, status_id, priority_id, resolution_id, resolution_date, reporter_id, creator_id, organization_id, channel, created, updated)
      VALUES (?, 'SUP', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'portal', ?, ?)`,
   );
-  const insertChange = db.prepare('INSERT INTO changelog (id, issue_id, author_id, created, items) VALUES (?, ?, ?, ?, ?)');
+  const insertChange = db.prepare(
+    'INSERT INTO changelog (id, issue_id, author_id, created, items) VALUES (?, ?, ?, ?, ?)',
+  );
   let changeId = (db.prepare('SELECT COALESCE(MAX(id), 10000) FROM changelog').pluck().get() as number) + 1;
   const submitted = STATUSES[0]!;
   db.transaction(() => {
@@ -72,9 +74,32 @@ function seedRequests(dataDir: string, reporters: Map<number, string[]>): void {
       const status = STATUSES[n % STATUSES.length]!;
       const done = status.category.key === 'done';
       const movedAt = created + 2 * 3_600_000;
-      insertIssue.run(id, n, `Request ${n}`, status.id, String(1 + (n % 5)), done ? '10000' : null, done ? movedAt : null, reporter, reporter, org, created, movedAt);
+      insertIssue.run(
+        id,
+        n,
+        `Request ${n}`,
+        status.id,
+        String(1 + (n % 5)),
+        done ? '10000' : null,
+        done ? movedAt : null,
+        reporter,
+        reporter,
+        org,
+        created,
+        movedAt,
+      );
       if (status.id !== submitted.id) {
-        const items = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: submitted.id, fromString: submitted.name, to: status.id, toString: status.name }];
+        const items = [
+          {
+            field: 'status',
+            fieldtype: 'jira',
+            fieldId: 'status',
+            from: submitted.id,
+            fromString: submitted.name,
+            to: status.id,
+            toString: status.name,
+          },
+        ];
         insertChange.run(changeId++, id, 'sandbox-agent-1', movedAt, JSON.stringify(items));
       }
     }
@@ -84,10 +109,19 @@ function seedRequests(dataDir: string, reporters: Map<number, string[]>): void {
 
 /** REST calls as a client makes them (HTTP Basic, the account's email). */
 function client(url: string) {
-  return async (email: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> => {
+  return async (
+    email: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(url + path, {
       method,
-      headers: { authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -95,7 +129,11 @@ function client(url: string) {
   };
 }
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /** One person's action on a random generated request: an agent's public comment or transition, or a customer's comment. */
 function action(call: ReturnType<typeof client>, agents: User[], reporterOf: (n: number) => string) {
@@ -105,17 +143,27 @@ function action(call: ReturnType<typeof client>, agents: User[], reporterOf: (n:
     const draw = rand();
     let reply: { status: number; body: unknown };
     if (draw < 0.4) {
-      reply = await call(pick(agents).emailAddress, 'POST', `/rest/api/3/issue/${key}/comment`, { body: adf('We are looking into it.') });
+      reply = await call(pick(agents).emailAddress, 'POST', `/rest/api/3/issue/${key}/comment`, {
+        body: adf('We are looking into it.'),
+      });
     } else if (draw < 0.65) {
-      reply = await call(reporterOf(n), 'POST', `/rest/servicedeskapi/request/${key}/comment`, { body: 'Any news?', public: true });
+      reply = await call(reporterOf(n), 'POST', `/rest/servicedeskapi/request/${key}/comment`, {
+        body: 'Any news?',
+        public: true,
+      });
     } else {
       const agent = pick(agents).emailAddress;
       const offered = await call(agent, 'GET', `/rest/api/3/issue/${key}/transitions`);
-      const transitions = (offered.body as { transitions: Array<{ id: string; to: { statusCategory?: { key?: string } } }> }).transitions;
+      const transitions = (
+        offered.body as { transitions: Array<{ id: string; to: { statusCategory?: { key?: string } } }> }
+      ).transitions;
       const open = transitions.filter((t) => t.to.statusCategory?.key !== 'done');
-      reply = await call(agent, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: pick(open.length > 0 ? open : transitions).id } });
+      reply = await call(agent, 'POST', `/rest/api/3/issue/${key}/transitions`, {
+        transition: { id: pick(open.length > 0 ? open : transitions).id },
+      });
     }
-    if (reply.status >= 300) throw new Error(`an action on ${key} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    if (reply.status >= 300)
+      throw new Error(`an action on ${key} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
   };
 }
 
@@ -130,7 +178,9 @@ async function main(): Promise<void> {
     await sandbox.close();
     const customers = users.filter((u) => u.role === 'customer');
     const orgs = [...new Set(customers.map((u) => u.organization))];
-    const reporters = new Map(orgs.map((org, i) => [i + 1, customers.filter((u) => u.organization === org).map((u) => u.accountId)]));
+    const reporters = new Map(
+      orgs.map((org, i) => [i + 1, customers.filter((u) => u.organization === org).map((u) => u.accountId)]),
+    );
     seedRequests(dataDir, reporters);
     sandbox = await startSandbox({ port: 0, dataDir, quiet: true });
     const seeded = performance.now() - t0;
@@ -140,7 +190,9 @@ async function main(): Promise<void> {
     const reporterOf = (n: number) => email.get(reporters.get(1 + (n % 2))![n % reporters.get(1 + (n % 2))!.length]!)!;
     const act = action(call, agents, reporterOf);
     const runtime = sandbox.runtime;
-    console.log(`sandbox with ${REQUESTS.toLocaleString('en')} generated requests ready in ${(seeded / 1000).toFixed(1)} s`);
+    console.log(
+      `sandbox with ${REQUESTS.toLocaleString('en')} generated requests ready in ${(seeded / 1000).toFixed(1)} s`,
+    );
 
     // A steady minute at the desk's rate: one action every 1/LOAD_RATE s, whatever the app is doing.
     const total = LOAD_SECONDS * LOAD_RATE;
@@ -161,10 +213,18 @@ async function main(): Promise<void> {
     const settled = performance.now();
     const events = runtime.tally.triggerRuns - before.triggerRuns;
     const calls = runtime.tally.restCalls - before.restCalls;
-    console.log(`\nsteady load: ${total} actions in ${((loadEnd - t0) / 1000).toFixed(1)} s (offered ${LOAD_RATE}/s), ${failures.length} failed`);
-    console.log(`  events handled by the triggers      ${events}: ${(events / ((settled - t0) / 1000)).toFixed(1)} per second, first action to last event handled`);
-    console.log(`  backlog when the traffic stopped    ${backlog} events, settled ${((settled - loadEnd) / 1000).toFixed(1)} s later`);
-    console.log(`  app REST calls per event            ${(calls / events).toFixed(2)} (${calls} calls, triggers and the queue work they caused)`);
+    console.log(
+      `\nsteady load: ${total} actions in ${((loadEnd - t0) / 1000).toFixed(1)} s (offered ${LOAD_RATE}/s), ${failures.length} failed`,
+    );
+    console.log(
+      `  events handled by the triggers      ${events}: ${(events / ((settled - t0) / 1000)).toFixed(1)} per second, first action to last event handled`,
+    );
+    console.log(
+      `  backlog when the traffic stopped    ${backlog} events, settled ${((settled - loadEnd) / 1000).toFixed(1)} s later`,
+    );
+    console.log(
+      `  app REST calls per event            ${(calls / events).toFixed(2)} (${calls} calls, triggers and the queue work they caused)`,
+    );
 
     // A burst: as many actions as the site takes with 8 clients at once; the triggers then catch up.
     const burstBefore = { ...runtime.tally };
@@ -179,8 +239,12 @@ async function main(): Promise<void> {
     await runtime.settle();
     const burstEnd = performance.now();
     const burstEvents = runtime.tally.triggerRuns - burstBefore.triggerRuns;
-    console.log(`\nburst: ${BURST} actions sent in ${((burstSent - t0) / 1000).toFixed(1)} s (8 clients), all handled ${((burstEnd - t0) / 1000).toFixed(1)} s after the first`);
-    console.log(`  events handled per second (capacity) ${(burstEvents / ((burstEnd - t0) / 1000)).toFixed(1)}; app REST calls per event ${((runtime.tally.restCalls - burstBefore.restCalls) / burstEvents).toFixed(2)}`);
+    console.log(
+      `\nburst: ${BURST} actions sent in ${((burstSent - t0) / 1000).toFixed(1)} s (8 clients), all handled ${((burstEnd - t0) / 1000).toFixed(1)} s after the first`,
+    );
+    console.log(
+      `  events handled per second (capacity) ${(burstEvents / ((burstEnd - t0) / 1000)).toFixed(1)}; app REST calls per event ${((runtime.tally.restCalls - burstBefore.restCalls) / burstEvents).toFixed(2)}`,
+    );
     if (failures.length > 0) console.log(`  failed actions: ${failures.length}, first: ${failures[0]}`);
 
     // The issue panel's resolver on random requests, beside the bare REST read it wraps, interleaved.
@@ -192,15 +256,33 @@ async function main(): Promise<void> {
     let resolverCalls = 0;
     for (let i = 0; i < PANEL_SAMPLES + 10; i++) {
       const n = FIRST + Math.floor(rand() * REQUESTS);
-      const issue = { id: String(100_000 + n), key: `SUP-${n}`, typeId: ISSUE_TYPE.id, typeName: ISSUE_TYPE.name, projectId: PROJECT.id, projectKey: PROJECT.key, projectType: PROJECT.projectTypeKey };
+      const issue = {
+        id: String(100_000 + n),
+        key: `SUP-${n}`,
+        typeId: ISSUE_TYPE.id,
+        typeName: ISSUE_TYPE.name,
+        projectId: PROJECT.id,
+        projectKey: PROJECT.key,
+        projectType: PROJECT.projectTypeKey,
+      };
       const callsBefore = runtime.tally.restCalls;
       let start = performance.now();
-      const answer = (await runtime.invokeResolver({ moduleKey: panel.key, functionKey: ISSUE_PANEL.getView, payload: { lang: 'fr' }, context: uiContext(panel, viewer, issue, 'light', sandbox.url), accountId: agent.accountId })) as { ok: boolean };
+      const answer = (await runtime.invokeResolver({
+        moduleKey: panel.key,
+        functionKey: ISSUE_PANEL.getView,
+        payload: { lang: 'fr' },
+        context: uiContext(panel, viewer, issue, 'light', sandbox.url),
+        accountId: agent.accountId,
+      })) as { ok: boolean };
       const resolver = performance.now() - start;
       if (i >= 10) resolverCalls += runtime.tally.restCalls - callsBefore;
       if (!answer.ok) throw new Error(`the panel answered ${JSON.stringify(answer)} on ${issue.key}`);
       start = performance.now();
-      const read = await call(agent.emailAddress, 'GET', `/rest/api/3/issue/${issue.key}?expand=changelog,names,schema`);
+      const read = await call(
+        agent.emailAddress,
+        'GET',
+        `/rest/api/3/issue/${issue.key}?expand=changelog,names,schema`,
+      );
       const rest = performance.now() - start;
       if (read.status !== 200) throw new Error(`GET ${issue.key} answered ${read.status}`);
       if (i >= 10) {
@@ -210,9 +292,15 @@ async function main(): Promise<void> {
     }
     resolverMs.sort((a, b) => a - b);
     restMs.sort((a, b) => a - b);
-    console.log(`\nissue-panel resolver (getIssuePanelView), ${PANEL_SAMPLES} random requests of ${REQUESTS.toLocaleString('en')}, agent:`);
-    console.log(`  resolver                                  median ${ms(quantile(resolverMs, 0.5))}, p95 ${ms(quantile(resolverMs, 0.95))} (${(resolverCalls / PANEL_SAMPLES).toFixed(1)} app REST calls each; storage reads not counted)`);
-    console.log(`  peer: GET issue?expand=changelog (bare)   median ${ms(quantile(restMs, 0.5))}, p95 ${ms(quantile(restMs, 0.95))}`);
+    console.log(
+      `\nissue-panel resolver (getIssuePanelView), ${PANEL_SAMPLES} random requests of ${REQUESTS.toLocaleString('en')}, agent:`,
+    );
+    console.log(
+      `  resolver                                  median ${ms(quantile(resolverMs, 0.5))}, p95 ${ms(quantile(resolverMs, 0.95))} (${(resolverCalls / PANEL_SAMPLES).toFixed(1)} app REST calls each; storage reads not counted)`,
+    );
+    console.log(
+      `  peer: GET issue?expand=changelog (bare)   median ${ms(quantile(restMs, 0.5))}, p95 ${ms(quantile(restMs, 0.95))}`,
+    );
     if (failures.length > 0) process.exitCode = 1;
   } finally {
     await sandbox?.close();

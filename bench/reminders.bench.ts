@@ -36,7 +36,9 @@ async function main(): Promise<void> {
       `INSERT INTO issues (id, project_key, num, summary, status_id, priority_id, reporter_id, creator_id, organization_id, channel, created, updated)
        VALUES (?, 'SUP', ?, ?, ?, '3', 'sandbox-customer-acme-1', 'sandbox-customer-acme-1', 1, 'portal', ?, ?)`,
     );
-    const insertProperty = db.prepare(`INSERT INTO issue_properties (issue_id, key, value) VALUES (?, 'supportRulesState', ?)`);
+    const insertProperty = db.prepare(
+      `INSERT INTO issue_properties (issue_id, key, value) VALUES (?, 'supportRulesState', ?)`,
+    );
     db.transaction(() => {
       for (let i = 0; i < WAITING; i++) {
         const id = 50_000 + i;
@@ -44,7 +46,16 @@ async function main(): Promise<void> {
         (due ? dueIssues : notDueIssues).push({ id, key: `SUP-${1000 + i}` });
         const since = now - (due ? 73 : 24) * HOUR;
         insertIssue.run(id, 1000 + i, `Waiting ${i}`, waitingStatus, since, since);
-        insertProperty.run(id, JSON.stringify({ waiting: 'yes', waitingSince: since, lastActivityAt: since, nextDueAt: due ? now - HOUR : now + 48 * HOUR, stage: 0 }));
+        insertProperty.run(
+          id,
+          JSON.stringify({
+            waiting: 'yes',
+            waitingSince: since,
+            lastActivityAt: since,
+            nextDueAt: due ? now - HOUR : now + 48 * HOUR,
+            stage: 0,
+          }),
+        );
       }
     })();
     db.close();
@@ -58,14 +69,18 @@ async function main(): Promise<void> {
       await runtime.settle();
       return { calls: runtime.tally.restCalls - calls, ms: performance.now() - start };
     };
-    const asForge = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'bench', moduleKey: 'reminder-sweep', timeoutMs: TIMEOUT_MS.consumer }, fn);
+    const asForge = <T>(fn: () => Promise<T>) =>
+      runInvocation({ functionKey: 'bench', moduleKey: 'reminder-sweep', timeoutMs: TIMEOUT_MS.consumer }, fn);
 
     const naive = await measure(() =>
       asForge(async () => {
         let due = 0;
         let nextPageToken: string | undefined;
         do {
-          const page = await searchIssues(`status = "${findStatus('En attente du client')!.name}"`, { maxResults: 100, nextPageToken });
+          const page = await searchIssues(`status = "${findStatus('En attente du client')!.name}"`, {
+            maxResults: 100,
+            nextPageToken,
+          });
           for (const issue of page.issues) {
             const clock = await getIssueProperty<{ nextDueAt: number }>(issue.key, 'supportRulesState');
             if (clock && clock.nextDueAt <= Date.now()) due++;
@@ -91,20 +106,30 @@ async function main(): Promise<void> {
     const notDueRead = [...touched].filter((ref) => notDueRefs.has(ref));
     // The sandbox's dozen demo requests are there too; one of them may be due as well.
     const demoTouched = [...touched].filter((ref) => !dueRefs.has(ref) && !notDueRefs.has(ref));
-    const dueTouched = new Set(dueIssues.filter((d) => touched.has(d.key) || touched.has(String(d.id))).map((d) => d.key));
-    const reminded = (await fetch(`${sandbox.url}/_sandbox/outbox`).then((r) => r.json()) as { subject: string }[]).filter((m) => m.subject.includes('] Relance')).length;
+    const dueTouched = new Set(
+      dueIssues.filter((d) => touched.has(d.key) || touched.has(String(d.id))).map((d) => d.key),
+    );
+    const reminded = (
+      (await fetch(`${sandbox.url}/_sandbox/outbox`).then((r) => r.json())) as { subject: string }[]
+    ).filter((m) => m.subject.includes('] Relance')).length;
 
     const due = WAITING / DUE_EVERY;
     console.log = quietLog;
     console.log(`${WAITING.toLocaleString('en')} requests waiting for the customer, ${due} due (1%)`);
     console.log(`| | REST calls | wall time |`);
     console.log(`|---|---|---|`);
-    console.log(`| app sweep (scheduled trigger + consumers; ${reminded} reminders sent) | ${sweep.calls} (${(sweep.calls / due).toFixed(1)} per due request) | ${Math.round(sweep.ms)} ms |`);
-    console.log(`| naive peer (reads every waiting request's clock; sends nothing) | ${naive.calls} | ${Math.round(naive.ms)} ms |`);
+    console.log(
+      `| app sweep (scheduled trigger + consumers; ${reminded} reminders sent) | ${sweep.calls} (${(sweep.calls / due).toFixed(1)} per due request) | ${Math.round(sweep.ms)} ms |`,
+    );
+    console.log(
+      `| naive peer (reads every waiting request's clock; sends nothing) | ${naive.calls} | ${Math.round(naive.ms)} ms |`,
+    );
     const allDue = dueTouched.size + demoTouched.length;
-    console.log(`app sweep: ${searchPages} search page(s) of 100 for ${allDue} due requests (target: at most ${Math.ceil(allDue / 100)}); ` +
-      `requests read or written: ${dueTouched.size} of the ${due} due, ${notDueRead.length} of the ${notDueIssues.length.toLocaleString('en')} not due` +
-      `${notDueRead.length ? ` (${notDueRead.slice(0, 5).join(', ')}…)` : ''}, and ${demoTouched.length} demo request(s) due at the sandbox's start (${demoTouched.join(', ') || 'none'})`);
+    console.log(
+      `app sweep: ${searchPages} search page(s) of 100 for ${allDue} due requests (target: at most ${Math.ceil(allDue / 100)}); ` +
+        `requests read or written: ${dueTouched.size} of the ${due} due, ${notDueRead.length} of the ${notDueIssues.length.toLocaleString('en')} not due` +
+        `${notDueRead.length ? ` (${notDueRead.slice(0, 5).join(', ')}…)` : ''}, and ${demoTouched.length} demo request(s) due at the sandbox's start (${demoTouched.join(', ') || 'none'})`,
+    );
   } finally {
     console.log = quietLog;
     await sandbox.close();

@@ -58,7 +58,15 @@ function generate(count: number, minDays: number, maxDays: number, seed: number)
       from = to;
       return change;
     });
-    return { issueKey: `SUP-${n}`, createdMs, initialStatus: status('submitted'), changes, coverage: 'business_hours', goalMs: 4 * 3_600_000, nowMs: createdMs + span + DAY };
+    return {
+      issueKey: `SUP-${n}`,
+      createdMs,
+      initialStatus: status('submitted'),
+      changes,
+      coverage: 'business_hours',
+      goalMs: 4 * 3_600_000,
+      nowMs: createdMs + span + DAY,
+    };
   });
 }
 
@@ -78,9 +86,13 @@ function runningIntervals(input: SlaInput): Array<[number, number]> {
 function configureMoment(): void {
   const holidays = new Holidays('FR');
   const dates: string[] = [];
-  for (let year = 2023; year <= 2027; year++) for (const h of holidays.getHolidays(year)) if (h.type === 'public') dates.push(h.date.slice(0, 10));
+  for (let year = 2023; year <= 2027; year++)
+    for (const h of holidays.getHolidays(year)) if (h.type === 'public') dates.push(h.date.slice(0, 10));
   const day = ['09:00:00', '18:00:00'];
-  moment.updateLocale('en', { workinghours: { 0: null, 1: day, 2: day, 3: day, 4: day, 5: day, 6: null }, holidays: dates } as moment.LocaleSpecification);
+  moment.updateLocale('en', {
+    workinghours: { 0: null, 1: day, 2: day, 3: day, 4: day, 5: day, 6: null },
+    holidays: dates,
+  } as moment.LocaleSpecification);
 }
 
 function peerSum(input: SlaInput): number {
@@ -111,7 +123,9 @@ function main(): void {
   // Warm-up: the calendar indexes 2024-2026 once, the JIT settles.
   engineCostUs(requests.slice(0, 5_000));
   const engine = engineCostUs(requests);
-  console.log(`engine               ${fmt(engine)} per request (${requests.length.toLocaleString('en')} requests, 20 status changes over 1-60 days)`);
+  console.log(
+    `engine               ${fmt(engine)} per request (${requests.length.toLocaleString('en')} requests, 20 status changes over 1-60 days)`,
+  );
 
   configureMoment();
   let handled = 0;
@@ -127,7 +141,9 @@ function main(): void {
   });
   // The equality check costs one engine computation per request: take it out of the peer's time.
   const peerCost = (peer.ms * 1000) / handled - engine;
-  console.log(`moment-business-time ${fmt(peerCost)} per request (${handled.toLocaleString('en')} requests in ~${budgetMs / 1000} s; ${mismatches} disagree with the engine)`);
+  console.log(
+    `moment-business-time ${fmt(peerCost)} per request (${handled.toLocaleString('en')} requests in ~${budgetMs / 1000} s; ${mismatches} disagree with the engine)`,
+  );
   console.log(`ratio                ${(peerCost / engine).toFixed(0)}x faster (target: at least 50x)`);
 
   const short = generate(20_000, 2, 2, 7);
@@ -135,7 +151,9 @@ function main(): void {
   engineCostUs(long.slice(0, 1_000));
   const shortCost = engineCostUs(short);
   const longCost = engineCostUs(long);
-  console.log(`span independence    ${fmt(shortCost)} per request open 2 days, ${fmt(longCost)} per request open 2 years (x${(longCost / shortCost).toFixed(2)})`);
+  console.log(
+    `span independence    ${fmt(shortCost)} per request open 2 days, ${fmt(longCost)} per request open 2 years (x${(longCost / shortCost).toFixed(2)})`,
+  );
 
   // The calendar alone: one working-time sum over an arbitrary span.
   const next = random(3);
@@ -148,7 +166,9 @@ function main(): void {
     for (const [a, b] of pairs) sink += calendar.workingMsBetween(a, b);
   });
   if (sink < 0) throw new Error('unreachable');
-  console.log(`calendar             ${fmt((sums.ms * 1000) / pairs.length)} per workingMsBetween (spans up to 700 days)`);
+  console.log(
+    `calendar             ${fmt((sums.ms * 1000) / pairs.length)} per workingMsBetween (spans up to 700 days)`,
+  );
 }
 
 main();

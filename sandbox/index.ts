@@ -64,7 +64,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   if (opts.reset) site.resetAndSeed();
 
   const manifest = loadManifest(opts.manifestPath ?? join(REPO, 'manifest.yml'));
-  const modules = opts.handlerModules ?? { index: (await import('../src/index')) as unknown as Record<string, unknown> };
+  const modules = opts.handlerModules ?? {
+    index: (await import('../src/index')) as unknown as Record<string, unknown>,
+  };
   const log = opts.quiet ? () => undefined : (line: string) => console.error(`[sandbox runtime] ${line}`);
   const runtime = new ForgeRuntime({
     db,
@@ -86,7 +88,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   site.register(app);
   registerRuntimeRoutes(app, runtime);
   registerCustomUi(app, manifest.resources);
-  registerPages(app, { runtime, users: () => site.users(), outbox: () => site.outbox(), baseUrl: () => url, localesDir: join(REPO, 'locales') });
+  registerPages(app, {
+    runtime,
+    users: () => site.users(),
+    outbox: () => site.outbox(),
+    baseUrl: () => url,
+    localesDir: join(REPO, 'locales'),
+  });
   url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   runtime.start();
   site.setReady(true);

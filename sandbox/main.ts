@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const fraction = (value: string | undefined, name: string): number | undefined => {
     if (value === undefined || value === '') return undefined;
     const n = Number(value);
-    if (!Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--${name} takes a fraction between 0 and 1, not "${value}"`);
+    if (!Number.isFinite(n) || n < 0 || n > 1)
+      throw new Error(`--${name} takes a fraction between 0 and 1, not "${value}"`);
     return n;
   };
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
@@ -34,10 +35,18 @@ async function main(): Promise<void> {
     seed: values.seed === undefined ? undefined : Number(values.seed),
     unlicensed: values.unlicensed,
   });
-  const users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as Array<{ emailAddress: string; displayName: string; role: string; organization: string | null }>;
+  const users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as Array<{
+    emailAddress: string;
+    displayName: string;
+    role: string;
+    organization: string | null;
+  }>;
   console.log(`\nSupport Rules sandbox: ${sandbox.url}\n`);
   console.log('Demo accounts (REST: HTTP Basic <email>:anything; pages: pick one in the header):');
-  for (const u of users) console.log(`  ${u.role.padEnd(14)} ${u.emailAddress.padEnd(28)} ${u.displayName}${u.organization ? ` (${u.organization})` : ''}`);
+  for (const u of users)
+    console.log(
+      `  ${u.role.padEnd(14)} ${u.emailAddress.padEnd(28)} ${u.displayName}${u.organization ? ` (${u.organization})` : ''}`,
+    );
   if (faults) console.log(`\nFaults: ${faults * 100}% of the app's REST calls answer 429, 500 or time out.`);
   console.log('\nCtrl+C stops it; the state stays in .sandbox-data/ (npm start -- --reset reseeds).');
   const stop = () => void sandbox.close().then(() => process.exit(0));

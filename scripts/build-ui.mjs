@@ -9,7 +9,12 @@ function newest(path) {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).filter((n) => n !== 'build' && n !== 'node_modules').map((n) => newest(join(path, n))));
+  return Math.max(
+    st.mtimeMs,
+    ...readdirSync(path)
+      .filter((n) => n !== 'build' && n !== 'node_modules')
+      .map((n) => newest(join(path, n))),
+  );
 }
 
 const force = process.argv.includes('--force');

@@ -16,9 +16,13 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (wantsBrowser && !existsSync(chromium)) {
   if (process.getuid?.() === 0) {
     console.log('[setup] installing Chromium from Debian (apt-get install -y chromium)…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      stdio: 'inherit',
+    });
   } else {
-    console.error(`[setup] Chromium is missing at ${chromium}: run "sudo apt-get install -y chromium" (the browser tests need it).`);
+    console.error(
+      `[setup] Chromium is missing at ${chromium}: run "sudo apt-get install -y chromium" (the browser tests need it).`,
+    );
     process.exit(1);
   }
 }

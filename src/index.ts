@@ -4,7 +4,11 @@ import { consumeWork as consume } from './entry/consumers';
 import { issuePanelResolver as issuePanel, portalResolver as portal, adminResolver as admin } from './entry/resolvers';
 import { sweepReminders as sweep } from './entry/scheduled';
 import { resolverWhenLicensed, whenLicensed } from './entry/shared/licensed';
-import { onRequestCreated as created, onRequestUpdated as updated, onRequestCommented as commented } from './entry/triggers';
+import {
+  onRequestCreated as created,
+  onRequestUpdated as updated,
+  onRequestCommented as commented,
+} from './entry/triggers';
 
 // product-event triggers
 export const onRequestCreated = whenLicensed('request-created', created);

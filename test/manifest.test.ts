@@ -36,7 +36,14 @@ describe('manifest.yml', () => {
     expect(events).toEqual(['avi:jira:commented:issue', 'avi:jira:created:issue', 'avi:jira:updated:issue']);
     for (const t of m.trigger) expect(t.filter.ignoreSelf).toBe(true);
     expect(m.scheduledTrigger[0].interval).toBe('hour');
-    for (const key of ['consumer', 'jira:issuePanel', 'jiraServiceManagement:portalRequestDetailPanel', 'jiraServiceManagement:portalRequestViewAction', 'jira:adminPage', 'jira:entityProperty']) {
+    for (const key of [
+      'consumer',
+      'jira:issuePanel',
+      'jiraServiceManagement:portalRequestDetailPanel',
+      'jiraServiceManagement:portalRequestViewAction',
+      'jira:adminPage',
+      'jira:entityProperty',
+    ]) {
       expect(m[key]?.length).toBeGreaterThan(0);
     }
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
@@ -55,5 +62,7 @@ describe('manifest.yml', () => {
 });
 
 function flatKeys(obj: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }

@@ -170,11 +170,22 @@ export function registerCustomUi(app: FastifyInstance, resources: Map<string, st
     if (!root) return reply.code(404).send({ message: `No resource ${request.params.resource} in the manifest` });
     const wanted = normalize(request.params['*'] || 'index.html');
     const file = resolve(root, wanted);
-    if (relative(root, file).startsWith('..') || file === root || wanted.startsWith(sep)) return reply.code(404).send({ message: 'Not found' });
+    if (relative(root, file).startsWith('..') || file === root || wanted.startsWith(sep))
+      return reply.code(404).send({ message: 'Not found' });
     const content = await readFile(file).catch(() => undefined);
-    if (content === undefined) return reply.code(404).type('text/plain').send(wanted === 'index.html' ? `${file} is missing: run "npm run build:ui".` : 'Not found');
+    if (content === undefined)
+      return reply
+        .code(404)
+        .type('text/plain')
+        .send(wanted === 'index.html' ? `${file} is missing: run "npm run build:ui".` : 'Not found');
     if (wanted === 'index.html') {
-      return reply.type('text/html').send(content.toString('utf8').replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'));
+      return reply
+        .type('text/html')
+        .send(
+          content
+            .toString('utf8')
+            .replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'),
+        );
     }
     return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').send(content);
   });

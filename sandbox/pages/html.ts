@@ -80,7 +80,8 @@ dialog{width:min(640px,90vw)}
  */
 export function page(frame: Frame, body: Html): string {
   const options = frame.accounts.map(
-    (a) => html`<option value="${a.accountId}" ${a.accountId === frame.me.accountId ? new Html('selected') : ''}>${a.displayName} (${a.role}${a.organization ? `, ${a.organization}` : ''})</option>`,
+    (a) =>
+      html`<option value="${a.accountId}" ${a.accountId === frame.me.accountId ? new Html('selected') : ''}>${a.displayName} (${a.role}${a.organization ? `, ${a.organization}` : ''})</option>`,
   );
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${frame.title} · Support Rules sandbox</title>

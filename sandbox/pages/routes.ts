@@ -18,7 +18,14 @@ import { uiContext, type ShownIssue, type Viewer } from './ui-context';
 export interface PagesDeps {
   runtime: ForgeRuntime;
   users(): Account[];
-  outbox(): Array<{ id: number | string; at: string; issueKey: string | null; subject: string; textBody: string; to: string[] }>;
+  outbox(): Array<{
+    id: number | string;
+    at: string;
+    issueKey: string | null;
+    subject: string;
+    textBody: string;
+    to: string[];
+  }>;
   baseUrl(): string;
   /** The app's translations folder (locales/<lang>.json), for module titles. */
   localesDir: string;
@@ -49,12 +56,14 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   const me = (request: FastifyRequest): Account => {
     const accounts = deps.users();
     const wanted = cookie(request, COOKIE);
-    const found = accounts.find((a) => a.accountId === wanted) ?? accounts.find((a) => a.role === 'agent') ?? accounts[0];
+    const found =
+      accounts.find((a) => a.accountId === wanted) ?? accounts.find((a) => a.role === 'agent') ?? accounts[0];
     if (!found) throw new Error('The site has no accounts: start with --reset');
     return found;
   };
   const client = (account: Account): SiteClient => siteClient(deps.baseUrl(), account.emailAddress);
-  const theme = (request: FastifyRequest): 'light' | 'dark' => ((request.query as { theme?: string }).theme === 'dark' ? 'dark' : 'light');
+  const theme = (request: FastifyRequest): 'light' | 'dark' =>
+    (request.query as { theme?: string }).theme === 'dark' ? 'dark' : 'light';
   const frame = (request: FastifyRequest, title: string) => ({
     title,
     me: me(request),
@@ -66,9 +75,18 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   });
   const viewer = async (account: Account): Promise<Viewer> => {
     const { body } = await client(account)<{ locale?: string; timeZone?: string }>('GET', '/rest/api/3/myself');
-    return { accountId: account.accountId, locale: body?.locale ?? 'en_US', timeZone: body?.timeZone ?? 'Europe/Paris' };
+    return {
+      accountId: account.accountId,
+      locale: body?.locale ?? 'en_US',
+      timeZone: body?.timeZone ?? 'Europe/Paris',
+    };
   };
-  const forgeFrame = async (request: FastifyRequest, module: UiModule, issue: ShownIssue | undefined, lazyDialog?: string) => {
+  const forgeFrame = async (
+    request: FastifyRequest,
+    module: UiModule,
+    issue: ShownIssue | undefined,
+    lazyDialog?: string,
+  ) => {
     const account = me(request);
     const context = uiContext(module, await viewer(account), issue, theme(request), deps.baseUrl());
     const src = `/static/${module.resource}/index.html?theme=${theme(request)}`;
@@ -84,14 +102,20 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   app.get('/', async (request, reply) => {
     const account = me(request);
     const jql = 'project = SUP ORDER BY updated DESC';
-    const { status, body } = await client(account)<{ issues?: Array<{ key: string; fields: Fields }> }>('POST', '/rest/api/3/search/jql', {
-      jql,
-      fields: ['summary', 'status', 'reporter', 'priority', 'updated'],
-      maxResults: 100,
-    });
+    const { status, body } = await client(account)<{ issues?: Array<{ key: string; fields: Fields }> }>(
+      'POST',
+      '/rest/api/3/search/jql',
+      {
+        jql,
+        fields: ['summary', 'status', 'reporter', 'priority', 'updated'],
+        maxResults: 100,
+      },
+    );
     const isCustomer = account.role === 'customer';
     const rows = (body?.issues ?? []).map(
-      (issue) => html`<tr><td><a href="${isCustomer ? `/portal/${issue.key}` : `/browse/${issue.key}`}">${issue.key}</a></td><td>${issue.fields.summary}</td>
+      (
+        issue,
+      ) => html`<tr><td><a href="${isCustomer ? `/portal/${issue.key}` : `/browse/${issue.key}`}">${issue.key}</a></td><td>${issue.fields.summary}</td>
 <td>${issue.fields.status?.name}</td><td>${issue.fields.priority?.name ?? ''}</td><td>${issue.fields.reporter?.displayName ?? ''}</td>
 <td class="muted">${shortDate(issue.fields.updated)}</td><td><a href="/browse/${issue.key}">agent view</a> · <a href="/portal/${issue.key}">portal</a></td></tr>`,
     );
@@ -99,29 +123,59 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
       status === 200
         ? html`<table><thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Priority</th><th>Reporter</th><th>Updated</th><th></th></tr></thead><tbody>${rows}</tbody></table>`
         : html`<p class="notice">${errorText(body)}</p>`;
-    return sendPage(reply, frame(request, 'Queue'), html`<h1>Requests</h1><p class="muted">${jql}</p>${list}
+    return sendPage(
+      reply,
+      frame(request, 'Queue'),
+      html`<h1>Requests</h1><p class="muted">${jql}</p>${list}
 <section class="card"><h2>New request</h2><form method="post" action="/_sandbox/ui/create">
 <label>Summary <input name="summary" required size="60"></label><br><label>Description<textarea name="description"></textarea></label>
-<button>Create as ${account.displayName}</button></form></section>`);
+<button>Create as ${account.displayName}</button></form></section>`,
+    );
   });
 
   app.get<{ Params: { key: string } }>('/browse/:key', async (request, reply) => {
     const key = request.params.key;
     const c = client(me(request));
-    const issue = await c<{ id: string; key: string; fields: Fields }>('GET', `/rest/api/3/issue/${encodeURIComponent(key)}`);
-    if (issue.status !== 200) return sendPage(reply, frame(request, key), html`<h1>${key}</h1><p class="notice">${errorText(issue.body)}</p>`, issue.status);
+    const issue = await c<{ id: string; key: string; fields: Fields }>(
+      'GET',
+      `/rest/api/3/issue/${encodeURIComponent(key)}`,
+    );
+    if (issue.status !== 200)
+      return sendPage(
+        reply,
+        frame(request, key),
+        html`<h1>${key}</h1><p class="notice">${errorText(issue.body)}</p>`,
+        issue.status,
+      );
     const [comments, transitions] = await Promise.all([
-      c<{ comments?: Array<{ id: string; author?: { displayName?: string }; body?: AdfNode; created?: string; jsdPublic?: boolean }> }>('GET', `/rest/api/3/issue/${encodeURIComponent(key)}/comment`),
-      c<{ transitions?: Array<{ id: string; name: string; to?: { name?: string } }> }>('GET', `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`),
+      c<{
+        comments?: Array<{
+          id: string;
+          author?: { displayName?: string };
+          body?: AdfNode;
+          created?: string;
+          jsdPublic?: boolean;
+        }>;
+      }>('GET', `/rest/api/3/issue/${encodeURIComponent(key)}/comment`),
+      c<{ transitions?: Array<{ id: string; name: string; to?: { name?: string } }> }>(
+        'GET',
+        `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`,
+      ),
     ]);
     const f = issue.body.fields;
-    const panels = await Promise.all(modules('jira:issuePanel').map((m) => forgeFrame(request, m, shownIssue(issue.body))));
-    const commentList = (comments.body?.comments ?? []).map(
-      (cm) => html`<div class="comment ${cm.jsdPublic === false ? 'internal' : ''}"><strong>${cm.author?.displayName ?? '?'}</strong> <span class="muted">${shortDate(cm.created)}${
-        cm.jsdPublic === false ? ' · internal note' : ''
-      }</span><div>${adfToText(cm.body)}</div></div>`,
+    const panels = await Promise.all(
+      modules('jira:issuePanel').map((m) => forgeFrame(request, m, shownIssue(issue.body))),
     );
-    const options = (transitions.body?.transitions ?? []).map((t) => html`<option value="${t.id}">${t.to?.name && t.to.name !== t.name ? `${t.name} → ${t.to.name}` : t.name}</option>`);
+    const commentList = (comments.body?.comments ?? []).map(
+      (cm) =>
+        html`<div class="comment ${cm.jsdPublic === false ? 'internal' : ''}"><strong>${cm.author?.displayName ?? '?'}</strong> <span class="muted">${shortDate(cm.created)}${
+          cm.jsdPublic === false ? ' · internal note' : ''
+        }</span><div>${adfToText(cm.body)}</div></div>`,
+    );
+    const options = (transitions.body?.transitions ?? []).map(
+      (t) =>
+        html`<option value="${t.id}">${t.to?.name && t.to.name !== t.name ? `${t.name} → ${t.to.name}` : t.name}</option>`,
+    );
     return sendPage(
       reply,
       frame(request, key),
@@ -142,27 +196,61 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   app.get<{ Params: { key: string } }>('/portal/:key', async (request, reply) => {
     const key = request.params.key;
     const c = client(me(request));
-    const req = await c<{ issueId: string; issueKey: string; requestTypeId: string; currentStatus?: { status?: string }; requestFieldValues?: Array<{ fieldId: string; value?: unknown }>; reporter?: { displayName?: string } }>(
-      'GET',
-      `/rest/servicedeskapi/request/${encodeURIComponent(key)}`,
-    );
-    if (req.status !== 200) return sendPage(reply, frame(request, key), html`<h1>${key}</h1><p class="notice">${errorText(req.body)}</p>`, req.status);
+    const req = await c<{
+      issueId: string;
+      issueKey: string;
+      requestTypeId: string;
+      currentStatus?: { status?: string };
+      requestFieldValues?: Array<{ fieldId: string; value?: unknown }>;
+      reporter?: { displayName?: string };
+    }>('GET', `/rest/servicedeskapi/request/${encodeURIComponent(key)}`);
+    if (req.status !== 200)
+      return sendPage(
+        reply,
+        frame(request, key),
+        html`<h1>${key}</h1><p class="notice">${errorText(req.body)}</p>`,
+        req.status,
+      );
     const [comments, transitions] = await Promise.all([
-      c<{ values?: Array<{ id: string; body?: string; public?: boolean; author?: { displayName?: string }; created?: { friendly?: string; iso8601?: string } }> }>(
+      c<{
+        values?: Array<{
+          id: string;
+          body?: string;
+          public?: boolean;
+          author?: { displayName?: string };
+          created?: { friendly?: string; iso8601?: string };
+        }>;
+      }>('GET', `/rest/servicedeskapi/request/${encodeURIComponent(key)}/comment`),
+      c<{ values?: Array<{ id: string; name: string }> }>(
         'GET',
-        `/rest/servicedeskapi/request/${encodeURIComponent(key)}/comment`,
+        `/rest/servicedeskapi/request/${encodeURIComponent(key)}/transition`,
       ),
-      c<{ values?: Array<{ id: string; name: string }> }>('GET', `/rest/servicedeskapi/request/${encodeURIComponent(key)}/transition`),
     ]);
     const summary = req.body.requestFieldValues?.find((v) => v.fieldId === 'summary')?.value;
-    const shown: ShownIssue = { id: req.body.issueId, key: req.body.issueKey, typeId: req.body.requestTypeId, typeName: '', projectId: '', projectKey: key.split('-')[0]!, projectType: 'service_desk' };
-    const panels = await Promise.all(modules('jiraServiceManagement:portalRequestDetailPanel').map((m) => forgeFrame(request, m, shown)));
-    const actions = await Promise.all(modules('jiraServiceManagement:portalRequestViewAction').map((m) => forgeFrame(request, m, shown, `action-${m.key}`)));
+    const shown: ShownIssue = {
+      id: req.body.issueId,
+      key: req.body.issueKey,
+      typeId: req.body.requestTypeId,
+      typeName: '',
+      projectId: '',
+      projectKey: key.split('-')[0]!,
+      projectType: 'service_desk',
+    };
+    const panels = await Promise.all(
+      modules('jiraServiceManagement:portalRequestDetailPanel').map((m) => forgeFrame(request, m, shown)),
+    );
+    const actions = await Promise.all(
+      modules('jiraServiceManagement:portalRequestViewAction').map((m) =>
+        forgeFrame(request, m, shown, `action-${m.key}`),
+      ),
+    );
     const commentList = (comments.body?.values ?? []).map(
-      (cm) => html`<div class="comment ${cm.public === false ? 'internal' : ''}"><strong>${cm.author?.displayName ?? '?'}</strong> <span class="muted">${cm.created?.friendly ?? cm.created?.iso8601 ?? ''}</span><div>${cm.body ?? ''}</div></div>`,
+      (cm) =>
+        html`<div class="comment ${cm.public === false ? 'internal' : ''}"><strong>${cm.author?.displayName ?? '?'}</strong> <span class="muted">${cm.created?.friendly ?? cm.created?.iso8601 ?? ''}</span><div>${cm.body ?? ''}</div></div>`,
     );
     const reopen = (transitions.body?.values ?? []).map(
-      (t) => html`<form method="post" action="/_sandbox/ui/customer-transition"><input type="hidden" name="key" value="${key}"><input type="hidden" name="transition" value="${t.id}"><button>${t.name}</button></form>`,
+      (t) =>
+        html`<form method="post" action="/_sandbox/ui/customer-transition"><input type="hidden" name="key" value="${key}"><input type="hidden" name="transition" value="${t.id}"><button>${t.name}</button></form>`,
     );
     return sendPage(
       reply,
@@ -180,10 +268,17 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   });
 
   app.get('/mailbox', async (request, reply) => {
-    const mails = [...deps.outbox()].reverse().map(
-      (m) => html`<article class="card"><h3>${m.subject}</h3><p class="muted">${m.at} · ${m.issueKey ?? ''} · to ${m.to.map((id) => deps.users().find((u) => u.accountId === id)?.displayName ?? id).join(', ')}</p><pre style="white-space:pre-wrap">${m.textBody}</pre></article>`,
+    const mails = [...deps.outbox()]
+      .reverse()
+      .map(
+        (m) =>
+          html`<article class="card"><h3>${m.subject}</h3><p class="muted">${m.at} · ${m.issueKey ?? ''} · to ${m.to.map((id) => deps.users().find((u) => u.accountId === id)?.displayName ?? id).join(', ')}</p><pre style="white-space:pre-wrap">${m.textBody}</pre></article>`,
+      );
+    return sendPage(
+      reply,
+      frame(request, 'Mailbox'),
+      html`<h1>Mailbox</h1><p class="muted">Every email the site sent, newest first.</p>${mails.length ? mails : html`<p>No email yet.</p>`}`,
     );
-    return sendPage(reply, frame(request, 'Mailbox'), html`<h1>Mailbox</h1><p class="muted">Every email the site sent, newest first.</p>${mails.length ? mails : html`<p>No email yet.</p>`}`);
   });
 
   // Form handlers: each calls the site's REST API as the chosen account, then goes back.
@@ -206,22 +301,36 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   });
   act('/_sandbox/ui/comment', (c, form) =>
     c('POST', `/rest/api/3/issue/${issueKey(form.key)}/comment`, {
-      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: form.body ?? '' }] }] },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: form.body ?? '' }] }],
+      },
       properties: [{ key: 'sd.public.comment', value: { internal: form.visibility === 'internal' } }],
     }),
   );
   act('/_sandbox/ui/transition', (c, form) =>
-    c('POST', `/rest/api/3/issue/${issueKey(form.key)}/transitions`, { transition: { id: form.transition }, ...(form.resolution ? { fields: { resolution: { name: form.resolution } } } : {}) }),
+    c('POST', `/rest/api/3/issue/${issueKey(form.key)}/transitions`, {
+      transition: { id: form.transition },
+      ...(form.resolution ? { fields: { resolution: { name: form.resolution } } } : {}),
+    }),
   );
-  act('/_sandbox/ui/reply', (c, form) => c('POST', `/rest/servicedeskapi/request/${issueKey(form.key)}/comment`, { body: form.body ?? '', public: true }));
-  act('/_sandbox/ui/customer-transition', (c, form) => c('POST', `/rest/servicedeskapi/request/${issueKey(form.key)}/transition`, { id: form.transition }));
+  act('/_sandbox/ui/reply', (c, form) =>
+    c('POST', `/rest/servicedeskapi/request/${issueKey(form.key)}/comment`, { body: form.body ?? '', public: true }),
+  );
+  act('/_sandbox/ui/customer-transition', (c, form) =>
+    c('POST', `/rest/servicedeskapi/request/${issueKey(form.key)}/transition`, { id: form.transition }),
+  );
 
   // What the bridge host polls to relay JIRA_ISSUE_CHANGED to the issue view's apps: the issue's `updated`, read
   // as the page's account (Jira's issue view learns of changes from its own channel; this is the sandbox's).
   app.get<{ Querystring: { key?: string } }>('/_sandbox/ui/issue-changed', async (request, reply) => {
     const key = String(request.query.key ?? '');
     if (!ISSUE_KEY.test(key)) return reply.code(400).send({ message: 'key must be an issue key such as SUP-1' });
-    const read = await client(me(request))<{ fields?: { updated?: string } }>('GET', `/rest/api/3/issue/${key}?fields=updated`);
+    const read = await client(me(request))<{ fields?: { updated?: string } }>(
+      'GET',
+      `/rest/api/3/issue/${key}?fields=updated`,
+    );
     if (read.status !== 200) return reply.code(read.status).send({ message: errorText(read.body) });
     return { key, updated: read.body.fields?.updated ?? null };
   });
@@ -237,12 +346,15 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   app.post<{ Body: Form }>('/_sandbox/ui/clock', async (request, reply) => {
     const back = safeBack(request.body?.back);
     const duration = Duration.fromISO(request.body?.advance ?? '');
-    if (!duration.isValid || duration.toMillis() <= 0) return reply.redirect(withError(back, 'Not a forward ISO duration'), 303);
+    if (!duration.isValid || duration.toMillis() <= 0)
+      return reply.redirect(withError(back, 'Not a forward ISO duration'), 303);
     await deps.runtime.moveClockTo(Date.now() + duration.toMillis());
     return reply.redirect(back, 303);
   });
 
-  app.post<{ Body: { moduleKey?: string; issueKey?: string | null; functionKey?: string; payload?: unknown; theme?: string } }>('/_sandbox/invoke', async (request, reply) => {
+  app.post<{
+    Body: { moduleKey?: string; issueKey?: string | null; functionKey?: string; payload?: unknown; theme?: string };
+  }>('/_sandbox/invoke', async (request, reply) => {
     const body = request.body ?? {};
     const account = me(request);
     let module: UiModule;
@@ -253,14 +365,29 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     }
     const c = client(account);
     const issue = body.issueKey ? await shownIssueFor(c, module, issueKey(body.issueKey)) : undefined;
-    if (body.issueKey && !issue) return reply.code(404).send({ message: `${body.issueKey} is not visible to ${account.displayName}` });
-    const context = uiContext(module, await viewer(account), issue, body.theme === 'dark' ? 'dark' : 'light', deps.baseUrl());
+    if (body.issueKey && !issue)
+      return reply.code(404).send({ message: `${body.issueKey} is not visible to ${account.displayName}` });
+    const context = uiContext(
+      module,
+      await viewer(account),
+      issue,
+      body.theme === 'dark' ? 'dark' : 'light',
+      deps.baseUrl(),
+    );
     try {
-      const result = await deps.runtime.invokeResolver({ moduleKey: module.key, functionKey: String(body.functionKey), payload: body.payload ?? {}, context, accountId: account.accountId });
+      const result = await deps.runtime.invokeResolver({
+        moduleKey: module.key,
+        functionKey: String(body.functionKey),
+        payload: body.payload ?? {},
+        context,
+        accountId: account.accountId,
+      });
       return { result: result ?? null };
     } catch (error) {
       request.log.error(error);
-      return reply.code(500).send({ message: `The resolver ${String(body.functionKey)} failed: ${(error as Error).message}` });
+      return reply
+        .code(500)
+        .send({ message: `The resolver ${String(body.functionKey)} failed: ${(error as Error).message}` });
     }
   });
 }
@@ -284,11 +411,25 @@ function shownIssue(issue: { id: string; key: string; fields: Fields }): ShownIs
 
 async function shownIssueFor(c: SiteClient, module: UiModule, key: string): Promise<ShownIssue | undefined> {
   if (module.type.startsWith('jiraServiceManagement:')) {
-    const req = await c<{ issueId: string; issueKey: string; requestTypeId: string }>('GET', `/rest/servicedeskapi/request/${key}`);
+    const req = await c<{ issueId: string; issueKey: string; requestTypeId: string }>(
+      'GET',
+      `/rest/servicedeskapi/request/${key}`,
+    );
     if (req.status !== 200) return undefined;
-    return { id: req.body.issueId, key: req.body.issueKey, typeId: req.body.requestTypeId, typeName: '', projectId: '', projectKey: key.split('-')[0]!, projectType: 'service_desk' };
+    return {
+      id: req.body.issueId,
+      key: req.body.issueKey,
+      typeId: req.body.requestTypeId,
+      typeName: '',
+      projectId: '',
+      projectKey: key.split('-')[0]!,
+      projectType: 'service_desk',
+    };
   }
-  const issue = await c<{ id: string; key: string; fields: Fields }>('GET', `/rest/api/3/issue/${key}?fields=issuetype,project`);
+  const issue = await c<{ id: string; key: string; fields: Fields }>(
+    'GET',
+    `/rest/api/3/issue/${key}?fields=issuetype,project`,
+  );
   return issue.status === 200 ? shownIssue(issue.body) : undefined;
 }
 
@@ -297,7 +438,12 @@ function moduleTitle(localesDir: string, module: UiModule, locale: string): stri
   for (const file of [`${locale}.json`, 'en-US.json']) {
     const path = join(localesDir, file);
     if (!existsSync(path)) continue;
-    const value = module.title.i18n.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], JSON.parse(readFileSync(path, 'utf8')));
+    const value = module.title.i18n
+      .split('.')
+      .reduce<unknown>(
+        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+        JSON.parse(readFileSync(path, 'utf8')),
+      );
     if (typeof value === 'string') return value;
   }
   return module.key;

@@ -19,7 +19,11 @@ export function siteClient(baseUrl: string, email: string): SiteClient {
   return async <T>(method: string, path: string, body?: unknown) => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { authorization, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization,
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -29,6 +33,15 @@ export function siteClient(baseUrl: string, email: string): SiteClient {
 
 /** The error messages of a Jira error body, joined. */
 export function errorText(body: unknown): string {
-  const b = (body ?? {}) as { errorMessages?: string[]; errors?: Record<string, string>; errorMessage?: string; message?: string };
-  return [...(b.errorMessages ?? []), ...Object.values(b.errors ?? {}), b.errorMessage, b.message].filter(Boolean).join('; ') || 'failed';
+  const b = (body ?? {}) as {
+    errorMessages?: string[];
+    errors?: Record<string, string>;
+    errorMessage?: string;
+    message?: string;
+  };
+  return (
+    [...(b.errorMessages ?? []), ...Object.values(b.errors ?? {}), b.errorMessage, b.message]
+      .filter(Boolean)
+      .join('; ') || 'failed'
+  );
 }

@@ -26,7 +26,13 @@ export interface Viewer {
  * The context of `module` shown to `viewer` (on `issue` for issue and portal modules).
  * @example uiContext(panel, viewer, issue, 'dark', 'http://127.0.0.1:3000').extension.issue.key //=> 'SUP-1'
  */
-export function uiContext(module: UiModule, viewer: Viewer, issue: ShownIssue | undefined, theme: 'light' | 'dark', siteUrl: string): Record<string, unknown> {
+export function uiContext(
+  module: UiModule,
+  viewer: Viewer,
+  issue: ShownIssue | undefined,
+  theme: 'light' | 'dark',
+  siteUrl: string,
+): Record<string, unknown> {
   return {
     moduleKey: module.key,
     localId: `${module.key}-${issue?.key ?? 'page'}`,

@@ -50,13 +50,17 @@ export class AppEventStore {
    * @example events.add('queue', 'support-rules-work', { body: {} }, Date.now()) //=> 17
    */
   add(kind: AppEventKind, target: string, payload: unknown, dueAt: number): number {
-    const result = this.db.prepare('INSERT INTO app_events (kind, target, payload, due_at) VALUES (?, ?, ?, ?)').run(kind, target, JSON.stringify(payload), dueAt);
+    const result = this.db
+      .prepare('INSERT INTO app_events (kind, target, payload, due_at) VALUES (?, ?, ?, ?)')
+      .run(kind, target, JSON.stringify(payload), dueAt);
     return Number(result.lastInsertRowid);
   }
 
   /** The oldest pending event due at `now`, marked running. */
   takeNextDue(now: number): AppEvent | undefined {
-    const row = this.db.prepare(`SELECT * FROM app_events WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT 1`).get(now) as Row | undefined;
+    const row = this.db
+      .prepare(`SELECT * FROM app_events WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT 1`)
+      .get(now) as Row | undefined;
     if (!row) return undefined;
     this.db.prepare(`UPDATE app_events SET state = 'running', attempts = attempts + 1 WHERE id = ?`).run(row.id);
     return { ...fromRow(row), attempts: row.attempts + 1, state: 'running' };
@@ -73,7 +77,10 @@ export class AppEventStore {
 
   /** The count of pending events due at `now` (or at any time when `now` is omitted). */
   pending(now = Number.POSITIVE_INFINITY): number {
-    return this.db.prepare(`SELECT count(*) FROM app_events WHERE state IN ('pending', 'running') AND due_at <= ?`).pluck().get(now) as number;
+    return this.db
+      .prepare(`SELECT count(*) FROM app_events WHERE state IN ('pending', 'running') AND due_at <= ?`)
+      .pluck()
+      .get(now) as number;
   }
 
   /** The latest events, newest first (for GET /_sandbox/app-events). */

@@ -49,6 +49,7 @@ export function planFaults(opts: { faults?: number; duplicateEvents?: number; se
 }
 
 function clampFraction(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`--${name} must be a fraction between 0 and 1, not ${value}`);
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new RangeError(`--${name} must be a fraction between 0 and 1, not ${value}`);
   return value;
 }

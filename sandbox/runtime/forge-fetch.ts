@@ -56,7 +56,8 @@ export function createForgeFetch(deps: ForgeFetchDeps): ForgeFetch {
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? init.body : init.body === undefined ? undefined : String(init.body);
     if (args.type === 'kvs') {
-      if (!deps.scopes.includes('storage:app')) return json(403, { code: 'FORBIDDEN', message: 'The app needs the storage:app scope to use Forge storage' });
+      if (!deps.scopes.includes('storage:app'))
+        return json(403, { code: 'FORBIDDEN', message: 'The app needs the storage:app scope to use Forge storage' });
       const reply = deps.kvs.handle(path, body ? JSON.parse(body) : undefined);
       return json(reply.status, reply.body);
     }
@@ -64,15 +65,25 @@ export function createForgeFetch(deps: ForgeFetchDeps): ForgeFetch {
       deps.pushToQueue(JSON.parse(body ?? '{}') as QueuePush);
       return json(201, {});
     }
-    if (args.type !== 'fpp' || !path.startsWith('/rest/')) return json(404, { message: `The sandbox does not serve ${args.type} ${path}` });
+    if (args.type !== 'fpp' || !path.startsWith('/rest/'))
+      return json(404, { message: `The sandbox does not serve ${args.type} ${path}` });
     return productCall(deps, args, method, path, init.headers ?? {}, body);
   };
 }
 
-async function productCall(deps: ForgeFetchDeps, args: ForgeFetchArgs, method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<Response> {
-  const actAs = args.provider === 'user' ? (args.accountId ?? currentInvocation.getStore()?.accountId) : deps.site.appAccountId;
+async function productCall(
+  deps: ForgeFetchDeps,
+  args: ForgeFetchArgs,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<Response> {
+  const actAs =
+    args.provider === 'user' ? (args.accountId ?? currentInvocation.getStore()?.accountId) : deps.site.appAccountId;
   if (!actAs) return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
-  const record = (status: number, fault?: Fault) => deps.onCall?.({ as: args.provider === 'user' ? actAs : 'app', method, path, status, ...(fault ? { fault } : {}) });
+  const record = (status: number, fault?: Fault) =>
+    deps.onCall?.({ as: args.provider === 'user' ? actAs : 'app', method, path, status, ...(fault ? { fault } : {}) });
 
   const scope = checkScopes(deps.scopes, method, path);
   if (!scope.allowed) {
@@ -94,9 +105,16 @@ async function productCall(deps: ForgeFetchDeps, args: ForgeFetchArgs, method: s
     throw new Error(`fetch failed: ${method} ${path} timed out (sandbox fault injection)`);
   }
 
-  const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
-  const contentType: Record<string, string> = body !== undefined && !hasHeader(headers, 'content-type') ? { 'content-type': 'application/json' } : {};
-  const response = await fetch(deps.siteUrl() + path, { method, headers: { ...forwarded, ...contentType, ...deps.site.internalAuthHeader(actAs) }, body });
+  const forwarded = Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
+  );
+  const contentType: Record<string, string> =
+    body !== undefined && !hasHeader(headers, 'content-type') ? { 'content-type': 'application/json' } : {};
+  const response = await fetch(deps.siteUrl() + path, {
+    method,
+    headers: { ...forwarded, ...contentType, ...deps.site.internalAuthHeader(actAs) },
+    body,
+  });
   record(response.status);
   return response;
 }

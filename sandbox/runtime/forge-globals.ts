@@ -11,7 +11,11 @@ export interface ForgeFetchArgs {
   accountId?: string;
 }
 
-export type ForgeFetch = (args: ForgeFetchArgs, path: string, init?: { method?: string; headers?: Record<string, string>; body?: unknown }) => Promise<Response>;
+export type ForgeFetch = (
+  args: ForgeFetchArgs,
+  path: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: unknown },
+) => Promise<Response>;
 
 export interface AppIdentity {
   appId: string;
@@ -27,7 +31,12 @@ interface ForgeGlobals {
   __forge_fetch__?: ForgeFetch;
 }
 
-const noopMetric = { incr: () => undefined, decr: () => undefined, set: () => undefined, measure: () => ({ stop: () => undefined }) };
+const noopMetric = {
+  incr: () => undefined,
+  decr: () => undefined,
+  set: () => undefined,
+  measure: () => ({ stop: () => undefined }),
+};
 const metrics = { counter: () => noopMetric, timing: () => noopMetric, gauge: () => noopMetric };
 
 /**
@@ -52,13 +61,22 @@ export function installForgeGlobals(identity: AppIdentity, fetch: ForgeFetch): (
           installationId: identity.installationId,
           moduleKey: invocation.moduleKey,
           license: identity.licensed ? { isActive: true } : { isActive: false },
-          installation: { ari: `ari:cloud:ecosystem::installation/${identity.installationId}`, contexts: [{ ari: `ari:cloud:jira::site/${identity.cloudId}` }] },
+          installation: {
+            ari: `ari:cloud:ecosystem::installation/${identity.installationId}`,
+            contexts: [{ ari: `ari:cloud:jira::site/${identity.cloudId}` }],
+          },
           permissions: { scopes: [...identity.scopes], external: {} },
         },
-        lambdaContext: { getRemainingTimeInMillis: () => Math.max(0, invocation.timeoutMs - (performance.now() - invocation.startedAt)) },
+        lambdaContext: {
+          getRemainingTimeInMillis: () =>
+            Math.max(0, invocation.timeoutMs - (performance.now() - invocation.startedAt)),
+        },
         metrics,
         proxy: { token: 'sandbox', url: 'sandbox' },
-        tracing: { traceId: invocation.invocationId.replace(/-/g, '').slice(0, 16), spanId: invocation.invocationId.slice(0, 8) },
+        tracing: {
+          traceId: invocation.invocationId.replace(/-/g, '').slice(0, 16),
+          spanId: invocation.invocationId.slice(0, 8),
+        },
         externalAuth: [],
       };
     },

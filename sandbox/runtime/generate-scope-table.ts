@@ -14,7 +14,9 @@ interface ScopeEntry {
 
 const specFile = process.argv[2];
 if (!specFile) throw new Error('usage: tsx sandbox/runtime/generate-scope-table.ts <jira-platform-openapi.v3.json>');
-const spec = JSON.parse(readFileSync(specFile, 'utf8')) as { paths: Record<string, Record<string, { 'x-atlassian-oauth2-scopes'?: ScopeEntry[] }>> };
+const spec = JSON.parse(readFileSync(specFile, 'utf8')) as {
+  paths: Record<string, Record<string, { 'x-atlassian-oauth2-scopes'?: ScopeEntry[] }>>;
+};
 const table: Record<string, string[][]> = {};
 for (const [path, operations] of Object.entries(spec.paths)) {
   for (const [method, operation] of Object.entries(operations)) {

@@ -65,11 +65,20 @@ export class KvsEmulator {
         return this.batchGet(body as Array<{ key: string }>);
       case '/api/v1/batch/delete':
         for (const item of body as Array<{ key: string }>) this.remove(item.key);
-        return { status: 200, body: { successfulKeys: (body as Array<{ key: string }>).map(({ key }) => ({ key })), failedKeys: [] } };
+        return {
+          status: 200,
+          body: { successfulKeys: (body as Array<{ key: string }>).map(({ key }) => ({ key })), failedKeys: [] },
+        };
       case '/api/v1/transaction':
-        return this.transact(request as { set?: SetRequest[]; delete?: Array<{ key: string; conditions?: unknown }>; check?: unknown[] });
+        return this.transact(
+          request as { set?: SetRequest[]; delete?: Array<{ key: string; conditions?: unknown }>; check?: unknown[] },
+        );
       default:
-        return error(400, 'UNSUPPORTED', `The sandbox does not emulate ${path} (secrets and custom entities are not supported)`);
+        return error(
+          400,
+          'UNSUPPORTED',
+          `The sandbox does not emulate ${path} (secrets and custom entities are not supported)`,
+        );
     }
   }
 
@@ -84,16 +93,21 @@ export class KvsEmulator {
   }
 
   private set(request: SetRequest): KvsReply {
-    if (request.entityName || request.conditions) return error(400, 'UNSUPPORTED', 'Custom entities are not emulated by the sandbox');
+    if (request.entityName || request.conditions)
+      return error(400, 'UNSUPPORTED', 'Custom entities are not emulated by the sandbox');
     const previous = this.row(request.key);
     const options = request.options ?? {};
-    if (options.keyPolicy === 'FAIL_IF_EXISTS' && previous) return error(409, 'KEY_CONFLICT', `The key ${request.key} already exists`);
+    if (options.keyPolicy === 'FAIL_IF_EXISTS' && previous)
+      return error(409, 'KEY_CONFLICT', `The key ${request.key} already exists`);
     const expiresAt = options.ttl ? this.now() + options.ttl.value * TTL_MS[options.ttl.unit] : null;
     const value = JSON.stringify(request.value ?? null);
     this.db
-      .prepare('INSERT INTO kvs (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at')
+      .prepare(
+        'INSERT INTO kvs (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at',
+      )
       .run(request.key, value, expiresAt);
-    if (options.returnValue === 'LATEST') return { status: 200, body: entry({ key: request.key, value, expires_at: expiresAt }) };
+    if (options.returnValue === 'LATEST')
+      return { status: 200, body: entry({ key: request.key, value, expires_at: expiresAt }) };
     if (options.returnValue === 'PREVIOUS') return previous ? { status: 200, body: entry(previous) } : { status: 204 };
     return { status: 204 };
   }
@@ -103,9 +117,15 @@ export class KvsEmulator {
   }
 
   private query(request: Record<string, unknown>): KvsReply {
-    const where = (request.where as Array<{ property: string; condition: string; values: unknown[] }> | undefined) ?? [];
+    const where =
+      (request.where as Array<{ property: string; condition: string; values: unknown[] }> | undefined) ?? [];
     const unsupported = where.find((w) => w.property !== 'key' || w.condition !== 'BEGINS_WITH');
-    if (unsupported) return error(400, 'UNSUPPORTED', `The sandbox's kvs queries support key BEGINS_WITH only, not ${unsupported.property} ${unsupported.condition}`);
+    if (unsupported)
+      return error(
+        400,
+        'UNSUPPORTED',
+        `The sandbox's kvs queries support key BEGINS_WITH only, not ${unsupported.property} ${unsupported.condition}`,
+      );
     const prefix = where.length ? String(where[0]!.values[0] ?? '') : '';
     const limit = Math.min(Number(request.limit) || 10, MAX_QUERY_LIMIT);
     const after = typeof request.after === 'string' ? Buffer.from(request.after, 'base64url').toString('utf8') : '';
@@ -115,7 +135,8 @@ export class KvsEmulator {
       )
       .all(prefix.length, prefix, after, this.now(), limit + 1) as Row[];
     const page = rows.slice(0, limit);
-    const cursor = rows.length > limit ? Buffer.from(page[page.length - 1]!.key, 'utf8').toString('base64url') : undefined;
+    const cursor =
+      rows.length > limit ? Buffer.from(page[page.length - 1]!.key, 'utf8').toString('base64url') : undefined;
     return { status: 200, body: { data: page.map(entry), ...(cursor ? { cursor } : {}) } };
   }
 
@@ -136,13 +157,23 @@ export class KvsEmulator {
       status: 200,
       body: {
         successfulKeys: found.filter((row): row is Row => row !== undefined).map(entry),
-        failedKeys: items.filter((_, i) => !found[i]).map(({ key }) => ({ key, error: { code: 'KEY_NOT_FOUND', message: `The key ${key} was not found` } })),
+        failedKeys: items
+          .filter((_, i) => !found[i])
+          .map(({ key }) => ({ key, error: { code: 'KEY_NOT_FOUND', message: `The key ${key} was not found` } })),
       },
     };
   }
 
-  private transact(request: { set?: SetRequest[]; delete?: Array<{ key: string; conditions?: unknown }>; check?: unknown[] }): KvsReply {
-    if (request.check?.length || request.delete?.some((d) => d.conditions) || request.set?.some((s) => s.conditions || s.entityName)) {
+  private transact(request: {
+    set?: SetRequest[];
+    delete?: Array<{ key: string; conditions?: unknown }>;
+    check?: unknown[];
+  }): KvsReply {
+    if (
+      request.check?.length ||
+      request.delete?.some((d) => d.conditions) ||
+      request.set?.some((s) => s.conditions || s.entityName)
+    ) {
       return error(400, 'UNSUPPORTED', 'Conditional transactions on custom entities are not emulated by the sandbox');
     }
     this.db.transaction(() => {
@@ -154,5 +185,9 @@ export class KvsEmulator {
 }
 
 function entry(row: Row): { key: string; value: unknown; expireTime?: string } {
-  return { key: row.key, value: JSON.parse(row.value), ...(row.expires_at !== null ? { expireTime: new Date(row.expires_at).toISOString() } : {}) };
+  return {
+    key: row.key,
+    value: JSON.parse(row.value),
+    ...(row.expires_at !== null ? { expireTime: new Date(row.expires_at).toISOString() } : {}),
+  };
 }

@@ -82,7 +82,9 @@ export function loadManifest(file: string): AppManifest {
     if (typeof value !== 'string' || value === '') throw new Error(`manifest ${file}: ${what} is missing`);
     return value;
   };
-  const functions = new Map(list('function').map((f) => [str(f.key, 'function.key'), str(f.handler, `function ${String(f.key)} handler`)]));
+  const functions = new Map(
+    list('function').map((f) => [str(f.key, 'function.key'), str(f.handler, `function ${String(f.key)} handler`)]),
+  );
   const needFunction = (key: unknown, where: string): string => {
     const name = str(key, `${where}.function`);
     if (!functions.has(name)) throw new Error(`manifest ${file}: ${where} refers to unknown function ${name}`);
@@ -98,7 +100,11 @@ export function loadManifest(file: string): AppManifest {
   const scheduledTriggers = list('scheduledTrigger').map((t) => {
     const interval = str(t.interval, `scheduledTrigger ${String(t.key)} interval`);
     if (!(interval in INTERVAL_MS)) throw new Error(`manifest ${file}: unknown interval ${interval}`);
-    return { key: str(t.key, 'scheduledTrigger.key'), function: needFunction(t.function, `scheduledTrigger ${String(t.key)}`), interval: interval as ScheduleInterval };
+    return {
+      key: str(t.key, 'scheduledTrigger.key'),
+      function: needFunction(t.function, `scheduledTrigger ${String(t.key)}`),
+      interval: interval as ScheduleInterval,
+    };
   });
   const consumers = list('consumer').map((c) => {
     const resolver = (c.resolver ?? {}) as Raw;
@@ -119,12 +125,20 @@ export function loadManifest(file: string): AppManifest {
           key: str(m.key, `${type}.key`),
           resource: str(m.resource, `${type}.resource`),
           resolverFunction: resolver ? needFunction(resolver.function, `${type} ${String(m.key)}`) : undefined,
-          title: typeof m.title === 'object' && m.title !== null ? { i18n: String((m.title as Raw).i18n) } : { text: String(m.title ?? m.key) },
+          title:
+            typeof m.title === 'object' && m.title !== null
+              ? { i18n: String((m.title as Raw).i18n) }
+              : { text: String(m.title ?? m.key) },
         };
       }),
   );
   const base = dirname(resolve(file));
-  const resources = new Map(((raw.resources as Raw[] | undefined) ?? []).map((r) => [str(r.key, 'resource.key'), resolve(base, str(r.path, 'resource.path'))]));
+  const resources = new Map(
+    ((raw.resources as Raw[] | undefined) ?? []).map((r) => [
+      str(r.key, 'resource.key'),
+      resolve(base, str(r.path, 'resource.path')),
+    ]),
+  );
   const app = (raw.app ?? {}) as Raw;
   const permissions = (raw.permissions ?? {}) as Raw;
   return {
@@ -143,7 +157,10 @@ export function loadManifest(file: string): AppManifest {
  * Resolves each function's handler (`<file>.<export>`) in the given modules, keyed by file name.
  * @example resolveHandlers(manifest, { index: require('../../src') }).get('on-request-created') //=> [Function]
  */
-export function resolveHandlers(manifest: AppManifest, modules: Record<string, Record<string, unknown>>): Map<string, Handler> {
+export function resolveHandlers(
+  manifest: AppManifest,
+  modules: Record<string, Record<string, unknown>>,
+): Map<string, Handler> {
   const handlers = new Map<string, Handler>();
   for (const [key, ref] of manifest.functions) {
     const dot = ref.lastIndexOf('.');

@@ -20,11 +20,17 @@ export function registerRuntimeRoutes(app: FastifyInstance, runtime: ForgeRuntim
     let target: number;
     if (typeof body.advance === 'string') {
       const duration = Duration.fromISO(body.advance);
-      if (!duration.isValid || duration.toMillis() < 0) return reply.code(400).send({ errorMessages: [`"advance" must be a forward ISO 8601 duration such as PT72H, not ${body.advance}`] });
+      if (!duration.isValid || duration.toMillis() < 0)
+        return reply.code(400).send({
+          errorMessages: [`"advance" must be a forward ISO 8601 duration such as PT72H, not ${body.advance}`],
+        });
       target = Date.now() + duration.toMillis();
     } else if (typeof body.to === 'string' && !Number.isNaN(Date.parse(body.to))) {
       target = Date.parse(body.to);
-      if (target < Date.now()) return reply.code(400).send({ errorMessages: [`The sandbox clock only moves forward: ${body.to} is before ${new Date().toISOString()}`] });
+      if (target < Date.now())
+        return reply.code(400).send({
+          errorMessages: [`The sandbox clock only moves forward: ${body.to} is before ${new Date().toISOString()}`],
+        });
     } else {
       return reply.code(400).send({ errorMessages: ['Send {"advance": "<ISO duration>"} or {"to": "<ISO instant>"}'] });
     }

@@ -111,7 +111,9 @@ export class ForgeRuntime {
     this.timer = setInterval(() => {
       // Delayed queue events and scheduled occurrences fall due as real time passes, too.
       this.kick();
-      void this.runSerially(() => this.runDueOccurrences(this.opts.clock.now())).catch((e) => this.log(`scheduler: ${String(e)}`));
+      void this.runSerially(() => this.runDueOccurrences(this.opts.clock.now())).catch((e) =>
+        this.log(`scheduler: ${String(e)}`),
+      );
     }, pollMs);
     this.timer.unref();
     this.kick();
@@ -165,8 +167,18 @@ export class ForgeRuntime {
     if (!module.resolverFunction) throw new Error(`Module ${call.moduleKey} has no resolver`);
     const handler = this.handler(module.resolverFunction);
     const context = { ...call.context, accountId: call.accountId, cloudId: CLOUD_ID, moduleKey: call.moduleKey };
-    return runInvocation({ functionKey: module.resolverFunction, moduleKey: call.moduleKey, accountId: call.accountId, timeoutMs: TIMEOUT_MS.resolver }, () =>
-      handler({ call: { functionKey: call.functionKey, payload: call.payload }, context }, { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined }),
+    return runInvocation(
+      {
+        functionKey: module.resolverFunction,
+        moduleKey: call.moduleKey,
+        accountId: call.accountId,
+        timeoutMs: TIMEOUT_MS.resolver,
+      },
+      () =>
+        handler(
+          { call: { functionKey: call.functionKey, payload: call.payload }, context },
+          { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined },
+        ),
     );
   }
 
@@ -213,7 +225,11 @@ export class ForgeRuntime {
   private drain(): Promise<void> {
     if (!this.draining) {
       const run = async () => {
-        for (let event = this.events.takeNextDue(this.opts.clock.now()); event; event = this.events.takeNextDue(this.opts.clock.now())) {
+        for (
+          let event = this.events.takeNextDue(this.opts.clock.now());
+          event;
+          event = this.events.takeNextDue(this.opts.clock.now())
+        ) {
           await this.handle(event);
         }
       };
@@ -238,22 +254,35 @@ export class ForgeRuntime {
       }
       this.events.finish(event.id, 'done');
     } catch (error) {
-      this.log(`${event.kind} event ${event.id} (${event.target}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.log(
+        `${event.kind} event ${event.id} (${event.target}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       this.events.finish(event.id, 'failed');
     }
   }
 
   private async deliverProductEvent(event: ProductEvent): Promise<void> {
-    const fromApp = event.payload.atlassianId === this.opts.site.appAccountId || event.actorAccountId === this.opts.site.appAccountId;
+    const fromApp =
+      event.payload.atlassianId === this.opts.site.appAccountId || event.actorAccountId === this.opts.site.appAccountId;
     for (const trigger of this.opts.manifest.triggers) {
       if (!trigger.events.includes(event.eventType) || (trigger.ignoreSelf && fromApp)) continue;
       this.tally.triggerRuns++;
-      const payload = { eventType: event.eventType, ...event.payload, context: { cloudId: CLOUD_ID, moduleKey: trigger.key }, contextToken: 'sandbox-context-token' };
+      const payload = {
+        eventType: event.eventType,
+        ...event.payload,
+        context: { cloudId: CLOUD_ID, moduleKey: trigger.key },
+        contextToken: 'sandbox-context-token',
+      };
       try {
-        await runInvocation({ functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.trigger }, () => this.handler(trigger.function)(payload, this.backendPayload()));
+        await runInvocation(
+          { functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.trigger },
+          () => this.handler(trigger.function)(payload, this.backendPayload()),
+        );
       } catch (error) {
         // Forge does not retry a failed product-event trigger: the event is logged and the next trigger runs.
-        this.log(`trigger ${trigger.key} failed on ${event.eventType}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.log(
+          `trigger ${trigger.key} failed on ${event.eventType}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
     }
   }
@@ -267,15 +296,30 @@ export class ForgeRuntime {
         cloudId: CLOUD_ID,
         moduleKey: consumer.key,
         jobId,
-        ...(event.attempts > 1 ? { retryContext: { retryCount: event.attempts - 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: undefined } } : {}),
+        ...(event.attempts > 1
+          ? {
+              retryContext: {
+                retryCount: event.attempts - 1,
+                retryReason: 'FUNCTION_RETRY_REQUEST',
+                retryData: undefined,
+              },
+            }
+          : {}),
       };
       try {
-        const result = await runInvocation({ functionKey: consumer.function, moduleKey: consumer.key, timeoutMs: TIMEOUT_MS.consumer }, () =>
-          this.handler(consumer.function)({ call: { functionKey: consumer.method, payload: body, jobId }, context }, this.backendPayload()),
+        const result = await runInvocation(
+          { functionKey: consumer.function, moduleKey: consumer.key, timeoutMs: TIMEOUT_MS.consumer },
+          () =>
+            this.handler(consumer.function)(
+              { call: { functionKey: consumer.method, payload: body, jobId }, context },
+              this.backendPayload(),
+            ),
         );
         if ((result as { _retry?: boolean } | undefined)?._retry === true) outcome = 'retry';
       } catch (error) {
-        this.log(`consumer ${consumer.key} failed (attempt ${event.attempts}): ${error instanceof Error ? error.message : String(error)}`);
+        this.log(
+          `consumer ${consumer.key} failed (attempt ${event.attempts}): ${error instanceof Error ? error.message : String(error)}`,
+        );
         outcome = 'retry';
       }
     }
@@ -286,11 +330,19 @@ export class ForgeRuntime {
     for (const occurrence of this.scheduler.due(until)) {
       if (occurrence.at > this.opts.clock.now()) this.opts.clock.moveTo(occurrence.at);
       const { trigger } = occurrence;
-      const event = { context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } }, contextToken: 'sandbox-context-token' };
+      const event = {
+        context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } },
+        contextToken: 'sandbox-context-token',
+      };
       try {
-        await runInvocation({ functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.scheduled }, () => this.handler(trigger.function)(event, this.backendPayload()));
+        await runInvocation(
+          { functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.scheduled },
+          () => this.handler(trigger.function)(event, this.backendPayload()),
+        );
       } catch (error) {
-        this.log(`scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.log(
+          `scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
       this.scheduler.fired(occurrence);
       await this.settle();

@@ -40,6 +40,8 @@ export class Scheduler {
   }
 
   fired(occurrence: Occurrence): void {
-    this.db.prepare('UPDATE scheduler SET last_fired_ms = ? WHERE trigger_key = ?').run(occurrence.at, occurrence.trigger.key);
+    this.db
+      .prepare('UPDATE scheduler SET last_fired_ms = ? WHERE trigger_key = ?')
+      .run(occurrence.at, occurrence.trigger.key);
   }
 }

@@ -39,7 +39,9 @@ const OPERATIONS: Operation[] = Object.entries({ ...(jiraScopes as Record<string
   .map(([operation, scopeSets]) => {
     const [method, template] = operation.split(' ') as [string, string];
     const segments = template.split('/');
-    const pattern = new RegExp(`^${segments.map((s) => (/^\{.+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/')}$`);
+    const pattern = new RegExp(
+      `^${segments.map((s) => (/^\{.+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/')}$`,
+    );
     return { method, template, pattern, literalSegments: segments.filter((s) => !s.startsWith('{')).length, scopeSets };
   })
   // A literal segment wins over a parameter (/issue/picker before /issue/{issueIdOrKey}).
@@ -60,7 +62,11 @@ export function findOperation(method: string, url: string): { template: string; 
  * An operation the sandbox does not know is let through (the site then answers it, or 404s).
  * @example checkScopes(['read:jira-work'], 'POST', '/rest/api/3/issue/SUP-1/comment') //=> { allowed: false, needed: [['write:jira-work'], [...]] }
  */
-export function checkScopes(granted: readonly string[], method: string, url: string): { allowed: true } | { allowed: false; needed: string[][] } {
+export function checkScopes(
+  granted: readonly string[],
+  method: string,
+  url: string,
+): { allowed: true } | { allowed: false; needed: string[][] } {
   const operation = findOperation(method, url);
   if (!operation) return { allowed: true };
   const have = new Set(granted);
@@ -69,4 +75,7 @@ export function checkScopes(granted: readonly string[], method: string, url: str
 }
 
 /** Atlassian's answer to a call whose scopes the app lacks. */
-export const SCOPE_MISMATCH = { status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } } as const;
+export const SCOPE_MISMATCH = {
+  status: 401,
+  body: { code: 401, message: 'Unauthorized; scope does not match' },
+} as const;

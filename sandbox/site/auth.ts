@@ -44,7 +44,8 @@ export class Authenticator {
    */
   require(request: Pick<FastifyRequest, 'headers'>): SiteUser {
     const user = this.identify(request);
-    if (!user) throw new JiraHttpError(401, ['You are not authenticated. Authentication required to perform this operation.']);
+    if (!user)
+      throw new JiraHttpError(401, ['You are not authenticated. Authentication required to perform this operation.']);
     return user;
   }
 }

@@ -51,9 +51,19 @@ export const RESOLUTIONS = [
 ] as const;
 
 export const PROJECT = { id: '10000', key: 'SUP', name: 'Support', projectTypeKey: 'service_desk' } as const;
-export const SERVICE_DESK = { id: '1', projectId: PROJECT.id, projectKey: PROJECT.key, projectName: PROJECT.name } as const;
+export const SERVICE_DESK = {
+  id: '1',
+  projectId: PROJECT.id,
+  projectKey: PROJECT.key,
+  projectName: PROJECT.name,
+} as const;
 export const ISSUE_TYPE = { id: '10004', name: 'Service request', subtask: false, hierarchyLevel: 0 } as const;
-export const REQUEST_TYPE = { id: '1', name: 'Demande de support', description: 'Ask the support team for help', serviceDeskId: SERVICE_DESK.id } as const;
+export const REQUEST_TYPE = {
+  id: '1',
+  name: 'Demande de support',
+  description: 'Ask the support team for help',
+  serviceDeskId: SERVICE_DESK.id,
+} as const;
 
 /** JSM's customer transition that reopens a resolved or closed request (back to in_progress). */
 export const REOPEN_TRANSITION = { id: '901', name: 'Rouvrir' } as const;
@@ -96,7 +106,9 @@ export function transitionInto(status: SiteStatusDef): { id: string; name: strin
  * @example findResolution({ name: 'consulting' })?.id //=> '10001'
  */
 export function findResolution(ref: { id?: unknown; name?: unknown }): (typeof RESOLUTIONS)[number] | undefined {
-  return RESOLUTIONS.find((r) => r.id === String(ref.id) || (typeof ref.name === 'string' && r.name.toLowerCase() === ref.name.toLowerCase()));
+  return RESOLUTIONS.find(
+    (r) => r.id === String(ref.id) || (typeof ref.name === 'string' && r.name.toLowerCase() === ref.name.toLowerCase()),
+  );
 }
 
 /**
@@ -104,7 +116,9 @@ export function findResolution(ref: { id?: unknown; name?: unknown }): (typeof R
  * @example findPriority({ name: 'High' })?.id //=> '2'
  */
 export function findPriority(ref: { id?: unknown; name?: unknown }): (typeof PRIORITIES)[number] | undefined {
-  return PRIORITIES.find((p) => p.id === String(ref.id) || (typeof ref.name === 'string' && p.name.toLowerCase() === ref.name.toLowerCase()));
+  return PRIORITIES.find(
+    (p) => p.id === String(ref.id) || (typeof ref.name === 'string' && p.name.toLowerCase() === ref.name.toLowerCase()),
+  );
 }
 
 /** True when a status is resolved or closed (a resolution is set there). */

@@ -13,12 +13,16 @@ export interface StoredClock {
 }
 
 function read(db: Database): StoredClock | undefined {
-  const row = db.prepare<[], { offset_ms: number; last_now_ms: number }>('SELECT offset_ms, last_now_ms FROM clock WHERE id = 1').get();
+  const row = db
+    .prepare<[], { offset_ms: number; last_now_ms: number }>('SELECT offset_ms, last_now_ms FROM clock WHERE id = 1')
+    .get();
   return row && { offsetMs: row.offset_ms, lastNowMs: row.last_now_ms };
 }
 
 function write(db: Database, clock: StoredClock): StoredClock {
-  db.prepare('INSERT INTO clock (id, offset_ms, last_now_ms) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET offset_ms = excluded.offset_ms, last_now_ms = excluded.last_now_ms').run(clock.offsetMs, clock.lastNowMs);
+  db.prepare(
+    'INSERT INTO clock (id, offset_ms, last_now_ms) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET offset_ms = excluded.offset_ms, last_now_ms = excluded.last_now_ms',
+  ).run(clock.offsetMs, clock.lastNowMs);
   return clock;
 }
 
@@ -38,7 +42,8 @@ export function loadClock(db: Database, realNowMs: number): StoredClock {
  * @example advanceClock(db, 72 * 3600_000, Date.now()).offsetMs //=> previous offset + 259200000
  */
 export function advanceClock(db: Database, ms: number, realNowMs: number): StoredClock {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The sandbox clock only moves forward (asked to move by ${ms} ms).`);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError(`The sandbox clock only moves forward (asked to move by ${ms} ms).`);
   const current = loadClock(db, realNowMs);
   const offsetMs = current.offsetMs + ms;
   return write(db, { offsetMs, lastNowMs: realNowMs + offsetMs });
@@ -51,7 +56,9 @@ export function advanceClock(db: Database, ms: number, realNowMs: number): Store
 export function setClockTo(db: Database, toMs: number, realNowMs: number): StoredClock {
   const current = loadClock(db, realNowMs);
   if (!Number.isFinite(toMs) || toMs < current.lastNowMs) {
-    throw new RangeError(`The sandbox clock only moves forward: ${new Date(toMs).toISOString()} is before ${new Date(current.lastNowMs).toISOString()}.`);
+    throw new RangeError(
+      `The sandbox clock only moves forward: ${new Date(toMs).toISOString()} is before ${new Date(current.lastNowMs).toISOString()}.`,
+    );
   }
   return write(db, { offsetMs: toMs - realNowMs, lastNowMs: toMs });
 }

@@ -15,11 +15,13 @@ export class JiraHttpError extends Error {
 }
 
 /** 400 with a message. */
-export const badRequest = (message: string, errors: Record<string, string> = {}) => new JiraHttpError(400, message ? [message] : [], errors);
+export const badRequest = (message: string, errors: Record<string, string> = {}) =>
+  new JiraHttpError(400, message ? [message] : [], errors);
 /** 403 with a message. */
 export const forbidden = (message: string) => new JiraHttpError(403, [message]);
 /** 404 for an issue the user cannot see or that does not exist (Jira answers the same for both). */
-export const issueNotFound = () => new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+export const issueNotFound = () =>
+  new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
 
 /**
  * Answers JiraHttpError as Jira does; fastify's own validation and parse errors become Jira-style 400s.

@@ -38,19 +38,34 @@ export function createdEvent(issueJson: Record<string, unknown>, actorAccountId:
  * The event of an update, with the changelog entry that records it.
  * @example updatedEvent(issueJson, 'acc-1', { id: 10100, items }).payload.changelog //=> { id: '10100', items }
  */
-export function updatedEvent(issueJson: Record<string, unknown>, actorAccountId: string, changelog: { id: number; items: ChangeItem[] }): ProductEvent {
-  return event('avi:jira:updated:issue', actorAccountId, { issue: eventIssue(issueJson), changelog: { id: String(changelog.id), items: changelog.items } });
+export function updatedEvent(
+  issueJson: Record<string, unknown>,
+  actorAccountId: string,
+  changelog: { id: number; items: ChangeItem[] },
+): ProductEvent {
+  return event('avi:jira:updated:issue', actorAccountId, {
+    issue: eventIssue(issueJson),
+    changelog: { id: String(changelog.id), items: changelog.items },
+  });
 }
 
 /**
  * The event of a new comment; `comment` is the comment's REST JSON (with jsdPublic).
  * @example commentedEvent(issueJson, 'acc-1', commentJson).payload.comment.id //=> '10010'
  */
-export function commentedEvent(issueJson: Record<string, unknown>, actorAccountId: string, comment: Record<string, unknown>): ProductEvent {
+export function commentedEvent(
+  issueJson: Record<string, unknown>,
+  actorAccountId: string,
+  comment: Record<string, unknown>,
+): ProductEvent {
   const author = comment.author as { accountId?: string } | null;
   return event('avi:jira:commented:issue', actorAccountId, {
     issue: eventIssue(issueJson),
-    comment: { ...comment, author: author ? { accountId: author.accountId } : null, updateAuthor: author ? { accountId: author.accountId } : null },
+    comment: {
+      ...comment,
+      author: author ? { accountId: author.accountId } : null,
+      updateAuthor: author ? { accountId: author.accountId } : null,
+    },
   });
 }
 

@@ -41,7 +41,8 @@ export function adfToText(node: AdfNode | null | undefined): string {
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return '\n';
   const inner = (node.content ?? []).map(adfToText);
-  const blockContainer = node.type === 'doc' || node.type === 'bulletList' || node.type === 'orderedList' || node.type === 'listItem';
+  const blockContainer =
+    node.type === 'doc' || node.type === 'bulletList' || node.type === 'orderedList' || node.type === 'listItem';
   return inner.join(blockContainer ? '\n\n' : '');
 }
 

@@ -2,7 +2,16 @@
  * The Jira JSON of an issue (IssueBean), its changelog histories and its comments, as REST v3 returns them,
  * for one viewer (a customer never sees internal notes).
  */
-import { ISSUE_TYPE, PRIORITIES, PROJECT, REQUEST_TYPE, RESOLUTIONS, SERVICE_DESK, statusById, type SiteStatusDef } from './catalog';
+import {
+  ISSUE_TYPE,
+  PRIORITIES,
+  PROJECT,
+  REQUEST_TYPE,
+  RESOLUTIONS,
+  SERVICE_DESK,
+  statusById,
+  type SiteStatusDef,
+} from './catalog';
 import type { SiteContext } from './context';
 import { jiraDate } from './format';
 import type { ChangelogRecord, CommentRecord, IssueRecord } from './issue-store';
@@ -11,8 +20,24 @@ import { userDetails, type SiteUser } from './users';
 
 /** Every field the site knows, in Jira's order of appearance. */
 export const ISSUE_FIELDS = [
-  'summary', 'description', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'creator', 'assignee',
-  'created', 'updated', 'project', 'issuetype', 'labels', 'comment', 'customfield_10002', 'customfield_10003', 'customfield_10010',
+  'summary',
+  'description',
+  'status',
+  'priority',
+  'resolution',
+  'resolutiondate',
+  'reporter',
+  'creator',
+  'assignee',
+  'created',
+  'updated',
+  'project',
+  'issuetype',
+  'labels',
+  'comment',
+  'customfield_10002',
+  'customfield_10003',
+  'customfield_10010',
 ] as const;
 
 /** Each field's display name and JsonTypeBean, for expand=names,schema (JSM's custom fields as JSM declares them). */
@@ -32,9 +57,28 @@ export const FIELD_META: Record<(typeof ISSUE_FIELDS)[number], { name: string; s
   issuetype: { name: 'Issue Type', schema: { type: 'issuetype', system: 'issuetype' } },
   labels: { name: 'Labels', schema: { type: 'array', items: 'string', system: 'labels' } },
   comment: { name: 'Comment', schema: { type: 'comments-page', system: 'comment' } },
-  customfield_10002: { name: 'Organizations', schema: { type: 'array', items: 'sd-customerorganization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 } },
-  customfield_10003: { name: 'Request participants', schema: { type: 'array', items: 'user', custom: 'com.atlassian.servicedesk:sd-request-participants', customId: 10003 } },
-  customfield_10010: { name: 'Request Type', schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin', customId: 10010 } },
+  customfield_10002: {
+    name: 'Organizations',
+    schema: {
+      type: 'array',
+      items: 'sd-customerorganization',
+      custom: 'com.atlassian.servicedesk:sd-customer-organizations',
+      customId: 10002,
+    },
+  },
+  customfield_10003: {
+    name: 'Request participants',
+    schema: {
+      type: 'array',
+      items: 'user',
+      custom: 'com.atlassian.servicedesk:sd-request-participants',
+      customId: 10003,
+    },
+  },
+  customfield_10010: {
+    name: 'Request Type',
+    schema: { type: 'sd-customerrequesttype', custom: 'com.atlassian.servicedesk:vp-origin', customId: 10010 },
+  },
 };
 
 /** The fields Jira's issue navigator can show (`*navigable`): every field but the comments. */
@@ -47,7 +91,10 @@ const EXPANDED_CHANGELOG_MAX = 100;
  * @example selectFields(['key', 'status']) //=> Set { 'status' }
  */
 export function selectFields(requested: readonly string[] | undefined, byDefault: readonly string[]): Set<string> {
-  const list = (requested && requested.length > 0 ? requested : byDefault).flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  const list = (requested && requested.length > 0 ? requested : byDefault)
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim())
+    .filter(Boolean);
   const chosen = new Set<string>();
   for (const f of list) {
     if (f === '*all') ISSUE_FIELDS.forEach((x) => chosen.add(x));
@@ -89,7 +136,9 @@ export class IssueRenderer {
   private user(accountId: string | null): Record<string, unknown> | null {
     if (!accountId) return null;
     const user = this.ctx.users.byId(accountId);
-    return user ? userDetails(user, this.ctx.baseUrl()) : { accountId, displayName: 'Former user', active: false, accountType: 'unknown' };
+    return user
+      ? userDetails(user, this.ctx.baseUrl())
+      : { accountId, displayName: 'Former user', active: false, accountType: 'unknown' };
   }
 
   /**
@@ -129,7 +178,11 @@ export class IssueRenderer {
     return json;
   }
 
-  private fieldValues(issue: IssueRecord, viewer: SiteUser, base: string): Record<(typeof ISSUE_FIELDS)[number], () => unknown> {
+  private fieldValues(
+    issue: IssueRecord,
+    viewer: SiteUser,
+    base: string,
+  ): Record<(typeof ISSUE_FIELDS)[number], () => unknown> {
     const status = statusById(issue.statusId)!;
     const resolution = RESOLUTIONS.find((r) => r.id === issue.resolutionId);
     const priority = PRIORITIES.find((p) => p.id === issue.priorityId)!;
@@ -137,7 +190,11 @@ export class IssueRenderer {
       summary: () => issue.summary,
       description: () => issue.description,
       status: () => statusJson(status, base),
-      priority: () => ({ self: `${base}/rest/api/3/priority/${priority.id}`, iconUrl: `${base}/images/icons/priorities/${priority.name.toLowerCase()}.svg`, ...priority }),
+      priority: () => ({
+        self: `${base}/rest/api/3/priority/${priority.id}`,
+        iconUrl: `${base}/images/icons/priorities/${priority.name.toLowerCase()}.svg`,
+        ...priority,
+      }),
       resolution: () => (resolution ? { self: `${base}/rest/api/3/resolution/${resolution.id}`, ...resolution } : null),
       resolutiondate: () => (issue.resolutionDate === null ? null : jiraDate(issue.resolutionDate)),
       reporter: () => this.user(issue.reporterId),
@@ -146,22 +203,47 @@ export class IssueRenderer {
       created: () => jiraDate(issue.created),
       updated: () => jiraDate(issue.updated),
       project: () => ({ self: `${base}/rest/api/3/project/${PROJECT.id}`, ...PROJECT, simplified: false }),
-      issuetype: () => ({ self: `${base}/rest/api/3/issuetype/${ISSUE_TYPE.id}`, ...ISSUE_TYPE, description: '', iconUrl: `${base}/images/icons/issuetypes/request.svg` }),
+      issuetype: () => ({
+        self: `${base}/rest/api/3/issuetype/${ISSUE_TYPE.id}`,
+        ...ISSUE_TYPE,
+        description: '',
+        iconUrl: `${base}/images/icons/issuetypes/request.svg`,
+      }),
       labels: () => issue.labels,
       comment: () => {
         const comments = this.ctx.issues.comments(issue.id, isAgent(viewer)).map((c) => this.comment(c, issue));
-        return { comments, self: `${base}/rest/api/3/issue/${issue.id}/comment`, maxResults: comments.length, total: comments.length, startAt: 0 };
+        return {
+          comments,
+          self: `${base}/rest/api/3/issue/${issue.id}/comment`,
+          maxResults: comments.length,
+          total: comments.length,
+          startAt: 0,
+        };
       },
       customfield_10002: () => {
         if (issue.organizationId === null) return [];
-        const name = this.ctx.db.prepare<[number], string>('SELECT name FROM organizations WHERE id = ?').pluck().get(issue.organizationId);
-        return [{ id: String(issue.organizationId), name, _links: { self: `${base}/rest/servicedeskapi/organization/${issue.organizationId}` } }];
+        const name = this.ctx.db
+          .prepare<[number], string>('SELECT name FROM organizations WHERE id = ?')
+          .pluck()
+          .get(issue.organizationId);
+        return [
+          {
+            id: String(issue.organizationId),
+            name,
+            _links: { self: `${base}/rest/servicedeskapi/organization/${issue.organizationId}` },
+          },
+        ];
       },
       customfield_10003: () => issue.participantIds.map((id) => this.user(id)),
       customfield_10010: () => ({
         _links: { web: `${base}/portal/${issue.key}`, self: `${base}/rest/servicedeskapi/request/${issue.id}` },
         requestType: { ...REQUEST_TYPE, serviceDeskId: SERVICE_DESK.id },
-        currentStatus: { status: status.name, statusCategory: status.category.key === 'done' ? 'DONE' : status.category.key === 'new' ? 'NEW' : 'INDETERMINATE', statusDate: { iso8601: jiraDate(issue.updated), epochMillis: issue.updated } },
+        currentStatus: {
+          status: status.name,
+          statusCategory:
+            status.category.key === 'done' ? 'DONE' : status.category.key === 'new' ? 'NEW' : 'INDETERMINATE',
+          statusDate: { iso8601: jiraDate(issue.updated), epochMillis: issue.updated },
+        },
       }),
     };
   }

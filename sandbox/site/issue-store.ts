@@ -108,7 +108,9 @@ export class IssueStore {
     let row: IssueRow | undefined;
     const match = /^([A-Za-z][A-Za-z0-9]*)-(\d+)$/.exec(idOrKey.trim());
     if (match) {
-      row = this.db.prepare<[string, number], IssueRow>('SELECT * FROM issues WHERE project_key = ? AND num = ?').get(match[1]!.toUpperCase(), Number(match[2]));
+      row = this.db
+        .prepare<[string, number], IssueRow>('SELECT * FROM issues WHERE project_key = ? AND num = ?')
+        .get(match[1]!.toUpperCase(), Number(match[2]));
     } else if (/^\d+$/.test(idOrKey)) {
       row = this.db.prepare<[number], IssueRow>('SELECT * FROM issues WHERE id = ?').get(Number(idOrKey));
     }
@@ -118,7 +120,9 @@ export class IssueStore {
   /** Issues by id, in the order given (missing ids skipped). */
   findMany(ids: number[]): IssueRecord[] {
     if (ids.length === 0) return [];
-    const rows = this.db.prepare<number[], IssueRow>(`SELECT * FROM issues WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
+    const rows = this.db
+      .prepare<number[], IssueRow>(`SELECT * FROM issues WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
@@ -131,7 +135,11 @@ export class IssueStore {
    * @example store.create({ summary: 'Down', ... }).key //=> 'SUP-13'
    */
   create(issue: NewIssue): IssueRecord {
-    const num = (this.db.prepare<[string], number>('SELECT COALESCE(MAX(num), 0) FROM issues WHERE project_key = ?').pluck().get(PROJECT.key) ?? 0) + 1;
+    const num =
+      (this.db
+        .prepare<[string], number>('SELECT COALESCE(MAX(num), 0) FROM issues WHERE project_key = ?')
+        .pluck()
+        .get(PROJECT.key) ?? 0) + 1;
     const status = statusById(issue.statusId);
     const info = this.db
       .prepare(
@@ -140,8 +148,19 @@ export class IssueStore {
          VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM issues), ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, '[]', ?, ?, ?)`,
       )
       .run(
-        PROJECT.key, num, issue.summary, issue.description ? JSON.stringify(issue.description) : null, issue.statusId, issue.priorityId,
-        status && isDoneStatus(status) ? issue.at : null, issue.reporterId, issue.creatorId, issue.organizationId, issue.channel, issue.at, issue.at,
+        PROJECT.key,
+        num,
+        issue.summary,
+        issue.description ? JSON.stringify(issue.description) : null,
+        issue.statusId,
+        issue.priorityId,
+        status && isDoneStatus(status) ? issue.at : null,
+        issue.reporterId,
+        issue.creatorId,
+        issue.organizationId,
+        issue.channel,
+        issue.at,
+        issue.at,
       );
     return this.find(String(info.lastInsertRowid))!;
   }
@@ -151,15 +170,36 @@ export class IssueStore {
    * records one changelog entry with the status and resolution items.
    * @example store.transition(issue, statusOf('closed'), '10000', agentId, now).items.map((i) => i.field) //=> ['status', 'resolution']
    */
-  transition(issue: IssueRecord, to: SiteStatusDef, resolution: { id: string; name: string } | null, authorId: string, at: number, resolutionName: (id: string) => string): ChangelogRecord {
+  transition(
+    issue: IssueRecord,
+    to: SiteStatusDef,
+    resolution: { id: string; name: string } | null,
+    authorId: string,
+    at: number,
+    resolutionName: (id: string) => string,
+  ): ChangelogRecord {
     const from = statusById(issue.statusId)!;
-    const items: ChangeItem[] = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name }];
+    const items: ChangeItem[] = [
+      {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: from.id,
+        fromString: from.name,
+        to: to.id,
+        toString: to.name,
+      },
+    ];
     const nextResolution = isDoneStatus(to) ? resolution : null;
     if ((nextResolution?.id ?? null) !== issue.resolutionId) {
       items.push({
-        field: 'resolution', fieldtype: 'jira', fieldId: 'resolution',
-        from: issue.resolutionId, fromString: issue.resolutionId ? resolutionName(issue.resolutionId) : null,
-        to: nextResolution?.id ?? null, toString: nextResolution?.name ?? null,
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: issue.resolutionId,
+        fromString: issue.resolutionId ? resolutionName(issue.resolutionId) : null,
+        to: nextResolution?.id ?? null,
+        toString: nextResolution?.name ?? null,
       });
     }
     this.db
@@ -172,20 +212,37 @@ export class IssueStore {
    * Applies field edits and records them in one changelog entry.
    * @example store.edit(issue, [{ field: 'priority', to: '2', toString: 'High' }], agentId, now).items[0].fromString //=> 'Medium'
    */
-  edit(issue: IssueRecord, edits: FieldEdit[], authorId: string, at: number, describe: (field: FieldEdit['field'], value: string | null) => string | null): ChangelogRecord {
+  edit(
+    issue: IssueRecord,
+    edits: FieldEdit[],
+    authorId: string,
+    at: number,
+    describe: (field: FieldEdit['field'], value: string | null) => string | null,
+  ): ChangelogRecord {
     const items: ChangeItem[] = [];
     for (const edit of edits) {
-      const before = { summary: issue.summary, priority: issue.priorityId, assignee: issue.assigneeId, labels: issue.labels.join(' ') || null }[edit.field];
+      const before = {
+        summary: issue.summary,
+        priority: issue.priorityId,
+        assignee: issue.assigneeId,
+        labels: issue.labels.join(' ') || null,
+      }[edit.field];
       if (before === edit.to) continue;
-      const column = { summary: 'summary', priority: 'priority_id', assignee: 'assignee_id', labels: 'labels' }[edit.field];
+      const column = { summary: 'summary', priority: 'priority_id', assignee: 'assignee_id', labels: 'labels' }[
+        edit.field
+      ];
       const value = edit.field === 'labels' ? JSON.stringify(edit.to ? edit.to.split(' ') : []) : edit.to;
       this.db.prepare(`UPDATE issues SET ${column} = ? WHERE id = ?`).run(value, issue.id);
       // Jira puts ids in from/to for reference fields, and only strings for text fields.
       const byId = edit.field === 'priority' || edit.field === 'assignee';
       items.push({
-        field: edit.field, fieldtype: 'jira', fieldId: edit.field,
-        from: byId ? before : null, fromString: byId ? describe(edit.field, before) : before,
-        to: byId ? edit.to : null, toString: edit.toString,
+        field: edit.field,
+        fieldtype: 'jira',
+        fieldId: edit.field,
+        from: byId ? before : null,
+        fromString: byId ? describe(edit.field, before) : before,
+        to: byId ? edit.to : null,
+        toString: edit.toString,
       });
     }
     if (items.length === 0) return { id: 0, issueId: issue.id, authorId, created: at, items };
@@ -194,7 +251,11 @@ export class IssueStore {
   }
 
   private recordChange(issueId: number, authorId: string, at: number, items: ChangeItem[]): ChangelogRecord {
-    const info = this.db.prepare('INSERT INTO changelog (id, issue_id, author_id, created, items) VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM changelog), ?, ?, ?, ?)').run(issueId, authorId, at, JSON.stringify(items));
+    const info = this.db
+      .prepare(
+        'INSERT INTO changelog (id, issue_id, author_id, created, items) VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM changelog), ?, ?, ?, ?)',
+      )
+      .run(issueId, authorId, at, JSON.stringify(items));
     return { id: Number(info.lastInsertRowid), issueId, authorId, created: at, items };
   }
 
@@ -206,9 +267,17 @@ export class IssueStore {
   /** The issue's changelog, oldest first. */
   changelog(issueId: number): ChangelogRecord[] {
     return this.db
-      .prepare<[number], { id: number; issue_id: number; author_id: string; created: number; items: string }>('SELECT * FROM changelog WHERE issue_id = ? ORDER BY id')
+      .prepare<[number], { id: number; issue_id: number; author_id: string; created: number; items: string }>(
+        'SELECT * FROM changelog WHERE issue_id = ? ORDER BY id',
+      )
       .all(issueId)
-      .map((r) => ({ id: r.id, issueId: r.issue_id, authorId: r.author_id, created: r.created, items: JSON.parse(r.items) as ChangeItem[] }));
+      .map((r) => ({
+        id: r.id,
+        issueId: r.issue_id,
+        authorId: r.author_id,
+        created: r.created,
+        items: JSON.parse(r.items) as ChangeItem[],
+      }));
   }
 
   /**
@@ -217,7 +286,9 @@ export class IssueStore {
    */
   addComment(issue: IssueRecord, authorId: string, body: AdfNode, internal: boolean, at: number): CommentRecord {
     const info = this.db
-      .prepare('INSERT INTO comments (id, issue_id, author_id, body, internal, created, updated) VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM comments), ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO comments (id, issue_id, author_id, body, internal, created, updated) VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM comments), ?, ?, ?, ?, ?, ?)',
+      )
       .run(issue.id, authorId, JSON.stringify(body), internal ? 1 : 0, at, at);
     this.db.prepare('UPDATE issues SET updated = ? WHERE id = ?').run(at, issue.id);
     return { id: Number(info.lastInsertRowid), issueId: issue.id, authorId, body, internal, created: at, updated: at };
@@ -226,19 +297,57 @@ export class IssueStore {
   /** The issue's comments, oldest first; internal notes only when asked. */
   comments(issueId: number, includeInternal: boolean): CommentRecord[] {
     return this.db
-      .prepare<[number], { id: number; issue_id: number; author_id: string; body: string; internal: number; created: number; updated: number }>(
-        `SELECT * FROM comments WHERE issue_id = ? ${includeInternal ? '' : 'AND internal = 0'} ORDER BY id`,
-      )
+      .prepare<
+        [number],
+        {
+          id: number;
+          issue_id: number;
+          author_id: string;
+          body: string;
+          internal: number;
+          created: number;
+          updated: number;
+        }
+      >(`SELECT * FROM comments WHERE issue_id = ? ${includeInternal ? '' : 'AND internal = 0'} ORDER BY id`)
       .all(issueId)
-      .map((r) => ({ id: r.id, issueId: r.issue_id, authorId: r.author_id, body: JSON.parse(r.body) as AdfNode, internal: r.internal === 1, created: r.created, updated: r.updated }));
+      .map((r) => ({
+        id: r.id,
+        issueId: r.issue_id,
+        authorId: r.author_id,
+        body: JSON.parse(r.body) as AdfNode,
+        internal: r.internal === 1,
+        created: r.created,
+        updated: r.updated,
+      }));
   }
 
   /** One comment by id, or undefined. */
   comment(commentId: number): CommentRecord | undefined {
     const r = this.db
-      .prepare<[number], { id: number; issue_id: number; author_id: string; body: string; internal: number; created: number; updated: number }>('SELECT * FROM comments WHERE id = ?')
+      .prepare<
+        [number],
+        {
+          id: number;
+          issue_id: number;
+          author_id: string;
+          body: string;
+          internal: number;
+          created: number;
+          updated: number;
+        }
+      >('SELECT * FROM comments WHERE id = ?')
       .get(commentId);
-    return r && { id: r.id, issueId: r.issue_id, authorId: r.author_id, body: JSON.parse(r.body) as AdfNode, internal: r.internal === 1, created: r.created, updated: r.updated };
+    return (
+      r && {
+        id: r.id,
+        issueId: r.issue_id,
+        authorId: r.author_id,
+        body: JSON.parse(r.body) as AdfNode,
+        internal: r.internal === 1,
+        created: r.created,
+        updated: r.updated,
+      }
+    );
   }
 
   /** Marks a comment internal or public (JSM's `sd.public.comment` comment property). */
@@ -248,19 +357,29 @@ export class IssueStore {
 
   /** An issue property's value, or undefined. */
   property(issueId: number, key: string): unknown {
-    const value = this.db.prepare<[number, string], string>('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?').pluck().get(issueId, key);
+    const value = this.db
+      .prepare<[number, string], string>('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?')
+      .pluck()
+      .get(issueId, key);
     return value === undefined ? undefined : JSON.parse(value);
   }
 
   /** The issue's property keys, sorted. */
   propertyKeys(issueId: number): string[] {
-    return this.db.prepare<[number], string>('SELECT key FROM issue_properties WHERE issue_id = ? ORDER BY key').pluck().all(issueId);
+    return this.db
+      .prepare<[number], string>('SELECT key FROM issue_properties WHERE issue_id = ? ORDER BY key')
+      .pluck()
+      .all(issueId);
   }
 
   /** Writes a property; true when it was created, false when it replaced a value. Never touches `updated` (as Jira). */
   setProperty(issueId: number, key: string, value: unknown): boolean {
     const existed = this.property(issueId, key) !== undefined;
-    this.db.prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value').run(issueId, key, JSON.stringify(value));
+    this.db
+      .prepare(
+        'INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT (issue_id, key) DO UPDATE SET value = excluded.value',
+      )
+      .run(issueId, key, JSON.stringify(value));
     return !existed;
   }
 
@@ -284,7 +403,10 @@ export class IssueStore {
       creatorId: row.creator_id,
       assigneeId: row.assignee_id,
       organizationId: row.organization_id,
-      participantIds: this.db.prepare<[number], string>('SELECT account_id FROM participants WHERE issue_id = ? ORDER BY rowid').pluck().all(row.id),
+      participantIds: this.db
+        .prepare<[number], string>('SELECT account_id FROM participants WHERE issue_id = ? ORDER BY rowid')
+        .pluck()
+        .all(row.id),
       labels: JSON.parse(row.labels) as string[],
       channel: row.channel,
       created: row.created,

@@ -20,20 +20,29 @@ export interface CompileContext {
 }
 
 const CHANNELS = ['portal', 'email', 'jira', 'api'];
-const ORDER_COLUMNS: Record<string, string> = { created: 'i.created', updated: 'i.updated', key: 'i.num', id: 'i.id', issuekey: 'i.num' };
-const SUPPORTED = 'project, key, status, resolution, reporter, assignee, request-channel-type, issue.property[key].path';
+const ORDER_COLUMNS: Record<string, string> = {
+  created: 'i.created',
+  updated: 'i.updated',
+  key: 'i.num',
+  id: 'i.id',
+  issuekey: 'i.num',
+};
+const SUPPORTED =
+  'project, key, status, resolution, reporter, assignee, request-channel-type, issue.property[key].path';
 
 /**
  * Compiles a query; a query without a condition is refused as Jira refuses unbounded searches.
  * @example compileJql(parseJql('status = "En cours"'), ctx).where //=> 'i.status_id = ?'
  */
 export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
-  if (!query.where) throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+  if (!query.where)
+    throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   const params: unknown[] = [];
   const where = compileExpr(query.where, ctx, params);
   const order = query.orderBy.map((o) => {
     const column = ORDER_COLUMNS[o.field];
-    if (!column) throw new JqlError(`Not able to sort using field '${o.field}': the sandbox orders by created, updated or key.`);
+    if (!column)
+      throw new JqlError(`Not able to sort using field '${o.field}': the sandbox orders by created, updated or key.`);
     return `${column} ${o.direction}`;
   });
   return { where, params, orderBy: [...order, 'i.id ASC'].join(', ') };
@@ -47,12 +56,21 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'not':
       return `NOT (${compileExpr(expr.expr, ctx, params)})`;
     case 'compare':
-      if (expr.op === '~' || expr.op === '!~') throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
+      if (expr.op === '~' || expr.op === '!~')
+        throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
       if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, params);
-      return columnCompare(expr.field.name, expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op, [expr.value], ctx, params);
+      return columnCompare(
+        expr.field.name,
+        expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op,
+        [expr.value],
+        ctx,
+        params,
+      );
     case 'in':
       if (expr.field.kind === 'property') {
-        const parts = expr.values.map((v) => propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, params));
+        const parts = expr.values.map((v) =>
+          propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, params),
+        );
         return expr.negated ? `NOT (${parts.join(' OR ')})` : `(${parts.join(' OR ')})`;
       }
       return columnCompare(expr.field.name, expr.negated ? 'not in' : 'in', expr.values, ctx, params);
@@ -62,7 +80,10 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
 }
 
 function literal(value: Value, field: string): string {
-  if (value.kind === 'function') throw new JqlError(`The function '${value.name}()' is not supported for the field '${field}' by the sandbox's JQL (only reporter/assignee take currentUser()).`);
+  if (value.kind === 'function')
+    throw new JqlError(
+      `The function '${value.name}()' is not supported for the field '${field}' by the sandbox's JQL (only reporter/assignee take currentUser()).`,
+    );
   return value.text;
 }
 
@@ -72,17 +93,31 @@ function inList(column: string, op: 'in' | 'not in', values: unknown[], params: 
   return `${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${values.map(() => '?').join(', ')})`;
 }
 
-function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '=' | '!=' | '~' | '!~'>, values: Value[], ctx: CompileContext, params: unknown[]): string {
+function columnCompare(
+  field: string,
+  op: 'in' | 'not in' | Exclude<CompareOp, '=' | '!=' | '~' | '!~'>,
+  values: Value[],
+  ctx: CompileContext,
+  params: unknown[],
+): string {
   if (op !== 'in' && op !== 'not in') {
-    throw new JqlError(`The operator '${op}' is not supported for the field '${field}' by the sandbox's JQL (use =, !=, IN or NOT IN; <, >, <=, >= work on issue.property[...] values).`);
+    throw new JqlError(
+      `The operator '${op}' is not supported for the field '${field}' by the sandbox's JQL (use =, !=, IN or NOT IN; <, >, <=, >= work on issue.property[...] values).`,
+    );
   }
   switch (field) {
     case 'project':
-      return inList('i.project_key', op, values.map((v) => {
-        const text = literal(v, field).toUpperCase();
-        if (text !== PROJECT.key && text !== PROJECT.id && text !== PROJECT.name.toUpperCase()) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'project'.`);
-        return PROJECT.key;
-      }), params);
+      return inList(
+        'i.project_key',
+        op,
+        values.map((v) => {
+          const text = literal(v, field).toUpperCase();
+          if (text !== PROJECT.key && text !== PROJECT.id && text !== PROJECT.name.toUpperCase())
+            throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'project'.`);
+          return PROJECT.key;
+        }),
+        params,
+      );
     case 'key':
     case 'issuekey':
     case 'id': {
@@ -95,7 +130,8 @@ function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '
         }
         const match = /^([A-Z][A-Z0-9]*)-(\d+)$/.exec(text);
         if (!match) throw new JqlError(`The issue key '${literal(v, field)}' for field '${field}' is invalid.`);
-        if (!ctx.keyExists(text)) throw new JqlError(`An issue with key '${text}' does not exist for field '${field}'.`);
+        if (!ctx.keyExists(text))
+          throw new JqlError(`An issue with key '${text}' does not exist for field '${field}'.`);
         params.push(match[1], Number(match[2]));
         return '(i.project_key = ? AND i.num = ?)';
       });
@@ -103,21 +139,30 @@ function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '
       return op === 'in' ? any : `NOT ${any}`;
     }
     case 'status':
-      return inList('i.status_id', op, values.map((v) => {
-        const status = findStatus(literal(v, field));
-        if (!status) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'status'.`);
-        return status.id;
-      }), params);
+      return inList(
+        'i.status_id',
+        op,
+        values.map((v) => {
+          const status = findStatus(literal(v, field));
+          if (!status) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'status'.`);
+          return status.id;
+        }),
+        params,
+      );
     case 'resolution': {
       const ids = values.map((v) => {
         const text = literal(v, field);
-        if (v.kind === 'literal' && !v.quoted && ['unresolved', 'empty', 'null'].includes(text.toLowerCase())) return null;
+        if (v.kind === 'literal' && !v.quoted && ['unresolved', 'empty', 'null'].includes(text.toLowerCase()))
+          return null;
         const found = RESOLUTIONS.find((r) => r.id === text || r.name.toLowerCase() === text.toLowerCase());
         if (!found) throw new JqlError(`The value '${text}' does not exist for the field 'resolution'.`);
         return found.id as string;
       });
       const named = ids.filter((x): x is string => x !== null);
-      const parts = [...(named.length ? [`i.resolution_id IN (${named.map(() => '?').join(', ')})`] : []), ...(named.length < ids.length ? ['i.resolution_id IS NULL'] : [])];
+      const parts = [
+        ...(named.length ? [`i.resolution_id IN (${named.map(() => '?').join(', ')})`] : []),
+        ...(named.length < ids.length ? ['i.resolution_id IS NULL'] : []),
+      ];
       params.push(...named);
       const positive = `(${parts.join(' OR ')})`;
       return op === 'in' ? positive : `NOT ${positive}`;
@@ -125,33 +170,59 @@ function columnCompare(field: string, op: 'in' | 'not in' | Exclude<CompareOp, '
     case 'reporter':
     case 'assignee': {
       const column = field === 'reporter' ? 'i.reporter_id' : 'i.assignee_id';
-      return inList(column, op, values.map((v) => (v.kind === 'function' ? currentUser(v, ctx) : v.text)), params);
+      return inList(
+        column,
+        op,
+        values.map((v) => (v.kind === 'function' ? currentUser(v, ctx) : v.text)),
+        params,
+      );
     }
     case 'request-channel-type':
-      return inList('i.channel', op, values.map((v) => {
-        const text = literal(v, field).toLowerCase();
-        if (!CHANNELS.includes(text)) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'request-channel-type' (the sandbox knows ${CHANNELS.join(', ')}).`);
-        return text;
-      }), params);
+      return inList(
+        'i.channel',
+        op,
+        values.map((v) => {
+          const text = literal(v, field).toLowerCase();
+          if (!CHANNELS.includes(text))
+            throw new JqlError(
+              `The value '${literal(v, field)}' does not exist for the field 'request-channel-type' (the sandbox knows ${CHANNELS.join(', ')}).`,
+            );
+          return text;
+        }),
+        params,
+      );
     default:
-      throw new JqlError(`Field '${field}' does not exist or is not supported by the sandbox's JQL (supported: ${SUPPORTED}).`);
+      throw new JqlError(
+        `Field '${field}' does not exist or is not supported by the sandbox's JQL (supported: ${SUPPORTED}).`,
+      );
   }
 }
 
 function currentUser(value: Extract<Value, { kind: 'function' }>, ctx: CompileContext): string {
-  if (value.name.toLowerCase() !== 'currentuser') throw new JqlError(`The function '${value.name}()' is not supported by the sandbox's JQL (only currentUser()).`);
+  if (value.name.toLowerCase() !== 'currentuser')
+    throw new JqlError(`The function '${value.name}()' is not supported by the sandbox's JQL (only currentUser()).`);
   return ctx.currentAccountId;
 }
 
 function jsonPath(field: Extract<Field, { kind: 'property' }>): string {
-  return field.path ? `$.${field.path.split('.').map((p) => `"${p.replace(/"/g, '')}"`).join('.')}` : '$';
+  return field.path
+    ? `$.${field.path
+        .split('.')
+        .map((p) => `"${p.replace(/"/g, '')}"`)
+        .join('.')}`
+    : '$';
 }
 
 /**
  * issue.property[key].path <op> value: unquoted numbers compare as numbers, unquoted true/false as JSON booleans,
  * anything else as a string; a missing property or path never matches (as an empty field in Jira).
  */
-function propertyCompare(field: Extract<Field, { kind: 'property' }>, op: Exclude<CompareOp, '~' | '!~'>, value: Value, params: unknown[]): string {
+function propertyCompare(
+  field: Extract<Field, { kind: 'property' }>,
+  op: Exclude<CompareOp, '~' | '!~'>,
+  value: Value,
+  params: unknown[],
+): string {
   const text = literal(value, `issue.property[${field.key}]`);
   const quoted = value.kind === 'literal' && value.quoted;
   const sqlOp = op === '!=' ? '<>' : op;
@@ -161,7 +232,8 @@ function propertyCompare(field: Extract<Field, { kind: 'property' }>, op: Exclud
     compare = `json_extract(p.value, ?) ${sqlOp} ?`;
     params.push(Number(text));
   } else if (!quoted && /^(true|false)$/i.test(text)) {
-    if (op !== '=' && op !== '!=') throw new JqlError(`The operator '${op}' does not apply to the boolean value '${text}'.`);
+    if (op !== '=' && op !== '!=')
+      throw new JqlError(`The operator '${op}' does not apply to the boolean value '${text}'.`);
     compare = `json_type(p.value, ?) ${sqlOp} ?`;
     params.push(text.toLowerCase());
   } else {
@@ -179,6 +251,9 @@ function emptyCheck(field: Field, negated: boolean, params: unknown[]): string {
     return negated ? check : `NOT ${check}`;
   }
   const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field.name];
-  if (!column) throw new JqlError(`The operator 'IS EMPTY' is not supported for the field '${field.name}' by the sandbox's JQL (it works on resolution, assignee and issue.property[...]).`);
+  if (!column)
+    throw new JqlError(
+      `The operator 'IS EMPTY' is not supported for the field '${field.name}' by the sandbox's JQL (it works on resolution, assignee and issue.property[...]).`,
+    );
   return negated ? `${column} IS NOT NULL` : `${column} IS NULL`;
 }

@@ -72,7 +72,10 @@ export function tokenize(jql: string): Token[] {
         if (jql[i] === '\\' && i + 1 < jql.length) i++;
         text += jql[i++];
       }
-      if (i >= jql.length) throw new JqlError(`Error in the JQL Query: The quoted string starting at character ${start + 1} is not closed.`);
+      if (i >= jql.length)
+        throw new JqlError(
+          `Error in the JQL Query: The quoted string starting at character ${start + 1} is not closed.`,
+        );
       i++;
       tokens.push({ type: 'string', text, at: start });
     } else if (c === '(' || c === ')' || c === ',') {
@@ -94,7 +97,10 @@ export function tokenize(jql: string): Token[] {
       const word = jql.slice(start, i);
       if (word.toLowerCase() === 'issue.property' && jql[i] === '[') {
         const close = jql.indexOf(']', i);
-        if (close < 0) throw new JqlError(`Error in the JQL Query: The property key starting at character ${i + 1} is not closed with ']'.`);
+        if (close < 0)
+          throw new JqlError(
+            `Error in the JQL Query: The property key starting at character ${i + 1} is not closed with ']'.`,
+          );
         const key = jql.slice(i + 1, close).trim();
         i = close + 1;
         let path = '';
@@ -109,7 +115,9 @@ export function tokenize(jql: string): Token[] {
         tokens.push({ type: 'word', text: word, at: start });
       }
     } else {
-      throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character (at character ${i + 1}).`);
+      throw new JqlError(
+        `Error in the JQL Query: The character '${c}' is a reserved JQL character (at character ${i + 1}).`,
+      );
     }
   }
   tokens.push({ type: 'end', at: jql.length });
@@ -137,9 +145,11 @@ class Parser {
       this.expectKeyword('BY');
       do {
         const field = this.next();
-        if (field.type !== 'word' || KEYWORDS.has(field.text.toUpperCase())) throw this.unexpected(field, 'a field name to order by');
+        if (field.type !== 'word' || KEYWORDS.has(field.text.toUpperCase()))
+          throw this.unexpected(field, 'a field name to order by');
         let direction: OrderBy['direction'] = 'ASC';
-        if (this.isKeyword('ASC') || this.isKeyword('DESC')) direction = (this.next() as { text: string }).text.toUpperCase() as OrderBy['direction'];
+        if (this.isKeyword('ASC') || this.isKeyword('DESC'))
+          direction = (this.next() as { text: string }).text.toUpperCase() as OrderBy['direction'];
         orderBy.push({ field: field.text.toLowerCase(), direction });
       } while (this.eatPunct(','));
     }
@@ -183,7 +193,8 @@ class Parser {
     const token = this.next();
     let field: Field;
     if (token.type === 'property') field = { kind: 'property', key: token.key, path: token.path };
-    else if ((token.type === 'word' && !KEYWORDS.has(token.text.toUpperCase())) || token.type === 'string') field = { kind: 'field', name: token.text.toLowerCase() };
+    else if ((token.type === 'word' && !KEYWORDS.has(token.text.toUpperCase())) || token.type === 'string')
+      field = { kind: 'field', name: token.text.toLowerCase() };
     else throw this.unexpected(token, 'a field name');
 
     const op = this.next();
@@ -192,7 +203,8 @@ class Parser {
       const negated = this.isKeyword('NOT');
       if (negated) this.next();
       const what = this.next();
-      if (what.type !== 'word' || !['EMPTY', 'NULL'].includes(what.text.toUpperCase())) throw this.unexpected(what, 'EMPTY or NULL');
+      if (what.type !== 'word' || !['EMPTY', 'NULL'].includes(what.text.toUpperCase()))
+        throw this.unexpected(what, 'EMPTY or NULL');
       return { kind: 'empty', field, negated };
     }
     if (op.type === 'word' && ['IN', 'NOT'].includes(op.text.toUpperCase())) {
@@ -213,7 +225,10 @@ class Parser {
     if (token.type === 'word' && !KEYWORDS.has(token.text.toUpperCase())) {
       if (this.peek().type === 'punct' && (this.peek() as { text: string }).text === '(') {
         this.next();
-        if (!this.eatPunct(')')) throw new JqlError(`Error in the JQL Query: The sandbox supports only functions without arguments, such as ${token.text}() (at character ${token.at + 1}).`);
+        if (!this.eatPunct(')'))
+          throw new JqlError(
+            `Error in the JQL Query: The sandbox supports only functions without arguments, such as ${token.text}() (at character ${token.at + 1}).`,
+          );
         return { kind: 'function', name: token.text };
       }
       return { kind: 'literal', text: token.text, quoted: false };

@@ -3,7 +3,16 @@
  * the product events they cause are emitted only after the transaction commits, in order.
  */
 import {
-  PRIORITIES, REOPEN_TRANSITION, RESOLUTIONS, STATUSES, findResolution, isDoneStatus, statusById, statusOf, transitionInto, type SiteStatusDef,
+  PRIORITIES,
+  REOPEN_TRANSITION,
+  RESOLUTIONS,
+  STATUSES,
+  findResolution,
+  isDoneStatus,
+  statusById,
+  statusOf,
+  transitionInto,
+  type SiteStatusDef,
 } from './catalog';
 import type { SiteContext } from './context';
 import { badRequest, forbidden, issueNotFound } from './errors';
@@ -58,8 +67,10 @@ export class SiteOperations {
    */
   createRequest(actor: SiteUser, request: NewRequest, at = Date.now()): IssueRecord {
     if (!request.summary.trim()) throw badRequest('', { summary: 'You must specify a summary of the issue.' });
-    if (request.reporter.accountId !== actor.accountId && !isAgent(actor)) throw forbidden('You do not have permission to raise a request on behalf of another customer.');
-    if (request.priorityId && !PRIORITIES.some((p) => p.id === request.priorityId)) throw badRequest('', { priority: `Priority with id '${request.priorityId}' does not exist.` });
+    if (request.reporter.accountId !== actor.accountId && !isAgent(actor))
+      throw forbidden('You do not have permission to raise a request on behalf of another customer.');
+    if (request.priorityId && !PRIORITIES.some((p) => p.id === request.priorityId))
+      throw badRequest('', { priority: `Priority with id '${request.priorityId}' does not exist.` });
     return this.commit(() => {
       const issue = this.ctx.issues.create({
         summary: request.summary.trim(),
@@ -100,20 +111,39 @@ export class SiteOperations {
     }
     let resolution: { id: string; name: string } | null = null;
     if (request.resolution !== undefined) {
-      if (!isDoneStatus(transition.to)) throw badRequest('', { resolution: "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown." });
+      if (!isDoneStatus(transition.to))
+        throw badRequest('', {
+          resolution: "Field 'resolution' cannot be set. It is not on the appropriate screen, or unknown.",
+        });
       const found = findResolution(request.resolution);
-      if (!found) throw badRequest('', { resolution: `Resolution '${String(request.resolution.name ?? request.resolution.id)}' does not exist.` });
+      if (!found)
+        throw badRequest('', {
+          resolution: `Resolution '${String(request.resolution.name ?? request.resolution.id)}' does not exist.`,
+        });
       resolution = found;
     } else if (isDoneStatus(transition.to)) {
       resolution = RESOLUTIONS[0];
     }
     if (request.comment?.internal && !isAgent(actor)) throw forbidden('Only agents can add internal comments.');
     this.commit(() => {
-      const change = this.ctx.issues.transition(issue, transition.to, resolution, actor.accountId, at, (id) => RESOLUTIONS.find((r) => r.id === id)?.name ?? id);
+      const change = this.ctx.issues.transition(
+        issue,
+        transition.to,
+        resolution,
+        actor.accountId,
+        at,
+        (id) => RESOLUTIONS.find((r) => r.id === id)?.name ?? id,
+      );
       const after = this.ctx.issues.find(String(issue.id))!;
       const events: ProductEvent[] = [updatedEvent(this.eventIssue(after), actor.accountId, change)];
       if (request.comment) {
-        const comment = this.ctx.issues.addComment(after, actor.accountId, request.comment.body, request.comment.internal, at);
+        const comment = this.ctx.issues.addComment(
+          after,
+          actor.accountId,
+          request.comment.body,
+          request.comment.internal,
+          at,
+        );
         events.push(commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after)));
       }
       return { result: undefined, events };
@@ -130,7 +160,10 @@ export class SiteOperations {
     return this.commit(() => {
       const comment = this.ctx.issues.addComment(issue, actor.accountId, body, internal, at);
       const after = this.ctx.issues.find(String(issue.id))!;
-      return { result: comment, events: [commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after))] };
+      return {
+        result: comment,
+        events: [commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after))],
+      };
     });
   }
 
@@ -141,7 +174,9 @@ export class SiteOperations {
   edit(actor: SiteUser, issue: IssueRecord, edits: FieldEdit[], at = Date.now()): void {
     if (!isAgent(actor)) throw forbidden('You do not have permission to edit issues in this project.');
     this.commit(() => {
-      const change = this.ctx.issues.edit(issue, edits, actor.accountId, at, (field, value) => this.describe(field, value));
+      const change = this.ctx.issues.edit(issue, edits, actor.accountId, at, (field, value) =>
+        this.describe(field, value),
+      );
       if (change.items.length === 0) return { result: undefined, events: [] };
       const after = this.ctx.issues.find(String(issue.id))!;
       return { result: undefined, events: [updatedEvent(this.eventIssue(after), actor.accountId, change)] };
@@ -157,7 +192,11 @@ export class SiteOperations {
 
   private eventIssue(issue: IssueRecord): Record<string, unknown> {
     const app = this.ctx.users.byId(APP_ACCOUNT_ID)!;
-    return this.renderer.issue(issue, app, { fields: selectFields(['*navigable'], []), expandChangelog: false, properties: [] });
+    return this.renderer.issue(issue, app, {
+      fields: selectFields(['*navigable'], []),
+      expandChangelog: false,
+      properties: [],
+    });
   }
 
   private commit<T>(work: () => { result: T; events: ProductEvent[] }): T {

@@ -55,7 +55,10 @@ export function visibilityFilter(user: SiteUser): { sql: string; params: unknown
 }
 
 /** The project permissions GET /rest/api/3/mypermissions knows, with whether a user holds each. */
-export const PERMISSIONS: Record<string, { name: string; type: 'GLOBAL' | 'PROJECT'; holds: (user: SiteUser, visible: boolean) => boolean }> = {
+export const PERMISSIONS: Record<
+  string,
+  { name: string; type: 'GLOBAL' | 'PROJECT'; holds: (user: SiteUser, visible: boolean) => boolean }
+> = {
   ADMINISTER: { name: 'Administer Jira', type: 'GLOBAL', holds: (u) => isAdmin(u) },
   ADMINISTER_PROJECTS: { name: 'Administer Projects', type: 'PROJECT', holds: (u) => isAdmin(u) },
   BROWSE_PROJECTS: { name: 'Browse Projects', type: 'PROJECT', holds: (_u, visible) => visible },

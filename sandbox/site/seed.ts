@@ -33,16 +33,63 @@ export const SEED_USERS: readonly SeedUser[] = [
   { accountId: 'sandbox-agent-1', email: 'agent1@sandbox.test', name: 'Alice Agent', role: 'agent', locale: 'fr_FR' },
   { accountId: 'sandbox-agent-2', email: 'agent2@sandbox.test', name: 'Bruno Agent', role: 'agent', locale: 'fr_FR' },
   { accountId: 'sandbox-team-lead', email: 'lead@sandbox.test', name: 'Léa Lead', role: 'team-lead', locale: 'fr_FR' },
-  { accountId: 'sandbox-offer-manager', email: 'offers@sandbox.test', name: 'Olivier Offre', role: 'offer-manager', locale: 'fr_FR' },
+  {
+    accountId: 'sandbox-offer-manager',
+    email: 'offers@sandbox.test',
+    name: 'Olivier Offre',
+    role: 'offer-manager',
+    locale: 'fr_FR',
+  },
   { accountId: 'sandbox-admin', email: 'admin@sandbox.test', name: 'Ada Admin', role: 'admin', locale: 'en_US' },
-  { accountId: 'sandbox-customer-acme-1', email: 'claire@acme.test', name: 'Claire Dupont', role: 'customer', org: 1, locale: 'fr_FR' },
-  { accountId: 'sandbox-customer-acme-2', email: 'marc@acme.test', name: 'Marc Lefebvre', role: 'customer', org: 1, locale: 'fr_FR' },
-  { accountId: 'sandbox-customer-globex-1', email: 'gwen@globex.test', name: 'Gwen Parker', role: 'customer', org: 2, locale: 'en_US' },
-  { accountId: 'sandbox-customer-globex-2', email: 'hiro@globex.test', name: 'Hiro Tanaka', role: 'customer', org: 2, locale: 'en_US' },
+  {
+    accountId: 'sandbox-customer-acme-1',
+    email: 'claire@acme.test',
+    name: 'Claire Dupont',
+    role: 'customer',
+    org: 1,
+    locale: 'fr_FR',
+  },
+  {
+    accountId: 'sandbox-customer-acme-2',
+    email: 'marc@acme.test',
+    name: 'Marc Lefebvre',
+    role: 'customer',
+    org: 1,
+    locale: 'fr_FR',
+  },
+  {
+    accountId: 'sandbox-customer-globex-1',
+    email: 'gwen@globex.test',
+    name: 'Gwen Parker',
+    role: 'customer',
+    org: 2,
+    locale: 'en_US',
+  },
+  {
+    accountId: 'sandbox-customer-globex-2',
+    email: 'hiro@globex.test',
+    name: 'Hiro Tanaka',
+    role: 'customer',
+    org: 2,
+    locale: 'en_US',
+  },
 ];
 
 /** Wiped on reset; not the clock, which only moves forward (a reset reseeds as of the sandbox's now). */
-const TABLES = ['participants', 'comments', 'changelog', 'issue_properties', 'issues', 'outbox', 'group_members', 'users', 'organizations', 'kvs', 'app_events', 'scheduler'];
+const TABLES = [
+  'participants',
+  'comments',
+  'changelog',
+  'issue_properties',
+  'issues',
+  'outbox',
+  'group_members',
+  'users',
+  'organizations',
+  'kvs',
+  'app_events',
+  'scheduler',
+];
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -73,71 +120,173 @@ const GWEN = 'sandbox-customer-globex-1';
 const HIRO = 'sandbox-customer-globex-2';
 
 export const DEMO_REQUESTS: readonly DemoRequest[] = [
-  { ago: 2 * HOUR, reporter: CLAIRE, channel: 'portal', summary: 'Le tableau de bord Jira ne charge plus', description: 'Depuis ce matin, le tableau de bord de l’équipe reste blanc.', steps: [] },
-  { ago: 30 * MINUTE, reporter: GWEN, channel: 'email', priority: '2', summary: 'Cannot log in to Confluence after the SSO change', description: 'Every user gets an error page after the identity provider redirect.', steps: [] },
   {
-    ago: DAY + 3 * HOUR, reporter: MARC, channel: 'portal', summary: 'Erreur 500 sur la création de tickets', description: 'La création échoue pour le type « Bug ».',
-    steps: [{ ago: DAY + HOUR, by: A1, move: 'in_progress', comment: 'Nous analysons les journaux, nous revenons vers vous.' }],
+    ago: 2 * HOUR,
+    reporter: CLAIRE,
+    channel: 'portal',
+    summary: 'Le tableau de bord Jira ne charge plus',
+    description: 'Depuis ce matin, le tableau de bord de l’équipe reste blanc.',
+    steps: [],
   },
   {
-    ago: 5 * DAY, reporter: CLAIRE, channel: 'portal', summary: 'Export CSV incomplet', description: 'Il manque les champs personnalisés dans l’export.',
+    ago: 30 * MINUTE,
+    reporter: GWEN,
+    channel: 'email',
+    priority: '2',
+    summary: 'Cannot log in to Confluence after the SSO change',
+    description: 'Every user gets an error page after the identity provider redirect.',
+    steps: [],
+  },
+  {
+    ago: DAY + 3 * HOUR,
+    reporter: MARC,
+    channel: 'portal',
+    summary: 'Erreur 500 sur la création de tickets',
+    description: 'La création échoue pour le type « Bug ».',
     steps: [
-      { ago: 5 * DAY - 2 * HOUR, by: A2, move: 'in_progress' },
-      { ago: 4 * DAY, by: A2, move: 'waiting_for_customer', comment: 'Pouvez-vous nous envoyer le filtre utilisé et un exemple de fichier ?' },
+      {
+        ago: DAY + HOUR,
+        by: A1,
+        move: 'in_progress',
+        comment: 'Nous analysons les journaux, nous revenons vers vous.',
+      },
     ],
   },
   {
-    ago: 2 * DAY, reporter: GWEN, channel: 'portal', priority: '2', summary: 'Marketplace app fails after the last update', description: 'The time-tracking app shows an error on every issue.',
+    ago: 5 * DAY,
+    reporter: CLAIRE,
+    channel: 'portal',
+    summary: 'Export CSV incomplet',
+    description: 'Il manque les champs personnalisés dans l’export.',
+    steps: [
+      { ago: 5 * DAY - 2 * HOUR, by: A2, move: 'in_progress' },
+      {
+        ago: 4 * DAY,
+        by: A2,
+        move: 'waiting_for_customer',
+        comment: 'Pouvez-vous nous envoyer le filtre utilisé et un exemple de fichier ?',
+      },
+    ],
+  },
+  {
+    ago: 2 * DAY,
+    reporter: GWEN,
+    channel: 'portal',
+    priority: '2',
+    summary: 'Marketplace app fails after the last update',
+    description: 'The time-tracking app shows an error on every issue.',
     steps: [
       { ago: 2 * DAY - HOUR, by: A1, move: 'in_progress' },
-      { ago: DAY + 20 * HOUR, by: A1, move: 'waiting_for_third_party', comment: 'We opened a ticket with the app vendor and will keep you posted.' },
+      {
+        ago: DAY + 20 * HOUR,
+        by: A1,
+        move: 'waiting_for_third_party',
+        comment: 'We opened a ticket with the app vendor and will keep you posted.',
+      },
       { ago: DAY + 19 * HOUR, by: A1, say: 'Vendor ticket: VEND-4821.', internal: true },
     ],
   },
   {
-    ago: 6 * DAY, reporter: HIRO, channel: 'portal', summary: 'Upgrade of the staging instance', description: 'Please upgrade staging to the latest release.',
+    ago: 6 * DAY,
+    reporter: HIRO,
+    channel: 'portal',
+    summary: 'Upgrade of the staging instance',
+    description: 'Please upgrade staging to the latest release.',
     steps: [
       { ago: 6 * DAY - 3 * HOUR, by: A2, move: 'in_progress' },
-      { ago: 5 * DAY, by: A2, move: 'scheduled_operation', comment: 'The upgrade is planned next Tuesday at 07:00 UTC by Bruno.' },
+      {
+        ago: 5 * DAY,
+        by: A2,
+        move: 'scheduled_operation',
+        comment: 'The upgrade is planned next Tuesday at 07:00 UTC by Bruno.',
+      },
     ],
   },
   {
-    ago: 3 * DAY, reporter: MARC, channel: 'jira', creator: A1, summary: 'Droits manquants sur le projet FIN', description: 'Marc ne voit pas le projet FIN.',
+    ago: 3 * DAY,
+    reporter: MARC,
+    channel: 'jira',
+    creator: A1,
+    summary: 'Droits manquants sur le projet FIN',
+    description: 'Marc ne voit pas le projet FIN.',
     steps: [
       { ago: 3 * DAY - HOUR, by: A1, move: 'in_progress' },
       { ago: DAY, by: A1, move: 'resolved', resolution: 'Done', comment: 'Les droits sont corrigés.' },
     ],
   },
   {
-    ago: 20 * DAY, reporter: CLAIRE, channel: 'email', summary: 'Question sur la facturation', description: 'Comment passer au plan annuel ?',
+    ago: 20 * DAY,
+    reporter: CLAIRE,
+    channel: 'email',
+    summary: 'Question sur la facturation',
+    description: 'Comment passer au plan annuel ?',
     steps: [
       { ago: 20 * DAY - 2 * HOUR, by: A2, move: 'in_progress' },
-      { ago: 10 * DAY, by: A2, move: 'closed', resolution: 'Done', comment: 'Le passage au plan annuel se fait depuis l’administration du site.' },
+      {
+        ago: 10 * DAY,
+        by: A2,
+        move: 'closed',
+        resolution: 'Done',
+        comment: 'Le passage au plan annuel se fait depuis l’administration du site.',
+      },
     ],
   },
   {
-    ago: 15 * DAY, reporter: GWEN, channel: 'portal', summary: 'Help designing our service workflow', description: 'We would like advice on a workflow for our HR team.',
+    ago: 15 * DAY,
+    reporter: GWEN,
+    channel: 'portal',
+    summary: 'Help designing our service workflow',
+    description: 'We would like advice on a workflow for our HR team.',
     steps: [
       { ago: 15 * DAY - HOUR, by: A1, move: 'in_progress' },
-      { ago: 14 * DAY, by: A1, move: 'closed', resolution: 'Consulting', comment: 'This is a consulting need: our offer manager will contact you.' },
+      {
+        ago: 14 * DAY,
+        by: A1,
+        move: 'closed',
+        resolution: 'Consulting',
+        comment: 'This is a consulting need: our offer manager will contact you.',
+      },
     ],
   },
   {
-    ago: 8 * DAY, reporter: HIRO, channel: 'portal', summary: 'Automation rule runs twice', description: 'Each issue gets two comments from the same rule.',
+    ago: 8 * DAY,
+    reporter: HIRO,
+    channel: 'portal',
+    summary: 'Automation rule runs twice',
+    description: 'Each issue gets two comments from the same rule.',
     steps: [
       { ago: 8 * DAY - HOUR, by: A2, move: 'in_progress' },
-      { ago: 3 * DAY, by: A2, move: 'resolved', resolution: 'Done', comment: 'The rule had two triggers; one was removed.' },
+      {
+        ago: 3 * DAY,
+        by: A2,
+        move: 'resolved',
+        resolution: 'Done',
+        comment: 'The rule had two triggers; one was removed.',
+      },
       { ago: DAY, by: HIRO, reopen: true, comment: 'It happens again on the new project.' },
     ],
   },
   {
-    ago: 4 * HOUR, reporter: CLAIRE, channel: 'jira', creator: A1, summary: 'Lenteurs sur la recherche avancée', description: 'Les recherches JQL prennent plus de 10 secondes.',
+    ago: 4 * HOUR,
+    reporter: CLAIRE,
+    channel: 'jira',
+    creator: A1,
+    summary: 'Lenteurs sur la recherche avancée',
+    description: 'Les recherches JQL prennent plus de 10 secondes.',
     steps: [
       { ago: 3 * HOUR, by: A1, move: 'in_progress' },
       { ago: 2 * HOUR, by: A1, say: 'Index en cours de reconstruction côté Atlassian, à surveiller.', internal: true },
     ],
   },
-  { ago: 5 * HOUR, reporter: HIRO, channel: 'portal', priority: '1', summary: 'Production site is down', description: 'Nobody can reach our Jira site since 05:00 UTC.', steps: [] },
+  {
+    ago: 5 * HOUR,
+    reporter: HIRO,
+    channel: 'portal',
+    priority: '1',
+    summary: 'Production site is down',
+    description: 'Nobody can reach our Jira site since 05:00 UTC.',
+    steps: [],
+  },
 ];
 
 /**
@@ -158,11 +307,31 @@ export function resetAndSeed(ctx: SiteContext, now: number): void {
 function seedAccounts(db: Database): void {
   const insertOrg = db.prepare('INSERT INTO organizations (id, name) VALUES (?, ?)');
   for (const org of ORGANIZATIONS) insertOrg.run(org.id, org.name);
-  const insertUser = db.prepare('INSERT INTO users (account_id, email, display_name, role, account_type, organization_id, locale, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertUser = db.prepare(
+    'INSERT INTO users (account_id, email, display_name, role, account_type, organization_id, locale, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const u of SEED_USERS) {
-    insertUser.run(u.accountId, u.email, u.name, u.role, u.role === 'customer' ? 'customer' : 'atlassian', u.org ?? null, u.locale, 'Europe/Paris');
+    insertUser.run(
+      u.accountId,
+      u.email,
+      u.name,
+      u.role,
+      u.role === 'customer' ? 'customer' : 'atlassian',
+      u.org ?? null,
+      u.locale,
+      'Europe/Paris',
+    );
   }
-  insertUser.run(APP_ACCOUNT_ID, 'support-rules@connect.atlassian.invalid', 'Support Rules', 'app', 'app', null, 'en_US', 'UTC');
+  insertUser.run(
+    APP_ACCOUNT_ID,
+    'support-rules@connect.atlassian.invalid',
+    'Support Rules',
+    'app',
+    'app',
+    null,
+    'en_US',
+    'UTC',
+  );
   const insertMember = db.prepare('INSERT INTO group_members (group_name, account_id) VALUES (?, ?)');
   for (const u of SEED_USERS) {
     if (u.role === 'agent' || u.role === 'team-lead') insertMember.run(SUPPORT_TEAM_GROUP, u.accountId);
@@ -172,13 +341,17 @@ function seedAccounts(db: Database): void {
 
 function seedRequest(ctx: SiteContext, ops: SiteOperations, request: DemoRequest, now: number): void {
   const user = (id: string): SiteUser => ctx.users.byId(id)!;
-  let issue: IssueRecord = ops.createRequest(user(request.creator ?? request.reporter), {
-    summary: request.summary,
-    description: textToAdf(request.description),
-    reporter: user(request.reporter),
-    channel: request.channel,
-    priorityId: request.priority,
-  }, now - request.ago);
+  let issue: IssueRecord = ops.createRequest(
+    user(request.creator ?? request.reporter),
+    {
+      summary: request.summary,
+      description: textToAdf(request.description),
+      reporter: user(request.reporter),
+      channel: request.channel,
+      priorityId: request.priority,
+    },
+    now - request.ago,
+  );
   for (const step of request.steps) {
     const at = now - step.ago;
     if ('say' in step) {

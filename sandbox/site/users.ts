@@ -88,14 +88,19 @@ export class UserDirectory {
   /** The members of a group, in creation order. */
   groupMembers(groupName: string): SiteUser[] {
     return this.db
-      .prepare<[string], UserRow>(`${SELECT} JOIN group_members g ON g.account_id = u.account_id WHERE g.group_name = ? ORDER BY u.rowid`)
+      .prepare<[string], UserRow>(
+        `${SELECT} JOIN group_members g ON g.account_id = u.account_id WHERE g.group_name = ? ORDER BY u.rowid`,
+      )
       .all(groupName)
       .map(fromRow);
   }
 
   /** The names of every group. */
   groupNames(): string[] {
-    return this.db.prepare<[], string>('SELECT DISTINCT group_name FROM group_members ORDER BY group_name').pluck().all();
+    return this.db
+      .prepare<[], string>('SELECT DISTINCT group_name FROM group_members ORDER BY group_name')
+      .pluck()
+      .all();
   }
 
   /**
@@ -105,7 +110,9 @@ export class UserDirectory {
   createCustomer(email: string): SiteUser {
     const accountId = `sandbox-customer-${email.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     this.db
-      .prepare(`INSERT INTO users (account_id, email, display_name, role, account_type, organization_id, locale, time_zone) VALUES (?, ?, ?, 'customer', 'customer', NULL, 'fr_FR', 'Europe/Paris')`)
+      .prepare(
+        `INSERT INTO users (account_id, email, display_name, role, account_type, organization_id, locale, time_zone) VALUES (?, ?, ?, 'customer', 'customer', NULL, 'fr_FR', 'Europe/Paris')`,
+      )
       .run(accountId, email, email);
     return this.byId(accountId)!;
   }
@@ -137,7 +144,13 @@ export function fullUser(user: SiteUser, baseUrl: string, groups: string[]): Rec
   return {
     ...userDetails(user, baseUrl),
     locale: user.locale,
-    groups: { size: groups.length, items: groups.map((name) => ({ name, self: `${baseUrl}/rest/api/3/group?groupname=${encodeURIComponent(name)}` })) },
+    groups: {
+      size: groups.length,
+      items: groups.map((name) => ({
+        name,
+        self: `${baseUrl}/rest/api/3/group?groupname=${encodeURIComponent(name)}`,
+      })),
+    },
     applicationRoles: { size: 0, items: [] },
     expand: 'groups,applicationRoles',
   };
@@ -148,5 +161,11 @@ export function fullUser(user: SiteUser, baseUrl: string, groups: string[]): Rec
  * @example sandboxUser(alice) //=> { accountId: 'sandbox-agent-1', emailAddress: 'agent1@sandbox.test', displayName: 'Alice Agent', role: 'agent', organization: null }
  */
 export function sandboxUser(user: SiteUser & { role: Exclude<Role, 'app'> }): SandboxUser {
-  return { accountId: user.accountId, emailAddress: user.emailAddress, displayName: user.displayName, role: user.role, organization: user.organization };
+  return {
+    accountId: user.accountId,
+    emailAddress: user.emailAddress,
+    displayName: user.displayName,
+    role: user.role,
+    organization: user.organization,
+  };
 }

@@ -14,7 +14,8 @@ import { parseJiraInstant } from '../domain/changelog';
 import { COVERAGES, defaultConfig, validateConfig, type Config, type Coverage } from '../domain/config';
 import { slaFromIssue, type JiraIssueJson, type SlaResult } from '../domain/sla';
 
-export const USAGE = 'usage: npm run --silent sla -- [--now <ISO>] [--coverage business_hours|24x7] [--config <file>] <issue.json>...';
+export const USAGE =
+  'usage: npm run --silent sla -- [--now <ISO>] [--coverage business_hours|24x7] [--config <file>] <issue.json>...';
 
 export interface Io {
   out(line: string): void;
@@ -28,8 +29,32 @@ export interface Io {
  * @example slaLine(result) //=> '{"issueKey":"SUP-1","coverage":"business_hours","state":"running",...,"breachAt":null}'
  */
 export function slaLine(r: SlaResult): string {
-  const { issueKey, coverage, state, breached, startedAt, stoppedAt, stopStatus, elapsedMs, goalMs, remainingMs, breachAt } = r;
-  return JSON.stringify({ issueKey, coverage, state, breached, startedAt, stoppedAt, stopStatus, elapsedMs, goalMs, remainingMs, breachAt });
+  const {
+    issueKey,
+    coverage,
+    state,
+    breached,
+    startedAt,
+    stoppedAt,
+    stopStatus,
+    elapsedMs,
+    goalMs,
+    remainingMs,
+    breachAt,
+  } = r;
+  return JSON.stringify({
+    issueKey,
+    coverage,
+    state,
+    breached,
+    startedAt,
+    stoppedAt,
+    stopStatus,
+    elapsedMs,
+    goalMs,
+    remainingMs,
+    breachAt,
+  });
 }
 
 class UsageError extends Error {}
@@ -47,14 +72,18 @@ function loadConfig(path: string | undefined, io: Io): Config {
     throw new UsageError(`--config ${path}: ${errorMessage(error)}`);
   }
   const validation = validateConfig(json, 'en');
-  if (!validation.ok) throw new UsageError(validation.errors.map((e) => `--config ${path}: ${e.path || '(root)'}: ${e.message}`).join('\n'));
+  if (!validation.ok)
+    throw new UsageError(
+      validation.errors.map((e) => `--config ${path}: ${e.path || '(root)'}: ${e.message}`).join('\n'),
+    );
   return validation.config;
 }
 
 /** The issues a file holds: one issue, a list of issues, or a search result's `issues`. */
 function issuesIn(json: unknown): unknown[] {
   if (Array.isArray(json)) return json;
-  if (json && typeof json === 'object' && Array.isArray((json as { issues?: unknown }).issues) && !('fields' in json)) return (json as { issues: unknown[] }).issues;
+  if (json && typeof json === 'object' && Array.isArray((json as { issues?: unknown }).issues) && !('fields' in json))
+    return (json as { issues: unknown[] }).issues;
   return [json];
 }
 
@@ -71,19 +100,27 @@ export function runSla(args: string[], io: Io): number {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { now: { type: 'string' }, coverage: { type: 'string' }, config: { type: 'string' } } });
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { now: { type: 'string' }, coverage: { type: 'string' }, config: { type: 'string' } },
+      });
     } catch (error) {
       throw new UsageError(errorMessage(error));
     }
     options = parsed.values;
     files = parsed.positionals;
     if (files.length === 0) throw new UsageError('no issue file given');
-    if (options.coverage !== undefined && !(COVERAGES as readonly string[]).includes(options.coverage)) throw new UsageError(`--coverage must be one of ${COVERAGES.join(', ')}, not "${options.coverage}"`);
+    if (options.coverage !== undefined && !(COVERAGES as readonly string[]).includes(options.coverage))
+      throw new UsageError(`--coverage must be one of ${COVERAGES.join(', ')}, not "${options.coverage}"`);
     coverage = options.coverage as Coverage | undefined;
     if (options.now === undefined) nowMs = io.nowMs();
     else {
       const parsedNow = parseJiraInstant(options.now);
-      if (parsedNow === undefined) throw new UsageError(`--now must be an ISO instant with its offset, such as 2024-03-04T12:00:00Z, not "${options.now}"`);
+      if (parsedNow === undefined)
+        throw new UsageError(
+          `--now must be an ISO instant with its offset, such as 2024-03-04T12:00:00Z, not "${options.now}"`,
+        );
       nowMs = parsedNow;
     }
     config = loadConfig(options.config, io);
@@ -106,7 +143,10 @@ export function runSla(args: string[], io: Io): number {
         throw new Error(`not valid JSON (${errorMessage(error)})`);
       }
       issues = issuesIn(json);
-      if (issues.length === 0) throw new Error('holds no issue (expected the JSON of GET /rest/api/3/issue/{key}?expand=changelog, a list of them, or a search result with "issues")');
+      if (issues.length === 0)
+        throw new Error(
+          'holds no issue (expected the JSON of GET /rest/api/3/issue/{key}?expand=changelog, a list of them, or a search result with "issues")',
+        );
     } catch (error) {
       io.err(`sla: ${file}: ${errorMessage(error)}`);
       failed = true;
@@ -114,20 +154,36 @@ export function runSla(args: string[], io: Io): number {
     }
     for (const issue of issues) {
       try {
-        if (issue && typeof issue === 'object' && !Array.isArray(issue) && (issue as JiraIssueJson).changelog === undefined) {
+        if (
+          issue &&
+          typeof issue === 'object' &&
+          !Array.isArray(issue) &&
+          (issue as JiraIssueJson).changelog === undefined
+        ) {
           const key = (issue as JiraIssueJson).key;
-          throw new Error(`${typeof key === 'string' ? key : 'an issue'}: no changelog: the SLA is computed from it, so export the issue with ?expand=changelog`);
+          throw new Error(
+            `${typeof key === 'string' ? key : 'an issue'}: no changelog: the SLA is computed from it, so export the issue with ?expand=changelog`,
+          );
         }
         const result = slaFromIssue(issue as JiraIssueJson, config, nowMs, coverage ? { coverage } : {});
         io.out(slaLine(result));
         const changelog = (issue as JiraIssueJson).changelog;
         const held = changelog?.histories?.length ?? 0;
         if (typeof changelog?.total === 'number' && changelog.total > held) {
-          io.err(`sla: ${file}: warning: ${result.issueKey}: the export holds ${held} of ${changelog.total} changelog entries; the SLA is computed from those only`);
+          io.err(
+            `sla: ${file}: warning: ${result.issueKey}: the export holds ${held} of ${changelog.total} changelog entries; the SLA is computed from those only`,
+          );
         }
         for (const status of result.unmappedStatuses) {
-          const shown = [status.name === null ? null : `"${status.name}"`, status.id === null ? null : `id ${status.id}`].filter(Boolean).join(', ');
-          io.err(`sla: ${file}: warning: ${result.issueKey}: status ${shown} is not mapped (counted as running); map it in the configuration's statusMapping`);
+          const shown = [
+            status.name === null ? null : `"${status.name}"`,
+            status.id === null ? null : `id ${status.id}`,
+          ]
+            .filter(Boolean)
+            .join(', ');
+          io.err(
+            `sla: ${file}: warning: ${result.issueKey}: status ${shown} is not mapped (counted as running); map it in the configuration's statusMapping`,
+          );
         }
       } catch (error) {
         io.err(`sla: ${file}: ${errorMessage(error)}`);

@@ -83,7 +83,9 @@ export function textFromAdf(body: unknown): string {
     if (node.type === 'text') return node.text ?? '';
     if (node.type === 'hardBreak') return '\n';
     const inner = (node.content ?? []).map(walk);
-    return ['paragraph', 'heading', 'blockquote', 'listItem', 'codeBlock'].includes(node.type) ? inner.join('') : inner.join('\n\n');
+    return ['paragraph', 'heading', 'blockquote', 'listItem', 'codeBlock'].includes(node.type)
+      ? inner.join('')
+      : inner.join('\n\n');
   };
   if (!body || typeof body !== 'object') return '';
   const doc = body as AdfNode;

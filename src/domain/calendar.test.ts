@@ -9,7 +9,8 @@ const at = (iso: string): number => {
   if (Number.isNaN(ms)) throw new Error(`bad instant ${iso}`);
   return ms;
 };
-const calendarConfig = (input: object): BusinessHoursCalendarConfig => configSchema.parse({ calendars: { businessHours: input } }).calendars.businessHours;
+const calendarConfig = (input: object): BusinessHoursCalendarConfig =>
+  configSchema.parse({ calendars: { businessHours: input } }).calendars.businessHours;
 const paris = defaultConfig().calendars.businessHours;
 
 describe('the 24/7 calendar', () => {
@@ -55,7 +56,9 @@ describe('the default business-hours calendar (Mon-Fri 09:00-18:00 Europe/Paris,
 
   it('costs the same over two years as over two days, and counts every working hour of 2024', () => {
     // 2024: 262 weekdays, 10 of the 11 French public holidays fall on one (14 July is a Sunday).
-    expect(cal.workingMsBetween(at('2024-01-01T00:00:00+01:00'), at('2025-01-01T00:00:00+01:00'))).toBe((262 - 10) * 9 * H);
+    expect(cal.workingMsBetween(at('2024-01-01T00:00:00+01:00'), at('2025-01-01T00:00:00+01:00'))).toBe(
+      (262 - 10) * 9 * H,
+    );
   });
 
   it('refuses instants outside the years it can compute', () => {
@@ -68,7 +71,13 @@ describe('a configured business-hours calendar', () => {
     const cal = businessHours(
       calendarConfig({
         timeZone: 'Europe/Paris',
-        weeklyHours: { monday: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '18:00' }], saturday: [{ start: '10:00', end: '12:00' }] },
+        weeklyHours: {
+          monday: [
+            { start: '09:00', end: '12:00' },
+            { start: '14:00', end: '18:00' },
+          ],
+          saturday: [{ start: '10:00', end: '12:00' }],
+        },
         holidays: { country: 'FR', region: '67', yearlyDates: ['12-24'], fixedDates: ['2024-03-08'] },
       }),
     );
@@ -82,18 +91,32 @@ describe('a configured business-hours calendar', () => {
   });
 
   it('counts a range through a skipped hour once and through a repeated hour twice', () => {
-    const cal = businessHours(calendarConfig({ timeZone: 'Europe/Paris', weeklyHours: { sunday: [{ start: '01:00', end: '04:00' }] }, holidays: { country: null } }));
+    const cal = businessHours(
+      calendarConfig({
+        timeZone: 'Europe/Paris',
+        weeklyHours: { sunday: [{ start: '01:00', end: '04:00' }] },
+        holidays: { country: null },
+      }),
+    );
     expect(cal.workingMsBetween(at('2024-03-31T00:00:00Z'), at('2024-04-01T00:00:00Z'))).toBe(2 * H);
     expect(cal.workingMsBetween(at('2024-10-26T22:00:00Z'), at('2024-10-27T22:00:00Z'))).toBe(4 * H);
   });
 
   it('counts a range ending at 24:00 up to midnight', () => {
-    const cal = businessHours(calendarConfig({ timeZone: 'UTC', weeklyHours: { monday: [{ start: '22:00', end: '24:00' }], tuesday: [{ start: '00:00', end: '01:00' }] }, holidays: { country: null } }));
+    const cal = businessHours(
+      calendarConfig({
+        timeZone: 'UTC',
+        weeklyHours: { monday: [{ start: '22:00', end: '24:00' }], tuesday: [{ start: '00:00', end: '01:00' }] },
+        holidays: { country: null },
+      }),
+    );
     expect(cal.addWorkingMs(at('2024-03-04T23:00:00Z'), 2 * H)).toBe(at('2024-03-05T01:00:00Z'));
   });
 
   it('says an amount can never elapse in a calendar closed every day', () => {
-    const closedYearly = Array.from({ length: 12 }, (_, m) => Array.from({ length: 31 }, (_, d) => `${String(m + 1).padStart(2, '0')}-${String(d + 1).padStart(2, '0')}`)).flat();
+    const closedYearly = Array.from({ length: 12 }, (_, m) =>
+      Array.from({ length: 31 }, (_, d) => `${String(m + 1).padStart(2, '0')}-${String(d + 1).padStart(2, '0')}`),
+    ).flat();
     const cal = businessHours(calendarConfig({ holidays: { country: null, yearlyDates: closedYearly } }));
     expect(() => cal.addWorkingMs(at('2024-01-01T00:00:00Z'), H)).toThrow(/never elapse/);
   });
@@ -134,13 +157,18 @@ const calendarArb = fc
     }),
   );
 // Spans of up to 9 days in 2023-2025, including every daylight-saving change of those years.
-const spanArb = fc.tuple(fc.integer({ min: at('2023-01-01T00:00:00Z'), max: at('2025-12-20T00:00:00Z') }), fc.integer({ min: 0, max: 9 * 24 * H }));
+const spanArb = fc.tuple(
+  fc.integer({ min: at('2023-01-01T00:00:00Z'), max: at('2025-12-20T00:00:00Z') }),
+  fc.integer({ min: 0, max: 9 * 24 * H }),
+);
 
 describe('the business-hours calendar, against a minute-by-minute reference', () => {
   it('counts the same working time', () => {
     fc.assert(
       fc.property(calendarArb, spanArb, (config, [from, length]) => {
-        expect(businessHours(config).workingMsBetween(from, from + length)).toBe(referenceCalendar(config).workingMsBetween(from, from + length));
+        expect(businessHours(config).workingMsBetween(from, from + length)).toBe(
+          referenceCalendar(config).workingMsBetween(from, from + length),
+        );
       }),
       { numRuns: 60 },
     );
@@ -149,15 +177,35 @@ describe('the business-hours calendar, against a minute-by-minute reference', ()
   it('finds the same instant when an amount has elapsed', () => {
     fc.assert(
       fc.property(calendarArb, spanArb, fc.integer({ min: 0, max: 30 * H }), (config, [from], amount) => {
-        expect(businessHours(config).addWorkingMs(from, amount)).toBe(referenceCalendar(config).addWorkingMs(from, amount));
+        expect(businessHours(config).addWorkingMs(from, amount)).toBe(
+          referenceCalendar(config).addWorkingMs(from, amount),
+        );
       }),
       { numRuns: 30 },
     );
   });
 
   it('checks daylight-saving days of Paris in detail', () => {
-    const cal = businessHours(calendarConfig({ weeklyHours: { sunday: [{ start: '01:00', end: '03:00' }, { start: '08:00', end: '24:00' }] } }));
-    const ref = referenceCalendar(calendarConfig({ weeklyHours: { sunday: [{ start: '01:00', end: '03:00' }, { start: '08:00', end: '24:00' }] } }));
+    const cal = businessHours(
+      calendarConfig({
+        weeklyHours: {
+          sunday: [
+            { start: '01:00', end: '03:00' },
+            { start: '08:00', end: '24:00' },
+          ],
+        },
+      }),
+    );
+    const ref = referenceCalendar(
+      calendarConfig({
+        weeklyHours: {
+          sunday: [
+            { start: '01:00', end: '03:00' },
+            { start: '08:00', end: '24:00' },
+          ],
+        },
+      }),
+    );
     for (const day of ['2024-03-31', '2024-10-27', '2025-03-30', '2025-10-26']) {
       const from = at(`${day}T00:00:00+01:00`) - 3 * H;
       expect(cal.workingMsBetween(from, from + 30 * H)).toBe(ref.workingMsBetween(from, from + 30 * H));
@@ -170,7 +218,9 @@ describe('calendar properties', () => {
   const instants = fc.integer({ min: at('2023-01-01T00:00:00Z'), max: at('2026-01-01T00:00:00Z') });
 
   it('never counts more than wall time', () => {
-    fc.assert(fc.property(instants, instants, (a, b) => cal.workingMsBetween(a, b) <= twentyFourSeven.workingMsBetween(a, b)));
+    fc.assert(
+      fc.property(instants, instants, (a, b) => cal.workingMsBetween(a, b) <= twentyFourSeven.workingMsBetween(a, b)),
+    );
   });
 
   it('adds up over consecutive spans', () => {

@@ -28,7 +28,8 @@ const FIRST_YEAR = 1971;
 const LAST_YEAR = 2199;
 
 function checkAmount(workingMs: number): void {
-  if (!(workingMs >= 0) || !Number.isFinite(workingMs)) throw new RangeError(`working time must be a finite number >= 0, got ${workingMs}`);
+  if (!(workingMs >= 0) || !Number.isFinite(workingMs))
+    throw new RangeError(`working time must be a finite number >= 0, got ${workingMs}`);
 }
 
 /**
@@ -125,9 +126,12 @@ class BusinessHoursCalendar implements Calendar {
 
   constructor(private readonly config: BusinessHoursCalendarConfig) {
     this.clock = new WallClock(config.timeZone);
-    this.rangesByWeekday = WEEKDAYS.map((d) => config.weeklyHours[d].map((r): [number, number] => [parseTimeOfDay(r.start), parseTimeOfDay(r.end)]));
+    this.rangesByWeekday = WEEKDAYS.map((d) =>
+      config.weeklyHours[d].map((r): [number, number] => [parseTimeOfDay(r.start), parseTimeOfDay(r.end)]),
+    );
     const { country, region } = config.holidays;
-    this.publicHolidays = country === null ? null : region === null ? new Holidays(country) : new Holidays(country, region);
+    this.publicHolidays =
+      country === null ? null : region === null ? new Holidays(country) : new Holidays(country, region);
   }
 
   workingMsBetween(fromMs: number, toMs: number): number {
@@ -190,7 +194,8 @@ class BusinessHoursCalendar implements Calendar {
     while (t < coverFrom || t >= coverTo) {
       if (t < coverFrom) firstYear--;
       else lastYear++;
-      if (firstYear < FIRST_YEAR || lastYear > LAST_YEAR) throw new RangeError(`${new Date(t).toISOString()} is outside the calendar's years ${FIRST_YEAR}-${LAST_YEAR}`);
+      if (firstYear < FIRST_YEAR || lastYear > LAST_YEAR)
+        throw new RangeError(`${new Date(t).toISOString()} is outside the calendar's years ${FIRST_YEAR}-${LAST_YEAR}`);
       this.extend(firstYear, lastYear);
       ({ coverFrom, coverTo } = this.index!);
     }
@@ -233,7 +238,8 @@ class BusinessHoursCalendar implements Calendar {
         const start = this.clock.instant(day, from);
         const end = this.clock.instant(day, to);
         if (end <= start) continue;
-        if (ends.length > 0 && start <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, end);
+        if (ends.length > 0 && start <= ends[ends.length - 1]!)
+          ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, end);
         else {
           starts.push(start);
           ends.push(end);

@@ -128,8 +128,16 @@ export function statusChangesFromChangelog(histories: readonly JiraChangelogHist
       const to = siteStatus(own(item, 'to'), own(item, 'toString'));
       if (to === null) continue;
       const at = parseJiraInstant(history.created);
-      if (at === undefined) throw new Error(`changelog entry ${history.id ?? '(no id)'} changes the status but its date ${JSON.stringify(history.created)} is not a timestamp`);
-      const change: StatusChange & { order: number } = { at, from: siteStatus(own(item, 'from'), own(item, 'fromString')), to, order: found.length };
+      if (at === undefined)
+        throw new Error(
+          `changelog entry ${history.id ?? '(no id)'} changes the status but its date ${JSON.stringify(history.created)} is not a timestamp`,
+        );
+      const change: StatusChange & { order: number } = {
+        at,
+        from: siteStatus(own(item, 'from'), own(item, 'fromString')),
+        to,
+        order: found.length,
+      };
       if (history.id !== undefined) change.historyId = String(history.id);
       found.push(change);
     }

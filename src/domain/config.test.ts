@@ -27,7 +27,10 @@ describe('default configuration', () => {
 
 describe('validation', () => {
   it('fills in what a partial configuration leaves out', () => {
-    const result = validateConfig({ responseGoals: { byPriority: { Highest: 60 } }, coverage: { byOrganization: { Globex: '24x7' } } });
+    const result = validateConfig({
+      responseGoals: { byPriority: { Highest: 60 } },
+      coverage: { byOrganization: { Globex: '24x7' } },
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.responseGoals).toEqual({ defaultMinutes: 240, byPriority: { Highest: 60 } });
@@ -39,7 +42,13 @@ describe('validation', () => {
       calendars: {
         businessHours: {
           timeZone: 'America/New_York',
-          weeklyHours: { monday: [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }], saturday: [{ start: '00:00', end: '24:00' }] },
+          weeklyHours: {
+            monday: [
+              { start: '08:00', end: '12:00' },
+              { start: '13:30', end: '17:30' },
+            ],
+            saturday: [{ start: '00:00', end: '24:00' }],
+          },
           holidays: { country: 'US', region: 'NY', fixedDates: ['2026-12-24'], yearlyDates: ['12-26'] },
         },
       },
@@ -67,9 +76,20 @@ describe('validation', () => {
       "« 9h » n'est pas une heure : écrivez-la sous la forme HH:MM, de 00:00 à 24:00 (par exemple 09:00).",
     ],
     [
-      { calendars: { businessHours: { weeklyHours: { tuesday: [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '18:00' }] } } } },
+      {
+        calendars: {
+          businessHours: {
+            weeklyHours: {
+              tuesday: [
+                { start: '09:00', end: '13:00' },
+                { start: '12:00', end: '18:00' },
+              ],
+            },
+          },
+        },
+      },
       'calendars.businessHours.weeklyHours.tuesday.1',
-      'The ranges 09:00–13:00 and 12:00–18:00 overlap: list each day\'s ranges in order, without overlap.',
+      "The ranges 09:00–13:00 and 12:00–18:00 overlap: list each day's ranges in order, without overlap.",
       "Les plages 09:00–13:00 et 12:00–18:00 se chevauchent : indiquez les plages du jour dans l'ordre, sans chevauchement.",
     ],
     [
@@ -135,7 +155,9 @@ describe('validation', () => {
     [
       {
         calendars: {
-          businessHours: { weeklyHours: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] } },
+          businessHours: {
+            weeklyHours: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] },
+          },
         },
       },
       'calendars.businessHours.weeklyHours',
@@ -148,26 +170,43 @@ describe('validation', () => {
   });
 
   it('reports every problem at once', () => {
-    const result = validateConfig({ calendars: { businessHours: { timeZone: 'Mars/Olympus' } }, reminders: { autoCloseDays: -1 } }, 'en');
+    const result = validateConfig(
+      { calendars: { businessHours: { timeZone: 'Mars/Olympus' } }, reminders: { autoCloseDays: -1 } },
+      'en',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.path).sort()).toEqual(['calendars.businessHours.timeZone', 'reminders.autoCloseDays']);
+    expect(result.errors.map((e) => e.path).sort()).toEqual([
+      'calendars.businessHours.timeZone',
+      'reminders.autoCloseDays',
+    ]);
   });
 
   it('rejects something that is not a configuration at all', () => {
-    expect(validateConfig('hello', 'en')).toEqual({ ok: false, errors: [{ path: '', message: 'Expected a group of settings.' }] });
+    expect(validateConfig('hello', 'en')).toEqual({
+      ok: false,
+      errors: [{ path: '', message: 'Expected a group of settings.' }],
+    });
   });
 });
 
 describe('coverage and goals', () => {
-  const result = validateConfig({ coverage: { byOrganization: { Globex: '24x7', '12': 'business_hours' } }, responseGoals: { byPriority: { Highest: 60 } } });
+  const result = validateConfig({
+    coverage: { byOrganization: { Globex: '24x7', '12': 'business_hours' } },
+    responseGoals: { byPriority: { Highest: 60 } },
+  });
   if (!result.ok) throw new Error('fixture invalid');
   const config = result.config;
 
   it('takes the coverage of the organization, by name or id, 24/7 winning', () => {
     expect(coverageFor(config, [{ id: 7, name: 'Globex' }])).toBe('24x7');
     expect(coverageFor(config, [{ id: 12, name: 'Acme' }])).toBe('business_hours');
-    expect(coverageFor(config, [{ id: 12, name: 'Acme' }, { id: 7, name: 'Globex' }])).toBe('24x7');
+    expect(
+      coverageFor(config, [
+        { id: 12, name: 'Acme' },
+        { id: 7, name: 'Globex' },
+      ]),
+    ).toBe('24x7');
     expect(coverageFor(config, ['Initech'])).toBe('business_hours');
     expect(coverageFor(config, [])).toBe('business_hours');
   });

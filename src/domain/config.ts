@@ -33,7 +33,8 @@ type Params = Record<string, string | number>;
 const MESSAGES: Record<MessageKey, Record<Language, (p: Params) => string>> = {
   'timeRange.format': {
     en: (p) => `"${p.value}" is not a time of day: write it as HH:MM, from 00:00 to 24:00 (for example 09:00).`,
-    fr: (p) => `« ${p.value} » n'est pas une heure : écrivez-la sous la forme HH:MM, de 00:00 à 24:00 (par exemple 09:00).`,
+    fr: (p) =>
+      `« ${p.value} » n'est pas une heure : écrivez-la sous la forme HH:MM, de 00:00 à 24:00 (par exemple 09:00).`,
   },
   'timeRange.order': {
     en: (p) => `The range ${p.start}–${p.end} ends before it starts: the end must be later than the start.`,
@@ -41,15 +42,18 @@ const MESSAGES: Record<MessageKey, Record<Language, (p: Params) => string>> = {
   },
   'timeRange.overlap': {
     en: (p) => `The ranges ${p.first} and ${p.second} overlap: list each day's ranges in order, without overlap.`,
-    fr: (p) => `Les plages ${p.first} et ${p.second} se chevauchent : indiquez les plages du jour dans l'ordre, sans chevauchement.`,
+    fr: (p) =>
+      `Les plages ${p.first} et ${p.second} se chevauchent : indiquez les plages du jour dans l'ordre, sans chevauchement.`,
   },
   'timeZone.unknown': {
     en: (p) => `"${p.value}" is not a time zone: use an IANA name such as Europe/Paris.`,
     fr: (p) => `« ${p.value} » n'est pas un fuseau horaire : utilisez un nom IANA comme Europe/Paris.`,
   },
   'country.unknown': {
-    en: (p) => `"${p.value}" is not a known country code: use a two-letter ISO code such as FR, or leave it empty for no public holidays.`,
-    fr: (p) => `« ${p.value} » n'est pas un code pays connu : utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.`,
+    en: (p) =>
+      `"${p.value}" is not a known country code: use a two-letter ISO code such as FR, or leave it empty for no public holidays.`,
+    fr: (p) =>
+      `« ${p.value} » n'est pas un code pays connu : utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.`,
   },
   'date.format': {
     en: (p) => `"${p.value}" is not a date: write it as YYYY-MM-DD (for example 2026-12-24).`,
@@ -72,8 +76,10 @@ const MESSAGES: Record<MessageKey, Record<Language, (p: Params) => string>> = {
     fr: (p) => `La langue par défaut « ${p.value} » doit faire partie des langues proposées.`,
   },
   'phone.format': {
-    en: (p) => `"${p.value}" is not a phone number: use digits, spaces and an optional leading + (for example +33 1 23 45 67 89).`,
-    fr: (p) => `« ${p.value} » n'est pas un numéro de téléphone : utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).`,
+    en: (p) =>
+      `"${p.value}" is not a phone number: use digits, spaces and an optional leading + (for example +33 1 23 45 67 89).`,
+    fr: (p) =>
+      `« ${p.value} » n'est pas un numéro de téléphone : utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).`,
   },
   'businessHours.empty': {
     en: () => 'The business-hours calendar has no working hours at all: give at least one day a range.',
@@ -127,7 +133,8 @@ const timeRange = z
         ok = false;
       }
     }
-    if (ok && parseTimeOfDay(r.start) >= parseTimeOfDay(r.end)) custom(ctx, 'timeRange.order', { start: r.start, end: r.end });
+    if (ok && parseTimeOfDay(r.start) >= parseTimeOfDay(r.end))
+      custom(ctx, 'timeRange.order', { start: r.start, end: r.end });
   });
 
 const dayRanges = z.array(timeRange).superRefine((ranges, ctx) => {
@@ -177,7 +184,9 @@ const holidays = z
       .prefault([]),
     /** Closed every year, MM-DD. */
     yearlyDates: z
-      .array(z.string().superRefine((d, ctx) => void (YEARLY.test(d) || custom(ctx, 'yearlyDate.format', { value: d }))))
+      .array(
+        z.string().superRefine((d, ctx) => void (YEARLY.test(d) || custom(ctx, 'yearlyDate.format', { value: d }))),
+      )
       .prefault([]),
   })
   .strict();
@@ -195,7 +204,11 @@ const businessHoursCalendar = z
 
 const coverage = z.enum(COVERAGES);
 const canonical = z.enum(CANONICAL_STATUSES);
-const minutes = z.number().int().min(1).max(60 * 24 * 365);
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 365);
 const days = z.number().int().min(1).max(365);
 const accountId = z.string().min(1).nullable();
 
@@ -221,7 +234,10 @@ export const configSchema = z
       .object({
         businessHours: businessHoursCalendar.prefault({}),
         /** 24/7 coverage counts every minute; its time zone is the one its instants are shown in. */
-        twentyFourSeven: z.object({ timeZone: timeZone.prefault('Europe/Paris') }).strict().prefault({}),
+        twentyFourSeven: z
+          .object({ timeZone: timeZone.prefault('Europe/Paris') })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -252,7 +268,8 @@ export const configSchema = z
       .superRefine((r, ctx) => {
         r.reminderDays.forEach((d, i) => {
           if (i > 0 && d <= r.reminderDays[i - 1]!) custom(ctx, 'reminders.order', {}, ['reminderDays', i]);
-          if (Number.isInteger(r.autoCloseDays) && r.autoCloseDays >= 1 && d >= r.autoCloseDays) custom(ctx, 'reminders.beforeClose', { days: d, close: r.autoCloseDays }, ['reminderDays', i]);
+          if (Number.isInteger(r.autoCloseDays) && r.autoCloseDays >= 1 && d >= r.autoCloseDays)
+            custom(ctx, 'reminders.beforeClose', { days: d, close: r.autoCloseDays }, ['reminderDays', i]);
         });
       })
       .prefault({}),
@@ -275,7 +292,8 @@ export const configSchema = z
       })
       .strict()
       .superRefine((l, ctx) => {
-        if (!l.available.includes(l.default)) custom(ctx, 'language.defaultNotAvailable', { value: l.default }, ['default']);
+        if (!l.available.includes(l.default))
+          custom(ctx, 'language.defaultNotAvailable', { value: l.default }, ['default']);
         const seen = new Set<string>();
         l.available.forEach((lang, i) => {
           if (seen.has(lang)) custom(ctx, 'duplicate', { value: lang }, ['available', i]);
@@ -333,7 +351,10 @@ export function defaultConfig(): Config {
 export function validateConfig(input: unknown, lang: Language = 'en'): ConfigValidation {
   const parsed = configSchema.safeParse(input ?? {});
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: describeIssue(issue, lang) })) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: describeIssue(issue, lang) })),
+  };
 }
 
 const TYPE_NAMES: Record<string, Record<Language, string>> = {
@@ -360,22 +381,29 @@ function describeIssue(issue: z.core.$ZodIssue, lang: Language): string {
     }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return fr ? `Valeur non reconnue : choisissez parmi ${allowed}.` : `Unrecognised value: choose one of ${allowed}.`;
+      return fr
+        ? `Valeur non reconnue : choisissez parmi ${allowed}.`
+        : `Unrecognised value: choose one of ${allowed}.`;
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.join(', ');
-      return fr ? `Réglage inconnu : ${keys}. Vérifiez l'orthographe ou retirez-le.` : `Unknown setting: ${keys}. Check its spelling or remove it.`;
+      return fr
+        ? `Réglage inconnu : ${keys}. Vérifiez l'orthographe ou retirez-le.`
+        : `Unknown setting: ${keys}. Check its spelling or remove it.`;
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'array') return fr ? `La liste doit compter au moins ${min} élément(s).` : `The list needs at least ${min} item(s).`;
+      if (issue.origin === 'array')
+        return fr ? `La liste doit compter au moins ${min} élément(s).` : `The list needs at least ${min} item(s).`;
       if (issue.origin === 'string') return fr ? 'Ce champ ne peut pas être vide.' : 'This field cannot be empty.';
       return fr ? `La valeur doit être au moins ${min}.` : `The value must be at least ${min}.`;
     }
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'array') return fr ? `La liste compte au plus ${max} éléments.` : `The list holds at most ${max} items.`;
-      if (issue.origin === 'string') return fr ? `Le texte compte au plus ${max} caractères.` : `The text holds at most ${max} characters.`;
+      if (issue.origin === 'array')
+        return fr ? `La liste compte au plus ${max} éléments.` : `The list holds at most ${max} items.`;
+      if (issue.origin === 'string')
+        return fr ? `Le texte compte au plus ${max} caractères.` : `The text holds at most ${max} characters.`;
       return fr ? `La valeur doit être au plus ${max}.` : `The value must be at most ${max}.`;
     }
     default:
@@ -387,7 +415,10 @@ function describeIssue(issue: z.core.$ZodIssue, lang: Language): string {
  * The coverage of a request's contract: its organizations' coverage (24/7 wins when several apply), else the default.
  * @example coverageFor(defaultConfig(), ['Acme']) //=> 'business_hours'
  */
-export function coverageFor(config: Config, organizations: readonly { id?: string | number; name?: string }[] | readonly string[]): Coverage {
+export function coverageFor(
+  config: Config,
+  organizations: readonly { id?: string | number; name?: string }[] | readonly string[],
+): Coverage {
   const table = config.coverage.byOrganization;
   const found: Coverage[] = [];
   for (const org of organizations) {
@@ -410,6 +441,8 @@ export function coverageFor(config: Config, organizations: readonly { id?: strin
 export function goalMsFor(config: Config, priorityName: string | null | undefined): number {
   const byPriority = config.responseGoals.byPriority;
   const minutesForPriority =
-    priorityName != null && Object.prototype.hasOwnProperty.call(byPriority, priorityName) ? byPriority[priorityName]! : config.responseGoals.defaultMinutes;
+    priorityName != null && Object.prototype.hasOwnProperty.call(byPriority, priorityName)
+      ? byPriority[priorityName]!
+      : config.responseGoals.defaultMinutes;
   return minutesForPriority * 60_000;
 }

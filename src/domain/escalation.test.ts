@@ -1,10 +1,30 @@
 import { configSchema } from './config';
-import { alreadyEscalatedAnswer, cleanReason, escalationActions, escalationKey, escalationRecord, mayEscalate, parseEscalationRecord, MAX_REASON_LENGTH } from './escalation';
+import {
+  alreadyEscalatedAnswer,
+  cleanReason,
+  escalationActions,
+  escalationKey,
+  escalationRecord,
+  mayEscalate,
+  parseEscalationRecord,
+  MAX_REASON_LENGTH,
+} from './escalation';
 import type { Action } from './actions';
 
 const config = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'mgr-1' } });
-const snapshot = { issueKey: 'SUP-9', summary: 'Jira down', portalUrl: 'https://site.example/portal/SUP-9', reporter: { accountId: 'cust-1' }, participants: [{ accountId: 'cust-2' }] };
-const record = escalationRecord({ by: 'cust-1', byName: 'Carol Client', nowMs: Date.UTC(2026, 10, 28, 9, 0), reason: 'Too slow' });
+const snapshot = {
+  issueKey: 'SUP-9',
+  summary: 'Jira down',
+  portalUrl: 'https://site.example/portal/SUP-9',
+  reporter: { accountId: 'cust-1' },
+  participants: [{ accountId: 'cust-2' }],
+};
+const record = escalationRecord({
+  by: 'cust-1',
+  byName: 'Carol Client',
+  nowMs: Date.UTC(2026, 10, 28, 9, 0),
+  reason: 'Too slow',
+});
 
 describe('who may escalate', () => {
   it('is the reporter, a participant or an agent, nobody else', () => {
@@ -17,7 +37,12 @@ describe('who may escalate', () => {
 
 describe('the record', () => {
   it('says who, when and why, and reads back', () => {
-    expect(record).toEqual({ by: 'cust-1', byName: 'Carol Client', at: '2026-11-28T09:00:00.000Z', reason: 'Too slow' });
+    expect(record).toEqual({
+      by: 'cust-1',
+      byName: 'Carol Client',
+      at: '2026-11-28T09:00:00.000Z',
+      reason: 'Too slow',
+    });
     expect(parseEscalationRecord(record)).toEqual(record);
     expect(parseEscalationRecord({ by: 'x' })).toBeNull();
     expect(parseEscalationRecord(undefined)).toBeNull();
@@ -34,16 +59,31 @@ describe('the record', () => {
     expect(alreadyEscalatedAnswer(record, 'fr', config)).toBe(
       "Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol Client : le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.",
     );
-    expect(alreadyEscalatedAnswer(record, 'en', config)).toMatch(/^This request was already escalated on 28 November 2026 at 10:00 by Carol Client/);
+    expect(alreadyEscalatedAnswer(record, 'en', config)).toMatch(
+      /^This request was already escalated on 28 November 2026 at 10:00 by Carol Client/,
+    );
   });
 });
 
 describe('escalationActions', () => {
-  const notifyTo = (actions: Action[]) => actions.flatMap((a) => (a.type === 'notify' ? [[a.key, a.to, a.subject]] : []));
+  const notifyTo = (actions: Action[]) =>
+    actions.flatMap((a) => (a.type === 'notify' ? [[a.key, a.to, a.subject]] : []));
 
   it('records once under the request key, notes internally, then notifies lead and manager in their languages', () => {
-    const actions = escalationActions({ snapshot, record, config, lead: { accountId: 'lead-1', locale: 'en_US' }, manager: { accountId: 'mgr-1', locale: 'fr_FR' } });
-    expect(actions[0]).toEqual({ type: 'setProperty', key: 'SUP-9:escalation', issueKey: 'SUP-9', propertyKey: 'supportRulesEscalation', value: record });
+    const actions = escalationActions({
+      snapshot,
+      record,
+      config,
+      lead: { accountId: 'lead-1', locale: 'en_US' },
+      manager: { accountId: 'mgr-1', locale: 'fr_FR' },
+    });
+    expect(actions[0]).toEqual({
+      type: 'setProperty',
+      key: 'SUP-9:escalation',
+      issueKey: 'SUP-9',
+      propertyKey: 'supportRulesEscalation',
+      value: record,
+    });
     expect(actions[1]).toMatchObject({ type: 'comment', key: 'SUP-9:escalation:note', internal: true });
     expect(notifyTo(actions)).toEqual([
       ['SUP-9:escalation:notify:lead-1', { accountIds: ['lead-1'] }, '[SUP-9] Escalated: Jira down'],
@@ -54,12 +94,22 @@ describe('escalationActions', () => {
   it('notifies one person once when they hold both roles, and nobody unset', () => {
     const same = { accountId: 'lead-1', locale: 'en_US' };
     expect(notifyTo(escalationActions({ snapshot, record, config, lead: same, manager: same }))).toHaveLength(1);
-    expect(escalationActions({ snapshot, record, config, lead: null, manager: null }).map((a) => a.type)).toEqual(['setProperty', 'comment']);
+    expect(escalationActions({ snapshot, record, config, lead: null, manager: null }).map((a) => a.type)).toEqual([
+      'setProperty',
+      'comment',
+    ]);
   });
 
   it('keys every action on the request, so a second escalation repeats the same keys', () => {
     const later = escalationRecord({ by: 'cust-2', byName: 'Paul', nowMs: Date.UTC(2026, 11, 1), reason: 'Again' });
-    const keys = (r: typeof record) => escalationActions({ snapshot, record: r, config, lead: { accountId: 'lead-1' }, manager: { accountId: 'mgr-1' } }).map((a) => a.key);
+    const keys = (r: typeof record) =>
+      escalationActions({
+        snapshot,
+        record: r,
+        config,
+        lead: { accountId: 'lead-1' },
+        manager: { accountId: 'mgr-1' },
+      }).map((a) => a.key);
     expect(keys(later)).toEqual(keys(record));
     expect(keys(record)[0]).toBe(escalationKey('SUP-9'));
   });

@@ -44,16 +44,29 @@ export function cleanReason(reason: unknown): string | null {
  * True when the caller may escalate: the reporter, a request participant, or an agent of the project.
  * @example mayEscalate({ accountId: 'c1', snapshot: { reporter: { accountId: 'c1' }, participants: [] }, isAgent: false }) //=> true
  */
-export function mayEscalate(input: { accountId: string; snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>; isAgent: boolean }): boolean {
+export function mayEscalate(input: {
+  accountId: string;
+  snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>;
+  isAgent: boolean;
+}): boolean {
   const { accountId, snapshot, isAgent } = input;
-  return isAgent || snapshot.reporter?.accountId === accountId || snapshot.participants.some((p) => p.accountId === accountId);
+  return (
+    isAgent ||
+    snapshot.reporter?.accountId === accountId ||
+    snapshot.participants.some((p) => p.accountId === accountId)
+  );
 }
 
 /**
  * The record of an escalation made now.
  * @example escalationRecord({ by: 'c1', byName: 'Carol', nowMs: 0, reason: 'Too slow' }).at //=> '1970-01-01T00:00:00.000Z'
  */
-export function escalationRecord(input: { by: string; byName: string; nowMs: number; reason: string }): EscalationRecord {
+export function escalationRecord(input: {
+  by: string;
+  byName: string;
+  nowMs: number;
+  reason: string;
+}): EscalationRecord {
   return { by: input.by, byName: input.byName, at: new Date(input.nowMs).toISOString(), reason: input.reason };
 }
 
@@ -111,7 +124,13 @@ export function escalationActions(input: {
     if (seen.has(person.accountId)) continue;
     seen.add(person.accountId);
     const message = escalationMessage(languageFor(person.locale, config), ref, facts(record), timeZone);
-    actions.push({ type: 'notify', key: actionKey(key, 'notify', person.accountId), issueKey: snapshot.issueKey, to: { accountIds: [person.accountId] }, ...message });
+    actions.push({
+      type: 'notify',
+      key: actionKey(key, 'notify', person.accountId),
+      issueKey: snapshot.issueKey,
+      to: { accountIds: [person.accountId] },
+      ...message,
+    });
   }
   return actions;
 }

@@ -18,7 +18,11 @@ import {
 } from './messages';
 import { STATUS_NAMES, type Language } from './workflow';
 
-const ref: RequestRef = { issueKey: 'SUP-3', summary: 'Confluence is slow', portalUrl: 'https://site.example/servicedesk/customer/portal/1/SUP-3' };
+const ref: RequestRef = {
+  issueKey: 'SUP-3',
+  summary: 'Confluence is slow',
+  portalUrl: 'https://site.example/servicedesk/customer/portal/1/SUP-3',
+};
 const AT = Date.UTC(2026, 10, 28, 9, 30);
 const LANGS: Language[] = ['fr', 'en'];
 const facts = { byName: 'Carol Client', atMs: AT, reason: 'No answer for three days' };
@@ -35,7 +39,11 @@ function expectCustomerMessage(m: Message, lang: Language, closed = false): void
   const reply = lang === 'fr' ? 'répondez simplement à cet e-mail' : 'simply reply to this email';
   if (closed) {
     expect(m.textBody).not.toContain(reply);
-    expect(m.textBody).toContain(lang === 'fr' ? `Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}` : `To reopen it, use the "Reopen" action in the portal: ${ref.portalUrl}`);
+    expect(m.textBody).toContain(
+      lang === 'fr'
+        ? `Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}`
+        : `To reopen it, use the "Reopen" action in the portal: ${ref.portalUrl}`,
+    );
   } else expect(m.textBody).toContain(reply);
 }
 
@@ -77,21 +85,34 @@ describe.each(LANGS)('customer messages in %s', (lang) => {
     const m = supportCommentMessage(lang, ref, 'Alice Agent', 'Line one\nLine two');
     expectCustomerMessage(m, lang);
     expect(m.textBody).toContain('> Line one\n> Line two');
-    expect(supportCommentMessage(lang, ref, null, 'x').textBody).toContain(lang === 'fr' ? "L'équipe support a commenté" : 'The support team commented');
+    expect(supportCommentMessage(lang, ref, null, 'x').textBody).toContain(
+      lang === 'fr' ? "L'équipe support a commenté" : 'The support team commented',
+    );
   });
 });
 
 describe('status details', () => {
   it('names the third party by kind, name and reference', () => {
-    expect(statusMessage('fr', ref, 'waiting_for_third_party', { thirdParty: { kind: 'hosting', name: 'OVH' } }).textBody).toContain("Nous attendons l'intervention de l'hébergeur OVH.");
-    expect(statusMessage('en', ref, 'waiting_for_third_party', { thirdParty: { kind: 'atlassian', reference: 'PSSRV-1' } }).textBody).toContain('We are waiting for Atlassian (reference PSSRV-1) to act.');
-    expect(statusMessage('en', ref, 'waiting_for_third_party').textBody).toContain('(Atlassian, an add-on vendor or a hosting company)');
+    expect(
+      statusMessage('fr', ref, 'waiting_for_third_party', { thirdParty: { kind: 'hosting', name: 'OVH' } }).textBody,
+    ).toContain("Nous attendons l'intervention de l'hébergeur OVH.");
+    expect(
+      statusMessage('en', ref, 'waiting_for_third_party', { thirdParty: { kind: 'atlassian', reference: 'PSSRV-1' } })
+        .textBody,
+    ).toContain('We are waiting for Atlassian (reference PSSRV-1) to act.');
+    expect(statusMessage('en', ref, 'waiting_for_third_party').textBody).toContain(
+      '(Atlassian, an add-on vendor or a hosting company)',
+    );
   });
 
   it('says when and who of a scheduled operation, or points to the comment when unknown', () => {
     const details = { scheduledOperation: { at: '2026-12-05T06:00:00Z', who: 'Hugo' } };
-    expect(statusMessage('en', ref, 'scheduled_operation', details, { timeZone: 'Europe/Paris' }).textBody).toContain('An operation is scheduled on 5 December 2026 at 07:00 (Europe/Paris); Hugo will carry it out.');
-    expect(statusMessage('fr', ref, 'scheduled_operation').textBody).toContain('le dernier commentaire de la demande précise quand et qui');
+    expect(statusMessage('en', ref, 'scheduled_operation', details, { timeZone: 'Europe/Paris' }).textBody).toContain(
+      'An operation is scheduled on 5 December 2026 at 07:00 (Europe/Paris); Hugo will carry it out.',
+    );
+    expect(statusMessage('fr', ref, 'scheduled_operation').textBody).toContain(
+      'le dernier commentaire de la demande précise quand et qui',
+    );
   });
 
   it('explains reopening on closure, and the consulting resolution when it applies', () => {
@@ -100,9 +121,13 @@ describe('status details', () => {
     expect(statusMessage('fr', ref, 'closed', null, { replyReopens: true }).textBody).toContain(
       `Pour la rouvrir, répondez simplement à cet e-mail, ou utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}.`,
     );
-    expect(statusMessage('en', { ...ref, portalUrl: null }, 'closed').textBody).toContain('To reopen it, use the "Reopen" action in the customer portal.');
+    expect(statusMessage('en', { ...ref, portalUrl: null }, 'closed').textBody).toContain(
+      'To reopen it, use the "Reopen" action in the customer portal.',
+    );
     expect(statusMessage('en', ref, 'closed').textBody).not.toContain('consulting');
-    expect(statusMessage('en', ref, 'closed', null, { consulting: true }).textBody).toContain('identified as a consulting need');
+    expect(statusMessage('en', ref, 'closed', null, { consulting: true }).textBody).toContain(
+      'identified as a consulting need',
+    );
   });
 
   it('validates what the panel records', () => {
@@ -143,7 +168,9 @@ describe.each(LANGS)('team messages in %s', (lang) => {
 
 describe('escalationGuidance', () => {
   it('says when to escalate and lists the configured urgent numbers', () => {
-    const config = configSchema.parse({ escalation: { urgentPhoneNumbers: [{ label: 'Hotline', number: '+33 1 23 45 67 89' }] } });
+    const config = configSchema.parse({
+      escalation: { urgentPhoneNumbers: [{ label: 'Hotline', number: '+33 1 23 45 67 89' }] },
+    });
     const guidance = escalationGuidance('en', config);
     expect(guidance.whenToEscalate).toHaveLength(2);
     expect(guidance.phoneNumbers).toEqual([{ label: 'Hotline', number: '+33 1 23 45 67 89' }]);

@@ -90,15 +90,28 @@ function howToReopen(lang: Language, ref: RequestRef, replyReopens: boolean): st
       : `Pour la rouvrir, utilisez l'action « Rouvrir » ${where}.`;
   }
   const where = ref.portalUrl ? `in the portal: ${ref.portalUrl}` : 'in the customer portal';
-  return replyReopens ? `To reopen it, simply reply to this email, or use the "Reopen" action ${where}.` : `To reopen it, use the "Reopen" action ${where}.`;
+  return replyReopens
+    ? `To reopen it, simply reply to this email, or use the "Reopen" action ${where}.`
+    : `To reopen it, use the "Reopen" action ${where}.`;
 }
 
 /** The closing line of a customer email: how to answer (the default), how to reopen, or nothing more. */
 type Footer = { kind: 'answer' } | { kind: 'reopen'; replyReopens: boolean } | { kind: 'none' };
 
-function customerMessage(lang: Language, ref: RequestRef, subjectText: string, paragraphs: string[], footer: Footer = { kind: 'answer' }): Message {
+function customerMessage(
+  lang: Language,
+  ref: RequestRef,
+  subjectText: string,
+  paragraphs: string[],
+  footer: Footer = { kind: 'answer' },
+): Message {
   const hello = lang === 'fr' ? 'Bonjour,' : 'Hello,';
-  const last = footer.kind === 'answer' ? [howToAnswer(lang, ref)] : footer.kind === 'reopen' ? [howToReopen(lang, ref, footer.replyReopens)] : [];
+  const last =
+    footer.kind === 'answer'
+      ? [howToAnswer(lang, ref)]
+      : footer.kind === 'reopen'
+        ? [howToReopen(lang, ref, footer.replyReopens)]
+        : [];
   return {
     subject: subjectIn(lang, ref, subjectText),
     textBody: [hello, ...paragraphs, ...last, SIGNATURE[lang]].join('\n\n'),
@@ -152,7 +165,11 @@ function thirdPartyText(lang: Language, details: RequestDetails | null): string 
   }
   const kind = THIRD_PARTY_KINDS[party.kind][lang];
   const who = party.name && party.kind !== 'atlassian' ? `${kind} ${party.name}` : kind;
-  const ref = party.reference ? (lang === 'fr' ? ` (référence ${party.reference})` : ` (reference ${party.reference})`) : '';
+  const ref = party.reference
+    ? lang === 'fr'
+      ? ` (référence ${party.reference})`
+      : ` (reference ${party.reference})`
+    : '';
   return lang === 'fr'
     ? `Nous attendons l'intervention de ${who}${ref}. Nous reviendrons vers vous dès qu'il aura agi.`
     : `We are waiting for ${who}${ref} to act. We will come back to you as soon as it has.`;
@@ -171,11 +188,21 @@ function scheduledText(lang: Language, details: RequestDetails | null, timeZone:
     : `An operation is scheduled on ${when} (${timeZone}); ${op.who} will carry it out.`;
 }
 
-function nextStep(lang: Language, status: CanonicalStatus, details: RequestDetails | null, timeZone: string, consulting: boolean): string[] {
+function nextStep(
+  lang: Language,
+  status: CanonicalStatus,
+  details: RequestDetails | null,
+  timeZone: string,
+  consulting: boolean,
+): string[] {
   const fr = lang === 'fr';
   switch (status) {
     case 'in_progress':
-      return [fr ? 'Notre équipe a pris en compte votre demande et y travaille.' : 'Our team has taken up your request and is working on it.'];
+      return [
+        fr
+          ? 'Notre équipe a pris en compte votre demande et y travaille.'
+          : 'Our team has taken up your request and is working on it.',
+      ];
     case 'waiting_for_customer':
       return [
         fr
@@ -219,19 +246,37 @@ export function statusMessage(
       ? `Votre demande ${ref.issueKey} « ${ref.summary} » est passée à l'état « ${name} ».`
       : `Your request ${ref.issueKey} "${ref.summary}" is now "${name}".`;
   const steps = nextStep(lang, status, details, opts.timeZone ?? 'Europe/Paris', opts.consulting ?? false);
-  const footer: Footer = status === 'closed' ? { kind: 'reopen', replyReopens: opts.replyReopens ?? false } : { kind: 'answer' };
-  return customerMessage(lang, ref, lang === 'fr' ? `Nouvel état « ${name} »` : `New status "${name}"`, [lead, ...steps], footer);
+  const footer: Footer =
+    status === 'closed' ? { kind: 'reopen', replyReopens: opts.replyReopens ?? false } : { kind: 'answer' };
+  return customerMessage(
+    lang,
+    ref,
+    lang === 'fr' ? `Nouvel état « ${name} »` : `New status "${name}"`,
+    [lead, ...steps],
+    footer,
+  );
 }
 
 /**
  * Forwards a public comment of the support team to the creator.
  * @example supportCommentMessage('fr', ref, 'Alice', 'Pouvez-vous redémarrer ?').subject //=> '[SUP-1] Nouveau commentaire : VPN down'
  */
-export function supportCommentMessage(lang: Language, ref: RequestRef, authorName: string | null, text: string): Message {
+export function supportCommentMessage(
+  lang: Language,
+  ref: RequestRef,
+  authorName: string | null,
+  text: string,
+): Message {
   const who = authorName ?? (lang === 'fr' ? "L'équipe support" : 'The support team');
   return lang === 'fr'
-    ? customerMessage(lang, ref, 'Nouveau commentaire', [`${who} a commenté votre demande ${ref.issueKey} « ${ref.summary} » :`, quote(text)])
-    : customerMessage(lang, ref, 'New comment', [`${who} commented on your request ${ref.issueKey} "${ref.summary}":`, quote(text)]);
+    ? customerMessage(lang, ref, 'Nouveau commentaire', [
+        `${who} a commenté votre demande ${ref.issueKey} « ${ref.summary} » :`,
+        quote(text),
+      ])
+    : customerMessage(lang, ref, 'New comment', [
+        `${who} commented on your request ${ref.issueKey} "${ref.summary}":`,
+        quote(text),
+      ]);
 }
 
 /**
@@ -252,7 +297,12 @@ export function agentLink(ref: RequestRef): string | null {
  * Tells the support team that a customer reopened a request (by moving it back, or by commenting on it).
  * @example reopenedMessage('en', ref, 'Carol', null).subject //=> '[SUP-1] Reopened by the customer: VPN down'
  */
-export function reopenedMessage(lang: Language, ref: RequestRef, customerName: string | null, comment: string | null): Message {
+export function reopenedMessage(
+  lang: Language,
+  ref: RequestRef,
+  customerName: string | null,
+  comment: string | null,
+): Message {
   const fr = lang === 'fr';
   const who = customerName ?? (fr ? 'Le client' : 'The customer');
   const url = agentLink(ref);
@@ -271,9 +321,16 @@ export function reopenedMessage(lang: Language, ref: RequestRef, customerName: s
  * The internal note recorded when a request is closed as a consulting need.
  * @example consultingNote('en', 'Alice', 'Consulting', Date.UTC(2026, 10, 28, 9), 'Europe/Paris') //=> 'Closed as a consulting need (resolution "Consulting") by Alice on 28 November 2026 at 10:00.'
  */
-export function consultingNote(lang: Language, byName: string | null, resolution: string, atMs: number, timeZone: string): string {
+export function consultingNote(
+  lang: Language,
+  byName: string | null,
+  resolution: string,
+  atMs: number,
+  timeZone: string,
+): string {
   const when = formatInstant(atMs, lang, timeZone);
-  if (lang === 'fr') return `Clôturée comme besoin de consulting (résolution « ${resolution} »)${byName ? ` par ${byName}` : ''} le ${when}.`;
+  if (lang === 'fr')
+    return `Clôturée comme besoin de consulting (résolution « ${resolution} »)${byName ? ` par ${byName}` : ''} le ${when}.`;
   return `Closed as a consulting need (resolution "${resolution}")${byName ? ` by ${byName}` : ''} on ${when}.`;
 }
 
@@ -329,15 +386,24 @@ export function alreadyEscalatedText(lang: Language, facts: EscalationFacts, tim
  * What the portal says about escalation: when to use it, and the phone numbers for a very urgent matter.
  * @example escalationGuidance('en', defaultConfig()).whenToEscalate.length //=> 2
  */
-export function escalationGuidance(lang: Language, config: Pick<Config, 'escalation'>): { intro: string; whenToEscalate: string[]; urgent: string; phoneNumbers: { label: string; number: string }[] } {
+export function escalationGuidance(
+  lang: Language,
+  config: Pick<Config, 'escalation'>,
+): { intro: string; whenToEscalate: string[]; urgent: string; phoneNumbers: { label: string; number: string }[] } {
   const fr = lang === 'fr';
   return {
     intro: fr
       ? "Escalader une demande prévient le responsable de l'équipe support et le responsable de l'offre Cloud/Support, pour qu'ils puissent accélérer son traitement."
       : 'Escalating a request notifies the support team lead and the Cloud/Support offer manager, so that they can speed it up.',
     whenToEscalate: fr
-      ? ["Le niveau d'expertise requis n'est pas au rendez-vous dans le traitement de la demande.", "Les réponses n'arrivent pas assez vite alors que vous avez fourni toutes les informations nécessaires."]
-      : ['The expertise the request needs is missing from its handling.', 'Answers are too slow although you have given all the information needed.'],
+      ? [
+          "Le niveau d'expertise requis n'est pas au rendez-vous dans le traitement de la demande.",
+          "Les réponses n'arrivent pas assez vite alors que vous avez fourni toutes les informations nécessaires.",
+        ]
+      : [
+          'The expertise the request needs is missing from its handling.',
+          'Answers are too slow although you have given all the information needed.',
+        ],
     urgent: fr
       ? "Pour une demande très urgente, appelez-nous directement plutôt que d'escalader."
       : 'For a very urgent matter, call us directly rather than escalating.',
@@ -370,10 +436,19 @@ const AWAITED_MAX = 600;
 function awaitedText(lang: Language, awaited: string | null): string[] {
   const text = awaited?.trim();
   if (!text) {
-    return [lang === 'fr' ? 'Nous attendons les informations demandées dans notre dernier commentaire.' : 'We are waiting for the information asked for in our latest comment.'];
+    return [
+      lang === 'fr'
+        ? 'Nous attendons les informations demandées dans notre dernier commentaire.'
+        : 'We are waiting for the information asked for in our latest comment.',
+    ];
   }
   const short = text.length > AWAITED_MAX ? `${text.slice(0, AWAITED_MAX).trimEnd()}…` : text;
-  return [lang === 'fr' ? 'Nous attendons votre retour sur notre dernier message :' : 'We are waiting for your answer to our latest message:', quote(short)];
+  return [
+    lang === 'fr'
+      ? 'Nous attendons votre retour sur notre dernier message :'
+      : 'We are waiting for your answer to our latest message:',
+    quote(short),
+  ];
 }
 
 /**
@@ -396,7 +471,12 @@ export function reminderMessage(lang: Language, ref: RequestRef, facts: Reminder
             : `Without an answer, this request will close on ${formatInstant(facts.closesAtMs, lang, facts.timeZone)} (${facts.timeZone}); you can still reopen it afterwards.`,
         ];
   const paragraphs = [lead, ...awaitedText(lang, facts.awaited), ...closes];
-  const comment = [fr ? 'Bonjour,' : 'Hello,', ...paragraphs, fr ? 'Répondez simplement à ce commentaire.' : 'Simply reply to this comment.', SIGNATURE[lang]].join('\n\n');
+  const comment = [
+    fr ? 'Bonjour,' : 'Hello,',
+    ...paragraphs,
+    fr ? 'Répondez simplement à ce commentaire.' : 'Simply reply to this comment.',
+    SIGNATURE[lang],
+  ].join('\n\n');
   return { comment, message: customerMessage(lang, ref, fr ? 'Relance' : 'Reminder', paragraphs) };
 }
 
@@ -405,7 +485,11 @@ export function reminderMessage(lang: Language, ref: RequestRef, facts: Reminder
  * how to reopen it.
  * @example autoCloseMessage('en', ref, { days: 12 }).message.subject //=> '[SUP-1] Closed without an answer: VPN down'
  */
-export function autoCloseMessage(lang: Language, ref: RequestRef, facts: { days: number; replyReopens?: boolean }): CommentAndMessage {
+export function autoCloseMessage(
+  lang: Language,
+  ref: RequestRef,
+  facts: { days: number; replyReopens?: boolean },
+): CommentAndMessage {
   const fr = lang === 'fr';
   const portal = ref.portalUrl ? (fr ? ` (${ref.portalUrl})` : ` (${ref.portalUrl})`) : '';
   const paragraphs = fr
@@ -419,6 +503,17 @@ export function autoCloseMessage(lang: Language, ref: RequestRef, facts: { days:
       ];
   const comment = [fr ? 'Bonjour,' : 'Hello,', ...paragraphs, SIGNATURE[lang]].join('\n\n');
   // The paragraphs already say how to reopen from the portal; a reply by email reopens only under that rule.
-  const reply = facts.replyReopens ? [fr ? 'Vous pouvez aussi simplement répondre à cet e-mail.' : 'You can also simply reply to this email.'] : [];
-  return { comment, message: customerMessage(lang, ref, fr ? 'Fermée sans réponse' : 'Closed without an answer', [...paragraphs, ...reply], { kind: 'none' }) };
+  const reply = facts.replyReopens
+    ? [fr ? 'Vous pouvez aussi simplement répondre à cet e-mail.' : 'You can also simply reply to this email.']
+    : [];
+  return {
+    comment,
+    message: customerMessage(
+      lang,
+      ref,
+      fr ? 'Fermée sans réponse' : 'Closed without an answer',
+      [...paragraphs, ...reply],
+      { kind: 'none' },
+    ),
+  };
 }

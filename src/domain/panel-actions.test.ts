@@ -34,7 +34,10 @@ describe('checkScheduledOperation', () => {
   });
   it('asks for an instant, then for who', () => {
     expect(checkScheduledOperation({ at: 'tomorrow', who: 'Ops' }, 'en')).toMatchObject({ ok: false, field: 'at' });
-    expect(checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: ' ' }, 'en')).toMatchObject({ ok: false, field: 'who' });
+    expect(checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: ' ' }, 'en')).toMatchObject({
+      ok: false,
+      field: 'who',
+    });
   });
 });
 
@@ -62,7 +65,12 @@ describe('comments', () => {
 describe('mergeDetails', () => {
   it('keeps the other detail and replaces the same one', () => {
     const stored = { thirdParty: { kind: 'hosting' }, scheduledOperation: { at: 'a', who: 'b' } };
-    expect(mergeDetails(stored, { thirdParty: { kind: 'atlassian' } })).toEqual({ thirdParty: { kind: 'atlassian' }, scheduledOperation: { at: 'a', who: 'b' } });
-    expect(mergeDetails(undefined, { scheduledOperation: { at: 'x', who: 'y' } })).toEqual({ scheduledOperation: { at: 'x', who: 'y' } });
+    expect(mergeDetails(stored, { thirdParty: { kind: 'atlassian' } })).toEqual({
+      thirdParty: { kind: 'atlassian' },
+      scheduledOperation: { at: 'a', who: 'b' },
+    });
+    expect(mergeDetails(undefined, { scheduledOperation: { at: 'x', who: 'y' } })).toEqual({
+      scheduledOperation: { at: 'x', who: 'y' },
+    });
   });
 });

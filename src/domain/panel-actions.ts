@@ -36,7 +36,10 @@ function clean(value: unknown): string | undefined {
 }
 
 const INVALID: Record<string, Record<Language, string>> = {
-  kind: { fr: 'Choisissez le tiers : Atlassian, un éditeur d’application ou un hébergeur.', en: 'Choose the third party: Atlassian, an add-on vendor or a hosting company.' },
+  kind: {
+    fr: 'Choisissez le tiers : Atlassian, un éditeur d’application ou un hébergeur.',
+    en: 'Choose the third party: Atlassian, an add-on vendor or a hosting company.',
+  },
   at: { fr: 'Indiquez la date et l’heure de l’opération.', en: 'Give the date and time of the operation.' },
   who: { fr: 'Indiquez qui réalise l’opération.', en: 'Say who carries out the operation.' },
 };
@@ -45,8 +48,12 @@ const INVALID: Record<string, Record<Language, string>> = {
  * Checks the "waiting for a third party" form: a known kind, optional name and reference (trimmed, 200 characters at most).
  * @example checkThirdParty({ kind: 'atlassian', reference: ' PS-123 ' }, 'en') //=> { ok: true, value: { kind: 'atlassian', reference: 'PS-123' } }
  */
-export function checkThirdParty(input: { kind?: unknown; name?: unknown; reference?: unknown }, lang: Language): InputCheck<ThirdParty> {
-  if (!(THIRD_PARTY_KINDS as readonly unknown[]).includes(input.kind)) return { ok: false, field: 'kind', message: INVALID.kind![lang] };
+export function checkThirdParty(
+  input: { kind?: unknown; name?: unknown; reference?: unknown },
+  lang: Language,
+): InputCheck<ThirdParty> {
+  if (!(THIRD_PARTY_KINDS as readonly unknown[]).includes(input.kind))
+    return { ok: false, field: 'kind', message: INVALID.kind![lang] };
   const value: ThirdParty = { kind: input.kind as ThirdPartyKind };
   const name = clean(input.name);
   const reference = clean(input.reference);
@@ -59,7 +66,10 @@ export function checkThirdParty(input: { kind?: unknown; name?: unknown; referen
  * Checks the "scheduled operation" form: a valid instant and who carries it out.
  * @example checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: 'Ops' }, 'en').ok //=> true
  */
-export function checkScheduledOperation(input: { at?: unknown; who?: unknown }, lang: Language): InputCheck<ScheduledOperation> {
+export function checkScheduledOperation(
+  input: { at?: unknown; who?: unknown },
+  lang: Language,
+): InputCheck<ScheduledOperation> {
   const at = typeof input.at === 'string' ? Date.parse(input.at) : NaN;
   if (!Number.isFinite(at)) return { ok: false, field: 'at', message: INVALID.at![lang] };
   const who = clean(input.who);
@@ -99,7 +109,17 @@ export function thirdPartyComment(tp: ThirdParty, lang: Language): AdfDocument {
  * @example textFromAdf(scheduledOperationComment({ at: '2026-12-01T08:00:00Z', who: 'Ops' }, 'fr', 'Europe/Paris')) //=> '... 1 décembre 2026 à 09:00 ...'
  */
 export function scheduledOperationComment(op: ScheduledOperation, lang: Language, timeZone: string): AdfDocument {
-  const when = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' }).format(new Date(op.at));
+  const when = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(op.at));
   const text =
     lang === 'fr'
       ? `Une opération planifiée est prévue pour votre demande : le ${when}, réalisée par ${op.who}.\n\nNous vous tiendrons informé(e) de son déroulement.`
@@ -114,7 +134,7 @@ export function scheduledOperationComment(op: ScheduledOperation, lang: Language
 export function consultingComment(lang: Language): AdfDocument {
   const text =
     lang === 'fr'
-      ? "Nous avons identifié votre demande comme un besoin de conseil, qui ne relève pas du support : nous la fermons avec la résolution « Consulting ».\n\nVotre interlocuteur habituel peut vous proposer un accompagnement adapté. Vous pouvez rouvrir la demande si ce classement ne vous semble pas juste."
+      ? 'Nous avons identifié votre demande comme un besoin de conseil, qui ne relève pas du support : nous la fermons avec la résolution « Consulting ».\n\nVotre interlocuteur habituel peut vous proposer un accompagnement adapté. Vous pouvez rouvrir la demande si ce classement ne vous semble pas juste.'
       : 'We have identified your request as a consulting need, which support does not cover: we are closing it with the resolution "Consulting".\n\nYour usual contact can offer suitable help. You can reopen the request if this does not seem right to you.';
   return adfFromText(text);
 }

@@ -8,7 +8,22 @@ const person = { accountId: 'agent-1', accountType: 'atlassian' };
 const app = { accountId: 'app-1', accountType: 'app' };
 
 function move(at: number, author: object, to: string) {
-  return { id: String(at), created: iso(at), author, items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: 'In progress', to: '2', toString: to }] };
+  return {
+    id: String(at),
+    created: iso(at),
+    author,
+    items: [
+      {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: '1',
+        fromString: 'In progress',
+        to: '2',
+        toString: to,
+      },
+    ],
+  };
 }
 
 function history(over: Partial<RequestHistory> = {}): RequestHistory {
@@ -18,7 +33,10 @@ function history(over: Partial<RequestHistory> = {}): RequestHistory {
 describe('a request that predates the install', () => {
   it('counts from the latest comment or change by a person, not by the app', () => {
     const h = history({
-      histories: [move(CREATED + DAY, person, 'Waiting for customer'), move(CREATED + 4 * DAY, app, 'Waiting for customer')],
+      histories: [
+        move(CREATED + DAY, person, 'Waiting for customer'),
+        move(CREATED + 4 * DAY, app, 'Waiting for customer'),
+      ],
       comments: [
         { author: person, created: iso(CREATED + 2 * DAY) },
         { author: app, created: iso(CREATED + 5 * DAY) },
@@ -29,7 +47,11 @@ describe('a request that predates the install', () => {
 
   it('is waiting since its last entry into waiting_for_customer', () => {
     const h = history({
-      histories: [move(CREATED + DAY, person, 'En attente du client'), move(CREATED + 2 * DAY, person, 'En cours'), move(CREATED + 3 * DAY, person, 'Waiting for customer')],
+      histories: [
+        move(CREATED + DAY, person, 'En attente du client'),
+        move(CREATED + 2 * DAY, person, 'En cours'),
+        move(CREATED + 3 * DAY, person, 'Waiting for customer'),
+      ],
     });
     expect(clockFromHistory(h, configSchema.parse({}))).toEqual({
       waiting: 'yes',
@@ -43,6 +65,10 @@ describe('a request that predates the install', () => {
 
   it('falls back to the creation when the changelog never shows the entry, and records a request that is not waiting', () => {
     expect(clockFromHistory(history(), configSchema.parse({})).waitingSince).toBe(CREATED);
-    expect(clockFromHistory(history({ status: 'in_progress' }), configSchema.parse({}))).toMatchObject({ waiting: 'no', nextDueAt: null, initialisedFrom: 'changelog' });
+    expect(clockFromHistory(history({ status: 'in_progress' }), configSchema.parse({}))).toMatchObject({
+      waiting: 'no',
+      nextDueAt: null,
+      initialisedFrom: 'changelog',
+    });
   });
 });

@@ -66,9 +66,18 @@ export function clockFromHistory(history: RequestHistory, config: Config): Remin
   const lastActivityAt = lastPersonActivity(history);
   if (history.status !== 'waiting_for_customer') return { ...notWaiting(lastActivityAt), initialisedFrom: 'changelog' };
   const resolve = statusResolver(config.statusMapping);
-  const entries = statusChangesFromChangelog(history.histories.filter((h): h is JiraChangelogHistory => !!h && typeof h === 'object'));
+  const entries = statusChangesFromChangelog(
+    history.histories.filter((h): h is JiraChangelogHistory => !!h && typeof h === 'object'),
+  );
   const entry = entries.filter((c) => resolve(c.to) === 'waiting_for_customer').at(-1);
   const waitingSince = entry?.at ?? history.createdMs;
-  const state: ReminderState = { waiting: 'yes', waitingSince, lastActivityAt: Math.max(lastActivityAt, waitingSince), nextDueAt: null, stage: 0, initialisedFrom: 'changelog' };
+  const state: ReminderState = {
+    waiting: 'yes',
+    waitingSince,
+    lastActivityAt: Math.max(lastActivityAt, waitingSince),
+    nextDueAt: null,
+    stage: 0,
+    initialisedFrom: 'changelog',
+  };
   return { ...state, nextDueAt: nextDueAt(state, config) };
 }

@@ -30,7 +30,14 @@ function config(input: ConfigInput = {}): Config {
 }
 
 function waiting(over: Partial<ReminderState> = {}): ReminderState {
-  const base: ReminderState = { waiting: 'yes', waitingSince: T0, lastActivityAt: T0, nextDueAt: null, stage: 0, ...over };
+  const base: ReminderState = {
+    waiting: 'yes',
+    waitingSince: T0,
+    lastActivityAt: T0,
+    nextDueAt: null,
+    stage: 0,
+    ...over,
+  };
   return { ...base, nextDueAt: over.nextDueAt !== undefined ? over.nextDueAt : nextDueAt(base, config()) };
 }
 
@@ -39,10 +46,24 @@ function commented(at: number, actor: Person, internal = false): RequestEvent {
 }
 
 function moved(at: number, actor: Person): RequestEvent {
-  return { kind: 'status_changed', issueKey: 'SUP-7', actor, at, changelogId: String(at), from: null, to: { name: 'x' }, resolution: null };
+  return {
+    kind: 'status_changed',
+    issueKey: 'SUP-7',
+    actor,
+    at,
+    changelogId: String(at),
+    from: null,
+    to: { name: 'x' },
+    resolution: null,
+  };
 }
 
-function eventInput(event: RequestEvent, previous: ReminderState | null, status: CanonicalStatus, over: Partial<EventInput> = {}): EventInput {
+function eventInput(
+  event: RequestEvent,
+  previous: ReminderState | null,
+  status: CanonicalStatus,
+  over: Partial<EventInput> = {},
+): EventInput {
   return {
     event,
     previous,
@@ -79,12 +100,24 @@ describe('the count of a waiting request', () => {
     expect(afterFirst).toMatchObject({ stage: 1, nextDueAt: T0 + 6 * DAY });
     expect(decideReminder(afterFirst, config(), T0 + 6 * DAY - 1)).toEqual({ kind: 'none' });
     const second = decideReminder(afterFirst, config(), T0 + 6 * DAY);
-    expect(second).toEqual({ kind: 'reminder', reminder: 2, dueAt: T0 + 6 * DAY, closesAt: T0 + 12 * DAY, occurrence: T0 });
+    expect(second).toEqual({
+      kind: 'reminder',
+      reminder: 2,
+      dueAt: T0 + 6 * DAY,
+      closesAt: T0 + 12 * DAY,
+      occurrence: T0,
+    });
     const afterSecond = stateAfterDecision(afterFirst, second, config());
     expect(afterSecond).toMatchObject({ stage: 2, nextDueAt: T0 + 12 * DAY });
     const close = decideReminder(afterSecond, config(), T0 + 12 * DAY);
     expect(close).toEqual({ kind: 'close', dueAt: T0 + 12 * DAY, occurrence: T0 });
-    expect(stateAfterDecision(afterSecond, close, config())).toEqual({ waiting: 'no', waitingSince: null, lastActivityAt: T0, nextDueAt: null, stage: 'closed' });
+    expect(stateAfterDecision(afterSecond, close, config())).toEqual({
+      waiting: 'no',
+      waitingSince: null,
+      lastActivityAt: T0,
+      nextDueAt: null,
+      stage: 'closed',
+    });
   });
 
   it('sends one reminder, the latest due, after missed sweeps', () => {
@@ -98,7 +131,11 @@ describe('the count of a waiting request', () => {
   it('counts from a person’s last action when it came after the entry', () => {
     const state = waiting({ lastActivityAt: T0 + 5 * DAY, stage: 0 });
     expect(decideReminder(state, config(), T0 + 6 * DAY)).toEqual({ kind: 'none' });
-    expect(decideReminder(state, config(), T0 + 8 * DAY)).toMatchObject({ kind: 'reminder', reminder: 1, occurrence: T0 + 5 * DAY });
+    expect(decideReminder(state, config(), T0 + 8 * DAY)).toMatchObject({
+      kind: 'reminder',
+      reminder: 1,
+      occurrence: T0 + 5 * DAY,
+    });
   });
 
   it('follows the switches: no reminders, or no close', () => {
@@ -107,13 +144,21 @@ describe('the count of a waiting request', () => {
     expect(nextDueAt(waiting(), noReminders)).toBe(T0 + 12 * DAY);
     const noClose = config({ rules: { autoClose: false } });
     expect(decideReminder(waiting({ stage: 2 }), noClose, T0 + 40 * DAY)).toEqual({ kind: 'none' });
-    expect(decideReminder(waiting(), noClose, T0 + 40 * DAY)).toMatchObject({ kind: 'reminder', reminder: 2, closesAt: null });
+    expect(decideReminder(waiting(), noClose, T0 + 40 * DAY)).toMatchObject({
+      kind: 'reminder',
+      reminder: 2,
+      closesAt: null,
+    });
     expect(nextDueAt(waiting({ stage: 2 }), noClose)).toBeNull();
   });
 
   it('follows configured delays', () => {
     const custom = config({ reminders: { reminderDays: [1, 2, 4], autoCloseDays: 5 } });
-    expect(decideReminder(waiting(), custom, T0 + 4 * DAY)).toMatchObject({ kind: 'reminder', reminder: 3, closesAt: T0 + 5 * DAY });
+    expect(decideReminder(waiting(), custom, T0 + 4 * DAY)).toMatchObject({
+      kind: 'reminder',
+      reminder: 3,
+      closesAt: T0 + 5 * DAY,
+    });
   });
 
   it('decides nothing for a request that is not waiting or already closed', () => {
@@ -130,13 +175,23 @@ describe('the count of a waiting request', () => {
 // ── events ─────────────────────────────────────────────────────────────────────────────────────────────────
 describe('how events move the clock', () => {
   it('starts a fresh count when a person moves the request into waiting_for_customer', () => {
-    const next = clockAfterEvent(eventInput(moved(T0, agent), null, 'waiting_for_customer', { fromStatus: 'in_progress' }));
+    const next = clockAfterEvent(
+      eventInput(moved(T0, agent), null, 'waiting_for_customer', { fromStatus: 'in_progress' }),
+    );
     expect(next).toEqual({ waiting: 'yes', waitingSince: T0, lastActivityAt: T0, nextDueAt: T0 + 3 * DAY, stage: 0 });
   });
 
   it('starts a fresh count on a new entry, whatever the previous wait had sent', () => {
-    const previous = { waiting: 'no', waitingSince: null, lastActivityAt: T0 + DAY, nextDueAt: null, stage: 2 } as const;
-    const next = clockAfterEvent(eventInput(moved(T0 + 2 * DAY, agent), previous, 'waiting_for_customer', { fromStatus: 'in_progress' }));
+    const previous = {
+      waiting: 'no',
+      waitingSince: null,
+      lastActivityAt: T0 + DAY,
+      nextDueAt: null,
+      stage: 2,
+    } as const;
+    const next = clockAfterEvent(
+      eventInput(moved(T0 + 2 * DAY, agent), previous, 'waiting_for_customer', { fromStatus: 'in_progress' }),
+    );
     expect(next).toMatchObject({ waitingSince: T0 + 2 * DAY, stage: 0, nextDueAt: T0 + 5 * DAY });
   });
 
@@ -144,12 +199,27 @@ describe('how events move the clock', () => {
     ['a public comment', false],
     ['an internal note', true],
   ])('restarts the count on an agent’s %s at day 5, even after a reminder', (_label, internal) => {
-    const next = clockAfterEvent(eventInput(commented(T0 + 5 * DAY, agent, internal), waiting({ stage: 1 }), 'waiting_for_customer'));
-    expect(next).toEqual({ waiting: 'yes', waitingSince: T0, lastActivityAt: T0 + 5 * DAY, nextDueAt: T0 + 8 * DAY, stage: 0 });
+    const next = clockAfterEvent(
+      eventInput(commented(T0 + 5 * DAY, agent, internal), waiting({ stage: 1 }), 'waiting_for_customer'),
+    );
+    expect(next).toEqual({
+      waiting: 'yes',
+      waitingSince: T0,
+      lastActivityAt: T0 + 5 * DAY,
+      nextDueAt: T0 + 8 * DAY,
+      stage: 0,
+    });
   });
 
   it('restarts the count on a person’s field change', () => {
-    const event: RequestEvent = { kind: 'fields_changed', issueKey: 'SUP-7', actor: agent, at: T0 + DAY, changelogId: '9', fields: ['priority'] };
+    const event: RequestEvent = {
+      kind: 'fields_changed',
+      issueKey: 'SUP-7',
+      actor: agent,
+      at: T0 + DAY,
+      changelogId: '9',
+      fields: ['priority'],
+    };
     expect(clockAfterEvent(eventInput(event, waiting(), 'waiting_for_customer'))?.nextDueAt).toBe(T0 + 4 * DAY);
   });
 
@@ -164,12 +234,18 @@ describe('how events move the clock', () => {
   });
 
   it('restarts the count on a customer’s comment when the resume rule is off', () => {
-    const next = clockAfterEvent(eventInput(commented(T0 + DAY, customer), waiting(), 'waiting_for_customer', { config: config({ rules: { resumeOnCustomerComment: false } }) }));
+    const next = clockAfterEvent(
+      eventInput(commented(T0 + DAY, customer), waiting(), 'waiting_for_customer', {
+        config: config({ rules: { resumeOnCustomerComment: false } }),
+      }),
+    );
     expect(next).toMatchObject({ waiting: 'yes', lastActivityAt: T0 + DAY, nextDueAt: T0 + 4 * DAY });
   });
 
   it('clears the wait when the request leaves waiting_for_customer', () => {
-    const next = clockAfterEvent(eventInput(moved(T0 + DAY, agent), waiting(), 'in_progress', { fromStatus: 'waiting_for_customer' }));
+    const next = clockAfterEvent(
+      eventInput(moved(T0 + DAY, agent), waiting(), 'in_progress', { fromStatus: 'waiting_for_customer' }),
+    );
     expect(next).toEqual({ waiting: 'no', waitingSince: null, lastActivityAt: T0 + DAY, nextDueAt: null, stage: 0 });
   });
 
@@ -181,7 +257,9 @@ describe('how events move the clock', () => {
 
   it('keeps the closed stage of an auto-closed request that a customer reopens (nothing to write)', () => {
     const closed = { waiting: 'no', waitingSince: null, lastActivityAt: T0, nextDueAt: null, stage: 'closed' } as const;
-    expect(clockAfterEvent(eventInput(moved(T0 + 13 * DAY, customer), closed, 'in_progress', { fromStatus: 'closed' }))).toBeNull();
+    expect(
+      clockAfterEvent(eventInput(moved(T0 + 13 * DAY, customer), closed, 'in_progress', { fromStatus: 'closed' })),
+    ).toBeNull();
   });
 });
 
@@ -203,14 +281,19 @@ describe('the stored value', () => {
       autoCloseAt: new Date(T0 + 12 * DAY).toISOString(),
     });
     expect(reminderSchedule(waiting({ stage: 2 }), config()).nextReminderAt).toBeNull();
-    expect(reminderSchedule({ ...waiting(), waiting: 'no' }, config())).toEqual({ nextReminderAt: null, autoCloseAt: null });
+    expect(reminderSchedule({ ...waiting(), waiting: 'no' }, config())).toEqual({
+      nextReminderAt: null,
+      autoCloseAt: null,
+    });
     expect(reminderSchedule(null, config())).toEqual({ nextReminderAt: null, autoCloseAt: null });
   });
 });
 
 // ── properties ─────────────────────────────────────────────────────────────────────────────────────────────
 describe('whatever the sweep times', () => {
-  const sweepTimes = fc.array(fc.integer({ min: 0, max: 20 * DAY }), { maxLength: 40 }).map((ts) => [...ts].sort((a, b) => a - b));
+  const sweepTimes = fc
+    .array(fc.integer({ min: 0, max: 20 * DAY }), { maxLength: 40 })
+    .map((ts) => [...ts].sort((a, b) => a - b));
   const configs = fc.record({ reminders: fc.boolean(), autoClose: fc.boolean() }).map((rules) => config({ rules }));
 
   /** Runs the sweeps one after the other, each acting on what the previous one recorded. */

@@ -60,7 +60,8 @@ export function parseReminderState(value: unknown): ReminderState | null {
  * @example propertyValue({ escalated: 'yes' }, state).escalated //=> 'yes'
  */
 export function propertyValue(stored: unknown, state: ReminderState): Record<string, unknown> {
-  const base = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const base =
+    stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   return { ...base, ...state };
 }
 
@@ -69,7 +70,8 @@ type Step = { kind: 'reminder'; reminder: number; days: number } | { kind: 'clos
 
 function steps(config: Config): Step[] {
   const result: Step[] = [];
-  if (config.rules.reminders) config.reminders.reminderDays.forEach((days, i) => result.push({ kind: 'reminder', reminder: i + 1, days }));
+  if (config.rules.reminders)
+    config.reminders.reminderDays.forEach((days, i) => result.push({ kind: 'reminder', reminder: i + 1, days }));
   if (config.rules.autoClose) result.push({ kind: 'close', days: config.reminders.autoCloseDays });
   return result;
 }
@@ -145,7 +147,8 @@ export function decideReminder(state: ReminderState, config: Config, nowMs: numb
  * @example stateAfterDecision(state, { kind: 'close', dueAt, occurrence }, config).stage //=> 'closed'
  */
 export function stateAfterDecision(state: ReminderState, decision: ReminderDecision, config: Config): ReminderState {
-  if (decision.kind === 'close') return { ...state, waiting: 'no', waitingSince: null, nextDueAt: null, stage: 'closed' };
+  if (decision.kind === 'close')
+    return { ...state, waiting: 'no', waitingSince: null, nextDueAt: null, stage: 'closed' };
   const next: ReminderState = decision.kind === 'reminder' ? { ...state, stage: decision.reminder } : { ...state };
   return { ...next, nextDueAt: nextDueAt(next, config) };
 }
@@ -155,7 +158,13 @@ export function stateAfterDecision(state: ReminderState, decision: ReminderDecis
  * @example startWaiting(0, 0, defaultConfig()).stage //=> 0
  */
 export function startWaiting(atMs: number, lastActivityAt: number, config: Config): ReminderState {
-  const state: ReminderState = { waiting: 'yes', waitingSince: atMs, lastActivityAt: Math.max(lastActivityAt, atMs), nextDueAt: null, stage: 0 };
+  const state: ReminderState = {
+    waiting: 'yes',
+    waitingSince: atMs,
+    lastActivityAt: Math.max(lastActivityAt, atMs),
+    nextDueAt: null,
+    stage: 0,
+  };
   return { ...state, nextDueAt: nextDueAt(state, config) };
 }
 
@@ -190,7 +199,9 @@ export function clockAfterEvent(input: EventInput): ReminderState | null {
   const { event, snapshot, previous, byApp, config } = input;
   const status = snapshot.status.canonical;
   const isWaiting = status === 'waiting_for_customer';
-  const lastActivityAt = byApp ? (previous?.lastActivityAt ?? event.at) : Math.max(event.at, previous?.lastActivityAt ?? event.at);
+  const lastActivityAt = byApp
+    ? (previous?.lastActivityAt ?? event.at)
+    : Math.max(event.at, previous?.lastActivityAt ?? event.at);
   let next: ReminderState;
   if (event.kind === 'status_changed' && isWaiting && input.fromStatus !== 'waiting_for_customer') {
     next = startWaiting(event.at, lastActivityAt, config);
@@ -204,7 +215,13 @@ export function clockAfterEvent(input: EventInput): ReminderState | null {
   } else {
     const since = previous?.waiting === 'yes' && previous.waitingSince !== null ? previous.waitingSince : event.at;
     const restarted = lastActivityAt !== previous?.lastActivityAt || previous?.waiting !== 'yes';
-    const base: ReminderState = { waiting: 'yes', waitingSince: since, lastActivityAt, nextDueAt: null, stage: restarted ? 0 : (previous?.stage ?? 0) };
+    const base: ReminderState = {
+      waiting: 'yes',
+      waitingSince: since,
+      lastActivityAt,
+      nextDueAt: null,
+      stage: restarted ? 0 : (previous?.stage ?? 0),
+    };
     if (previous?.initialisedFrom) base.initialisedFrom = previous.initialisedFrom;
     next = { ...base, nextDueAt: nextDueAt(base, config) };
   }
@@ -213,12 +230,18 @@ export function clockAfterEvent(input: EventInput): ReminderState | null {
 
 function resumesOnComment(input: EventInput): boolean {
   const { event, snapshot, config } = input;
-  return event.kind === 'commented' && !event.internal && config.rules.resumeOnCustomerComment && actorRole(event.actor, snapshot) === 'customer';
+  return (
+    event.kind === 'commented' &&
+    !event.internal &&
+    config.rules.resumeOnCustomerComment &&
+    actorRole(event.actor, snapshot) === 'customer'
+  );
 }
 
 /** Equal for the sweep and the screens: outside a wait, the last activity alone is not worth a write. */
 function sameClock(a: ReminderState, b: ReminderState): boolean {
-  const same = a.waiting === b.waiting && a.waitingSince === b.waitingSince && a.nextDueAt === b.nextDueAt && a.stage === b.stage;
+  const same =
+    a.waiting === b.waiting && a.waitingSince === b.waitingSince && a.nextDueAt === b.nextDueAt && a.stage === b.stage;
   return same && (b.waiting === 'no' || a.lastActivityAt === b.lastActivityAt);
 }
 
@@ -227,7 +250,10 @@ function sameClock(a: ReminderState, b: ReminderState): boolean {
  * (ISO instants), both null when the request is not waiting or the rules are off.
  * @example reminderSchedule(startWaiting(Date.UTC(2026, 0, 5), 0, defaultConfig()), defaultConfig()).autoCloseAt //=> '2026-01-17T00:00:00.000Z'
  */
-export function reminderSchedule(state: ReminderState | null, config: Config): { nextReminderAt: string | null; autoCloseAt: string | null } {
+export function reminderSchedule(
+  state: ReminderState | null,
+  config: Config,
+): { nextReminderAt: string | null; autoCloseAt: string | null } {
   const clock = parseReminderState(state);
   if (!clock) return { nextReminderAt: null, autoCloseAt: null };
   const pending = pendingSteps(clock, config);

@@ -44,6 +44,12 @@ interface EventBase {
 /** One thing that happened to a request, as the triggers parse it from Forge's events. */
 export type RequestEvent =
   | (EventBase & { kind: 'created' })
-  | (EventBase & { kind: 'status_changed'; changelogId: string; from: SiteStatus | null; to: SiteStatus; resolution: string | null })
+  | (EventBase & {
+      kind: 'status_changed';
+      changelogId: string;
+      from: SiteStatus | null;
+      to: SiteStatus;
+      resolution: string | null;
+    })
   | (EventBase & { kind: 'fields_changed'; changelogId: string; fields: string[] })
   | (EventBase & { kind: 'commented'; commentId: string; internal: boolean; body: string });

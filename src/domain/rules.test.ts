@@ -2,13 +2,29 @@ import fc from 'fast-check';
 import type { Action } from './actions';
 import { configSchema, type Config, type ConfigInput } from './config';
 import type { Person, RequestEvent, RequestSnapshot } from './request';
-import { actorRole, consultingRule, creationRule, customerCommentRule, evaluateRules, needsSupportTeam, reopenRule, statusChangeRule, supportCommentRule, type RuleInput } from './rules';
+import {
+  actorRole,
+  consultingRule,
+  creationRule,
+  customerCommentRule,
+  evaluateRules,
+  needsSupportTeam,
+  reopenRule,
+  statusChangeRule,
+  supportCommentRule,
+  type RuleInput,
+} from './rules';
 import { CANONICAL_STATUSES, STATUS_NAMES, type CanonicalStatus } from './workflow';
 
 // ── test builders with defaults ────────────────────────────────────────────────────────────────────────────
 const AT = Date.UTC(2026, 10, 28, 9, 0);
 const customer: Person = { accountId: 'cust-1', displayName: 'Carol Client', accountType: 'customer', locale: 'fr_FR' };
-const participant: Person = { accountId: 'cust-2', displayName: 'Paul Participant', accountType: 'customer', locale: 'en_US' };
+const participant: Person = {
+  accountId: 'cust-2',
+  displayName: 'Paul Participant',
+  accountType: 'customer',
+  locale: 'en_US',
+};
 const agent: Person = { accountId: 'agent-1', displayName: 'Alice Agent', accountType: 'atlassian', locale: 'en_US' };
 const agentFr: Person = { accountId: 'agent-2', displayName: 'Bruno Agent', accountType: 'atlassian', locale: 'fr_FR' };
 
@@ -38,8 +54,13 @@ function snapshot(over: Partial<RequestSnapshot> = {}): RequestSnapshot {
   };
 }
 
-const created = (over: Partial<RequestEvent> = {}): RequestEvent => ({ kind: 'created', issueKey: 'SUP-7', actor: customer, at: AT, ...over }) as RequestEvent;
-const moved = (from: CanonicalStatus | null, to: CanonicalStatus, over: { actor?: Person | null; resolution?: string | null; changelogId?: string } = {}): RequestEvent => ({
+const created = (over: Partial<RequestEvent> = {}): RequestEvent =>
+  ({ kind: 'created', issueKey: 'SUP-7', actor: customer, at: AT, ...over }) as RequestEvent;
+const moved = (
+  from: CanonicalStatus | null,
+  to: CanonicalStatus,
+  over: { actor?: Person | null; resolution?: string | null; changelogId?: string } = {},
+): RequestEvent => ({
   kind: 'status_changed',
   issueKey: 'SUP-7',
   actor: over.actor === undefined ? agent : over.actor,
@@ -49,7 +70,9 @@ const moved = (from: CanonicalStatus | null, to: CanonicalStatus, over: { actor?
   to: { name: STATUS_NAMES[to].en },
   resolution: over.resolution ?? null,
 });
-const commented = (over: { actor?: Person | null; internal?: boolean; body?: string; commentId?: string } = {}): RequestEvent => ({
+const commented = (
+  over: { actor?: Person | null; internal?: boolean; body?: string; commentId?: string } = {},
+): RequestEvent => ({
   kind: 'commented',
   issueKey: 'SUP-7',
   actor: over.actor === undefined ? agent : over.actor,
@@ -68,16 +91,23 @@ const notifies = (actions: Action[]) => actions.filter((a): a is Notify => a.typ
 
 // ── creation ───────────────────────────────────────────────────────────────────────────────────────────────
 describe('creation', () => {
-  it.each(['email', 'jira', 'api', 'unknown'] as const)('notifies the creator of a request created by %s, in their language', (channel) => {
-    const [action, ...rest] = creationRule(input(created(), { snapshot: snapshot({ channel }) }));
-    expect(rest).toEqual([]);
-    expect(action).toMatchObject({ type: 'notify', key: 'SUP-7:notify-created:10007', to: { accountIds: ['cust-1'] } });
-    const n = action as Notify;
-    expect(n.subject).toBe('[SUP-7] Demande reçue : VPN down');
-    expect(n.textBody).toContain('SUP-7');
-    expect(n.textBody).toContain('Soumise');
-    expect(n.textBody).toContain('https://site.example/servicedesk/customer/portal/1/SUP-7');
-  });
+  it.each(['email', 'jira', 'api', 'unknown'] as const)(
+    'notifies the creator of a request created by %s, in their language',
+    (channel) => {
+      const [action, ...rest] = creationRule(input(created(), { snapshot: snapshot({ channel }) }));
+      expect(rest).toEqual([]);
+      expect(action).toMatchObject({
+        type: 'notify',
+        key: 'SUP-7:notify-created:10007',
+        to: { accountIds: ['cust-1'] },
+      });
+      const n = action as Notify;
+      expect(n.subject).toBe('[SUP-7] Demande reçue : VPN down');
+      expect(n.textBody).toContain('SUP-7');
+      expect(n.textBody).toContain('Soumise');
+      expect(n.textBody).toContain('https://site.example/servicedesk/customer/portal/1/SUP-7');
+    },
+  );
 
   it('does not notify a request created from the portal', () => {
     expect(creationRule(input(created(), { snapshot: snapshot({ channel: 'portal' }) }))).toEqual([]);
@@ -94,7 +124,13 @@ describe('creation', () => {
 
 // ── status changes ─────────────────────────────────────────────────────────────────────────────────────────
 describe('status changes', () => {
-  const announced: CanonicalStatus[] = ['in_progress', 'waiting_for_customer', 'waiting_for_third_party', 'scheduled_operation', 'closed'];
+  const announced: CanonicalStatus[] = [
+    'in_progress',
+    'waiting_for_customer',
+    'waiting_for_third_party',
+    'scheduled_operation',
+    'closed',
+  ];
 
   it.each(announced)('notifies the creator on entering %s, naming the status in their words', (to) => {
     const actions = statusChangeRule(input(moved('submitted', to)));
@@ -109,7 +145,9 @@ describe('status changes', () => {
   });
 
   it('tells the creator of a closed request that a reply reopens it when that rule is on', () => {
-    const n = statusChangeRule(input(moved('submitted', 'closed'), { config: config({ rules: { reopenOnCustomerComment: true } }) }))[0] as Notify;
+    const n = statusChangeRule(
+      input(moved('submitted', 'closed'), { config: config({ rules: { reopenOnCustomerComment: true } }) }),
+    )[0] as Notify;
     expect(n.textBody).toContain('Pour la rouvrir, répondez simplement à cet e-mail');
   });
 
@@ -128,7 +166,9 @@ describe('status changes', () => {
 
   it('uses the admin mapping by status id', () => {
     const event = { ...moved('submitted', 'in_progress'), to: { id: '42', name: 'Doing' } } as RequestEvent;
-    const actions = statusChangeRule(input(event, { config: config({ statusMapping: { byId: { '42': 'waiting_for_customer' } } }) }));
+    const actions = statusChangeRule(
+      input(event, { config: config({ statusMapping: { byId: { '42': 'waiting_for_customer' } } }) }),
+    );
     expect((actions[0] as Notify).textBody).toContain('En attente du client');
   });
 
@@ -138,23 +178,46 @@ describe('status changes', () => {
 
   it('names which third party and its reference when the agent recorded them', () => {
     const details = { thirdParty: { kind: 'addon_vendor' as const, name: 'Tempo', reference: 'TMP-99' } };
-    const [n] = notifies(statusChangeRule(input(moved('in_progress', 'waiting_for_third_party'), { details, snapshot: snapshot({ reporter: { ...customer, locale: 'en_US' } }) })));
+    const [n] = notifies(
+      statusChangeRule(
+        input(moved('in_progress', 'waiting_for_third_party'), {
+          details,
+          snapshot: snapshot({ reporter: { ...customer, locale: 'en_US' } }),
+        }),
+      ),
+    );
     expect(n!.textBody).toContain('We are waiting for the add-on vendor Tempo (reference TMP-99) to act.');
   });
 
   it('says when and who for a scheduled operation, in the desk time zone', () => {
     const details = { scheduledOperation: { at: '2026-12-01T20:00:00Z', who: 'Hugo (hosting)' } };
     const [n] = notifies(statusChangeRule(input(moved('in_progress', 'scheduled_operation'), { details })));
-    expect(n!.textBody).toContain('Une opération est planifiée le 1 décembre 2026 à 21:00 (Europe/Paris) ; elle sera menée par Hugo (hosting).');
+    expect(n!.textBody).toContain(
+      'Une opération est planifiée le 1 décembre 2026 à 21:00 (Europe/Paris) ; elle sera menée par Hugo (hosting).',
+    );
   });
 
   it('writes in English for an English-speaking creator, and in the default language when the locale is not offered', () => {
-    const en = notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { snapshot: snapshot({ reporter: { ...customer, locale: 'en_GB' } }) })))[0]!;
+    const en = notifies(
+      statusChangeRule(
+        input(moved('submitted', 'in_progress'), {
+          snapshot: snapshot({ reporter: { ...customer, locale: 'en_GB' } }),
+        }),
+      ),
+    )[0]!;
     expect(en.subject).toBe('[SUP-7] New status "In progress": VPN down');
-    const de = notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { snapshot: snapshot({ reporter: { ...customer, locale: 'de_DE' } }) })))[0]!;
+    const de = notifies(
+      statusChangeRule(
+        input(moved('submitted', 'in_progress'), {
+          snapshot: snapshot({ reporter: { ...customer, locale: 'de_DE' } }),
+        }),
+      ),
+    )[0]!;
     expect(de.subject).toBe('[SUP-7] Nouvel état « En cours » : VPN down');
     const onlyEn = config({ languages: { default: 'en', available: ['en'] } });
-    expect(notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { config: onlyEn })))[0]!.subject).toContain('New status');
+    expect(
+      notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { config: onlyEn })))[0]!.subject,
+    ).toContain('New status');
   });
 
   it('tells the customer a closure as consulting', () => {
@@ -163,7 +226,11 @@ describe('status changes', () => {
   });
 
   it('is switchable', () => {
-    expect(statusChangeRule(input(moved('submitted', 'in_progress'), { config: config({ rules: { notifyOnStatusChange: false } }) }))).toEqual([]);
+    expect(
+      statusChangeRule(
+        input(moved('submitted', 'in_progress'), { config: config({ rules: { notifyOnStatusChange: false } }) }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -191,7 +258,9 @@ describe('comments by the support team', () => {
   });
 
   it('is switchable', () => {
-    expect(supportCommentRule(input(commented(), { config: config({ rules: { notifyOnSupportComment: false } }) }))).toEqual([]);
+    expect(
+      supportCommentRule(input(commented(), { config: config({ rules: { notifyOnSupportComment: false } }) })),
+    ).toEqual([]);
   });
 });
 
@@ -211,7 +280,14 @@ describe('comments by the customer', () => {
   });
 
   it('resuming is switchable', () => {
-    expect(customerCommentRule(input(commented({ actor: customer }), { snapshot: waiting, config: config({ rules: { resumeOnCustomerComment: false } }) }))).toEqual([]);
+    expect(
+      customerCommentRule(
+        input(commented({ actor: customer }), {
+          snapshot: waiting,
+          config: config({ rules: { resumeOnCustomerComment: false } }),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('does not reopen a closed request on a comment unless enabled', () => {
@@ -220,7 +296,10 @@ describe('comments by the customer', () => {
 
   it('reopens a closed request on a comment when enabled, telling the team with the comment', () => {
     const actions = customerCommentRule(
-      input(commented({ actor: customer, body: 'Still broken' }), { snapshot: closed, config: config({ rules: { reopenOnCustomerComment: true }, escalation: { supportTeamGroup: 'support-team' } }) }),
+      input(commented({ actor: customer, body: 'Still broken' }), {
+        snapshot: closed,
+        config: config({ rules: { reopenOnCustomerComment: true }, escalation: { supportTeamGroup: 'support-team' } }),
+      }),
     );
     expect(actions.map((a) => [a.type, a.key])).toEqual([
       ['transition', 'SUP-7:reopen-move:30001'],
@@ -233,14 +312,20 @@ describe('comments by the customer', () => {
   });
 
   it('does nothing on a request in progress', () => {
-    expect(customerCommentRule(input(commented({ actor: customer }), { snapshot: snapshot({ status: status('in_progress') }) }))).toEqual([]);
+    expect(
+      customerCommentRule(
+        input(commented({ actor: customer }), { snapshot: snapshot({ status: status('in_progress') }) }),
+      ),
+    ).toEqual([]);
   });
 });
 
 // ── reopen ─────────────────────────────────────────────────────────────────────────────────────────────────
 describe('reopen by a customer', () => {
   it.each(['resolved', 'closed'] as const)('tells the support team when a customer moves a %s request back', (from) => {
-    const actions = reopenRule(input(moved(from, 'in_progress', { actor: customer }), { supportTeam: [agent, agentFr] }));
+    const actions = reopenRule(
+      input(moved(from, 'in_progress', { actor: customer }), { supportTeam: [agent, agentFr] }),
+    );
     expect(actions.map((a) => [a.type, a.key, a.type === 'notify' ? a.to : null])).toEqual([
       ['notify', 'SUP-7:notify-reopen:20001:en', { accountIds: ['agent-1'] }],
       ['notify', 'SUP-7:notify-reopen:20001:fr', { accountIds: ['agent-2'] }],
@@ -249,8 +334,17 @@ describe('reopen by a customer', () => {
   });
 
   it('moves it on to in_progress when the customer transition led elsewhere', () => {
-    const actions = reopenRule(input(moved('closed', 'submitted', { actor: customer }), { config: config({ escalation: { supportTeamGroup: 'support' } }) }));
-    expect(actions[0]).toEqual({ type: 'transition', key: 'SUP-7:reopen-move:20001', issueKey: 'SUP-7', toStatus: 'in_progress' });
+    const actions = reopenRule(
+      input(moved('closed', 'submitted', { actor: customer }), {
+        config: config({ escalation: { supportTeamGroup: 'support' } }),
+      }),
+    );
+    expect(actions[0]).toEqual({
+      type: 'transition',
+      key: 'SUP-7:reopen-move:20001',
+      issueKey: 'SUP-7',
+      toStatus: 'in_progress',
+    });
     expect(actions[1]).toMatchObject({ type: 'notify', to: { groupNames: ['support'] } });
   });
 
@@ -260,19 +354,33 @@ describe('reopen by a customer', () => {
 
   it('team notification is switchable (the move to in_progress is not)', () => {
     const off = config({ rules: { notifyTeamOnReopen: false } });
-    expect(reopenRule(input(moved('closed', 'in_progress', { actor: customer }), { config: off, supportTeam: [agent] }))).toEqual([]);
-    expect(reopenRule(input(moved('closed', 'submitted', { actor: customer }), { config: off })).map((a) => a.type)).toEqual(['transition']);
+    expect(
+      reopenRule(input(moved('closed', 'in_progress', { actor: customer }), { config: off, supportTeam: [agent] })),
+    ).toEqual([]);
+    expect(
+      reopenRule(input(moved('closed', 'submitted', { actor: customer }), { config: off })).map((a) => a.type),
+    ).toEqual(['transition']);
   });
 
   it('asks the shell for the agents only when a reopen may notify them and no group is set', () => {
-    const reopen = { event: moved('closed', 'in_progress', { actor: customer }), snapshot: snapshot(), config: config() };
+    const reopen = {
+      event: moved('closed', 'in_progress', { actor: customer }),
+      snapshot: snapshot(),
+      config: config(),
+    };
     expect(needsSupportTeam(reopen)).toBe(true);
     expect(needsSupportTeam({ ...reopen, config: config({ escalation: { supportTeamGroup: 'g' } }) })).toBe(false);
     expect(needsSupportTeam({ ...reopen, event: moved('submitted', 'in_progress') })).toBe(false);
     expect(needsSupportTeam({ ...reopen, event: created() })).toBe(false);
     const closed = snapshot({ status: status('closed') });
     expect(needsSupportTeam({ event: commented({ actor: customer }), snapshot: closed, config: config() })).toBe(false);
-    expect(needsSupportTeam({ event: commented({ actor: customer }), snapshot: closed, config: config({ rules: { reopenOnCustomerComment: true } }) })).toBe(true);
+    expect(
+      needsSupportTeam({
+        event: commented({ actor: customer }),
+        snapshot: closed,
+        config: config({ rules: { reopenOnCustomerComment: true } }),
+      }),
+    ).toBe(true);
   });
 });
 
@@ -293,17 +401,31 @@ describe('consulting', () => {
   });
 
   it('takes the resolution from the request when the changelog lacks it', () => {
-    expect(consultingRule(input(moved('in_progress', 'closed'), { snapshot: snapshot({ resolution: 'Consulting' }) }))).toHaveLength(2);
+    expect(
+      consultingRule(input(moved('in_progress', 'closed'), { snapshot: snapshot({ resolution: 'Consulting' }) })),
+    ).toHaveLength(2);
   });
 
   it('ignores other resolutions, other statuses, and can be switched off', () => {
     expect(consultingRule(input(moved('in_progress', 'closed', { resolution: 'Done' })))).toEqual([]);
     expect(consultingRule(input(moved('submitted', 'in_progress', { resolution: 'Consulting' })))).toEqual([]);
-    expect(consultingRule(input(moved('in_progress', 'closed', { resolution: 'Consulting' }), { config: config({ rules: { consulting: false } }) }))).toEqual([]);
+    expect(
+      consultingRule(
+        input(moved('in_progress', 'closed', { resolution: 'Consulting' }), {
+          config: config({ rules: { consulting: false } }),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('follows the configured resolution name', () => {
-    expect(consultingRule(input(moved('in_progress', 'closed', { resolution: 'Conseil' }), { config: config({ consultingResolution: 'Conseil' }) }))).toHaveLength(2);
+    expect(
+      consultingRule(
+        input(moved('in_progress', 'closed', { resolution: 'Conseil' }), {
+          config: config({ consultingResolution: 'Conseil' }),
+        }),
+      ),
+    ).toHaveLength(2);
   });
 });
 
@@ -329,16 +451,30 @@ describe('evaluateRules', () => {
 
   const anyEvent: fc.Arbitrary<RequestEvent> = fc.oneof(
     fc.constant(created()),
-    fc.tuple(fc.constantFrom(null, ...CANONICAL_STATUSES), fc.constantFrom(...CANONICAL_STATUSES), fc.constantFrom(customer, agent, participant, null), fc.constantFrom(null, 'Done', 'Consulting')).map(([from, to, actor, resolution]) =>
-      moved(from, to, { actor, resolution }),
-    ),
-    fc.tuple(fc.constantFrom(customer, agent, participant, null), fc.boolean(), fc.string()).map(([actor, internal, body]) => commented({ actor, internal, body })),
+    fc
+      .tuple(
+        fc.constantFrom(null, ...CANONICAL_STATUSES),
+        fc.constantFrom(...CANONICAL_STATUSES),
+        fc.constantFrom(customer, agent, participant, null),
+        fc.constantFrom(null, 'Done', 'Consulting'),
+      )
+      .map(([from, to, actor, resolution]) => moved(from, to, { actor, resolution })),
+    fc
+      .tuple(fc.constantFrom(customer, agent, participant, null), fc.boolean(), fc.string())
+      .map(([actor, internal, body]) => commented({ actor, internal, body })),
   );
   const anySnapshot = fc
-    .tuple(fc.constantFrom(...CANONICAL_STATUSES), fc.constantFrom('portal', 'email', 'jira') as fc.Arbitrary<RequestSnapshot['channel']>)
+    .tuple(
+      fc.constantFrom(...CANONICAL_STATUSES),
+      fc.constantFrom('portal', 'email', 'jira') as fc.Arbitrary<RequestSnapshot['channel']>,
+    )
     .map(([s, channel]) => snapshot({ status: status(s), channel }));
   const anyConfig = fc
-    .record({ reopenOnCustomerComment: fc.boolean(), notifyTeamOnReopen: fc.boolean(), resumeOnCustomerComment: fc.boolean() })
+    .record({
+      reopenOnCustomerComment: fc.boolean(),
+      notifyTeamOnReopen: fc.boolean(),
+      resumeOnCustomerComment: fc.boolean(),
+    })
     .map((rules) => config({ rules, escalation: { supportTeamGroup: 'support' } }));
 
   it('is deterministic and its keys are unique: the same event twice gives the same keys', () => {
@@ -363,7 +499,15 @@ describe('evaluateRules', () => {
 
   it('does nothing at all with every rule switched off', () => {
     const off = config({
-      rules: { notifyOnCreation: false, notifyOnStatusChange: false, notifyOnSupportComment: false, notifyTeamOnReopen: false, reopenOnCustomerComment: false, resumeOnCustomerComment: false, consulting: false },
+      rules: {
+        notifyOnCreation: false,
+        notifyOnStatusChange: false,
+        notifyOnSupportComment: false,
+        notifyTeamOnReopen: false,
+        reopenOnCustomerComment: false,
+        resumeOnCustomerComment: false,
+        consulting: false,
+      },
     });
     fc.assert(
       fc.property(anyEvent, anySnapshot, (event, snap) => {

@@ -6,7 +6,18 @@
  */
 import { actionKey, adfFromText, type Action } from './actions';
 import type { Config } from './config';
-import { ANNOUNCED_STATUSES, consultingNote, createdMessage, languageFor, reopenedMessage, statusMessage, supportCommentMessage, type Message, type RequestDetails, type RequestRef } from './messages';
+import {
+  ANNOUNCED_STATUSES,
+  consultingNote,
+  createdMessage,
+  languageFor,
+  reopenedMessage,
+  statusMessage,
+  supportCommentMessage,
+  type Message,
+  type RequestDetails,
+  type RequestRef,
+} from './messages';
 import type { Person, RequestEvent, RequestSnapshot } from './request';
 import { DONE_STATUSES, isReopen, statusResolver, type CanonicalStatus, type Language } from './workflow';
 
@@ -34,7 +45,10 @@ export type ActorRole = 'customer' | 'support' | 'unknown';
  * is the customer; any other known account is the support team.
  * @example actorRole({ accountId: 'a1', accountType: 'atlassian' }, snapshot) //=> 'support' (when a1 is not the reporter)
  */
-export function actorRole(actor: Person | null, snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>): ActorRole {
+export function actorRole(
+  actor: Person | null,
+  snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>,
+): ActorRole {
   if (!actor) return 'unknown';
   if (actor.accountId === snapshot.reporter?.accountId) return 'customer';
   if (snapshot.participants.some((p) => p.accountId === actor.accountId)) return 'customer';
@@ -48,7 +62,9 @@ function refOf(snapshot: RequestSnapshot): RequestRef {
 
 function notifyReporter(snapshot: RequestSnapshot, key: string, message: Message): Action[] {
   if (!snapshot.reporter) return [];
-  return [{ type: 'notify', key, issueKey: snapshot.issueKey, to: { accountIds: [snapshot.reporter.accountId] }, ...message }];
+  return [
+    { type: 'notify', key, issueKey: snapshot.issueKey, to: { accountIds: [snapshot.reporter.accountId] }, ...message },
+  ];
 }
 
 function reporterLanguage(input: RuleInput): Language {
@@ -59,7 +75,16 @@ function reporterLanguage(input: RuleInput): Language {
 function notifyTeam(input: RuleInput, key: string, message: (lang: Language) => Message): Action[] {
   const { snapshot, config } = input;
   const group = config.escalation.supportTeamGroup;
-  if (group) return [{ type: 'notify', key, issueKey: snapshot.issueKey, to: { groupNames: [group] }, ...message(config.languages.default) }];
+  if (group)
+    return [
+      {
+        type: 'notify',
+        key,
+        issueKey: snapshot.issueKey,
+        to: { groupNames: [group] },
+        ...message(config.languages.default),
+      },
+    ];
   const byLanguage = new Map<Language, string[]>();
   for (const agent of input.supportTeam ?? []) {
     const lang = languageFor(agent.locale, config);
@@ -67,7 +92,13 @@ function notifyTeam(input: RuleInput, key: string, message: (lang: Language) => 
   }
   return [...byLanguage.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([lang, accountIds]) => ({ type: 'notify', key: actionKey(key, lang), issueKey: snapshot.issueKey, to: { accountIds }, ...message(lang) }));
+    .map(([lang, accountIds]) => ({
+      type: 'notify',
+      key: actionKey(key, lang),
+      issueKey: snapshot.issueKey,
+      to: { accountIds },
+      ...message(lang),
+    }));
 }
 
 function moveToInProgress(snapshot: RequestSnapshot, key: string): Action {
@@ -81,7 +112,11 @@ function moveToInProgress(snapshot: RequestSnapshot, key: string): Action {
 export const creationRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   if (event.kind !== 'created' || !config.rules.notifyOnCreation || snapshot.channel === 'portal') return [];
-  return notifyReporter(snapshot, actionKey(snapshot.issueKey, 'notify-created', snapshot.issueId), createdMessage(reporterLanguage(input), refOf(snapshot)));
+  return notifyReporter(
+    snapshot,
+    actionKey(snapshot.issueKey, 'notify-created', snapshot.issueId),
+    createdMessage(reporterLanguage(input), refOf(snapshot)),
+  );
 };
 
 function statusMove(input: RuleInput): { from: CanonicalStatus | undefined; to: CanonicalStatus | undefined } | null {
@@ -92,7 +127,9 @@ function statusMove(input: RuleInput): { from: CanonicalStatus | undefined; to: 
 
 /** The resolution a status change set: the changelog's, else the request's own after the move. */
 function resolutionOf(input: RuleInput): string | null {
-  return input.event.kind === 'status_changed' ? (input.event.resolution ?? input.snapshot.resolution) : input.snapshot.resolution;
+  return input.event.kind === 'status_changed'
+    ? (input.event.resolution ?? input.snapshot.resolution)
+    : input.snapshot.resolution;
 }
 
 function isConsulting(resolution: string | null, config: Config): boolean {
@@ -129,10 +166,15 @@ export const reopenRule: Rule = (input) => {
   if (event.kind !== 'status_changed' || !move || !isReopen(move.from, move.to)) return [];
   if (actorRole(event.actor, snapshot) !== 'customer') return [];
   const actions: Action[] = [];
-  if (move.to !== 'in_progress') actions.push(moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.changelogId)));
+  if (move.to !== 'in_progress')
+    actions.push(moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.changelogId)));
   if (config.rules.notifyTeamOnReopen) {
     const key = actionKey(snapshot.issueKey, 'notify-reopen', event.changelogId);
-    actions.push(...notifyTeam(input, key, (lang) => reopenedMessage(lang, refOf(snapshot), event.actor?.displayName ?? null, null)));
+    actions.push(
+      ...notifyTeam(input, key, (lang) =>
+        reopenedMessage(lang, refOf(snapshot), event.actor?.displayName ?? null, null),
+      ),
+    );
   }
   return actions;
 };
@@ -144,20 +186,38 @@ export const reopenRule: Rule = (input) => {
 export const consultingRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   const move = statusMove(input);
-  if (event.kind !== 'status_changed' || !config.rules.consulting || !move?.to || !DONE_STATUSES.has(move.to)) return [];
+  if (event.kind !== 'status_changed' || !config.rules.consulting || !move?.to || !DONE_STATUSES.has(move.to))
+    return [];
   const resolution = resolutionOf(input);
   if (resolution === null || !isConsulting(resolution, config)) return [];
   const key = actionKey(snapshot.issueKey, 'consulting', event.changelogId);
-  const note = consultingNote(config.languages.default, event.actor?.displayName ?? null, resolution, event.at, config.calendars.businessHours.timeZone);
+  const note = consultingNote(
+    config.languages.default,
+    event.actor?.displayName ?? null,
+    resolution,
+    event.at,
+    config.calendars.businessHours.timeZone,
+  );
   return [
     {
       type: 'setProperty',
       key,
       issueKey: snapshot.issueKey,
       propertyKey: CONSULTING_PROPERTY,
-      value: { resolution, by: event.actor?.accountId ?? null, at: new Date(event.at).toISOString(), changelogId: event.changelogId },
+      value: {
+        resolution,
+        by: event.actor?.accountId ?? null,
+        at: new Date(event.at).toISOString(),
+        changelogId: event.changelogId,
+      },
     },
-    { type: 'comment', key: actionKey(key, 'note'), issueKey: snapshot.issueKey, body: adfFromText(note), internal: true },
+    {
+      type: 'comment',
+      key: actionKey(key, 'note'),
+      issueKey: snapshot.issueKey,
+      body: adfFromText(note),
+      internal: true,
+    },
   ];
 };
 
@@ -169,7 +229,12 @@ export const supportCommentRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   if (event.kind !== 'commented' || event.internal || !config.rules.notifyOnSupportComment) return [];
   if (actorRole(event.actor, snapshot) !== 'support') return [];
-  const message = supportCommentMessage(reporterLanguage(input), refOf(snapshot), event.actor?.displayName ?? null, event.body);
+  const message = supportCommentMessage(
+    reporterLanguage(input),
+    refOf(snapshot),
+    event.actor?.displayName ?? null,
+    event.body,
+  );
   return notifyReporter(snapshot, actionKey(snapshot.issueKey, 'notify-comment', event.commentId), message);
 };
 
@@ -186,10 +251,16 @@ export const customerCommentRule: Rule = (input) => {
     return [moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'resume', event.commentId))];
   }
   if (status !== undefined && DONE_STATUSES.has(status) && config.rules.reopenOnCustomerComment) {
-    const actions: Action[] = [moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.commentId))];
+    const actions: Action[] = [
+      moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.commentId)),
+    ];
     if (config.rules.notifyTeamOnReopen) {
       const key = actionKey(snapshot.issueKey, 'notify-reopen', event.commentId);
-      actions.push(...notifyTeam(input, key, (lang) => reopenedMessage(lang, refOf(snapshot), event.actor?.displayName ?? null, event.body)));
+      actions.push(
+        ...notifyTeam(input, key, (lang) =>
+          reopenedMessage(lang, refOf(snapshot), event.actor?.displayName ?? null, event.body),
+        ),
+      );
     }
     return actions;
   }
@@ -197,7 +268,14 @@ export const customerCommentRule: Rule = (input) => {
 };
 
 /** Every rule, in the order their actions run. */
-export const RULES: readonly Rule[] = [creationRule, reopenRule, customerCommentRule, consultingRule, statusChangeRule, supportCommentRule];
+export const RULES: readonly Rule[] = [
+  creationRule,
+  reopenRule,
+  customerCommentRule,
+  consultingRule,
+  statusChangeRule,
+  supportCommentRule,
+];
 
 /**
  * Every action the rules want for one event, in order.
@@ -221,7 +299,12 @@ export function needsSupportTeam(input: Omit<RuleInput, 'supportTeam'>): boolean
   }
   if (event.kind === 'commented') {
     const status = snapshot.status.canonical;
-    return config.rules.reopenOnCustomerComment && status !== undefined && DONE_STATUSES.has(status) && actorRole(event.actor, snapshot) === 'customer';
+    return (
+      config.rules.reopenOnCustomerComment &&
+      status !== undefined &&
+      DONE_STATUSES.has(status) &&
+      actorRole(event.actor, snapshot) === 'customer'
+    );
   }
   return false;
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { configSchema, defaultConfig, type Config, type Coverage } from './config';
-import { computeResponseSla, organizationsOf, slaFromIssue, type JiraIssueJson, type SlaInput, type StatusChange } from './sla';
+import {
+  computeResponseSla,
+  organizationsOf,
+  slaFromIssue,
+  type JiraIssueJson,
+  type SlaInput,
+  type StatusChange,
+} from './sla';
 import { CANONICAL_STATUSES, STATUS_NAMES, isSlaPause, isSlaStop, type CanonicalStatus } from './workflow';
 
 const H = 3_600_000;
@@ -11,39 +18,94 @@ const at = (iso: string): number => {
 };
 const config = defaultConfig();
 const name = (s: CanonicalStatus): string => STATUS_NAMES[s].fr;
-const move = (iso: string, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({ at: at(iso), from: { name: name(from) }, to: { name: name(to) } });
+const move = (iso: string, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
+  at: at(iso),
+  from: { name: name(from) },
+  to: { name: name(to) },
+});
 
 /** A request created on Monday 4 March 2024 at 09:00 in Paris, 4-hour goal, business hours. */
 const sla = (over: Partial<SlaInput> = {}, cfg: Config = config) =>
   computeResponseSla(
-    { issueKey: 'SUP-1', createdMs: at('2024-03-04T09:00:00+01:00'), initialStatus: { name: 'Soumise' }, changes: [], coverage: 'business_hours', goalMs: 4 * H, nowMs: at('2024-03-04T10:30:00+01:00'), ...over },
+    {
+      issueKey: 'SUP-1',
+      createdMs: at('2024-03-04T09:00:00+01:00'),
+      initialStatus: { name: 'Soumise' },
+      changes: [],
+      coverage: 'business_hours',
+      goalMs: 4 * H,
+      nowMs: at('2024-03-04T10:30:00+01:00'),
+      ...over,
+    },
     cfg,
   );
 
 describe('computeResponseSla: the rules', () => {
   it('runs from creation and projects the breach', () => {
-    expect(sla()).toMatchObject({ state: 'running', breached: false, startedAt: '2024-03-04T08:00:00.000Z', stoppedAt: null, elapsedMs: 1.5 * H, remainingMs: 2.5 * H, breachAt: '2024-03-04T12:00:00.000Z' });
+    expect(sla()).toMatchObject({
+      state: 'running',
+      breached: false,
+      startedAt: '2024-03-04T08:00:00.000Z',
+      stoppedAt: null,
+      elapsedMs: 1.5 * H,
+      remainingMs: 2.5 * H,
+      breachAt: '2024-03-04T12:00:00.000Z',
+    });
   });
 
   it('stops at the first entry into waiting_for_customer and never restarts', () => {
     const result = sla({
-      changes: [move('2024-03-04T10:00:00+01:00', 'submitted', 'in_progress'), move('2024-03-04T11:00:00+01:00', 'in_progress', 'waiting_for_customer'), move('2024-03-05T09:00:00+01:00', 'waiting_for_customer', 'in_progress')],
+      changes: [
+        move('2024-03-04T10:00:00+01:00', 'submitted', 'in_progress'),
+        move('2024-03-04T11:00:00+01:00', 'in_progress', 'waiting_for_customer'),
+        move('2024-03-05T09:00:00+01:00', 'waiting_for_customer', 'in_progress'),
+      ],
       nowMs: at('2024-03-06T18:00:00+01:00'),
     });
-    expect(result).toMatchObject({ state: 'stopped', breached: false, stoppedAt: '2024-03-04T10:00:00.000Z', stopStatus: 'waiting_for_customer', elapsedMs: 2 * H, remainingMs: 2 * H, breachAt: null });
+    expect(result).toMatchObject({
+      state: 'stopped',
+      breached: false,
+      stoppedAt: '2024-03-04T10:00:00.000Z',
+      stopStatus: 'waiting_for_customer',
+      elapsedMs: 2 * H,
+      remainingMs: 2 * H,
+      breachAt: null,
+    });
     expect(result.timeline).toEqual([
-      { from: '2024-03-04T08:00:00.000Z', to: '2024-03-04T09:00:00.000Z', kind: 'running', status: 'submitted', statusName: 'Soumise' },
-      { from: '2024-03-04T09:00:00.000Z', to: '2024-03-04T10:00:00.000Z', kind: 'running', status: 'in_progress', statusName: 'En cours' },
+      {
+        from: '2024-03-04T08:00:00.000Z',
+        to: '2024-03-04T09:00:00.000Z',
+        kind: 'running',
+        status: 'submitted',
+        statusName: 'Soumise',
+      },
+      {
+        from: '2024-03-04T09:00:00.000Z',
+        to: '2024-03-04T10:00:00.000Z',
+        kind: 'running',
+        status: 'in_progress',
+        statusName: 'En cours',
+      },
     ]);
   });
 
   it('does not restart when a resolved request is reopened', () => {
-    const result = sla({ changes: [move('2024-03-04T10:00:00+01:00', 'submitted', 'resolved'), move('2024-03-04T12:00:00+01:00', 'resolved', 'in_progress')], nowMs: at('2024-03-05T18:00:00+01:00') });
+    const result = sla({
+      changes: [
+        move('2024-03-04T10:00:00+01:00', 'submitted', 'resolved'),
+        move('2024-03-04T12:00:00+01:00', 'resolved', 'in_progress'),
+      ],
+      nowMs: at('2024-03-05T18:00:00+01:00'),
+    });
     expect(result).toMatchObject({ state: 'stopped', stopStatus: 'resolved', elapsedMs: 1 * H, breachAt: null });
   });
 
   it('stops on a scheduled operation', () => {
-    expect(sla({ changes: [move('2024-03-04T09:45:00+01:00', 'submitted', 'scheduled_operation')] })).toMatchObject({ state: 'stopped', stopStatus: 'scheduled_operation', elapsedMs: 0.75 * H });
+    expect(sla({ changes: [move('2024-03-04T09:45:00+01:00', 'submitted', 'scheduled_operation')] })).toMatchObject({
+      state: 'stopped',
+      stopStatus: 'scheduled_operation',
+      elapsedMs: 0.75 * H,
+    });
   });
 
   it('pauses while waiting for a third party, and reports the past breach once over the goal', () => {
@@ -52,9 +114,20 @@ describe('computeResponseSla: the rules', () => {
       move('2024-03-04T11:00:00+01:00', 'in_progress', 'waiting_for_third_party'),
       move('2024-03-04T15:00:00+01:00', 'waiting_for_third_party', 'in_progress'),
     ];
-    expect(sla({ changes, nowMs: at('2024-03-04T12:00:00+01:00') })).toMatchObject({ state: 'paused', elapsedMs: 2 * H, remainingMs: 2 * H, breachAt: null });
+    expect(sla({ changes, nowMs: at('2024-03-04T12:00:00+01:00') })).toMatchObject({
+      state: 'paused',
+      elapsedMs: 2 * H,
+      remainingMs: 2 * H,
+      breachAt: null,
+    });
     const late = sla({ changes, nowMs: at('2024-03-04T17:30:00+01:00') });
-    expect(late).toMatchObject({ state: 'running', breached: true, elapsedMs: 4.5 * H, remainingMs: 0, breachAt: '2024-03-04T16:00:00.000Z' });
+    expect(late).toMatchObject({
+      state: 'running',
+      breached: true,
+      elapsedMs: 4.5 * H,
+      remainingMs: 0,
+      breachAt: '2024-03-04T16:00:00.000Z',
+    });
     expect(late.timeline.map((i) => [i.kind, i.status, i.to])).toEqual([
       ['running', 'submitted', '2024-03-04T09:00:00.000Z'],
       ['running', 'in_progress', '2024-03-04T10:00:00.000Z'],
@@ -65,42 +138,96 @@ describe('computeResponseSla: the rules', () => {
 
   it('counts a weekend, a holiday and a daylight-saving change in business hours, and wall time in 24/7', () => {
     // Friday 29 March 2024 16:00 CET; Easter Monday 1 April closed; clocks forward on Sunday 31 March.
-    const request = { createdMs: at('2024-03-29T16:00:00+01:00'), changes: [move('2024-03-29T16:30:00+01:00', 'submitted', 'in_progress')], nowMs: at('2024-04-02T12:00:00+02:00') };
-    expect(sla(request)).toMatchObject({ state: 'running', breached: true, elapsedMs: 5 * H, breachAt: '2024-04-02T09:00:00.000Z' });
-    expect(sla({ ...request, coverage: '24x7' })).toMatchObject({ coverage: '24x7', breached: true, elapsedMs: 91 * H, breachAt: '2024-03-29T19:00:00.000Z' });
+    const request = {
+      createdMs: at('2024-03-29T16:00:00+01:00'),
+      changes: [move('2024-03-29T16:30:00+01:00', 'submitted', 'in_progress')],
+      nowMs: at('2024-04-02T12:00:00+02:00'),
+    };
+    expect(sla(request)).toMatchObject({
+      state: 'running',
+      breached: true,
+      elapsedMs: 5 * H,
+      breachAt: '2024-04-02T09:00:00.000Z',
+    });
+    expect(sla({ ...request, coverage: '24x7' })).toMatchObject({
+      coverage: '24x7',
+      breached: true,
+      elapsedMs: 91 * H,
+      breachAt: '2024-03-29T19:00:00.000Z',
+    });
   });
 
   it('stops at creation for a request created directly in a stopping status, and runs for one created in progress', () => {
-    expect(sla({ initialStatus: { name: 'En attente du client' } })).toMatchObject({ state: 'stopped', stoppedAt: '2024-03-04T08:00:00.000Z', elapsedMs: 0, timeline: [], breachAt: null });
+    expect(sla({ initialStatus: { name: 'En attente du client' } })).toMatchObject({
+      state: 'stopped',
+      stoppedAt: '2024-03-04T08:00:00.000Z',
+      elapsedMs: 0,
+      timeline: [],
+      breachAt: null,
+    });
     expect(sla({ initialStatus: { name: 'In progress' } })).toMatchObject({ state: 'running', elapsedMs: 1.5 * H });
   });
 
   it('maps statuses by id first, so a status renamed since still counts', () => {
     const cfg = configSchema.parse({ statusMapping: { byId: { '10004': 'waiting_for_third_party' } } });
-    const result = sla({ changes: [{ at: at('2024-03-04T10:00:00+01:00'), from: { id: '1', name: 'Soumise' }, to: { id: '10004', name: 'Chez Atlassian' } }] }, cfg);
+    const result = sla(
+      {
+        changes: [
+          {
+            at: at('2024-03-04T10:00:00+01:00'),
+            from: { id: '1', name: 'Soumise' },
+            to: { id: '10004', name: 'Chez Atlassian' },
+          },
+        ],
+      },
+      cfg,
+    );
     expect(result).toMatchObject({ state: 'paused', elapsedMs: 1 * H, unmappedStatuses: [] });
   });
 
   it('reports unmapped statuses and counts them as running', () => {
-    const result = sla({ changes: [{ at: at('2024-03-04T10:00:00+01:00'), from: { name: 'Soumise' }, to: { id: '77', name: 'Triage' } }] });
-    expect(result).toMatchObject({ state: 'running', elapsedMs: 1.5 * H, unmappedStatuses: [{ id: '77', name: 'Triage' }] });
+    const result = sla({
+      changes: [{ at: at('2024-03-04T10:00:00+01:00'), from: { name: 'Soumise' }, to: { id: '77', name: 'Triage' } }],
+    });
+    expect(result).toMatchObject({
+      state: 'running',
+      elapsedMs: 1.5 * H,
+      unmappedStatuses: [{ id: '77', name: 'Triage' }],
+    });
     expect(result.timeline[1]).toMatchObject({ status: null, statusName: 'Triage', kind: 'running' });
   });
 
   it('ignores changes after now and counts changes dated before creation at creation', () => {
-    expect(sla({ changes: [move('2024-03-04T11:00:00+01:00', 'submitted', 'resolved')] })).toMatchObject({ state: 'running', elapsedMs: 1.5 * H });
-    expect(sla({ changes: [move('2024-03-04T08:59:59+01:00', 'submitted', 'resolved')] })).toMatchObject({ state: 'stopped', elapsedMs: 0 });
+    expect(sla({ changes: [move('2024-03-04T11:00:00+01:00', 'submitted', 'resolved')] })).toMatchObject({
+      state: 'running',
+      elapsedMs: 1.5 * H,
+    });
+    expect(sla({ changes: [move('2024-03-04T08:59:59+01:00', 'submitted', 'resolved')] })).toMatchObject({
+      state: 'stopped',
+      elapsedMs: 0,
+    });
   });
 
   it('gives the instant the goal was reached, not now, when the elapsed time equals the goal outside hours', () => {
     // Friday 8 March 2024, 14:00 Paris: the 4 business hours are up at 18:00; at 20:00 nothing more has elapsed.
     const result = sla({ createdMs: at('2024-03-08T14:00:00+01:00'), nowMs: at('2024-03-08T20:00:00+01:00') });
-    expect(result).toMatchObject({ state: 'running', breached: false, elapsedMs: 4 * H, remainingMs: 0, breachAt: '2024-03-08T17:00:00.000Z' });
+    expect(result).toMatchObject({
+      state: 'running',
+      breached: false,
+      elapsedMs: 4 * H,
+      remainingMs: 0,
+      breachAt: '2024-03-08T17:00:00.000Z',
+    });
   });
 
   it('gives the instant the goal was reached when paused exactly at the goal', () => {
     const changes = [move('2024-03-04T13:00:00+01:00', 'submitted', 'waiting_for_third_party')];
-    expect(sla({ changes, nowMs: at('2024-03-04T15:00:00+01:00') })).toMatchObject({ state: 'paused', breached: false, elapsedMs: 4 * H, breachAt: '2024-03-04T12:00:00.000Z' });
+    expect(sla({ changes, nowMs: at('2024-03-04T15:00:00+01:00') })).toMatchObject({
+      state: 'paused',
+      breached: false,
+      elapsedMs: 4 * H,
+      breachAt: '2024-03-04T12:00:00.000Z',
+    });
   });
 
   it('gives a not-yet-started SLA when now is before creation', () => {
@@ -119,50 +246,113 @@ const issue = (over: Partial<JiraIssueJson> & { fields?: Record<string, unknown>
   id: '10042',
   key: 'SUP-42',
   ...over,
-  fields: { created: '2024-03-04T09:00:00.000+0100', status: { id: '3', name: 'En cours' }, priority: { name: 'High' }, ...over.fields },
+  fields: {
+    created: '2024-03-04T09:00:00.000+0100',
+    status: { id: '3', name: 'En cours' },
+    priority: { name: 'High' },
+    ...over.fields,
+  },
   changelog: over.changelog ?? {
-    histories: [{ id: '100', created: '2024-03-04T09:30:00.000+0100', items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: 'Soumise', to: '3', toString: 'En cours' }] }],
+    histories: [
+      {
+        id: '100',
+        created: '2024-03-04T09:30:00.000+0100',
+        items: [
+          {
+            field: 'status',
+            fieldtype: 'jira',
+            fieldId: 'status',
+            from: '1',
+            fromString: 'Soumise',
+            to: '3',
+            toString: 'En cours',
+          },
+        ],
+      },
+    ],
   },
 });
 
 describe('slaFromIssue', () => {
   const now = at('2024-03-04T10:00:00+01:00');
-  const withCoverage = configSchema.parse({ coverage: { byOrganization: { Acme: '24x7' } }, responseGoals: { byPriority: { High: 60 } } });
+  const withCoverage = configSchema.parse({
+    coverage: { byOrganization: { Acme: '24x7' } },
+    responseGoals: { byPriority: { High: 60 } },
+  });
 
   it('reads creation, status, priority and organizations', () => {
-    expect(slaFromIssue(issue(), config, now)).toMatchObject({ issueKey: 'SUP-42', coverage: 'business_hours', elapsedMs: 1 * H, goalMs: 4 * H });
-    const acme = issue({ fields: { customfield_10002: [{ id: '7', name: 'Acme', _links: { self: 'https://x/rest/servicedeskapi/organization/7' } }] } });
-    expect(slaFromIssue(acme, withCoverage, now + 3 * H)).toMatchObject({ coverage: '24x7', goalMs: 1 * H, breached: true, breachAt: '2024-03-04T09:00:00.000Z' });
+    expect(slaFromIssue(issue(), config, now)).toMatchObject({
+      issueKey: 'SUP-42',
+      coverage: 'business_hours',
+      elapsedMs: 1 * H,
+      goalMs: 4 * H,
+    });
+    const acme = issue({
+      fields: {
+        customfield_10002: [
+          { id: '7', name: 'Acme', _links: { self: 'https://x/rest/servicedeskapi/organization/7' } },
+        ],
+      },
+    });
+    expect(slaFromIssue(acme, withCoverage, now + 3 * H)).toMatchObject({
+      coverage: '24x7',
+      goalMs: 1 * H,
+      breached: true,
+      breachAt: '2024-03-04T09:00:00.000Z',
+    });
     expect(slaFromIssue(acme, withCoverage, now, { coverage: 'business_hours' }).coverage).toBe('business_hours');
   });
 
   it('takes the current status when the changelog has no status change', () => {
-    expect(slaFromIssue(issue({ changelog: { histories: [] } }), config, now)).toMatchObject({ state: 'running', timeline: [{ status: 'in_progress' }] });
-    expect(slaFromIssue(issue({ changelog: {}, fields: { status: { name: 'Fermée' } } }), config, now)).toMatchObject({ state: 'stopped', stopStatus: 'closed' });
+    expect(slaFromIssue(issue({ changelog: { histories: [] } }), config, now)).toMatchObject({
+      state: 'running',
+      timeline: [{ status: 'in_progress' }],
+    });
+    expect(slaFromIssue(issue({ changelog: {}, fields: { status: { name: 'Fermée' } } }), config, now)).toMatchObject({
+      state: 'stopped',
+      stopStatus: 'closed',
+    });
   });
 
   it('trusts the changelog over a current status that disagrees', () => {
-    expect(slaFromIssue(issue({ fields: { status: { id: '6', name: 'Fermée' } } }), config, now)).toMatchObject({ state: 'running' });
+    expect(slaFromIssue(issue({ fields: { status: { id: '6', name: 'Fermée' } } }), config, now)).toMatchObject({
+      state: 'running',
+    });
   });
 
   it('explains what is missing', () => {
-    expect(() => slaFromIssue(issue({ fields: { created: undefined } }), config, now)).toThrow('SUP-42: fields.created is missing or not a timestamp');
+    expect(() => slaFromIssue(issue({ fields: { created: undefined } }), config, now)).toThrow(
+      'SUP-42: fields.created is missing or not a timestamp',
+    );
     expect(() => slaFromIssue({ fields: {} }, config, now)).toThrow('the issue has no "key"');
-    expect(() => slaFromIssue(issue({ fields: { status: null }, changelog: { histories: [] } }), config, now)).toThrow(/no status/);
-    expect(() => slaFromIssue(issue({ changelog: { histories: {} as unknown as unknown[] } }), config, now)).toThrow(/not a list/);
+    expect(() => slaFromIssue(issue({ fields: { status: null }, changelog: { histories: [] } }), config, now)).toThrow(
+      /no status/,
+    );
+    expect(() => slaFromIssue(issue({ changelog: { histories: {} as unknown as unknown[] } }), config, now)).toThrow(
+      /not a list/,
+    );
   });
 });
 
 describe('organizationsOf', () => {
   it('prefers the field named Organizations, or typed so, over the shape', () => {
     const fields = { customfield_1: [{ id: 1, name: 'Shape', _links: {} }], customfield_2: [{ id: 2, name: 'Named' }] };
-    expect(organizationsOf({ fields, names: { customfield_2: 'Organisations' } })).toEqual([{ id: '2', name: 'Named' }]);
-    expect(organizationsOf({ fields, schema: { customfield_2: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } } })).toEqual([{ id: '2', name: 'Named' }]);
+    expect(organizationsOf({ fields, names: { customfield_2: 'Organisations' } })).toEqual([
+      { id: '2', name: 'Named' },
+    ]);
+    expect(
+      organizationsOf({
+        fields,
+        schema: { customfield_2: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+      }),
+    ).toEqual([{ id: '2', name: 'Named' }]);
     expect(organizationsOf({ fields })).toEqual([{ id: '1', name: 'Shape' }]);
   });
 
   it('ignores lists that do not look like organizations', () => {
-    expect(organizationsOf({ fields: { components: [{ id: '1', name: 'Web' }], customfield_3: [{ value: 'x', id: '9' }] } })).toEqual([]);
+    expect(
+      organizationsOf({ fields: { components: [{ id: '1', name: 'Web' }], customfield_3: [{ value: 'x', id: '9' }] } }),
+    ).toEqual([]);
   });
 });
 
@@ -171,7 +361,9 @@ const requestArb = fc
   .record({
     createdMs: fc.integer({ min: at('2024-01-01T00:00:00Z'), max: at('2025-06-01T00:00:00Z') }),
     initial: fc.constantFrom<CanonicalStatus>('submitted', 'submitted', 'in_progress', 'waiting_for_third_party'),
-    steps: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 24 * H }), fc.constantFrom(...CANONICAL_STATUSES)), { maxLength: 20 }),
+    steps: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 24 * H }), fc.constantFrom(...CANONICAL_STATUSES)), {
+      maxLength: 20,
+    }),
     nowOffset: fc.integer({ min: -2 * H, max: 61 * 24 * H }),
     goalMs: fc.integer({ min: 1, max: 40 }).map((n) => n * 15 * 60_000),
   })
@@ -184,7 +376,15 @@ const requestArb = fc
       from = to;
       return change;
     });
-    return { issueKey: 'SUP-P', createdMs, initialStatus: { name: name(initial) }, changes, coverage: 'business_hours' as Coverage, goalMs, nowMs: createdMs + nowOffset };
+    return {
+      issueKey: 'SUP-P',
+      createdMs,
+      initialStatus: { name: name(initial) },
+      changes,
+      coverage: 'business_hours' as Coverage,
+      goalMs,
+      nowMs: createdMs + nowOffset,
+    };
   });
 
 /** Wall time the clock ran, straight from the rules: until the first stop, minus the pauses. */
@@ -209,13 +409,24 @@ describe('response SLA properties', () => {
   const canonicalOf = (n: string | null | undefined): CanonicalStatus => CANONICAL_STATUSES.find((s) => name(s) === n)!;
 
   it('business-hours elapsed time never exceeds 24/7 elapsed time', () => {
-    fc.assert(fc.property(requestArb, (input) => computeResponseSla(input, config).elapsedMs <= computeResponseSla({ ...input, coverage: '24x7' }, config).elapsedMs));
+    fc.assert(
+      fc.property(
+        requestArb,
+        (input) =>
+          computeResponseSla(input, config).elapsedMs <=
+          computeResponseSla({ ...input, coverage: '24x7' }, config).elapsedMs,
+      ),
+    );
   });
 
   it('24/7 elapsed time is wall time minus pauses, until the first stop', () => {
     fc.assert(
       fc.property(requestArb, (input) => {
-        const expected = wallTimeMinusPauses(input, canonicalOf(input.initialStatus.name), input.changes.map((c) => canonicalOf(c.to.name)));
+        const expected = wallTimeMinusPauses(
+          input,
+          canonicalOf(input.initialStatus.name),
+          input.changes.map((c) => canonicalOf(c.to.name)),
+        );
         expect(computeResponseSla({ ...input, coverage: '24x7' }, config).elapsedMs).toBe(expected);
       }),
     );
@@ -223,11 +434,16 @@ describe('response SLA properties', () => {
 
   it('elapsed time never decreases as now moves later', () => {
     fc.assert(
-      fc.property(requestArb, fc.integer({ min: 0, max: 30 * 24 * H }), fc.constantFrom<Coverage>('business_hours', '24x7'), (input, later, coverage) => {
-        const before = computeResponseSla({ ...input, coverage }, config);
-        const after = computeResponseSla({ ...input, coverage, nowMs: input.nowMs + later }, config);
-        expect(after.elapsedMs).toBeGreaterThanOrEqual(before.elapsedMs);
-      }),
+      fc.property(
+        requestArb,
+        fc.integer({ min: 0, max: 30 * 24 * H }),
+        fc.constantFrom<Coverage>('business_hours', '24x7'),
+        (input, later, coverage) => {
+          const before = computeResponseSla({ ...input, coverage }, config);
+          const after = computeResponseSla({ ...input, coverage, nowMs: input.nowMs + later }, config);
+          expect(after.elapsedMs).toBeGreaterThanOrEqual(before.elapsedMs);
+        },
+      ),
     );
   });
 
@@ -238,7 +454,10 @@ describe('response SLA properties', () => {
         fc.pre(result.breachAt !== null);
         // A projection assumes nothing more happens: feed back only the changes known at `now`.
         const known = input.changes.filter((c) => c.at <= input.nowMs);
-        expect(computeResponseSla({ ...input, changes: known, coverage, nowMs: Date.parse(result.breachAt!) }, config).elapsedMs).toBe(input.goalMs);
+        expect(
+          computeResponseSla({ ...input, changes: known, coverage, nowMs: Date.parse(result.breachAt!) }, config)
+            .elapsedMs,
+        ).toBe(input.goalMs);
       }),
     );
   });

@@ -5,9 +5,22 @@
  * of the request's coverage. Pure: "now" is a parameter.
  */
 import { calendarFor, type Calendar } from './calendar';
-import { parseJiraInstant, statusChangesFromChangelog, type JiraChangelogHistory, type JiraChangelogItem, type StatusChange } from './changelog';
+import {
+  parseJiraInstant,
+  statusChangesFromChangelog,
+  type JiraChangelogHistory,
+  type JiraChangelogItem,
+  type StatusChange,
+} from './changelog';
 import { coverageFor, goalMsFor, type Config, type Coverage } from './config';
-import { isSlaPause, isSlaStop, normalizeStatusName, statusResolver, type CanonicalStatus, type SiteStatus } from './workflow';
+import {
+  isSlaPause,
+  isSlaStop,
+  normalizeStatusName,
+  statusResolver,
+  type CanonicalStatus,
+  type SiteStatus,
+} from './workflow';
 
 export { statusChangesFromChangelog, type JiraChangelogHistory, type StatusChange };
 
@@ -121,7 +134,8 @@ export function computeResponseSla(input: SlaInput, config: Config): SlaResult {
 
   const enter = (site: SiteStatus, at: number): void => {
     const status = resolve(site) ?? null;
-    if (status === null) unmapped.set(`${site.id ?? ''}\u0000${site.name ?? ''}`, { id: site.id ?? null, name: site.name ?? null });
+    if (status === null)
+      unmapped.set(`${site.id ?? ''}\u0000${site.name ?? ''}`, { id: site.id ?? null, name: site.name ?? null });
     if (stoppedAt !== null) return;
     const last = intervals[intervals.length - 1];
     if (last) {
@@ -136,7 +150,13 @@ export function computeResponseSla(input: SlaInput, config: Config): SlaResult {
     const kind = isSlaPause(status ?? undefined) ? 'paused' : 'running';
     const statusName = site.name ?? site.id ?? '';
     const previous = intervals[intervals.length - 1];
-    if (previous && previous.to === at && previous.kind === kind && previous.status === status && (status !== null || previous.statusName === statusName)) {
+    if (
+      previous &&
+      previous.to === at &&
+      previous.kind === kind &&
+      previous.status === status &&
+      (status !== null || previous.statusName === statusName)
+    ) {
       previous.to = null;
       return;
     }
@@ -175,7 +195,13 @@ export function computeResponseSla(input: SlaInput, config: Config): SlaResult {
     goalMs: goal,
     remainingMs,
     breachAt: breachAt === null ? null : iso(breachAt),
-    timeline: intervals.map((i) => ({ from: iso(i.from), to: i.to === null ? null : iso(i.to), kind: i.kind, status: i.status, statusName: i.statusName })),
+    timeline: intervals.map((i) => ({
+      from: iso(i.from),
+      to: i.to === null ? null : iso(i.to),
+      kind: i.kind,
+      status: i.status,
+      statusName: i.statusName,
+    })),
     unmappedStatuses: [...unmapped.values()],
   };
 }
@@ -206,7 +232,11 @@ function asOrganizations(value: unknown, requireLinks: boolean): Organization[] 
   for (const v of value) {
     if (!v || typeof v !== 'object') return undefined;
     const o = v as Record<string, unknown>;
-    if ((typeof o.id !== 'string' && typeof o.id !== 'number') || (requireLinks && (typeof o.name !== 'string' || !o._links || typeof o._links !== 'object'))) return undefined;
+    if (
+      (typeof o.id !== 'string' && typeof o.id !== 'number') ||
+      (requireLinks && (typeof o.name !== 'string' || !o._links || typeof o._links !== 'object'))
+    )
+      return undefined;
     orgs.push(typeof o.name === 'string' ? { id: String(o.id), name: o.name } : { id: String(o.id) });
   }
   return orgs;
@@ -221,7 +251,8 @@ function asOrganizations(value: unknown, requireLinks: boolean): Organization[] 
 export function organizationsOf(issue: JiraIssueJson): Organization[] {
   const fields = issue.fields ?? {};
   for (const [fieldId, name] of Object.entries(issue.names ?? {})) {
-    if (typeof name === 'string' && ORGANIZATIONS_NAMES.has(normalizeStatusName(name))) return asOrganizations(fields[fieldId], false) ?? [];
+    if (typeof name === 'string' && ORGANIZATIONS_NAMES.has(normalizeStatusName(name)))
+      return asOrganizations(fields[fieldId], false) ?? [];
   }
   for (const [fieldId, schema] of Object.entries(issue.schema ?? {})) {
     if (schema?.custom === ORGANIZATIONS_TYPE) return asOrganizations(fields[fieldId], false) ?? [];
@@ -250,7 +281,10 @@ function historiesOf(issueKey: string, value: unknown): JiraChangelogHistory[] {
     const history = h as Record<string, unknown>;
     const items = history.items === undefined ? [] : history.items;
     if (!Array.isArray(items)) throw new Error(`${issueKey}: changelog entry #${i + 1} has items that are not a list`);
-    const entry: JiraChangelogHistory = { created: typeof history.created === 'string' ? history.created : String(history.created), items: items as JiraChangelogItem[] };
+    const entry: JiraChangelogHistory = {
+      created: typeof history.created === 'string' ? history.created : String(history.created),
+      items: items as JiraChangelogItem[],
+    };
     if (typeof history.id === 'string' || typeof history.id === 'number') entry.id = String(history.id);
     return entry;
   });
@@ -262,18 +296,29 @@ function historiesOf(issueKey: string, value: unknown): JiraChangelogHistory[] {
  * overridden), goal from its priority. Throws an Error naming what is missing when the issue cannot be read.
  * @example slaFromIssue(issueJson, defaultConfig(), Date.parse('2024-03-04T12:00:00Z')).state //=> 'running'
  */
-export function slaFromIssue(issue: JiraIssueJson, config: Config, nowMs: number, overrides: { coverage?: Coverage } = {}): SlaResult {
-  if (!issue || typeof issue !== 'object' || Array.isArray(issue)) throw new Error('not an issue: expected the JSON object of GET /rest/api/3/issue/{key}?expand=changelog');
+export function slaFromIssue(
+  issue: JiraIssueJson,
+  config: Config,
+  nowMs: number,
+  overrides: { coverage?: Coverage } = {},
+): SlaResult {
+  if (!issue || typeof issue !== 'object' || Array.isArray(issue))
+    throw new Error('not an issue: expected the JSON object of GET /rest/api/3/issue/{key}?expand=changelog');
   const issueKey = typeof issue.key === 'string' ? issue.key : typeof issue.id === 'string' ? issue.id : undefined;
   if (issueKey === undefined) throw new Error('the issue has no "key"');
   const fields = issue.fields;
   if (!fields || typeof fields !== 'object') throw new Error(`${issueKey}: the issue has no "fields"`);
   const createdMs = parseJiraInstant(fields.created);
-  if (createdMs === undefined) throw new Error(`${issueKey}: fields.created is missing or not a timestamp (${JSON.stringify(fields.created ?? null)})`);
+  if (createdMs === undefined)
+    throw new Error(
+      `${issueKey}: fields.created is missing or not a timestamp (${JSON.stringify(fields.created ?? null)})`,
+    );
   const changes = statusChangesFromChangelog(historiesOf(issueKey, issue.changelog?.histories));
   const initialStatus = changes[0]?.from ?? siteStatusOf(fields.status) ?? changes[0]?.to;
-  if (!initialStatus) throw new Error(`${issueKey}: no status: neither fields.status nor a status change in the changelog`);
-  const priority = fields.priority && typeof fields.priority === 'object' ? (fields.priority as { name?: unknown }).name : undefined;
+  if (!initialStatus)
+    throw new Error(`${issueKey}: no status: neither fields.status nor a status change in the changelog`);
+  const priority =
+    fields.priority && typeof fields.priority === 'object' ? (fields.priority as { name?: unknown }).name : undefined;
   return computeResponseSla(
     {
       issueKey,

@@ -1,4 +1,13 @@
-import { CANONICAL_STATUSES, STATUS_NAMES, isReopen, isSlaPause, isSlaStop, mapStatus, normalizeStatusName, statusResolver } from './workflow';
+import {
+  CANONICAL_STATUSES,
+  STATUS_NAMES,
+  isReopen,
+  isSlaPause,
+  isSlaStop,
+  mapStatus,
+  normalizeStatusName,
+  statusResolver,
+} from './workflow';
 
 const none = { byId: {}, byName: {} };
 
@@ -8,7 +17,7 @@ describe('status mapping', () => {
     ['Waiting for support', 'submitted'],
     ['EN COURS', 'in_progress'],
     ['en attente du client', 'waiting_for_customer'],
-    ["En attente d’un tiers", 'waiting_for_third_party'],
+    ['En attente d’un tiers', 'waiting_for_third_party'],
     ['En attente d un tiers', undefined],
     ['operation planifiee', 'scheduled_operation'],
     ['  Opération   Planifiée ', 'scheduled_operation'],
@@ -36,7 +45,7 @@ describe('status mapping', () => {
   });
 
   it("uses the admin's names before the defaults, case- and accent-insensitive", () => {
-    const resolve = statusResolver({ byId: {}, byName: { 'Planifiée': 'scheduled_operation', 'En cours': 'submitted' } });
+    const resolve = statusResolver({ byId: {}, byName: { Planifiée: 'scheduled_operation', 'En cours': 'submitted' } });
     expect(resolve({ name: 'PLANIFIEE' })).toBe('scheduled_operation');
     expect(resolve({ name: 'en cours' })).toBe('submitted');
   });
@@ -47,7 +56,7 @@ describe('status mapping', () => {
   });
 
   it('normalizes names as people read them', () => {
-    expect(normalizeStatusName("  EN ATTENTE d’un  Tiers ")).toBe("en attente d'un tiers");
+    expect(normalizeStatusName('  EN ATTENTE d’un  Tiers ')).toBe("en attente d'un tiers");
   });
 });
 
@@ -61,7 +70,12 @@ describe('moves that matter', () => {
   });
 
   it('stops the SLA on scheduled operation, waiting for customer, resolved and closed', () => {
-    expect(CANONICAL_STATUSES.filter(isSlaStop)).toEqual(['waiting_for_customer', 'scheduled_operation', 'resolved', 'closed']);
+    expect(CANONICAL_STATUSES.filter(isSlaStop)).toEqual([
+      'waiting_for_customer',
+      'scheduled_operation',
+      'resolved',
+      'closed',
+    ]);
   });
 
   it('pauses the SLA while waiting for the customer or a third party', () => {

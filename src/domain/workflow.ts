@@ -51,7 +51,10 @@ export const SLA_STOP_STATUSES: ReadonlySet<CanonicalStatus> = new Set([
 ]);
 
 /** Statuses during which the response SLA clock does not run. */
-export const SLA_PAUSE_STATUSES: ReadonlySet<CanonicalStatus> = new Set(['waiting_for_customer', 'waiting_for_third_party']);
+export const SLA_PAUSE_STATUSES: ReadonlySet<CanonicalStatus> = new Set([
+  'waiting_for_customer',
+  'waiting_for_third_party',
+]);
 
 /** Statuses from which a customer may reopen a request. */
 export const DONE_STATUSES: ReadonlySet<CanonicalStatus> = new Set(['resolved', 'closed']);

@@ -4,6 +4,9 @@
  */
 export function stubHandler(name: string) {
   return async (event: unknown): Promise<void> => {
-    console.log(`[support-rules] ${name}: not implemented yet (stub)`, typeof event === 'object' && event ? Object.keys(event) : typeof event);
+    console.log(
+      `[support-rules] ${name}: not implemented yet (stub)`,
+      typeof event === 'object' && event ? Object.keys(event) : typeof event,
+    );
   };
 }

@@ -7,7 +7,11 @@ import { requestJiraJson, type Actor } from './client';
  * `sd.public.comment` property, as JSM's own agent view does.
  * @example await addComment('SUP-1', adfFromText('Hello'), { internal: false })
  */
-export async function addComment(issueKey: string, body: AdfDocument, opts: { internal: boolean; as?: Actor }): Promise<{ id: string }> {
+export async function addComment(
+  issueKey: string,
+  body: AdfDocument,
+  opts: { internal: boolean; as?: Actor },
+): Promise<{ id: string }> {
   return requestJiraJson<{ id: string }>(route`/rest/api/3/issue/${issueKey}/comment`, {
     method: 'POST',
     as: opts.as,

@@ -13,7 +13,14 @@ jest.mock('@forge/api', () => {
     if (!next) throw new Error('unexpected call');
     return next();
   };
-  return { ...actual, __esModule: true, default: { asApp: () => ({ requestJira: requestJira('app') }), asUser: () => ({ requestJira: requestJira('user') }) } };
+  return {
+    ...actual,
+    __esModule: true,
+    default: {
+      asApp: () => ({ requestJira: requestJira('app') }),
+      asUser: () => ({ requestJira: requestJira('user') }),
+    },
+  };
 });
 
 function answer(status: number, body: unknown = {}, headers: Record<string, string> = {}) {
@@ -31,15 +38,30 @@ beforeEach(() => {
   calls.length = 0;
   slept.length = 0;
   script = [];
-  setRetryPolicy({ attempts: 4, baseDelayMs: 100, maxDelayMs: 5000, timeoutMs: 50, sleep: async (ms) => void slept.push(ms) });
+  setRetryPolicy({
+    attempts: 4,
+    baseDelayMs: 100,
+    maxDelayMs: 5000,
+    timeoutMs: 50,
+    sleep: async (ms) => void slept.push(ms),
+  });
 });
 
 describe('requestJira', () => {
   it('sends JSON as the app by default and parses the answer', async () => {
     script = [answer(201, { id: '10001' })];
-    const result = await requestJiraJson<{ id: string }>(route`/rest/api/3/issue/${'SUP-1'}/comment`, { method: 'POST', body: { body: 'x' } });
+    const result = await requestJiraJson<{ id: string }>(route`/rest/api/3/issue/${'SUP-1'}/comment`, {
+      method: 'POST',
+      body: { body: 'x' },
+    });
     expect(result).toEqual({ id: '10001' });
-    expect(calls).toEqual([{ as: 'app', path: '/rest/api/3/issue/SUP-1/comment', init: expect.objectContaining({ method: 'POST', body: '{"body":"x"}' }) }]);
+    expect(calls).toEqual([
+      {
+        as: 'app',
+        path: '/rest/api/3/issue/SUP-1/comment',
+        init: expect.objectContaining({ method: 'POST', body: '{"body":"x"}' }),
+      },
+    ]);
   });
 
   it('calls as the user when asked', async () => {
@@ -71,7 +93,10 @@ describe('requestJira', () => {
 
   it('does not retry a 4xx, and says why it failed', async () => {
     script = [answer(400, { errorMessages: ['Field resolution is invalid'] })];
-    const error = (await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/transitions`, { method: 'POST', body: {} }).catch((e: unknown) => e)) as JiraError;
+    const error = (await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/transitions`, {
+      method: 'POST',
+      body: {},
+    }).catch((e: unknown) => e)) as JiraError;
     expect(error.retryable).toBe(false);
     expect(error.message).toBe('POST /rest/api/3/issue/SUP-1/transitions answered 400: Field resolution is invalid');
     expect(calls).toHaveLength(1);
@@ -79,7 +104,9 @@ describe('requestJira', () => {
 
   it('returns undefined for 204 No Content', async () => {
     script = [answer(204, undefined)];
-    await expect(requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/properties/${'x'}`, { method: 'PUT', body: {} })).resolves.toBeUndefined();
+    await expect(
+      requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/properties/${'x'}`, { method: 'PUT', body: {} }),
+    ).resolves.toBeUndefined();
   });
 });
 

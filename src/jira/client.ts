@@ -97,10 +97,16 @@ export async function requestJira(path: Route, req: JiraRequest = {}): Promise<A
     if (response.ok) return response;
     const body = await readBody(response);
     const retryable = response.status === 429 || response.status >= 500;
-    lastError = new JiraError(`${method} ${path.value} answered ${response.status}: ${describe(body)}`, response.status, body, retryable);
+    lastError = new JiraError(
+      `${method} ${path.value} answered ${response.status}: ${describe(body)}`,
+      response.status,
+      body,
+      retryable,
+    );
     if (!retryable) throw lastError;
     const retryAfter = Number(response.headers.get('Retry-After'));
-    const wait = response.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : backoff(attempt);
+    const wait =
+      response.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : backoff(attempt);
     if (attempt < policy.attempts) await policy.sleep(Math.min(wait, policy.maxDelayMs));
   }
   throw lastError ?? new JiraError(`${method} ${path.value} failed`, 0, undefined, true);

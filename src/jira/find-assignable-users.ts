@@ -8,8 +8,15 @@ import { requestJiraJson } from './client';
  * @example (await findAssignableUsers('SUP-1')).map((u) => u.accountId) //=> ['agent-1', 'agent-2']
  */
 export async function findAssignableUsers(issueKey: string, maxResults = 50): Promise<Person[]> {
-  const users = await requestJiraJson<Person[]>(route`/rest/api/3/user/assignable/search?issueKey=${issueKey}&maxResults=${maxResults}`);
+  const users = await requestJiraJson<Person[]>(
+    route`/rest/api/3/user/assignable/search?issueKey=${issueKey}&maxResults=${maxResults}`,
+  );
   return (users ?? [])
     .filter((u) => u.accountType !== 'app' && u.accountType !== 'customer')
-    .map((u) => ({ accountId: u.accountId, displayName: u.displayName, accountType: u.accountType, locale: u.locale ?? null }));
+    .map((u) => ({
+      accountId: u.accountId,
+      displayName: u.displayName,
+      accountType: u.accountType,
+      locale: u.locale ?? null,
+    }));
 }

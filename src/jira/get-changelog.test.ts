@@ -12,7 +12,12 @@ jest.mock('@forge/api', () => {
     paths.push(path.value);
     const body = pages.shift();
     if (body === undefined) throw new Error('unexpected call');
-    return Promise.resolve({ ok: true, status: 200, headers: new Headers(), text: () => Promise.resolve(JSON.stringify(body)) });
+    return Promise.resolve({
+      ok: true,
+      status: 200,
+      headers: new Headers(),
+      text: () => Promise.resolve(JSON.stringify(body)),
+    });
   };
   return { ...actual, __esModule: true, default: { asApp: () => ({ requestJira }), asUser: () => ({ requestJira }) } };
 });
@@ -59,7 +64,12 @@ describe('getChangelog', () => {
 });
 
 describe('getIssueWithChangelog', () => {
-  const issue = (histories: unknown[], total: number) => ({ id: '10001', key: 'SUP-1', fields: {}, changelog: { startAt: 0, maxResults: 100, total, histories } });
+  const issue = (histories: unknown[], total: number) => ({
+    id: '10001',
+    key: 'SUP-1',
+    fields: {},
+    changelog: { startAt: 0, maxResults: 100, total, histories },
+  });
 
   it('keeps the expanded changelog when it holds the whole history (one call)', async () => {
     pages = [issue(range(0, 40), 40)];

@@ -22,11 +22,17 @@ export async function getChangelog(issueKeyOrId: string, as: Actor = 'app'): Pro
   const histories: JiraChangelogHistory[] = [];
   let startAt = 0;
   for (;;) {
-    const page = await requestJiraJson<ChangelogPage>(route`/rest/api/3/issue/${issueKeyOrId}/changelog?startAt=${startAt}&maxResults=${PAGE_SIZE}`, { as });
+    const page = await requestJiraJson<ChangelogPage>(
+      route`/rest/api/3/issue/${issueKeyOrId}/changelog?startAt=${startAt}&maxResults=${PAGE_SIZE}`,
+      { as },
+    );
     const values = page?.values ?? [];
     histories.push(...values);
     startAt += values.length;
-    const done = values.length === 0 || page.isLast === true || (page.isLast === undefined && typeof page.total === 'number' && startAt >= page.total);
+    const done =
+      values.length === 0 ||
+      page.isLast === true ||
+      (page.isLast === undefined && typeof page.total === 'number' && startAt >= page.total);
     if (done) return histories;
   }
 }

@@ -27,7 +27,10 @@ export interface IssueWithChangelog {
  * @example (await getIssueWithChangelog('SUP-1', 'user')).fields.status?.name //=> 'En cours'
  */
 export async function getIssueWithChangelog(issueKey: string, as: Actor = 'app'): Promise<IssueWithChangelog> {
-  const issue = await requestJiraJson<IssueWithChangelog>(route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`, { as });
+  const issue = await requestJiraJson<IssueWithChangelog>(
+    route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`,
+    { as },
+  );
   // Jira puts only the most recent 100 histories in expand=changelog; a longer history is read page by page.
   const histories = issue.changelog?.histories ?? [];
   const total = issue.changelog?.total;

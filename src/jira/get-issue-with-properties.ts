@@ -19,9 +19,15 @@ export interface IssueWithProperties {
  * app; null when the issue no longer exists.
  * @example (await getIssueWithProperties('SUP-1', ['status'], ['supportRulesState']))?.properties?.supportRulesState //=> { waiting: 'yes', ... }
  */
-export async function getIssueWithProperties(issueKey: string, fields: string[], properties: string[]): Promise<IssueWithProperties | null> {
+export async function getIssueWithProperties(
+  issueKey: string,
+  fields: string[],
+  properties: string[],
+): Promise<IssueWithProperties | null> {
   try {
-    return await requestJiraJson<IssueWithProperties>(route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`);
+    return await requestJiraJson<IssueWithProperties>(
+      route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`,
+    );
   } catch (error) {
     if (error instanceof JiraError && error.status === 404) return null;
     throw error;

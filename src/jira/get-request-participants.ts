@@ -12,6 +12,12 @@ interface ParticipantPage {
  * @example (await getRequestParticipants('SUP-1')).map((p) => p.accountId) //=> ['cust-2']
  */
 export async function getRequestParticipants(issueKey: string, limit = 50): Promise<Person[]> {
-  const page = await requestJiraJson<ParticipantPage>(route`/rest/servicedeskapi/request/${issueKey}/participant?limit=${limit}`);
-  return (page?.values ?? []).map((p) => ({ accountId: p.accountId, displayName: p.displayName, emailAddress: p.emailAddress ?? null }));
+  const page = await requestJiraJson<ParticipantPage>(
+    route`/rest/servicedeskapi/request/${issueKey}/participant?limit=${limit}`,
+  );
+  return (page?.values ?? []).map((p) => ({
+    accountId: p.accountId,
+    displayName: p.displayName,
+    emailAddress: p.emailAddress ?? null,
+  }));
 }

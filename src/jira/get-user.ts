@@ -9,7 +9,13 @@ import { JiraError, requestJiraJson } from './client';
 export async function getUser(accountId: string): Promise<Person | null> {
   try {
     const user = await requestJiraJson<Person>(route`/rest/api/3/user?accountId=${accountId}`);
-    return { accountId: user.accountId, displayName: user.displayName, accountType: user.accountType, locale: user.locale ?? null, emailAddress: user.emailAddress ?? null };
+    return {
+      accountId: user.accountId,
+      displayName: user.displayName,
+      accountType: user.accountType,
+      locale: user.locale ?? null,
+      emailAddress: user.emailAddress ?? null,
+    };
   } catch (error) {
     if (error instanceof JiraError && error.status === 404) return null;
     throw error;

@@ -5,9 +5,16 @@ import { JiraError, requestJira, requestJiraJson, type Actor } from './client';
  * Reads an issue property's value, or undefined when it is not set.
  * @example await getIssueProperty('SUP-1', 'supportRulesState') //=> { waiting: 'yes', ... } | undefined
  */
-export async function getIssueProperty<T>(issueKey: string, propertyKey: string, as: Actor = 'app'): Promise<T | undefined> {
+export async function getIssueProperty<T>(
+  issueKey: string,
+  propertyKey: string,
+  as: Actor = 'app',
+): Promise<T | undefined> {
   try {
-    const property = await requestJiraJson<{ value: T }>(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { as });
+    const property = await requestJiraJson<{ value: T }>(
+      route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`,
+      { as },
+    );
     return property.value;
   } catch (error) {
     if (error instanceof JiraError && error.status === 404) return undefined;
@@ -19,6 +26,11 @@ export async function getIssueProperty<T>(issueKey: string, propertyKey: string,
  * Writes an issue property (PUT /rest/api/3/issue/{key}/properties/{propertyKey}).
  * @example await setIssueProperty('SUP-1', 'supportRulesState', { waiting: 'no' })
  */
-export async function setIssueProperty(issueKey: string, propertyKey: string, value: unknown, as: Actor = 'app'): Promise<void> {
+export async function setIssueProperty(
+  issueKey: string,
+  propertyKey: string,
+  value: unknown,
+  as: Actor = 'app',
+): Promise<void> {
   await requestJira(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { method: 'PUT', body: value, as });
 }

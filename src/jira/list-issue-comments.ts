@@ -28,7 +28,8 @@ export async function listIssueComments(issueKey: string, maxResults = 100): Pro
  * @example isInternalComment({ id: '1', properties: [{ key: 'sd.public.comment', value: { internal: true } }] }) //=> true
  */
 export function isInternalComment(comment: IssueComment): boolean {
-  const property = comment.properties?.find((p) => p.key === 'sd.public.comment')?.value as { internal?: unknown } | undefined;
+  const property = comment.properties?.find((p) => p.key === 'sd.public.comment')?.value as
+    { internal?: unknown } | undefined;
   if (property && typeof property.internal === 'boolean') return property.internal;
   return comment.jsdPublic === false;
 }

@@ -15,6 +15,9 @@ export interface RequestComment {
  * @example (await listRequestComments('SUP-1', 'user')).at(-1)?.body //=> 'Could you send us the logs?'
  */
 export async function listRequestComments(issueKey: string, as: Actor = 'user'): Promise<RequestComment[]> {
-  const page = await requestJiraJson<{ values?: RequestComment[] }>(route`/rest/servicedeskapi/request/${issueKey}/comment?internal=false&limit=100`, { as });
+  const page = await requestJiraJson<{ values?: RequestComment[] }>(
+    route`/rest/servicedeskapi/request/${issueKey}/comment?internal=false&limit=100`,
+    { as },
+  );
   return page.values ?? [];
 }

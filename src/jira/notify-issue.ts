@@ -6,7 +6,10 @@ import { requestJira } from './client';
  * Sends an email about an issue through Jira (POST /rest/api/3/issue/{key}/notify).
  * @example await notifyIssue('SUP-1', { subject: 'Hi', textBody: 'Hello', to: { reporter: true } })
  */
-export async function notifyIssue(issueKey: string, message: { subject: string; textBody: string; htmlBody?: string; to: NotifyRecipients }): Promise<void> {
+export async function notifyIssue(
+  issueKey: string,
+  message: { subject: string; textBody: string; htmlBody?: string; to: NotifyRecipients },
+): Promise<void> {
   const to = {
     reporter: message.to.reporter ?? false,
     assignee: false,

@@ -11,6 +11,11 @@ interface FoundGroups {
  * @example await pickGroups('support', 'user') //=> ['support-team']
  */
 export async function pickGroups(query: string, as: Actor = 'user', maxResults = 20): Promise<string[]> {
-  const found = await requestJiraJson<FoundGroups>(route`/rest/api/3/groups/picker?query=${query}&maxResults=${maxResults}`, { as });
-  return (found?.groups ?? []).map((g) => g.name).filter((name): name is string => typeof name === 'string' && name !== '');
+  const found = await requestJiraJson<FoundGroups>(
+    route`/rest/api/3/groups/picker?query=${query}&maxResults=${maxResults}`,
+    { as },
+  );
+  return (found?.groups ?? [])
+    .map((g) => g.name)
+    .filter((name): name is string => typeof name === 'string' && name !== '');
 }

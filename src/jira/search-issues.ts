@@ -11,8 +11,16 @@ export interface SearchPage {
  * One page of a JQL search (POST /rest/api/3/search/jql).
  * @example (await searchIssues('key = SUP-1 AND request-channel-type = portal', { fields: [], maxResults: 1 })).issues.length //=> 1 for a portal request
  */
-export async function searchIssues(jql: string, opts: { fields?: string[]; maxResults?: number; nextPageToken?: string } = {}): Promise<SearchPage> {
-  const body = { jql, fields: opts.fields ?? ['summary'], maxResults: opts.maxResults ?? 50, ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}) };
+export async function searchIssues(
+  jql: string,
+  opts: { fields?: string[]; maxResults?: number; nextPageToken?: string } = {},
+): Promise<SearchPage> {
+  const body = {
+    jql,
+    fields: opts.fields ?? ['summary'],
+    maxResults: opts.maxResults ?? 50,
+    ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}),
+  };
   const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body });
   return { ...page, issues: page?.issues ?? [] };
 }

@@ -8,8 +8,17 @@ import { requestJiraJson, type Actor } from './client';
  * @example (await searchUsers('léa', 'user')).map((u) => u.displayName) //=> ['Léa Lead']
  */
 export async function searchUsers(query: string, as: Actor = 'user', maxResults = 20): Promise<Person[]> {
-  const users = await requestJiraJson<Person[]>(route`/rest/api/3/user/search?query=${query}&maxResults=${maxResults}`, { as });
+  const users = await requestJiraJson<Person[]>(
+    route`/rest/api/3/user/search?query=${query}&maxResults=${maxResults}`,
+    { as },
+  );
   return (users ?? [])
     .filter((u) => u.accountType === 'atlassian')
-    .map((u) => ({ accountId: u.accountId, displayName: u.displayName, accountType: u.accountType, locale: u.locale ?? null, emailAddress: u.emailAddress ?? null }));
+    .map((u) => ({
+      accountId: u.accountId,
+      displayName: u.displayName,
+      accountType: u.accountType,
+      locale: u.locale ?? null,
+      emailAddress: u.emailAddress ?? null,
+    }));
 }

@@ -9,7 +9,11 @@ interface Transition {
 }
 
 export class NoTransitionError extends Error {
-  constructor(readonly issueKey: string, readonly toStatus: CanonicalStatus, readonly available: string[]) {
+  constructor(
+    readonly issueKey: string,
+    readonly toStatus: CanonicalStatus,
+    readonly available: string[],
+  ) {
     super(`${issueKey}: no transition leads to "${toStatus}" (available: ${available.join(', ') || 'none'})`);
     this.name = 'NoTransitionError';
   }
@@ -26,9 +30,17 @@ export async function transitionIssue(
   resolveStatus: StatusResolver,
   opts: { resolution?: string; as?: Actor } = {},
 ): Promise<void> {
-  const { transitions } = await requestJiraJson<{ transitions: Transition[] }>(route`/rest/api/3/issue/${issueKey}/transitions`, { as: opts.as });
+  const { transitions } = await requestJiraJson<{ transitions: Transition[] }>(
+    route`/rest/api/3/issue/${issueKey}/transitions`,
+    { as: opts.as },
+  );
   const transition = transitions.find((t) => t.to && resolveStatus(t.to) === toStatus);
-  if (!transition) throw new NoTransitionError(issueKey, toStatus, transitions.map((t) => t.to?.name ?? t.name));
+  if (!transition)
+    throw new NoTransitionError(
+      issueKey,
+      toStatus,
+      transitions.map((t) => t.to?.name ?? t.name),
+    );
   const body: Record<string, unknown> = { transition: { id: transition.id } };
   if (opts.resolution) body.fields = { resolution: { name: opts.resolution } };
   await requestJira(route`/rest/api/3/issue/${issueKey}/transitions`, { method: 'POST', body, as: opts.as });

@@ -119,7 +119,13 @@ export interface EscalationGuidance {
 }
 
 export interface SetupProblem {
-  code: 'status_unmapped' | 'canonical_missing' | 'consulting_resolution_missing' | 'autoclose_resolution_missing' | 'contact_missing' | 'contact_unknown';
+  code:
+    | 'status_unmapped'
+    | 'canonical_missing'
+    | 'consulting_resolution_missing'
+    | 'autoclose_resolution_missing'
+    | 'contact_missing'
+    | 'contact_unknown';
   /** What is missing, in the admin's language. */
   message: string;
   /** How to fix it, in the admin's language. */

@@ -17,7 +17,10 @@ export async function loadConfig(): Promise<Config> {
   if (stored === undefined) return defaultConfig();
   const result = validateConfig(stored, 'en');
   if (result.ok) return result.config;
-  console.error('[support-rules] stored configuration is invalid; using the defaults until an admin fixes it:', JSON.stringify(result.errors));
+  console.error(
+    '[support-rules] stored configuration is invalid; using the defaults until an admin fixes it:',
+    JSON.stringify(result.errors),
+  );
   return defaultConfig();
 }
 

@@ -32,7 +32,11 @@ export function ledgerKey(actionKey: string): string {
  * Runs `work` unless the key was already done or is being done right now.
  * @example await runOnce('SUP-1:notify:created', () => send()) //=> 'done' the first time, 'skipped' after
  */
-export async function runOnce(actionKey: string, work: () => Promise<void>, now: () => number = Date.now): Promise<LedgerOutcome> {
+export async function runOnce(
+  actionKey: string,
+  work: () => Promise<void>,
+  now: () => number = Date.now,
+): Promise<LedgerOutcome> {
   const key = ledgerKey(actionKey);
   const claimedAt = now();
   const claim: LedgerEntry = { state: 'running', at: claimedAt, leaseUntil: claimedAt + LEASE_MS };
@@ -48,7 +52,9 @@ export async function runOnce(actionKey: string, work: () => Promise<void>, now:
     await kvs.delete(key).catch(() => undefined);
     throw error;
   }
-  await kvs.set(key, { state: 'done', at: now(), leaseUntil: 0 } satisfies LedgerEntry, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' } });
+  await kvs.set(key, { state: 'done', at: now(), leaseUntil: 0 } satisfies LedgerEntry, {
+    ttl: { value: RETENTION_DAYS, unit: 'DAYS' },
+  });
   return 'done';
 }
 

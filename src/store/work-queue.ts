@@ -21,5 +21,8 @@ const queue = new Queue({ key: WORK_QUEUE });
  * @example await pushWork({ kind: 'actions', actions, attempt: 1, reason: 'GET /notify answered 503' }, 60)
  */
 export async function pushWork(item: WorkItem, delayInSeconds = 0): Promise<void> {
-  await queue.push({ body: item as unknown as Record<string, unknown>, delayInSeconds: Math.min(Math.max(0, Math.round(delayInSeconds)), 900) });
+  await queue.push({
+    body: item as unknown as Record<string, unknown>,
+    delayInSeconds: Math.min(Math.max(0, Math.round(delayInSeconds)), 900),
+  });
 }

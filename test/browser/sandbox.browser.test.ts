@@ -16,7 +16,13 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -32,7 +38,9 @@ afterEach(() => expect(pageErrors).toEqual([]));
 /** The frame of the first Custom UI iframe matching `selector`, once its app has rendered some text. */
 async function renderedFrame(selector: string): Promise<Frame> {
   const frame = await (await page.locator(selector).first().elementHandle())!.contentFrame();
-  await frame!.waitForFunction(() => (document.getElementById('root')?.innerText.trim().length ?? 0) > 0, undefined, { timeout: 15_000 });
+  await frame!.waitForFunction(() => (document.getElementById('root')?.innerText.trim().length ?? 0) > 0, undefined, {
+    timeout: 15_000,
+  });
   return frame!;
 }
 
@@ -49,15 +57,21 @@ it('opens a request as an agent: its fields, comments, forms, and the app’s is
   expect(answer.status()).toBe(200);
   expect(JSON.parse(answer.request().postData()!)).toMatchObject({ moduleKey: 'sla-panel', issueKey: 'SUP-1' });
   await expect(page.locator('h1').textContent()).resolves.toMatch(/^SUP-1: /);
-  await expect(page.locator('form[action="/_sandbox/ui/transition"] select[name="transition"] option').count()).resolves.toBeGreaterThan(0);
+  await expect(
+    page.locator('form[action="/_sandbox/ui/transition"] select[name="transition"] option').count(),
+  ).resolves.toBeGreaterThan(0);
   // The panel has rendered something from its resolver (not an empty root, not a bridge error).
   const panel = await renderedFrame('iframe.forge');
-  expect(await panel.locator('#root').innerText()).not.toMatch(/Unable to establish a connection with the Custom UI bridge|does not support the bridge call|failed/i);
+  expect(await panel.locator('#root').innerText()).not.toMatch(
+    /Unable to establish a connection with the Custom UI bridge|does not support the bridge call|failed/i,
+  );
   await expect(panel.locator('html').getAttribute('data-color-mode')).resolves.toBe('light');
 });
 
 it('opens the same request as its customer in the portal, with the portal panel, in dark mode', async () => {
-  const issue = await sandbox.asUser('agent1@sandbox.test').get<{ fields: { reporter: { accountId: string } } }>('/rest/api/3/issue/SUP-1');
+  const issue = await sandbox
+    .asUser('agent1@sandbox.test')
+    .get<{ fields: { reporter: { accountId: string } } }>('/rest/api/3/issue/SUP-1');
   const reporter = issue.body.fields.reporter.accountId;
   await page.context().addCookies([{ name: 'sandbox_user', value: reporter, url: sandbox.url }]);
   const invoked = page.waitForResponse((r) => r.url().endsWith('/_sandbox/invoke'));
@@ -68,7 +82,9 @@ it('opens the same request as its customer in the portal, with the portal panel,
   await expect(frames.count()).resolves.toBeGreaterThanOrEqual(1);
   const panel = await renderedFrame('iframe.forge[src]');
   await expect(panel.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
-  expect(await panel.locator('#root').innerText()).not.toMatch(/Unable to establish a connection with the Custom UI bridge|does not support the bridge call/);
+  expect(await panel.locator('#root').innerText()).not.toMatch(
+    /Unable to establish a connection with the Custom UI bridge|does not support the bridge call/,
+  );
   // The escalate action opens in a dialog, as JSM opens a request view action.
   await page.locator('button[data-open-dialog]').first().click();
   await expect(page.locator('dialog[open] iframe.forge').count()).resolves.toBe(1);

@@ -25,13 +25,22 @@ async function waitingRequest(world: World, summary: string): Promise<string> {
 }
 
 async function appComments(world: World, key: string): Promise<string[]> {
-  const page = await world.site.ok<{ comments: { author: { accountType: string }; body: unknown }[] }>(world.agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment`);
+  const page = await world.site.ok<{ comments: { author: { accountType: string }; body: unknown }[] }>(
+    world.agent.emailAddress,
+    'GET',
+    `/rest/api/3/issue/${key}/comment`,
+  );
   return page.comments.filter((c) => c.author.accountType === 'app').map((c) => JSON.stringify(c.body));
 }
 
 /** The trigger's payload for a stored product event, as the runtime hands it over. */
 function triggerPayload(payload: Record<string, unknown>, eventType: string, moduleKey: string) {
-  return { eventType, ...payload, context: { cloudId: 'sandbox-cloud-0000', moduleKey }, contextToken: 'sandbox-context-token' };
+  return {
+    eventType,
+    ...payload,
+    context: { cloudId: 'sandbox-cloud-0000', moduleKey },
+    contextToken: 'sandbox-context-token',
+  };
 }
 
 it('two sweeps running at once remind each due request once', async () => {
@@ -39,9 +48,23 @@ it('two sweeps running at once remind each due request once', async () => {
     const keys = [await waitingRequest(world, 'Sweep A'), await waitingRequest(world, 'Sweep B')];
     // Reminder 1 fell due an hour ago and no scheduled sweep ran since.
     const now = Date.now();
-    const clock = { waiting: 'yes', waitingSince: now - 73 * 3_600_000, lastActivityAt: now - 73 * 3_600_000, nextDueAt: now - 3_600_000, stage: 0 };
-    for (const key of keys) await world.site.ok(world.agent.emailAddress, 'PUT', `/rest/api/3/issue/${key}/properties/supportRulesState`, clock);
-    await Promise.all([1, 2, 3].map(() => asForge('sweep-reminders', 'reminder-sweep', () => sweepReminders({}, LICENSED_CONTEXT))));
+    const clock = {
+      waiting: 'yes',
+      waitingSince: now - 73 * 3_600_000,
+      lastActivityAt: now - 73 * 3_600_000,
+      nextDueAt: now - 3_600_000,
+      stage: 0,
+    };
+    for (const key of keys)
+      await world.site.ok(
+        world.agent.emailAddress,
+        'PUT',
+        `/rest/api/3/issue/${key}/properties/supportRulesState`,
+        clock,
+      );
+    await Promise.all(
+      [1, 2, 3].map(() => asForge('sweep-reminders', 'reminder-sweep', () => sweepReminders({}, LICENSED_CONTEXT))),
+    );
     await world.site.settle();
     for (const key of keys) {
       const reminders = (await world.site.outbox(key)).filter((m) => m.subject.includes('] Relance'));
@@ -60,7 +83,9 @@ it('a burst of the same status change and the same comment, delivered at once, a
     await site.comment(agent, key, 'On it.');
     await site.settle();
     const before = (await site.outbox(key)).length;
-    const events = (await storedEvents(world)).filter((e) => e.kind === 'product' && (e.payload.payload?.issue as { key?: string } | undefined)?.key === key);
+    const events = (await storedEvents(world)).filter(
+      (e) => e.kind === 'product' && (e.payload.payload?.issue as { key?: string } | undefined)?.key === key,
+    );
     const update = events.find((e) => e.payload.eventType === 'avi:jira:updated:issue')!.payload;
     const comment = events.find((e) => e.payload.eventType === 'avi:jira:commented:issue')!.payload;
 
@@ -69,9 +94,18 @@ it('a burst of the same status change and the same comment, delivered at once, a
     const fresh = { ...update.payload!, changelog: { ...(update.payload!.changelog as object), id: '990001' } };
     await Promise.all(
       Array.from({ length: BURST }, () => [
-        asForge('on-request-updated', 'request-updated', () => onRequestUpdated(triggerPayload(update.payload!, update.eventType!, 'request-updated'), LICENSED_CONTEXT)),
-        asForge('on-request-updated', 'request-updated', () => onRequestUpdated(triggerPayload(fresh, update.eventType!, 'request-updated'), LICENSED_CONTEXT)),
-        asForge('on-request-commented', 'request-commented', () => onRequestCommented(triggerPayload(comment.payload!, comment.eventType!, 'request-commented'), LICENSED_CONTEXT)),
+        asForge('on-request-updated', 'request-updated', () =>
+          onRequestUpdated(triggerPayload(update.payload!, update.eventType!, 'request-updated'), LICENSED_CONTEXT),
+        ),
+        asForge('on-request-updated', 'request-updated', () =>
+          onRequestUpdated(triggerPayload(fresh, update.eventType!, 'request-updated'), LICENSED_CONTEXT),
+        ),
+        asForge('on-request-commented', 'request-commented', () =>
+          onRequestCommented(
+            triggerPayload(comment.payload!, comment.eventType!, 'request-commented'),
+            LICENSED_CONTEXT,
+          ),
+        ),
       ]).flat(),
     );
     await site.settle();

@@ -18,7 +18,11 @@ it('reads an inactive license as unlicensed, and a missing one (development inst
   expect(isUnlicensed({ license: { isActive: true } })).toBe(false);
   expect(isUnlicensed({})).toBe(false);
   expect(isUnlicensed(undefined)).toBe(false);
-  expect(unlicensedAnswer({ lang: 'en' }, {})).toMatchObject({ ok: false, code: 'unlicensed', message: expect.stringContaining('not licensed') });
+  expect(unlicensedAnswer({ lang: 'en' }, {})).toMatchObject({
+    ok: false,
+    code: 'unlicensed',
+    message: expect.stringContaining('not licensed'),
+  });
   expect(unlicensedAnswer(null, { locale: 'fr_FR' }).message).toContain("n'a pas de licence active");
 });
 
@@ -30,11 +34,30 @@ it('does nothing on an unlicensed site, and says so in every panel', async () =>
     await site.comment(agent, key, 'Looking.');
     await site.advance('P4D'); // the seeded SUP-4 waits for its customer: a licensed app would remind it
     expect(await site.outbox()).toEqual([]);
-    expect(logged.filter((line) => line.includes('not licensed on this site'))).toEqual(expect.arrayContaining([expect.stringContaining('request-created'), expect.stringContaining('reminder-sweep')]));
-    for (const [who, moduleKey, functionKey] of [[agent, 'sla-panel', 'getIssuePanelView'], [claire, 'portal-request-panel', 'getPortalView'], [claire, 'portal-escalate', 'escalateRequest'], [world.admin, 'config-page', 'getConfig']] as const) {
-      const answer = await world.site.invoke<{ result: unknown }>(who.accountId, { moduleKey, functionKey, payload: { lang: 'en', reason: 'x' }, issueKey: moduleKey === 'config-page' ? null : 'SUP-1' });
-      expect(answer.result).toEqual({ ok: false, status: 403, code: 'unlicensed', message: expect.stringContaining('not licensed') });
+    expect(logged.filter((line) => line.includes('not licensed on this site'))).toEqual(
+      expect.arrayContaining([expect.stringContaining('request-created'), expect.stringContaining('reminder-sweep')]),
+    );
+    for (const [who, moduleKey, functionKey] of [
+      [agent, 'sla-panel', 'getIssuePanelView'],
+      [claire, 'portal-request-panel', 'getPortalView'],
+      [claire, 'portal-escalate', 'escalateRequest'],
+      [world.admin, 'config-page', 'getConfig'],
+    ] as const) {
+      const answer = await world.site.invoke<{ result: unknown }>(who.accountId, {
+        moduleKey,
+        functionKey,
+        payload: { lang: 'en', reason: 'x' },
+        issueKey: moduleKey === 'config-page' ? null : 'SUP-1',
+      });
+      expect(answer.result).toEqual({
+        ok: false,
+        status: 403,
+        code: 'unlicensed',
+        message: expect.stringContaining('not licensed'),
+      });
     }
-    expect((await site.call(agent.emailAddress, 'GET', '/rest/api/3/issue/SUP-1/properties/supportRulesEscalation')).status).toBe(404);
+    expect(
+      (await site.call(agent.emailAddress, 'GET', '/rest/api/3/issue/SUP-1/properties/supportRulesEscalation')).status,
+    ).toBe(404);
   });
 });

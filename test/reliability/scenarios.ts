@@ -27,12 +27,24 @@ export type Scenario = (world: World) => Promise<string[]>;
 type Answer = { ok: boolean; code?: string };
 
 /** Calls a Custom UI resolver as `who` does through @forge/bridge on the request `issueKey`. */
-export async function invoke(world: World, who: SandboxUser, moduleKey: string, functionKey: string, payload: unknown, issueKey: string | null): Promise<Answer> {
-  return (await world.site.invoke<{ result: Answer }>(who.accountId, { moduleKey, functionKey, payload, issueKey })).result;
+export async function invoke(
+  world: World,
+  who: SandboxUser,
+  moduleKey: string,
+  functionKey: string,
+  payload: unknown,
+  issueKey: string | null,
+): Promise<Answer> {
+  return (await world.site.invoke<{ result: Answer }>(who.accountId, { moduleKey, functionKey, payload, issueKey }))
+    .result;
 }
 
 async function customerReopens(site: SiteClient, who: SandboxUser, key: string): Promise<void> {
-  const { values } = await site.ok<{ values: { id: string }[] }>(who.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}/transition`);
+  const { values } = await site.ok<{ values: { id: string }[] }>(
+    who.emailAddress,
+    'GET',
+    `/rest/servicedeskapi/request/${key}/transition`,
+  );
   await site.ok(who.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: values[0]!.id });
 }
 
@@ -66,7 +78,14 @@ export const rulesLife: Scenario = async ({ site, agent, claire, gwen }) => {
 export const escalation: Scenario = async (world) => {
   const key = await world.site.portalRequest(world.claire, 'Too slow');
   await world.site.settle();
-  await invoke(world, world.claire, 'portal-escalate', 'escalateRequest', { reason: 'Pas de réponse depuis trois jours', lang: 'fr' }, key);
+  await invoke(
+    world,
+    world.claire,
+    'portal-escalate',
+    'escalateRequest',
+    { reason: 'Pas de réponse depuis trois jours', lang: 'fr' },
+    key,
+  );
   await invoke(world, world.claire, 'portal-escalate', 'escalateRequest', { reason: 'Encore', lang: 'fr' }, key);
   await world.site.settle();
   return [key];
@@ -116,11 +135,23 @@ const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2
 
 async function requestState(world: World, key: string): Promise<RequestState> {
   const { site, agent } = world;
-  const issue = await site.ok<{ fields: { status: { name: string }; resolution: { name: string } | null } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}?fields=status,resolution`);
-  const page = await site.ok<{ comments: { jsdPublic: boolean; body: unknown }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment?maxResults=100`);
+  const issue = await site.ok<{ fields: { status: { name: string }; resolution: { name: string } | null } }>(
+    agent.emailAddress,
+    'GET',
+    `/rest/api/3/issue/${key}?fields=status,resolution`,
+  );
+  const page = await site.ok<{ comments: { jsdPublic: boolean; body: unknown }[] }>(
+    agent.emailAddress,
+    'GET',
+    `/rest/api/3/issue/${key}/comment?maxResults=100`,
+  );
   const recorded: string[] = [];
   for (const property of ['supportRulesEscalation', 'supportRulesConsulting']) {
-    const answer = await site.call<{ value: Record<string, unknown> }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/properties/${property}`);
+    const answer = await site.call<{ value: Record<string, unknown> }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${key}/properties/${property}`,
+    );
     if (answer.status !== 200) continue;
     const { at: _at, ...rest } = answer.body.value;
     recorded.push(`${property}: ${JSON.stringify(rest).replace(INSTANT, '<instant>')}`);
@@ -130,7 +161,9 @@ async function requestState(world: World, key: string): Promise<RequestState> {
     status: issue.fields.status.name,
     resolution: issue.fields.resolution?.name ?? null,
     // The sandbox's address (in the portal links of the app's comments) changes from run to run.
-    comments: page.comments.map((c) => `${c.jsdPublic ? 'public' : 'internal'}: ${adfText(c.body).split(site.url).join('<site>')}`),
+    comments: page.comments.map(
+      (c) => `${c.jsdPublic ? 'public' : 'internal'}: ${adfText(c.body).split(site.url).join('<site>')}`,
+    ),
     recorded,
   };
 }
@@ -169,7 +202,14 @@ export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) 
     const site = new SiteClient(sandbox.url);
     const users = await site.users();
     const byEmail = (email: string) => users.find((u) => u.emailAddress === email)!;
-    const world: World = { site, sandbox, agent: byEmail('agent1@sandbox.test'), claire: byEmail('claire@acme.test'), gwen: byEmail('gwen@globex.test'), admin: byEmail('admin@sandbox.test') };
+    const world: World = {
+      site,
+      sandbox,
+      agent: byEmail('agent1@sandbox.test'),
+      claire: byEmail('claire@acme.test'),
+      gwen: byEmail('gwen@globex.test'),
+      admin: byEmail('admin@sandbox.test'),
+    };
     return await body(world);
   } finally {
     await sandbox.close();
@@ -209,13 +249,21 @@ export async function storedEvents(world: World): Promise<StoredEvent[]> {
 }
 
 /** What Forge passes beside each event or call: the install and an active license. */
-export const LICENSED_CONTEXT = { installContext: 'ari:cloud:jira::site/sandbox-cloud-0000', license: { isActive: true } };
+export const LICENSED_CONTEXT = {
+  installContext: 'ari:cloud:jira::site/sandbox-cloud-0000',
+  license: { isActive: true },
+};
 
 /**
  * Runs `fn` as a Forge invocation of `functionKey` (the runtime's own invocation context: `__forge_runtime__`,
  * storage, product calls), as `accountId` when given.
  * @example await asForge('sweep-reminders', 'reminder-sweep', () => sweepReminders({}, LICENSED_CONTEXT))
  */
-export function asForge<T>(functionKey: string, moduleKey: string, fn: () => Promise<T>, accountId?: string): Promise<T> {
+export function asForge<T>(
+  functionKey: string,
+  moduleKey: string,
+  fn: () => Promise<T>,
+  accountId?: string,
+): Promise<T> {
   return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: TIMEOUT_MS.trigger }, fn);
 }

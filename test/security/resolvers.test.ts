@@ -28,15 +28,63 @@ interface Answer {
   data?: unknown;
 }
 
-const CALLERS: CallerKind[] = ['anonymous', 'otherOrgCustomer', 'sameOrgCustomer', 'participant', 'reporter', 'agent', 'admin'];
+const CALLERS: CallerKind[] = [
+  'anonymous',
+  'otherOrgCustomer',
+  'sameOrgCustomer',
+  'participant',
+  'reporter',
+  'agent',
+  'admin',
+];
 
 /** The spec, per module and function: the answer each caller gets. */
 // Jira answers 404 to an issue the user may not see; JSM's portal check answers 403.
-const PANEL_READ: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 404, sameOrgCustomer: 'ok', participant: 'ok', reporter: 'ok', agent: 'ok', admin: 'ok' };
-const READ: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 'ok', participant: 'ok', reporter: 'ok', agent: 'ok', admin: 'ok' };
-const ESCALATE: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 403, participant: 'ok', reporter: 'ok', agent: 'ok', admin: 'ok' };
-const AGENT_ACTION: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 403, participant: 403, reporter: 403, agent: 'ok', admin: 'ok' };
-const ADMIN_ONLY: Record<CallerKind, Expected> = { anonymous: 403, otherOrgCustomer: 403, sameOrgCustomer: 403, participant: 403, reporter: 403, agent: 403, admin: 'ok' };
+const PANEL_READ: Record<CallerKind, Expected> = {
+  anonymous: 403,
+  otherOrgCustomer: 404,
+  sameOrgCustomer: 'ok',
+  participant: 'ok',
+  reporter: 'ok',
+  agent: 'ok',
+  admin: 'ok',
+};
+const READ: Record<CallerKind, Expected> = {
+  anonymous: 403,
+  otherOrgCustomer: 403,
+  sameOrgCustomer: 'ok',
+  participant: 'ok',
+  reporter: 'ok',
+  agent: 'ok',
+  admin: 'ok',
+};
+const ESCALATE: Record<CallerKind, Expected> = {
+  anonymous: 403,
+  otherOrgCustomer: 403,
+  sameOrgCustomer: 403,
+  participant: 'ok',
+  reporter: 'ok',
+  agent: 'ok',
+  admin: 'ok',
+};
+const AGENT_ACTION: Record<CallerKind, Expected> = {
+  anonymous: 403,
+  otherOrgCustomer: 403,
+  sameOrgCustomer: 403,
+  participant: 403,
+  reporter: 403,
+  agent: 'ok',
+  admin: 'ok',
+};
+const ADMIN_ONLY: Record<CallerKind, Expected> = {
+  anonymous: 403,
+  otherOrgCustomer: 403,
+  sameOrgCustomer: 403,
+  participant: 403,
+  reporter: 403,
+  agent: 403,
+  admin: 'ok',
+};
 
 interface Case {
   moduleKey: string;
@@ -59,10 +107,38 @@ let config: unknown;
 let readOnly: ShownIssue;
 
 const CASES: Case[] = [
-  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.getView, onRequest: true, mutates: false, expected: PANEL_READ, payload: () => ({ lang: 'en' }) },
-  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.escalate, onRequest: true, mutates: true, expected: ESCALATE, payload: () => ({ lang: 'en', reason: 'No answer for two days' }) },
-  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.closeAsConsulting, onRequest: true, mutates: true, expected: AGENT_ACTION, payload: () => ({ lang: 'en' }) },
-  { moduleKey: 'sla-panel', functionKey: ISSUE_PANEL.recordThirdParty, onRequest: true, mutates: true, expected: AGENT_ACTION, payload: () => ({ lang: 'en', kind: 'hosting', name: 'OVH' }) },
+  {
+    moduleKey: 'sla-panel',
+    functionKey: ISSUE_PANEL.getView,
+    onRequest: true,
+    mutates: false,
+    expected: PANEL_READ,
+    payload: () => ({ lang: 'en' }),
+  },
+  {
+    moduleKey: 'sla-panel',
+    functionKey: ISSUE_PANEL.escalate,
+    onRequest: true,
+    mutates: true,
+    expected: ESCALATE,
+    payload: () => ({ lang: 'en', reason: 'No answer for two days' }),
+  },
+  {
+    moduleKey: 'sla-panel',
+    functionKey: ISSUE_PANEL.closeAsConsulting,
+    onRequest: true,
+    mutates: true,
+    expected: AGENT_ACTION,
+    payload: () => ({ lang: 'en' }),
+  },
+  {
+    moduleKey: 'sla-panel',
+    functionKey: ISSUE_PANEL.recordThirdParty,
+    onRequest: true,
+    mutates: true,
+    expected: AGENT_ACTION,
+    payload: () => ({ lang: 'en', kind: 'hosting', name: 'OVH' }),
+  },
   {
     moduleKey: 'sla-panel',
     functionKey: ISSUE_PANEL.recordScheduledOperation,
@@ -72,22 +148,89 @@ const CASES: Case[] = [
     payload: () => ({ lang: 'en', at: new Date(Date.now() + 86_400_000).toISOString(), who: 'Ops' }),
   },
   ...['portal-request-panel', 'portal-escalate'].flatMap((moduleKey): Case[] => [
-    { moduleKey, functionKey: PORTAL.getView, onRequest: true, mutates: false, expected: READ, payload: () => ({ lang: 'en' }) },
-    { moduleKey, functionKey: PORTAL.escalate, onRequest: true, mutates: true, expected: ESCALATE, payload: () => ({ lang: 'en', reason: 'The answers are too slow' }) },
+    {
+      moduleKey,
+      functionKey: PORTAL.getView,
+      onRequest: true,
+      mutates: false,
+      expected: READ,
+      payload: () => ({ lang: 'en' }),
+    },
+    {
+      moduleKey,
+      functionKey: PORTAL.escalate,
+      onRequest: true,
+      mutates: true,
+      expected: ESCALATE,
+      payload: () => ({ lang: 'en', reason: 'The answers are too slow' }),
+    },
   ]),
-  { moduleKey: 'config-page', functionKey: ADMIN.getConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
-  { moduleKey: 'config-page', functionKey: ADMIN.validateConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', config }) },
-  { moduleKey: 'config-page', functionKey: ADMIN.saveConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', config }) },
-  { moduleKey: 'config-page', functionKey: ADMIN.setupCheck, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
-  { moduleKey: 'config-page', functionKey: ADMIN.exportConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en' }) },
-  { moduleKey: 'config-page', functionKey: ADMIN.importConfig, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', json: JSON.stringify(config) }) },
-  { moduleKey: 'config-page', functionKey: ADMIN.findPeople, onRequest: false, mutates: false, expected: ADMIN_ONLY, payload: () => ({ lang: 'en', kind: 'user', query: 'lea' }) },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.getConfig,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en' }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.validateConfig,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en', config }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.saveConfig,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en', config }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.setupCheck,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en' }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.exportConfig,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en' }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.importConfig,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en', json: JSON.stringify(config) }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.findPeople,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en', kind: 'user', query: 'lea' }),
+  },
 ];
 
 async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {
   const response = await fetch(sandbox.url + path, {
     method,
-    headers: { authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -100,35 +243,63 @@ async function newRequest(): Promise<ShownIssue> {
   const created = await fetch(`${sandbox.url}/_sandbox/portal/request`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ summary: SUMMARY, description: 'Created by the security suite.', reporter: callers.reporter.accountId }),
+    body: JSON.stringify({
+      summary: SUMMARY,
+      description: 'Created by the security suite.',
+      reporter: callers.reporter.accountId,
+    }),
   });
   const { issueKey } = (await created.json()) as { issueKey: string };
-  await rest('POST', `/rest/servicedeskapi/request/${issueKey}/participant`, callers.agent.emailAddress, { accountIds: [callers.participant.accountId] });
+  await rest('POST', `/rest/servicedeskapi/request/${issueKey}/participant`, callers.agent.emailAddress, {
+    accountIds: [callers.participant.accountId],
+  });
   await sandbox.runtime.settle();
   return shown(issueKey);
 }
 
 async function shown(key: string): Promise<ShownIssue> {
-  const issue = await rest<{ id: string; key: string; fields: { issuetype: { id: string; name: string }; project: { id: string; key: string } } }>(
-    'GET',
-    `/rest/api/3/issue/${key}?fields=issuetype,project`,
-    callers.agent.emailAddress,
-  );
+  const issue = await rest<{
+    id: string;
+    key: string;
+    fields: { issuetype: { id: string; name: string }; project: { id: string; key: string } };
+  }>('GET', `/rest/api/3/issue/${key}?fields=issuetype,project`, callers.agent.emailAddress);
   const f = issue.fields;
-  return { id: issue.id, key: issue.key, typeId: f.issuetype.id, typeName: f.issuetype.name, projectId: f.project.id, projectKey: f.project.key, projectType: 'service_desk' };
+  return {
+    id: issue.id,
+    key: issue.key,
+    typeId: f.issuetype.id,
+    typeName: f.issuetype.name,
+    projectId: f.project.id,
+    projectKey: f.project.key,
+    projectType: 'service_desk',
+  };
 }
 
 /** Invokes a module's resolver function as Forge does, for `accountId` (undefined: anonymous), shown on `issue`. */
-async function invoke(moduleKey: string, functionKey: string, accountId: string | undefined, issue: ShownIssue | undefined, payload: unknown): Promise<Answer> {
+async function invoke(
+  moduleKey: string,
+  functionKey: string,
+  accountId: string | undefined,
+  issue: ShownIssue | undefined,
+  payload: unknown,
+): Promise<Answer> {
   const module = sandbox.runtime.uiModule(moduleKey);
-  const context = uiContext(module, { accountId: accountId ?? '', locale: 'en_US', timeZone: 'Europe/Paris' }, issue, 'light', sandbox.url);
+  const context = uiContext(
+    module,
+    { accountId: accountId ?? '', locale: 'en_US', timeZone: 'Europe/Paris' },
+    issue,
+    'light',
+    sandbox.url,
+  );
   if (!accountId) delete context.accountId;
   return (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload, context, accountId })) as Answer;
 }
 
 function outcome(answer: Answer): Expected | string {
   if (answer.ok) return 'ok';
-  return answer.status === 400 || answer.status === 403 || answer.status === 404 ? answer.status : `unexpected ${JSON.stringify(answer)}`;
+  return answer.status === 400 || answer.status === 403 || answer.status === 404
+    ? answer.status
+    : `unexpected ${JSON.stringify(answer)}`;
 }
 
 beforeAll(async () => {
@@ -167,10 +338,19 @@ describe('the callers', () => {
 
   it('cover every resolver function of every Custom UI module in the manifest', () => {
     const covered = new Set(CASES.map((c) => `${c.moduleKey} ${c.functionKey}`));
-    const modules = sandbox.runtime.uiModules().map((m) => m.key).sort();
+    const modules = sandbox.runtime
+      .uiModules()
+      .map((m) => m.key)
+      .sort();
     expect([...new Set(CASES.map((c) => c.moduleKey))].sort()).toEqual(modules);
-    const functions = { 'sla-panel': Object.values(ISSUE_PANEL), 'portal-request-panel': Object.values(PORTAL), 'portal-escalate': Object.values(PORTAL), 'config-page': Object.values(ADMIN) };
-    for (const [moduleKey, keys] of Object.entries(functions)) for (const key of keys) expect(covered).toContain(`${moduleKey} ${key}`);
+    const functions = {
+      'sla-panel': Object.values(ISSUE_PANEL),
+      'portal-request-panel': Object.values(PORTAL),
+      'portal-escalate': Object.values(PORTAL),
+      'config-page': Object.values(ADMIN),
+    };
+    for (const [moduleKey, keys] of Object.entries(functions))
+      for (const key of keys) expect(covered).toContain(`${moduleKey} ${key}`);
   });
 });
 
@@ -194,7 +374,8 @@ describe('a forged request key in the context', () => {
   // The known gap below logs each 500 with its stack; the answers themselves are what these tests check.
   beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
   afterEach(() => jest.restoreAllMocks());
-  const forgedCall = async (c: Case, key: string): Promise<Answer> => invoke(c.moduleKey, c.functionKey, callers.agent.accountId, { ...readOnly, key, id: '0' }, c.payload());
+  const forgedCall = async (c: Case, key: string): Promise<Answer> =>
+    invoke(c.moduleKey, c.functionKey, callers.agent.accountId, { ...readOnly, key, id: '0' }, c.payload());
   const expectRefusedWithoutData = (answer: Answer) => {
     expect([400, 403, 404]).toContain(outcome(answer));
     expect(answer).not.toHaveProperty('data');
@@ -202,7 +383,12 @@ describe('a forged request key in the context', () => {
   };
 
   const KEYS = ["SUP-1' OR '1'='1", 'SUP-999999', 'sup-1 OR key = SUP-2'];
-  const PATH_KEYS = ['../../rest/api/3/myself', 'SUP-1?expand=changelog', 'SUP-1/../SUP-2', '<script>alert(1)</script>'];
+  const PATH_KEYS = [
+    '../../rest/api/3/myself',
+    'SUP-1?expand=changelog',
+    'SUP-1/../SUP-2',
+    '<script>alert(1)</script>',
+  ];
   // The agent actions ask Jira first for the caller's permission on the key, sent as an escaped query value.
   const checksPermissionFirst = (c: Case) => c.expected === AGENT_ACTION;
   const cases = (keys: string[], which: (c: Case) => boolean) =>
@@ -213,21 +399,27 @@ describe('a forged request key in the context', () => {
     async (_m, _f, key, c) => expectRefusedWithoutData(await forgedCall(c, key)),
   );
 
-  it.each(cases(PATH_KEYS, () => true))('%s %s on %j never reaches another resource and leaks nothing', async (_m, _f, key, c) => {
-    const before = sandbox.runtime.tally.restCalls;
-    const answer = await forgedCall(c, key);
-    expect(answer.ok).toBe(false);
-    expect(answer).not.toHaveProperty('data');
-    expect(JSON.stringify(answer)).not.toMatch(/Security matrix|sandbox-customer|emailAddress/);
-    // Whatever was called carried the key as one escaped segment or query value: never another resource.
-    const paths = sandbox.runtime.calls.slice(sandbox.runtime.calls.length - (sandbox.runtime.tally.restCalls - before)).map((call) => call.path.split('?')[0]!);
-    expect(paths.filter((path) => /\/myself$|\/SUP-2(\/|$)/.test(path))).toEqual([]);
-  });
+  it.each(cases(PATH_KEYS, () => true))(
+    '%s %s on %j never reaches another resource and leaks nothing',
+    async (_m, _f, key, c) => {
+      const before = sandbox.runtime.tally.restCalls;
+      const answer = await forgedCall(c, key);
+      expect(answer.ok).toBe(false);
+      expect(answer).not.toHaveProperty('data');
+      expect(JSON.stringify(answer)).not.toMatch(/Security matrix|sandbox-customer|emailAddress/);
+      // Whatever was called carried the key as one escaped segment or query value: never another resource.
+      const paths = sandbox.runtime.calls
+        .slice(sandbox.runtime.calls.length - (sandbox.runtime.tally.restCalls - before))
+        .map((call) => call.path.split('?')[0]!);
+      expect(paths.filter((path) => /\/myself$|\/SUP-2(\/|$)/.test(path))).toEqual([]);
+    },
+  );
 
   // The resolvers check the key's shape first (src/entry/resolvers/access.ts callerOnRequest): a key with "/", "?"
   // or "<" is refused with a 400 before @forge/api's route`` or Jira ever sees it.
-  it.each(cases(PATH_KEYS, (c) => !checksPermissionFirst(c)))('%s %s on %j answers 400/403/404', async (_m, _f, key, c) =>
-    expectRefusedWithoutData(await forgedCall(c, key)),
+  it.each(cases(PATH_KEYS, (c) => !checksPermissionFirst(c)))(
+    '%s %s on %j answers 400/403/404',
+    async (_m, _f, key, c) => expectRefusedWithoutData(await forgedCall(c, key)),
   );
 
   it.each(ON_REQUEST.map((c) => [c.moduleKey, c.functionKey, c] as const))(
@@ -237,7 +429,11 @@ describe('a forged request key in the context', () => {
       const answer = await invoke(c.moduleKey, c.functionKey, callers.otherOrgCustomer.accountId, theirs, c.payload());
       expect([403, 404]).toContain(outcome(answer));
       expect(JSON.stringify(answer)).not.toContain(SUMMARY);
-      const escalation = await rest<{ value?: unknown }>('GET', `/rest/api/3/issue/${theirs.key}/properties/supportRulesEscalation`, callers.agent.emailAddress).catch(() => ({}));
+      const escalation = await rest<{ value?: unknown }>(
+        'GET',
+        `/rest/api/3/issue/${theirs.key}/properties/supportRulesEscalation`,
+        callers.agent.emailAddress,
+      ).catch(() => ({}));
       expect(escalation).not.toHaveProperty('value');
     },
   );

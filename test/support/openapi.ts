@@ -37,7 +37,8 @@ function relax(node: unknown): unknown {
     out[key] = relax(value);
   }
   if (out.type !== undefined && typeof out.type === 'string') out.nullable = true;
-  if (out.$ref !== undefined || out.allOf !== undefined) return out.$ref !== undefined ? { anyOf: [{ $ref: out.$ref }, { type: 'null' }] } : out;
+  if (out.$ref !== undefined || out.allOf !== undefined)
+    return out.$ref !== undefined ? { anyOf: [{ $ref: out.$ref }, { type: 'null' }] } : out;
   return out;
 }
 
@@ -50,7 +51,12 @@ function load() {
   ajv.addSchema({ $id: 'jira', components: spec.components });
   // Longest literal templates first, so /issue/{id}/comment wins over /issue/{id}.
   const routes = Object.keys(raw.paths)
-    .map((template) => ({ template, pattern: new RegExp('^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+') + '$') }))
+    .map((template) => ({
+      template,
+      pattern: new RegExp(
+        '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+') + '$',
+      ),
+    }))
     .sort((a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length);
   loaded = { spec: raw, ajv, routes };
   return loaded;
@@ -94,7 +100,8 @@ export function validateResponse(method: string, path: string, status: number, b
   let validate = compiled.get(cacheKey);
   if (!validate) {
     const schema = found.operation.responses[String(status)]?.content?.['application/json']?.schema;
-    if (!schema || Object.keys(schema).length === 0) throw new Error(`The spec has no JSON response schema for ${status} of ${found.operation.operationId}`);
+    if (!schema || Object.keys(schema).length === 0)
+      throw new Error(`The spec has no JSON response schema for ${status} of ${found.operation.operationId}`);
     const root = (schema as { $ref?: string }).$ref ? schema : relax(schema);
     validate = load().ajv.compile(rebase(root) as object);
     compiled.set(cacheKey, validate);

@@ -28,8 +28,16 @@ const SPEC_FILE = join(__dirname, '..', '..', '..', 'shared', 'reference', 'jira
  */
 const SERVICEDESK_SCOPES: Array<{ method: string; pattern: RegExp; scopes: string[] }> = [
   { method: 'GET', pattern: /^\/rest\/servicedeskapi\/request\/[^/]+$/, scopes: ['read:servicedesk-request'] },
-  { method: 'GET', pattern: /^\/rest\/servicedeskapi\/request\/[^/]+\/(comment|transition|participant|status)$/, scopes: ['read:servicedesk-request'] },
-  { method: 'POST', pattern: /^\/rest\/servicedeskapi\/request\/[^/]+\/(comment|transition|participant)$/, scopes: ['write:servicedesk-request'] },
+  {
+    method: 'GET',
+    pattern: /^\/rest\/servicedeskapi\/request\/[^/]+\/(comment|transition|participant|status)$/,
+    scopes: ['read:servicedesk-request'],
+  },
+  {
+    method: 'POST',
+    pattern: /^\/rest\/servicedeskapi\/request\/[^/]+\/(comment|transition|participant)$/,
+    scopes: ['write:servicedesk-request'],
+  },
 ];
 
 /** The app's source files under `dir`, tests excluded. */
@@ -49,7 +57,9 @@ export function findRestCalls(root = 'src'): RestCall[] {
   const calls: RestCall[] = [];
   for (const file of sourceFiles(root)) {
     // Doc comments show calls as examples: only code counts.
-    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     const re = /route`([^`]*)`/g;
     let match: RegExpExecArray | null;
     while ((match = re.exec(text))) {
@@ -74,7 +84,17 @@ function closingParen(text: string): number {
   return text.length;
 }
 
-let spec: { paths: Record<string, Record<string, { operationId?: string; 'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }> }>> } | undefined;
+let spec:
+  | {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { operationId?: string; 'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }> }
+        >
+      >;
+    }
+  | undefined;
 
 /**
  * The spec operation behind a call and its classic ("Current") scopes; null when the spec has no such operation.
@@ -82,11 +102,17 @@ let spec: { paths: Record<string, Record<string, { operationId?: string; 'x-atla
 export function scopesFor(call: RestCall): ScopedCall {
   if (call.path.startsWith('/rest/servicedeskapi/')) {
     const entry = SERVICEDESK_SCOPES.find((s) => s.method === call.method && s.pattern.test(call.path));
-    return { ...call, operation: entry ? `servicedesk ${call.method} ${call.path}` : null, scopes: entry?.scopes ?? null };
+    return {
+      ...call,
+      operation: entry ? `servicedesk ${call.method} ${call.path}` : null,
+      scopes: entry?.scopes ?? null,
+    };
   }
   spec ??= JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
   for (const [template, methods] of Object.entries(spec!.paths)) {
-    const pattern = new RegExp('^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+') + '$');
+    const pattern = new RegExp(
+      '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+') + '$',
+    );
     const concrete = call.path.replace(/\{\}/g, 'X');
     if (!pattern.test(concrete)) continue;
     const op = methods[call.method.toLowerCase()];

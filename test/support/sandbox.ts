@@ -38,7 +38,9 @@ export interface TestSandbox {
   /** Moves the site's clock by an ISO duration (running the scheduled triggers that fall due); the new now. */
   advance(duration: string): Promise<string>;
   outbox(): Promise<OutboxEmail[]>;
-  users(): Promise<Array<{ accountId: string; emailAddress: string; displayName: string; role: string; organization: string | null }>>;
+  users(): Promise<
+    Array<{ accountId: string; emailAddress: string; displayName: string; role: string; organization: string | null }>
+  >;
   close(): Promise<void>;
 }
 
@@ -46,14 +48,20 @@ export interface TestSandbox {
  * Starts a fresh sandbox (demo data, free port, temporary folder).
  * @example const sandbox = await startTestSandbox(); await sandbox.asUser('agent1@sandbox.test').get('/rest/api/3/myself')
  */
-export async function startTestSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'reset'> = {}): Promise<TestSandbox> {
+export async function startTestSandbox(
+  opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'reset'> = {},
+): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-'));
   const running = await startSandbox({ quiet: true, ...opts, port: 0, dataDir, reset: true });
   const call = async <T>(method: string, path: string, body: unknown, email: string | undefined): Promise<Reply<T>> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (email) headers.authorization = `Basic ${Buffer.from(`${email}:test`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(running.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(running.url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -65,7 +73,8 @@ export async function startTestSandbox(opts: Omit<SandboxOptions, 'port' | 'data
   };
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const reply = await call<T>(method, path, body, undefined);
-    if (reply.status >= 300) throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    if (reply.status >= 300)
+      throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
     return reply.body;
   };
   return {

@@ -35,40 +35,57 @@ export function isInternal(properties: CommentBody['properties']): boolean {
 export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const renderer = new IssueRenderer(ctx);
 
-  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/api/3/issue/:issueIdOrKey/comment', async (request) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const { startAt, maxResults } = pageParams(request.query, 100, 100);
-    let all = ctx.issues.comments(issue.id, isAgent(user));
-    if (request.query.orderBy === '-created') all = [...all].reverse();
-    else if (request.query.orderBy !== undefined && request.query.orderBy !== 'created' && request.query.orderBy !== '+created') {
-      throw badRequest(`Invalid orderBy '${request.query.orderBy}': use created or -created.`);
-    }
-    const withProperties = listParam(request.query.expand).includes('properties');
-    return {
-      startAt,
-      maxResults,
-      total: all.length,
-      comments: all.slice(startAt, startAt + maxResults).map((c) => renderer.comment(c, issue, withProperties)),
-    };
-  });
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>(
+    '/rest/api/3/issue/:issueIdOrKey/comment',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const { startAt, maxResults } = pageParams(request.query, 100, 100);
+      let all = ctx.issues.comments(issue.id, isAgent(user));
+      if (request.query.orderBy === '-created') all = [...all].reverse();
+      else if (
+        request.query.orderBy !== undefined &&
+        request.query.orderBy !== 'created' &&
+        request.query.orderBy !== '+created'
+      ) {
+        throw badRequest(`Invalid orderBy '${request.query.orderBy}': use created or -created.`);
+      }
+      const withProperties = listParam(request.query.expand).includes('properties');
+      return {
+        startAt,
+        maxResults,
+        total: all.length,
+        comments: all.slice(startAt, startAt + maxResults).map((c) => renderer.comment(c, issue, withProperties)),
+      };
+    },
+  );
 
-  app.post<{ Params: { issueIdOrKey: string }; Body: CommentBody }>('/rest/api/3/issue/:issueIdOrKey/comment', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const body = request.body?.body;
-    if (!isAdfDocument(body)) throw badRequest('', { comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.' });
-    const comment = ops.comment(user, issue, body, isInternal(request.body.properties));
-    return reply.status(201).send(renderer.comment(comment, issue, true));
-  });
+  app.post<{ Params: { issueIdOrKey: string }; Body: CommentBody }>(
+    '/rest/api/3/issue/:issueIdOrKey/comment',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const body = request.body?.body;
+      if (!isAdfDocument(body))
+        throw badRequest('', {
+          comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.',
+        });
+      const comment = ops.comment(user, issue, body, isInternal(request.body.properties));
+      return reply.status(201).send(renderer.comment(comment, issue, true));
+    },
+  );
 
-  app.get<{ Params: { issueIdOrKey: string; id: string } }>('/rest/api/3/issue/:issueIdOrKey/comment/:id', async (request) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const comment = ctx.issues.comment(Number(request.params.id));
-    if (!comment || comment.issueId !== issue.id || (comment.internal && !isAgent(user))) throw new JiraHttpError(404, ['Can not find a comment for the id: ' + request.params.id + '.']);
-    return renderer.comment(comment, issue);
-  });
+  app.get<{ Params: { issueIdOrKey: string; id: string } }>(
+    '/rest/api/3/issue/:issueIdOrKey/comment/:id',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const comment = ctx.issues.comment(Number(request.params.id));
+      if (!comment || comment.issueId !== issue.id || (comment.internal && !isAgent(user)))
+        throw new JiraHttpError(404, ['Can not find a comment for the id: ' + request.params.id + '.']);
+      return renderer.comment(comment, issue);
+    },
+  );
 
   const visibleComment = (accountUser: ReturnType<typeof ctx.auth.require>, id: string) => {
     const comment = ctx.issues.comment(Number(id));
@@ -79,19 +96,27 @@ export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
     return comment;
   };
 
-  app.get<{ Params: { commentId: string; propertyKey: string } }>('/rest/api/3/comment/:commentId/properties/:propertyKey', async (request) => {
-    const user = ctx.auth.require(request);
-    const comment = visibleComment(user, request.params.commentId);
-    if (request.params.propertyKey !== PUBLIC_PROPERTY) throw new JiraHttpError(404, [`The property with key '${request.params.propertyKey}' does not exist.`]);
-    return { key: PUBLIC_PROPERTY, value: { internal: comment.internal } };
-  });
+  app.get<{ Params: { commentId: string; propertyKey: string } }>(
+    '/rest/api/3/comment/:commentId/properties/:propertyKey',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const comment = visibleComment(user, request.params.commentId);
+      if (request.params.propertyKey !== PUBLIC_PROPERTY)
+        throw new JiraHttpError(404, [`The property with key '${request.params.propertyKey}' does not exist.`]);
+      return { key: PUBLIC_PROPERTY, value: { internal: comment.internal } };
+    },
+  );
 
-  app.put<{ Params: { commentId: string; propertyKey: string }; Body: unknown }>('/rest/api/3/comment/:commentId/properties/:propertyKey', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const comment = visibleComment(user, request.params.commentId);
-    if (!isAgent(user)) throw forbidden('You do not have permission to edit this comment.');
-    if (request.params.propertyKey !== PUBLIC_PROPERTY) throw badRequest(`The sandbox keeps only the '${PUBLIC_PROPERTY}' comment property.`);
-    ctx.issues.setCommentInternal(comment.id, (request.body as { internal?: unknown } | null)?.internal === true);
-    return reply.status(200).send();
-  });
+  app.put<{ Params: { commentId: string; propertyKey: string }; Body: unknown }>(
+    '/rest/api/3/comment/:commentId/properties/:propertyKey',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const comment = visibleComment(user, request.params.commentId);
+      if (!isAgent(user)) throw forbidden('You do not have permission to edit this comment.');
+      if (request.params.propertyKey !== PUBLIC_PROPERTY)
+        throw badRequest(`The sandbox keeps only the '${PUBLIC_PROPERTY}' comment property.`);
+      ctx.issues.setCommentInternal(comment.id, (request.body as { internal?: unknown } | null)?.internal === true);
+      return reply.status(200).send();
+    },
+  );
 }

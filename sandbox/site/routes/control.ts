@@ -28,47 +28,65 @@ const KEY_IN_SUBJECT = new RegExp(`\\b(${PROJECT.key}-\\d+)\\b`, 'i');
  * @example controlRoutes(app, ctx, ops, { ready: true })
  */
 export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations, readiness: Readiness): void {
-  app.get('/_sandbox/health', async (_request, reply) => reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ok' : 'starting' }));
+  app.get('/_sandbox/health', async (_request, reply) =>
+    reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ok' : 'starting' }),
+  );
 
   app.get('/_sandbox/users', async () => listSandboxUsers(ctx));
 
   // Exactly DESIGN.md's shape; the HTML body stays available to the pages through site.outbox().
-  app.get('/_sandbox/outbox', async () => listOutbox(ctx.db).map(({ id, at, issueKey, subject, textBody, to }) => ({ id, at, issueKey, subject, textBody, to })));
+  app.get('/_sandbox/outbox', async () =>
+    listOutbox(ctx.db).map(({ id, at, issueKey, subject, textBody, to }) => ({
+      id,
+      at,
+      issueKey,
+      subject,
+      textBody,
+      to,
+    })),
+  );
 
-  app.post<{ Body: { summary?: unknown; description?: unknown; reporter?: unknown } }>('/_sandbox/portal/request', async (request, reply) => {
-    const { summary, description, reporter } = request.body ?? {};
-    if (typeof summary !== 'string' || !summary.trim()) throw badRequest('', { summary: 'summary is required' });
-    const user = typeof reporter === 'string' ? ctx.users.byId(reporter) ?? ctx.users.byEmail(reporter) : undefined;
-    if (!user || user.role === 'app') throw badRequest('', { reporter: `unknown account '${String(reporter)}'` });
-    const issue = ops.createRequest(user, {
-      summary,
-      description: typeof description === 'string' && description.trim() ? textToAdf(description) : null,
-      reporter: user,
-      channel: 'portal',
-    });
-    return reply.status(201).send({ issueKey: issue.key });
-  });
+  app.post<{ Body: { summary?: unknown; description?: unknown; reporter?: unknown } }>(
+    '/_sandbox/portal/request',
+    async (request, reply) => {
+      const { summary, description, reporter } = request.body ?? {};
+      if (typeof summary !== 'string' || !summary.trim()) throw badRequest('', { summary: 'summary is required' });
+      const user = typeof reporter === 'string' ? (ctx.users.byId(reporter) ?? ctx.users.byEmail(reporter)) : undefined;
+      if (!user || user.role === 'app') throw badRequest('', { reporter: `unknown account '${String(reporter)}'` });
+      const issue = ops.createRequest(user, {
+        summary,
+        description: typeof description === 'string' && description.trim() ? textToAdf(description) : null,
+        reporter: user,
+        channel: 'portal',
+      });
+      return reply.status(201).send({ issueKey: issue.key });
+    },
+  );
 
-  app.post<{ Body: { from?: unknown; subject?: unknown; body?: unknown } }>('/_sandbox/email', async (request, reply) => {
-    const { from, subject, body } = request.body ?? {};
-    if (typeof from !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(from)) throw badRequest('', { from: 'from must be an email address' });
-    if (typeof subject !== 'string' || !subject.trim()) throw badRequest('', { subject: 'subject is required' });
-    const text = typeof body === 'string' ? body : '';
-    const sender = ctx.users.byEmail(from) ?? ctx.users.createCustomer(from);
-    if (sender.role === 'app') throw new JiraHttpError(400, ['The app does not send email to the support address.']);
-    const key = KEY_IN_SUBJECT.exec(subject)?.[1];
-    const existing = key ? ctx.issues.find(key) : undefined;
-    if (existing && canView(sender, existing)) {
-      if (!text.trim()) throw badRequest('', { body: 'an email reply needs a body' });
-      ops.comment(sender, existing, textToAdf(text), false);
-      return reply.status(201).send({ issueKey: existing.key });
-    }
-    const issue = ops.createRequest(sender, {
-      summary: subject.trim(),
-      description: text.trim() ? textToAdf(text) : null,
-      reporter: sender,
-      channel: 'email',
-    });
-    return reply.status(201).send({ issueKey: issue.key });
-  });
+  app.post<{ Body: { from?: unknown; subject?: unknown; body?: unknown } }>(
+    '/_sandbox/email',
+    async (request, reply) => {
+      const { from, subject, body } = request.body ?? {};
+      if (typeof from !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(from))
+        throw badRequest('', { from: 'from must be an email address' });
+      if (typeof subject !== 'string' || !subject.trim()) throw badRequest('', { subject: 'subject is required' });
+      const text = typeof body === 'string' ? body : '';
+      const sender = ctx.users.byEmail(from) ?? ctx.users.createCustomer(from);
+      if (sender.role === 'app') throw new JiraHttpError(400, ['The app does not send email to the support address.']);
+      const key = KEY_IN_SUBJECT.exec(subject)?.[1];
+      const existing = key ? ctx.issues.find(key) : undefined;
+      if (existing && canView(sender, existing)) {
+        if (!text.trim()) throw badRequest('', { body: 'an email reply needs a body' });
+        ops.comment(sender, existing, textToAdf(text), false);
+        return reply.status(201).send({ issueKey: existing.key });
+      }
+      const issue = ops.createRequest(sender, {
+        summary: subject.trim(),
+        description: text.trim() ? textToAdf(text) : null,
+        reporter: sender,
+        channel: 'email',
+      });
+      return reply.status(201).send({ issueKey: issue.key });
+    },
+  );
 }

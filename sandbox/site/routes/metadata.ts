@@ -15,7 +15,10 @@ import { statusJson } from '../issue-json';
 export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
   app.get('/rest/api/3/status', async (request) => {
     ctx.auth.require(request);
-    return STATUSES.map((s) => ({ ...statusJson(s, ctx.baseUrl()), scope: { type: 'PROJECT', project: { id: PROJECT.id } } }));
+    return STATUSES.map((s) => ({
+      ...statusJson(s, ctx.baseUrl()),
+      scope: { type: 'PROJECT', project: { id: PROJECT.id } },
+    }));
   });
 
   app.get('/rest/api/3/resolution', async (request) => {
@@ -25,14 +28,27 @@ export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
 
   app.get('/rest/api/3/priority', async (request) => {
     ctx.auth.require(request);
-    return PRIORITIES.map((p) => ({ self: `${ctx.baseUrl()}/rest/api/3/priority/${p.id}`, ...p, statusColor: '#999999', description: p.name, iconUrl: `${ctx.baseUrl()}/images/icons/priorities/${p.name.toLowerCase()}.svg` }));
+    return PRIORITIES.map((p) => ({
+      self: `${ctx.baseUrl()}/rest/api/3/priority/${p.id}`,
+      ...p,
+      statusColor: '#999999',
+      description: p.name,
+      iconUrl: `${ctx.baseUrl()}/images/icons/priorities/${p.name.toLowerCase()}.svg`,
+    }));
   });
 
   app.get<{ Params: { projectIdOrKey: string } }>('/rest/api/3/project/:projectIdOrKey', async (request) => {
     ctx.auth.require(request);
     const ref = request.params.projectIdOrKey.toUpperCase();
-    if (ref !== PROJECT.key && ref !== PROJECT.id) throw new JiraHttpError(404, ['No project could be found with key \'' + request.params.projectIdOrKey + "'."]);
-    return { self: `${ctx.baseUrl()}/rest/api/3/project/${PROJECT.id}`, ...PROJECT, style: 'classic', simplified: false, isPrivate: false };
+    if (ref !== PROJECT.key && ref !== PROJECT.id)
+      throw new JiraHttpError(404, ["No project could be found with key '" + request.params.projectIdOrKey + "'."]);
+    return {
+      self: `${ctx.baseUrl()}/rest/api/3/project/${PROJECT.id}`,
+      ...PROJECT,
+      style: 'classic',
+      simplified: false,
+      isPrivate: false,
+    };
   });
 
   app.get('/rest/api/3/serverInfo', async () => ({

@@ -13,7 +13,14 @@ interface NotifyBody {
   subject?: unknown;
   textBody?: unknown;
   htmlBody?: unknown;
-  to?: { reporter?: boolean; assignee?: boolean; watchers?: boolean; voters?: boolean; users?: Array<{ accountId?: string }>; groups?: Array<{ name?: string }> };
+  to?: {
+    reporter?: boolean;
+    assignee?: boolean;
+    watchers?: boolean;
+    voters?: boolean;
+    users?: Array<{ accountId?: string }>;
+    groups?: Array<{ name?: string }>;
+  };
 }
 
 /**
@@ -21,37 +28,42 @@ interface NotifyBody {
  * @example notifyRoutes(app, ctx, ops)
  */
 export function notifyRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
-  app.post<{ Params: { issueIdOrKey: string }; Body: NotifyBody }>('/rest/api/3/issue/:issueIdOrKey/notify', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    if (!isAgent(user)) throw forbidden('You do not have permission to notify users about this issue.');
-    const body = request.body ?? {};
-    if (typeof body.textBody !== 'string' && typeof body.htmlBody !== 'string') throw badRequest('The notification needs a textBody or an htmlBody.');
-    const to = body.to ?? {};
-    const recipients = new Set<string>();
-    if (to.reporter) recipients.add(issue.reporterId);
-    if (to.assignee && issue.assigneeId) recipients.add(issue.assigneeId);
-    for (const u of to.users ?? []) {
-      if (!u.accountId || !ctx.users.byId(u.accountId)) throw badRequest('', { to: `User '${String(u.accountId)}' does not exist.` });
-      recipients.add(u.accountId);
-    }
-    for (const g of to.groups ?? []) {
-      const members = ctx.users.groupMembers(String(g.name));
-      if (members.length === 0) throw badRequest('', { to: `Group '${String(g.name)}' does not exist.` });
-      members.forEach((m) => recipients.add(m.accountId));
-    }
-    recipients.delete(user.accountId);
-    if (recipients.size > 0) {
-      sendEmail(ctx.db, {
-        issueKey: issue.key,
-        subject: typeof body.subject === 'string' && body.subject ? body.subject : `[${issue.key}] ${issue.summary}`,
-        textBody: typeof body.textBody === 'string' ? body.textBody : String(body.htmlBody),
-        htmlBody: typeof body.htmlBody === 'string' ? body.htmlBody : null,
-        to: [...recipients],
-        senderId: user.accountId,
-        at: Date.now(),
-      });
-    }
-    return reply.status(204).send();
-  });
+  app.post<{ Params: { issueIdOrKey: string }; Body: NotifyBody }>(
+    '/rest/api/3/issue/:issueIdOrKey/notify',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      if (!isAgent(user)) throw forbidden('You do not have permission to notify users about this issue.');
+      const body = request.body ?? {};
+      if (typeof body.textBody !== 'string' && typeof body.htmlBody !== 'string')
+        throw badRequest('The notification needs a textBody or an htmlBody.');
+      const to = body.to ?? {};
+      const recipients = new Set<string>();
+      if (to.reporter) recipients.add(issue.reporterId);
+      if (to.assignee && issue.assigneeId) recipients.add(issue.assigneeId);
+      for (const u of to.users ?? []) {
+        if (!u.accountId || !ctx.users.byId(u.accountId))
+          throw badRequest('', { to: `User '${String(u.accountId)}' does not exist.` });
+        recipients.add(u.accountId);
+      }
+      for (const g of to.groups ?? []) {
+        const members = ctx.users.groupMembers(String(g.name));
+        if (members.length === 0) throw badRequest('', { to: `Group '${String(g.name)}' does not exist.` });
+        members.forEach((m) => recipients.add(m.accountId));
+      }
+      recipients.delete(user.accountId);
+      if (recipients.size > 0) {
+        sendEmail(ctx.db, {
+          issueKey: issue.key,
+          subject: typeof body.subject === 'string' && body.subject ? body.subject : `[${issue.key}] ${issue.summary}`,
+          textBody: typeof body.textBody === 'string' ? body.textBody : String(body.htmlBody),
+          htmlBody: typeof body.htmlBody === 'string' ? body.htmlBody : null,
+          to: [...recipients],
+          senderId: user.accountId,
+          at: Date.now(),
+        });
+      }
+      return reply.status(204).send();
+    },
+  );
 }

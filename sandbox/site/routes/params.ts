@@ -9,14 +9,22 @@ import { badRequest } from '../errors';
  */
 export function listParam(value: string | string[] | undefined): string[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**
  * startAt and maxResults, with Jira's defaults and cap; a negative or non-numeric value is a 400.
  * @example pageParams({ startAt: '10' }, 50, 100) //=> { startAt: 10, maxResults: 50 }
  */
-export function pageParams(query: Record<string, unknown>, defaultMax: number, cap: number, names = { start: 'startAt', max: 'maxResults' }): { startAt: number; maxResults: number } {
+export function pageParams(
+  query: Record<string, unknown>,
+  defaultMax: number,
+  cap: number,
+  names = { start: 'startAt', max: 'maxResults' },
+): { startAt: number; maxResults: number } {
   const read = (name: string, fallback: number) => {
     const raw = query[name];
     if (raw === undefined || raw === '') return fallback;

@@ -22,7 +22,8 @@ interface PropertyParams {
  * @example propertyRoutes(app, ctx, ops)
  */
 export function propertyRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
-  const self = (issueId: number, key: string) => `${ctx.baseUrl()}/rest/api/3/issue/${issueId}/properties/${encodeURIComponent(key)}`;
+  const self = (issueId: number, key: string) =>
+    `${ctx.baseUrl()}/rest/api/3/issue/${issueId}/properties/${encodeURIComponent(key)}`;
 
   app.get<{ Params: { issueIdOrKey: string } }>('/rest/api/3/issue/:issueIdOrKey/properties', async (request) => {
     const user = ctx.auth.require(request);
@@ -34,27 +35,37 @@ export function propertyRoutes(app: FastifyInstance, ctx: SiteContext, ops: Site
     const user = ctx.auth.require(request);
     const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
     const value = ctx.issues.property(issue.id, request.params.propertyKey);
-    if (value === undefined) throw new JiraHttpError(404, [`The property with key '${request.params.propertyKey}' does not exist.`]);
+    if (value === undefined)
+      throw new JiraHttpError(404, [`The property with key '${request.params.propertyKey}' does not exist.`]);
     return { key: request.params.propertyKey, value };
   });
 
-  app.put<{ Params: PropertyParams; Body: unknown }>('/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    if (!isAgent(user)) throw forbidden('You do not have permission to edit this issue.');
-    const { propertyKey } = request.params;
-    if (propertyKey.length > MAX_KEY) throw badRequest(`The property key can't be longer than ${MAX_KEY} characters.`);
-    if (request.body === undefined) throw badRequest('The property value must be valid JSON.');
-    if (Buffer.byteLength(JSON.stringify(request.body)) > MAX_VALUE_BYTES) throw badRequest(`The property value can't be longer than ${MAX_VALUE_BYTES} characters.`);
-    const created = ctx.issues.setProperty(issue.id, propertyKey, request.body);
-    return reply.status(created ? 201 : 200).send();
-  });
+  app.put<{ Params: PropertyParams; Body: unknown }>(
+    '/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      if (!isAgent(user)) throw forbidden('You do not have permission to edit this issue.');
+      const { propertyKey } = request.params;
+      if (propertyKey.length > MAX_KEY)
+        throw badRequest(`The property key can't be longer than ${MAX_KEY} characters.`);
+      if (request.body === undefined) throw badRequest('The property value must be valid JSON.');
+      if (Buffer.byteLength(JSON.stringify(request.body)) > MAX_VALUE_BYTES)
+        throw badRequest(`The property value can't be longer than ${MAX_VALUE_BYTES} characters.`);
+      const created = ctx.issues.setProperty(issue.id, propertyKey, request.body);
+      return reply.status(created ? 201 : 200).send();
+    },
+  );
 
-  app.delete<{ Params: PropertyParams }>('/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    if (!isAgent(user)) throw forbidden('You do not have permission to edit this issue.');
-    if (!ctx.issues.deleteProperty(issue.id, request.params.propertyKey)) throw new JiraHttpError(404, [`The property with key '${request.params.propertyKey}' does not exist.`]);
-    return reply.status(204).send();
-  });
+  app.delete<{ Params: PropertyParams }>(
+    '/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      if (!isAgent(user)) throw forbidden('You do not have permission to edit this issue.');
+      if (!ctx.issues.deleteProperty(issue.id, request.params.propertyKey))
+        throw new JiraHttpError(404, [`The property with key '${request.params.propertyKey}' does not exist.`]);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -63,11 +63,14 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext): void {
     const fields = selectFields(listParam(input.fields as string | string[] | undefined), ['id']);
     const expand = listParam(input.expand as string | string[] | undefined);
     const cap = fields.size === 0 && !expand.includes('changelog') ? MAX_RESULTS_IDS : MAX_RESULTS_FIELDS;
-    const requested = input.maxResults === undefined || input.maxResults === '' ? DEFAULT_MAX_RESULTS : Number(input.maxResults);
-    if (!Number.isInteger(requested) || requested < 0) throw badRequest("The 'maxResults' parameter must be a non-negative integer.");
+    const requested =
+      input.maxResults === undefined || input.maxResults === '' ? DEFAULT_MAX_RESULTS : Number(input.maxResults);
+    if (!Number.isInteger(requested) || requested < 0)
+      throw badRequest("The 'maxResults' parameter must be a non-negative integer.");
     // A page holds at least one issue, so that paging always moves forward.
     const maxResults = Math.max(1, Math.min(requested, cap));
-    const offset = typeof input.nextPageToken === 'string' && input.nextPageToken ? decodePageToken(input.nextPageToken, jql) : 0;
+    const offset =
+      typeof input.nextPageToken === 'string' && input.nextPageToken ? decodePageToken(input.nextPageToken, jql) : 0;
 
     let compiled;
     try {
@@ -81,16 +84,26 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext): void {
     }
     const visibility = visibilityFilter(user);
     const ids = ctx.db
-      .prepare<unknown[], number>(`SELECT i.id FROM issues i WHERE ${compiled.where} AND ${visibility.sql} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
+      .prepare<unknown[], number>(
+        `SELECT i.id FROM issues i WHERE ${compiled.where} AND ${visibility.sql} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`,
+      )
       .pluck()
       .all(...compiled.params, ...visibility.params, maxResults + 1, offset);
     const pageIds = ids.slice(0, maxResults);
     const isLast = ids.length <= maxResults;
     const properties = listParam(input.properties as string | string[] | undefined).slice(0, 5);
-    const issues = ctx.issues.findMany(pageIds).map((issue) => renderer.issue(issue, user, { fields, expandChangelog: expand.includes('changelog'), properties }));
+    const issues = ctx.issues
+      .findMany(pageIds)
+      .map((issue) =>
+        renderer.issue(issue, user, { fields, expandChangelog: expand.includes('changelog'), properties }),
+      );
     return { issues, isLast, ...(isLast ? {} : { nextPageToken: encodePageToken(jql, offset + pageIds.length) }) };
   };
 
-  app.post<{ Body: SearchInput }>('/rest/api/3/search/jql', async (request) => search(ctx.auth.require(request), request.body ?? {}));
-  app.get<{ Querystring: SearchInput }>('/rest/api/3/search/jql', async (request) => search(ctx.auth.require(request), request.query));
+  app.post<{ Body: SearchInput }>('/rest/api/3/search/jql', async (request) =>
+    search(ctx.auth.require(request), request.body ?? {}),
+  );
+  app.get<{ Querystring: SearchInput }>('/rest/api/3/search/jql', async (request) =>
+    search(ctx.auth.require(request), request.query),
+  );
 }

@@ -65,13 +65,20 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
       displayName: u?.displayName ?? 'Former user',
       active: !!u,
       timeZone: u?.timeZone,
-      _links: { jiraRest: `${base()}/rest/api/2/user?accountId=${encodeURIComponent(accountId)}`, self: `${base()}/rest/api/2/user?accountId=${encodeURIComponent(accountId)}` },
+      _links: {
+        jiraRest: `${base()}/rest/api/2/user?accountId=${encodeURIComponent(accountId)}`,
+        self: `${base()}/rest/api/2/user?accountId=${encodeURIComponent(accountId)}`,
+      },
     };
   };
 
   const requestJson = (issue: IssueRecord) => {
     const status = statusById(issue.statusId)!;
-    const lastStatusChange = ctx.issues.changelog(issue.id).filter((h) => h.items.some((i) => i.field === 'status')).pop()?.created ?? issue.created;
+    const lastStatusChange =
+      ctx.issues
+        .changelog(issue.id)
+        .filter((h) => h.items.some((i) => i.field === 'status'))
+        .pop()?.created ?? issue.created;
     return {
       _expands: ['participant', 'status', 'sla', 'requestType', 'serviceDesk', 'attachment', 'action', 'comment'],
       issueId: String(issue.id),
@@ -86,7 +93,8 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
       ],
       currentStatus: {
         status: status.name,
-        statusCategory: status.category.key === 'new' ? 'NEW' : status.category.key === 'done' ? 'DONE' : 'INDETERMINATE',
+        statusCategory:
+          status.category.key === 'new' ? 'NEW' : status.category.key === 'done' ? 'DONE' : 'INDETERMINATE',
         statusDate: dateDto(lastStatusChange),
       },
       _links: {
@@ -110,51 +118,82 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/servicedesk', async (request) => {
     ctx.auth.require(request);
     const { start, limit } = page(request.query);
-    return paged([{ id: SERVICE_DESK.id, projectId: PROJECT.id, projectName: PROJECT.name, projectKey: PROJECT.key, _links: { self: `${base()}/rest/servicedeskapi/servicedesk/${SERVICE_DESK.id}` } }], start, limit, base(), '/rest/servicedeskapi/servicedesk');
+    return paged(
+      [
+        {
+          id: SERVICE_DESK.id,
+          projectId: PROJECT.id,
+          projectName: PROJECT.name,
+          projectKey: PROJECT.key,
+          _links: { self: `${base()}/rest/servicedeskapi/servicedesk/${SERVICE_DESK.id}` },
+        },
+      ],
+      start,
+      limit,
+      base(),
+      '/rest/servicedeskapi/servicedesk',
+    );
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/organization', async (request) => {
     const user = ctx.auth.require(request);
     const { start, limit } = page(request.query);
-    const rows = ctx.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM organizations ORDER BY id').all();
+    const rows = ctx.db
+      .prepare<[], { id: number; name: string }>('SELECT id, name FROM organizations ORDER BY id')
+      .all();
     const visible = isAgent(user) ? rows : rows.filter((o) => o.id === user.organizationId);
-    const orgs = visible.map((o) => ({ id: String(o.id), name: o.name, _links: { self: `${base()}/rest/servicedeskapi/organization/${o.id}` } }));
+    const orgs = visible.map((o) => ({
+      id: String(o.id),
+      name: o.name,
+      _links: { self: `${base()}/rest/servicedeskapi/organization/${o.id}` },
+    }));
     return paged(orgs, start, limit, base(), '/rest/servicedeskapi/organization');
   });
 
-  app.post<{ Body: { serviceDeskId?: unknown; requestTypeId?: unknown; requestFieldValues?: { summary?: unknown; description?: unknown; priority?: { id?: unknown } }; raiseOnBehalfOf?: unknown } }>(
-    '/rest/servicedeskapi/request',
-    async (request, reply) => {
-      const user = ctx.auth.require(request);
-      const body = request.body ?? {};
-      if (String(body.serviceDeskId) !== SERVICE_DESK.id) throw badRequest(`The service desk '${String(body.serviceDeskId)}' does not exist.`);
-      if (String(body.requestTypeId) !== REQUEST_TYPE.id) throw badRequest(`The request type '${String(body.requestTypeId)}' does not exist in this service desk.`);
-      const fields = body.requestFieldValues ?? {};
-      if (typeof fields.summary !== 'string' || !fields.summary.trim()) throw badRequest('', { summary: 'Summary is required.' });
-      let reporter: SiteUser = user;
-      if (body.raiseOnBehalfOf !== undefined) {
-        const ref = String(body.raiseOnBehalfOf);
-        const found = ctx.users.byId(ref) ?? ctx.users.byEmail(ref);
-        if (!found) throw badRequest(`The user '${ref}' does not exist.`);
-        if (found.accountId !== user.accountId && !isAgent(user)) throw forbidden('You do not have permission to raise a request on behalf of another customer.');
-        reporter = found;
-      }
-      const issue = ops.createRequest(user, {
-        summary: fields.summary,
-        description: typeof fields.description === 'string' && fields.description ? textToAdf(fields.description) : null,
-        reporter,
-        channel: isAgent(user) ? 'jira' : 'portal',
-        priorityId: fields.priority?.id === undefined ? undefined : String(fields.priority.id),
-      });
-      return reply.status(201).send(requestJson(issue));
-    },
-  );
+  app.post<{
+    Body: {
+      serviceDeskId?: unknown;
+      requestTypeId?: unknown;
+      requestFieldValues?: { summary?: unknown; description?: unknown; priority?: { id?: unknown } };
+      raiseOnBehalfOf?: unknown;
+    };
+  }>('/rest/servicedeskapi/request', async (request, reply) => {
+    const user = ctx.auth.require(request);
+    const body = request.body ?? {};
+    if (String(body.serviceDeskId) !== SERVICE_DESK.id)
+      throw badRequest(`The service desk '${String(body.serviceDeskId)}' does not exist.`);
+    if (String(body.requestTypeId) !== REQUEST_TYPE.id)
+      throw badRequest(`The request type '${String(body.requestTypeId)}' does not exist in this service desk.`);
+    const fields = body.requestFieldValues ?? {};
+    if (typeof fields.summary !== 'string' || !fields.summary.trim())
+      throw badRequest('', { summary: 'Summary is required.' });
+    let reporter: SiteUser = user;
+    if (body.raiseOnBehalfOf !== undefined) {
+      const ref = String(body.raiseOnBehalfOf);
+      const found = ctx.users.byId(ref) ?? ctx.users.byEmail(ref);
+      if (!found) throw badRequest(`The user '${ref}' does not exist.`);
+      if (found.accountId !== user.accountId && !isAgent(user))
+        throw forbidden('You do not have permission to raise a request on behalf of another customer.');
+      reporter = found;
+    }
+    const issue = ops.createRequest(user, {
+      summary: fields.summary,
+      description: typeof fields.description === 'string' && fields.description ? textToAdf(fields.description) : null,
+      reporter,
+      channel: isAgent(user) ? 'jira' : 'portal',
+      priorityId: fields.priority?.id === undefined ? undefined : String(fields.priority.id),
+    });
+    return reply.status(201).send(requestJson(issue));
+  });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request', async (request) => {
     const user = ctx.auth.require(request);
     const { start, limit } = page(request.query);
     const filter = visibilityFilter(user);
-    const ids = ctx.db.prepare<unknown[], number>(`SELECT i.id FROM issues i WHERE ${filter.sql} ORDER BY i.created DESC, i.id DESC`).pluck().all(...filter.params);
+    const ids = ctx.db
+      .prepare<unknown[], number>(`SELECT i.id FROM issues i WHERE ${filter.sql} ORDER BY i.created DESC, i.id DESC`)
+      .pluck()
+      .all(...filter.params);
     return paged(ctx.issues.findMany(ids).map(requestJson), start, limit, base(), '/rest/servicedeskapi/request');
   });
 
@@ -163,59 +202,105 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     return requestJson(ops.visibleIssue(user, request.params.issueIdOrKey));
   });
 
-  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/comment', async (request) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const { start, limit } = page(request.query);
-    const wantPublic = request.query.public !== 'false';
-    const wantInternal = request.query.internal !== 'false' && isAgent(user);
-    const comments = ctx.issues.comments(issue.id, wantInternal).filter((c) => (c.internal ? wantInternal : wantPublic));
-    return paged(comments.map(commentJson), start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/comment`);
-  });
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>(
+    '/rest/servicedeskapi/request/:issueIdOrKey/comment',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const { start, limit } = page(request.query);
+      const wantPublic = request.query.public !== 'false';
+      const wantInternal = request.query.internal !== 'false' && isAgent(user);
+      const comments = ctx.issues
+        .comments(issue.id, wantInternal)
+        .filter((c) => (c.internal ? wantInternal : wantPublic));
+      return paged(
+        comments.map(commentJson),
+        start,
+        limit,
+        base(),
+        `/rest/servicedeskapi/request/${issue.key}/comment`,
+      );
+    },
+  );
 
-  app.post<{ Params: { issueIdOrKey: string }; Body: { body?: unknown; public?: unknown } }>('/rest/servicedeskapi/request/:issueIdOrKey/comment', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const text = request.body?.body;
-    if (typeof text !== 'string' || !text.trim()) throw badRequest('The comment body is required.');
-    const comment = ops.comment(user, issue, textToAdf(text), request.body.public === false);
-    return reply.status(201).send(commentJson(comment));
-  });
+  app.post<{ Params: { issueIdOrKey: string }; Body: { body?: unknown; public?: unknown } }>(
+    '/rest/servicedeskapi/request/:issueIdOrKey/comment',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const text = request.body?.body;
+      if (typeof text !== 'string' || !text.trim()) throw badRequest('The comment body is required.');
+      const comment = ops.comment(user, issue, textToAdf(text), request.body.public === false);
+      return reply.status(201).send(commentJson(comment));
+    },
+  );
 
-  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/participant', async (request) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const { start, limit } = page(request.query);
-    return paged(issue.participantIds.map(person), start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/participant`);
-  });
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>(
+    '/rest/servicedeskapi/request/:issueIdOrKey/participant',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const { start, limit } = page(request.query);
+      return paged(
+        issue.participantIds.map(person),
+        start,
+        limit,
+        base(),
+        `/rest/servicedeskapi/request/${issue.key}/participant`,
+      );
+    },
+  );
 
-  app.post<{ Params: { issueIdOrKey: string }; Body: { accountIds?: unknown } }>('/rest/servicedeskapi/request/:issueIdOrKey/participant', async (request) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const ids = request.body?.accountIds;
-    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !ctx.users.byId(id))) throw badRequest('accountIds must list existing accounts.');
-    if (!isAgent(user) && user.accountId !== issue.reporterId) throw forbidden('Only agents and the reporter can add participants.');
-    for (const id of ids as string[]) ctx.issues.addParticipant(issue.id, id);
-    const after = ctx.issues.find(issue.key)!;
-    return paged(after.participantIds.map(person), 0, 50, base(), `/rest/servicedeskapi/request/${issue.key}/participant`);
-  });
+  app.post<{ Params: { issueIdOrKey: string }; Body: { accountIds?: unknown } }>(
+    '/rest/servicedeskapi/request/:issueIdOrKey/participant',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const ids = request.body?.accountIds;
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !ctx.users.byId(id)))
+        throw badRequest('accountIds must list existing accounts.');
+      if (!isAgent(user) && user.accountId !== issue.reporterId)
+        throw forbidden('Only agents and the reporter can add participants.');
+      for (const id of ids as string[]) ctx.issues.addParticipant(issue.id, id);
+      const after = ctx.issues.find(issue.key)!;
+      return paged(
+        after.participantIds.map(person),
+        0,
+        50,
+        base(),
+        `/rest/servicedeskapi/request/${issue.key}/participant`,
+      );
+    },
+  );
 
-  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>('/rest/servicedeskapi/request/:issueIdOrKey/transition', async (request) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const { start, limit } = page(request.query);
-    const customerTransitions = ops.availableTransitions({ ...user, role: 'customer' }, issue).map((t) => ({ id: t.id, name: t.name }));
-    return paged(customerTransitions, start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/transition`);
-  });
+  app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>(
+    '/rest/servicedeskapi/request/:issueIdOrKey/transition',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const { start, limit } = page(request.query);
+      const customerTransitions = ops
+        .availableTransitions({ ...user, role: 'customer' }, issue)
+        .map((t) => ({ id: t.id, name: t.name }));
+      return paged(customerTransitions, start, limit, base(), `/rest/servicedeskapi/request/${issue.key}/transition`);
+    },
+  );
 
-  app.post<{ Params: { issueIdOrKey: string }; Body: { id?: unknown; additionalComment?: { body?: unknown } } }>('/rest/servicedeskapi/request/:issueIdOrKey/transition', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const id = String(request.body?.id ?? '');
-    const offered = ops.availableTransitions({ ...user, role: 'customer' }, issue).some((t) => t.id === id);
-    if (!offered) throw new JiraHttpError(400, [`The transition '${id}' is not available to customers on ${issue.key}.`]);
-    const text = request.body.additionalComment?.body;
-    ops.transition({ ...user, role: 'customer' }, issue, { transitionId: id, comment: typeof text === 'string' && text.trim() ? { body: textToAdf(text), internal: false } : undefined });
-    return reply.status(204).send();
-  });
+  app.post<{ Params: { issueIdOrKey: string }; Body: { id?: unknown; additionalComment?: { body?: unknown } } }>(
+    '/rest/servicedeskapi/request/:issueIdOrKey/transition',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const id = String(request.body?.id ?? '');
+      const offered = ops.availableTransitions({ ...user, role: 'customer' }, issue).some((t) => t.id === id);
+      if (!offered)
+        throw new JiraHttpError(400, [`The transition '${id}' is not available to customers on ${issue.key}.`]);
+      const text = request.body.additionalComment?.body;
+      ops.transition({ ...user, role: 'customer' }, issue, {
+        transitionId: id,
+        comment: typeof text === 'string' && text.trim() ? { body: textToAdf(text), internal: false } : undefined,
+      });
+      return reply.status(204).send();
+    },
+  );
 }

@@ -40,18 +40,25 @@ export function transitionRoutes(app: FastifyInstance, ctx: SiteContext, ops: Si
     };
   });
 
-  app.post<{ Params: { issueIdOrKey: string }; Body: TransitionBody }>('/rest/api/3/issue/:issueIdOrKey/transitions', async (request, reply) => {
-    const user = ctx.auth.require(request);
-    const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-    const id = request.body?.transition?.id;
-    if (id === undefined || id === null || id === '') throw badRequest('Missing transition id: the body needs {"transition": {"id": "..."}}.');
-    const added = request.body.update?.comment?.[0]?.add;
-    let comment: { body: AdfNode; internal: boolean } | undefined;
-    if (added) {
-      if (!isAdfDocument(added.body)) throw badRequest('', { comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.' });
-      comment = { body: added.body, internal: isInternal(added.properties) };
-    }
-    ops.transition(user, issue, { transitionId: String(id), resolution: request.body.fields?.resolution, comment });
-    return reply.status(204).send();
-  });
+  app.post<{ Params: { issueIdOrKey: string }; Body: TransitionBody }>(
+    '/rest/api/3/issue/:issueIdOrKey/transitions',
+    async (request, reply) => {
+      const user = ctx.auth.require(request);
+      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const id = request.body?.transition?.id;
+      if (id === undefined || id === null || id === '')
+        throw badRequest('Missing transition id: the body needs {"transition": {"id": "..."}}.');
+      const added = request.body.update?.comment?.[0]?.add;
+      let comment: { body: AdfNode; internal: boolean } | undefined;
+      if (added) {
+        if (!isAdfDocument(added.body))
+          throw badRequest('', {
+            comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.',
+          });
+        comment = { body: added.body, internal: isInternal(added.properties) };
+      }
+      ops.transition(user, issue, { transitionId: String(id), resolution: request.body.fields?.resolution, comment });
+      return reply.status(204).send();
+    },
+  );
 }

@@ -14,7 +14,8 @@ import { listParam, pageParams } from './params';
  * @example userRoutes(app, ctx)
  */
 export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
-  const groupsOf = (accountId: string) => ctx.users.groupNames().filter((g) => ctx.users.groupMembers(g).some((m) => m.accountId === accountId));
+  const groupsOf = (accountId: string) =>
+    ctx.users.groupNames().filter((g) => ctx.users.groupMembers(g).some((m) => m.accountId === accountId));
 
   app.get('/rest/api/3/myself', async (request) => {
     const user = ctx.auth.require(request);
@@ -40,13 +41,25 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
       return u ? [userDetails(u, ctx.baseUrl())] : [];
     });
     const values = users.slice(startAt, startAt + maxResults);
-    return { self: `${ctx.baseUrl()}/rest/api/3/user/bulk`, maxResults, startAt, total: users.length, isLast: startAt + values.length >= users.length, values };
+    return {
+      self: `${ctx.baseUrl()}/rest/api/3/user/bulk`,
+      maxResults,
+      startAt,
+      total: users.length,
+      isLast: startAt + values.length >= users.length,
+      values,
+    };
   });
 
   // Jira matches the query against the start of the display name's words and of the email address.
   const matches = (query: string, ...texts: string[]) => {
     const q = fold(query);
-    return texts.some((text) => fold(text).split(/[\s@._-]+/).some((word) => word.startsWith(q)) || fold(text).startsWith(q));
+    return texts.some(
+      (text) =>
+        fold(text)
+          .split(/[\s@._-]+/)
+          .some((word) => word.startsWith(q)) || fold(text).startsWith(q),
+    );
   };
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/user/search', async (request) => {
@@ -58,7 +71,9 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
       .all()
       .filter((u) => u.accountType !== 'app')
       .filter((u) => (accountId ? u.accountId === accountId : matches(query!, u.displayName, u.emailAddress)));
-    return found.slice(startAt, startAt + maxResults).map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
+    return found
+      .slice(startAt, startAt + maxResults)
+      .map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/groups/picker', async (request) => {
@@ -74,40 +89,59 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
     };
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/user/assignable/search', async (request) => {
-    const user = ctx.auth.require(request);
-    const { issueKey, project } = request.query;
-    if (!issueKey && !project) throw badRequest('One of issueKey, issueId or project is required.');
-    if (issueKey) {
-      const issue = ctx.issues.find(issueKey);
-      if (!issue || !canView(user, issue)) throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
-    }
-    const { startAt, maxResults } = pageParams(request.query, 50, 1000);
-    // In a service project, the assignable people are its agents (licensed accounts working the queue).
-    const agents = ctx.users.all().filter((u) => u.role === 'agent' || u.role === 'team-lead' || u.role === 'offer-manager');
-    return agents.slice(startAt, startAt + maxResults).map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/rest/api/3/user/assignable/search',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const { issueKey, project } = request.query;
+      if (!issueKey && !project) throw badRequest('One of issueKey, issueId or project is required.');
+      if (issueKey) {
+        const issue = ctx.issues.find(issueKey);
+        if (!issue || !canView(user, issue))
+          throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+      }
+      const { startAt, maxResults } = pageParams(request.query, 50, 1000);
+      // In a service project, the assignable people are its agents (licensed accounts working the queue).
+      const agents = ctx.users
+        .all()
+        .filter((u) => u.role === 'agent' || u.role === 'team-lead' || u.role === 'offer-manager');
+      return agents
+        .slice(startAt, startAt + maxResults)
+        .map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
+    },
+  );
 
-  app.get<{ Querystring: { permissions?: string; issueKey?: string; issueId?: string; projectKey?: string } }>('/rest/api/3/mypermissions', async (request) => {
-    const user = ctx.auth.require(request);
-    const keys = listParam(request.query.permissions);
-    if (keys.length === 0) throw badRequest('The permissions query parameter is required.');
-    const unknown = keys.filter((k) => !PERMISSIONS[k]);
-    if (unknown.length) throw new JiraHttpError(404, [`No project permissions found for the keys: ${unknown.join(', ')}.`]);
-    const issueRef = request.query.issueKey ?? request.query.issueId;
-    let visible = true;
-    if (issueRef !== undefined) {
-      const issue = ctx.issues.find(issueRef);
-      if (!issue) throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
-      visible = canView(user, issue);
-    }
-    const permissions: Record<string, unknown> = {};
-    keys.forEach((key, i) => {
-      const p = PERMISSIONS[key]!;
-      permissions[key] = { id: String(i + 1), key, name: p.name, type: p.type, description: p.name, havePermission: p.holds(user, visible) };
-    });
-    return { permissions };
-  });
+  app.get<{ Querystring: { permissions?: string; issueKey?: string; issueId?: string; projectKey?: string } }>(
+    '/rest/api/3/mypermissions',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const keys = listParam(request.query.permissions);
+      if (keys.length === 0) throw badRequest('The permissions query parameter is required.');
+      const unknown = keys.filter((k) => !PERMISSIONS[k]);
+      if (unknown.length)
+        throw new JiraHttpError(404, [`No project permissions found for the keys: ${unknown.join(', ')}.`]);
+      const issueRef = request.query.issueKey ?? request.query.issueId;
+      let visible = true;
+      if (issueRef !== undefined) {
+        const issue = ctx.issues.find(issueRef);
+        if (!issue) throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
+        visible = canView(user, issue);
+      }
+      const permissions: Record<string, unknown> = {};
+      keys.forEach((key, i) => {
+        const p = PERMISSIONS[key]!;
+        permissions[key] = {
+          id: String(i + 1),
+          key,
+          name: p.name,
+          type: p.type,
+          description: p.name,
+          havePermission: p.holds(user, visible),
+        };
+      });
+      return { permissions };
+    },
+  );
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/group/member', async (request) => {
     ctx.auth.require(request);

@@ -21,7 +21,10 @@ export function referenceCalendar(config: BusinessHoursCalendarConfig): Referenc
   const closedDates = (year: number): Set<string> => {
     let dates = closedYears.get(year);
     if (!dates) {
-      dates = new Set<string>([...config.holidays.fixedDates, ...config.holidays.yearlyDates.map((md) => `${year}-${md}`)]);
+      dates = new Set<string>([
+        ...config.holidays.fixedDates,
+        ...config.holidays.yearlyDates.map((md) => `${year}-${md}`),
+      ]);
       const { country, region } = config.holidays;
       if (country !== null) {
         const holidays = region === null ? new Holidays(country) : new Holidays(country, region);

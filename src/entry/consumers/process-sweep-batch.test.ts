@@ -18,16 +18,24 @@ jest.mock('@forge/kvs', () => ({
   kvs: {
     get: async (key: string) => store.get(key),
     set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key)) throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
+      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
+        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
       store.set(key, value);
     },
     delete: async (key: string) => void store.delete(key),
   },
 }));
-jest.mock('@forge/events', () => ({ Queue: class { push = async () => undefined; } }));
+jest.mock('@forge/events', () => ({
+  Queue: class {
+    push = async () => undefined;
+  },
+}));
 jest.mock('../../jira/get-issue-with-properties');
 jest.mock('../../jira/get-changelog');
-jest.mock('../../jira/list-issue-comments', () => ({ ...jest.requireActual('../../jira/list-issue-comments'), listIssueComments: jest.fn() }));
+jest.mock('../../jira/list-issue-comments', () => ({
+  ...jest.requireActual('../../jira/list-issue-comments'),
+  listIssueComments: jest.fn(),
+}));
 jest.mock('../../jira/get-user');
 jest.mock('../../jira/get-request');
 jest.mock('../../jira/issue-property');
@@ -40,14 +48,27 @@ const PORTAL = 'https://site.example/servicedesk/customer/portal/1/SUP-7';
 const T0 = Date.UTC(2026, 0, 5, 9);
 
 function clock(over: object = {}) {
-  return { waiting: 'yes', waitingSince: T0, lastActivityAt: T0, nextDueAt: T0 + 3 * DAY, stage: 0, escalated: 'no', ...over };
+  return {
+    waiting: 'yes',
+    waitingSince: T0,
+    lastActivityAt: T0,
+    nextDueAt: T0 + 3 * DAY,
+    stage: 0,
+    escalated: 'no',
+    ...over,
+  };
 }
 
 function issue(statusName: string, property: unknown) {
   jest.mocked(getIssueWithProperties).mockResolvedValue({
     id: '10007',
     key: 'SUP-7',
-    fields: { summary: 'VPN down', status: { id: '3', name: statusName }, reporter: { accountId: 'cust-1' }, created: new Date(T0 - DAY).toISOString() },
+    fields: {
+      summary: 'VPN down',
+      status: { id: '3', name: statusName },
+      reporter: { accountId: 'cust-1' },
+      created: new Date(T0 - DAY).toISOString(),
+    },
     properties: property === undefined ? {} : { supportRulesState: property },
   });
 }
@@ -57,8 +78,20 @@ beforeEach(() => {
   jest.clearAllMocks();
   jest.mocked(getUser).mockResolvedValue({ accountId: 'cust-1', locale: 'en_US' });
   jest.mocked(listIssueComments).mockResolvedValue([
-    { id: '2', author: { accountId: 'agent-1', accountType: 'atlassian' }, body: 'Please send the logs', created: new Date(T0).toISOString(), properties: [{ key: 'sd.public.comment', value: { internal: false } }] },
-    { id: '3', author: { accountId: 'agent-1', accountType: 'atlassian' }, body: 'internal thought', created: new Date(T0 + 1).toISOString(), properties: [{ key: 'sd.public.comment', value: { internal: true } }] },
+    {
+      id: '2',
+      author: { accountId: 'agent-1', accountType: 'atlassian' },
+      body: 'Please send the logs',
+      created: new Date(T0).toISOString(),
+      properties: [{ key: 'sd.public.comment', value: { internal: false } }],
+    },
+    {
+      id: '3',
+      author: { accountId: 'agent-1', accountType: 'atlassian' },
+      body: 'internal thought',
+      created: new Date(T0 + 1).toISOString(),
+      properties: [{ key: 'sd.public.comment', value: { internal: true } }],
+    },
   ]);
   jest.mocked(getChangelog).mockResolvedValue([]);
   jest.mocked(portalUrlOf).mockResolvedValue(PORTAL);
@@ -72,9 +105,18 @@ describe('processSweepBatch', () => {
     const [, body, opts] = jest.mocked(addComment).mock.calls[0]!;
     expect(opts).toEqual({ internal: false });
     expect(textFromAdf(body)).toContain('> Please send the logs');
-    expect(jest.mocked(notifyIssue).mock.calls[0]![1]).toMatchObject({ to: { accountIds: ['cust-1'] }, subject: '[SUP-7] Reminder: VPN down' });
-    expect(jest.mocked(notifyIssue).mock.calls[0]![1].textBody).toContain(`or follow your request in the portal: ${PORTAL}`);
-    expect(jest.mocked(setIssueProperty).mock.calls[0]).toEqual(['SUP-7', 'supportRulesState', clock({ stage: 1, nextDueAt: T0 + 6 * DAY })]);
+    expect(jest.mocked(notifyIssue).mock.calls[0]![1]).toMatchObject({
+      to: { accountIds: ['cust-1'] },
+      subject: '[SUP-7] Reminder: VPN down',
+    });
+    expect(jest.mocked(notifyIssue).mock.calls[0]![1].textBody).toContain(
+      `or follow your request in the portal: ${PORTAL}`,
+    );
+    expect(jest.mocked(setIssueProperty).mock.calls[0]).toEqual([
+      'SUP-7',
+      'supportRulesState',
+      clock({ stage: 1, nextDueAt: T0 + 6 * DAY }),
+    ]);
     expect(transitionIssue).not.toHaveBeenCalled();
   });
 
@@ -98,19 +140,29 @@ describe('processSweepBatch', () => {
     const email = jest.mocked(notifyIssue).mock.calls[0]![1].textBody;
     expect(email).toContain(`reopen it from the portal (${PORTAL}) with the "Reopen" action`);
     expect(email).not.toContain('reply to this email');
-    expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({ waiting: 'no', stage: 'closed', nextDueAt: null });
+    expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({
+      waiting: 'no',
+      stage: 'closed',
+      nextDueAt: null,
+    });
   });
 
   it('does not announce a close that Jira refused for good, keeps the three as dead letters, and stops the count', async () => {
     issue('Waiting for customer', clock({ stage: 2, nextDueAt: T0 + 12 * DAY }));
-    jest.mocked(transitionIssue).mockRejectedValueOnce(new JiraError('POST /transitions answered 400: no transition to Clos', 400, {}, false));
+    jest
+      .mocked(transitionIssue)
+      .mockRejectedValueOnce(new JiraError('POST /transitions answered 400: no transition to Clos', 400, {}, false));
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await processSweepBatch({ kind: 'sweep-batch', issueKeys: ['SUP-7'], sweptAt: T0 + 12 * DAY });
     expect(addComment).not.toHaveBeenCalled();
     expect(notifyIssue).not.toHaveBeenCalled();
-    const dead = [...store.entries()].filter(([k]) => k.startsWith('dead:')).map(([, v]) => v as { action: { type: string }; error: string });
+    const dead = [...store.entries()]
+      .filter(([k]) => k.startsWith('dead:'))
+      .map(([, v]) => v as { action: { type: string }; error: string });
     expect(dead.map((d) => d.action.type).sort()).toEqual(['comment', 'notify', 'transition']);
-    expect(dead.find((d) => d.action.type === 'comment')!.error).toMatch(/needs SUP-7:autoclose:.*:transition, which failed/);
+    expect(dead.find((d) => d.action.type === 'comment')!.error).toMatch(
+      /needs SUP-7:autoclose:.*:transition, which failed/,
+    );
     // The clock is still written, so the next sweeps do not try (and fail) again every hour.
     expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({ stage: 'closed', nextDueAt: null });
   });
@@ -119,7 +171,11 @@ describe('processSweepBatch', () => {
     issue('In progress', clock());
     await processSweepBatch({ kind: 'sweep-batch', issueKeys: ['SUP-7'], sweptAt: T0 + 3 * DAY });
     expect(addComment).not.toHaveBeenCalled();
-    expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({ waiting: 'no', nextDueAt: null, escalated: 'no' });
+    expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({
+      waiting: 'no',
+      nextDueAt: null,
+      escalated: 'no',
+    });
   });
 
   it('rebuilds the clock of a waiting request that has none, from its history', async () => {

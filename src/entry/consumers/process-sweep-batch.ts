@@ -7,7 +7,16 @@
 import { actionKey, adfFromText, textFromAdf, type Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
 import { autoCloseMessage, languageFor, reminderMessage, type CommentAndMessage } from '../../domain/messages';
-import { decideReminder, notWaiting, parseReminderState, propertyValue, stateAfterDecision, STATE_PROPERTY, type ReminderDecision, type ReminderState } from '../../domain/reminders';
+import {
+  decideReminder,
+  notWaiting,
+  parseReminderState,
+  propertyValue,
+  stateAfterDecision,
+  STATE_PROPERTY,
+  type ReminderDecision,
+  type ReminderState,
+} from '../../domain/reminders';
 import { statusResolver, type Language } from '../../domain/workflow';
 import { getIssueWithProperties, type IssueWithProperties } from '../../jira/get-issue-with-properties';
 import { portalUrlOf } from '../../jira/get-request';
@@ -48,11 +57,19 @@ export async function processSweepBatch(item: Record<string, unknown>): Promise<
   }
 }
 
-async function processDueRequest(issueKey: string, nowMs: number, config: Config, locales: Map<string, Promise<string | null>>): Promise<void> {
+async function processDueRequest(
+  issueKey: string,
+  nowMs: number,
+  config: Config,
+  locales: Map<string, Promise<string | null>>,
+): Promise<void> {
   const issue = await getIssueWithProperties(issueKey, FIELDS, [STATE_PROPERTY]);
   if (!issue) return;
   const stored = issue.properties?.[STATE_PROPERTY];
-  const status = statusResolver(config.statusMapping)({ id: issue.fields.status?.id ?? null, name: issue.fields.status?.name ?? null });
+  const status = statusResolver(config.statusMapping)({
+    id: issue.fields.status?.id ?? null,
+    name: issue.fields.status?.name ?? null,
+  });
   let state = parseReminderState(stored);
   if (status !== 'waiting_for_customer') {
     // It left the wait without the triggers telling the clock (say, the app resumed it): stop the count.
@@ -61,7 +78,12 @@ async function processDueRequest(issueKey: string, nowMs: number, config: Config
   }
   let comments: IssueComment[] | undefined;
   if (!state || state.waiting !== 'yes') {
-    const rebuilt = await clockFromJira(issueKey, status, issue.fields.created ? Date.parse(issue.fields.created) : 0, config);
+    const rebuilt = await clockFromJira(
+      issueKey,
+      status,
+      issue.fields.created ? Date.parse(issue.fields.created) : 0,
+      config,
+    );
     state = rebuilt.clock;
     comments = rebuilt.comments;
   }
@@ -74,8 +96,19 @@ async function processDueRequest(issueKey: string, nowMs: number, config: Config
   comments ??= decision.kind === 'reminder' ? await listIssueComments(issueKey, 20) : [];
   const [locale, portalUrl] = await Promise.all([localeOf(issue, locales), portalUrlOf(issueKey)]);
   const actions = decisionActions(issue, decision, config, languageFor(locale, config), comments, portalUrl);
-  const clockKey = actionKey(issueKey, decision.kind === 'close' ? 'autoclose' : 'reminder', decision.occurrence, decision.kind === 'close' ? 'clock' : `${decision.reminder}:clock`);
-  actions.push({ type: 'setProperty', key: clockKey, issueKey, propertyKey: STATE_PROPERTY, value: propertyValue(stored, next) });
+  const clockKey = actionKey(
+    issueKey,
+    decision.kind === 'close' ? 'autoclose' : 'reminder',
+    decision.occurrence,
+    decision.kind === 'close' ? 'clock' : `${decision.reminder}:clock`,
+  );
+  actions.push({
+    type: 'setProperty',
+    key: clockKey,
+    issueKey,
+    propertyKey: STATE_PROPERTY,
+    value: propertyValue(stored, next),
+  });
   await executeActions(actions, config);
 }
 
@@ -98,29 +131,71 @@ function decisionActions(
   if (decision.kind === 'close') {
     base = actionKey(issue.key, 'autoclose', decision.occurrence);
     requires = actionKey(base, 'transition');
-    actions.push({ type: 'transition', key: requires, issueKey: issue.key, toStatus: 'closed', resolution: config.reminders.autoCloseResolution });
-    texts = autoCloseMessage(lang, ref, { days: config.reminders.autoCloseDays, replyReopens: config.rules.reopenOnCustomerComment });
+    actions.push({
+      type: 'transition',
+      key: requires,
+      issueKey: issue.key,
+      toStatus: 'closed',
+      resolution: config.reminders.autoCloseResolution,
+    });
+    texts = autoCloseMessage(lang, ref, {
+      days: config.reminders.autoCloseDays,
+      replyReopens: config.rules.reopenOnCustomerComment,
+    });
   } else {
     base = actionKey(issue.key, 'reminder', decision.occurrence, decision.reminder);
-    texts = reminderMessage(lang, ref, { reminder: decision.reminder, awaited: awaitedText(comments, reporter), closesAtMs: decision.closesAt, timeZone: tz });
+    texts = reminderMessage(lang, ref, {
+      reminder: decision.reminder,
+      awaited: awaitedText(comments, reporter),
+      closesAtMs: decision.closesAt,
+      timeZone: tz,
+    });
   }
   // A close that failed for good (no transition to Closed in the workflow) is not announced to the customer.
-  actions.push({ type: 'comment', key: actionKey(base, 'comment'), issueKey: issue.key, body: adfFromText(texts.comment), internal: false, requires });
-  if (reporter) actions.push({ type: 'notify', key: actionKey(base, 'notify'), issueKey: issue.key, to: { accountIds: [reporter] }, ...texts.message, requires });
+  actions.push({
+    type: 'comment',
+    key: actionKey(base, 'comment'),
+    issueKey: issue.key,
+    body: adfFromText(texts.comment),
+    internal: false,
+    requires,
+  });
+  if (reporter)
+    actions.push({
+      type: 'notify',
+      key: actionKey(base, 'notify'),
+      issueKey: issue.key,
+      to: { accountIds: [reporter] },
+      ...texts.message,
+      requires,
+    });
   return actions;
 }
 
 /** The team's latest public comment (not the app's, not the customer's): what the request waits for. */
 function awaitedText(comments: IssueComment[], reporter: string | undefined): string | null {
   const newestFirst = [...comments].sort((a, b) => Date.parse(b.created ?? '') - Date.parse(a.created ?? ''));
-  const found = newestFirst.find((c) => !isInternalComment(c) && c.author?.accountType !== 'app' && c.author?.accountId !== reporter && c.author?.accountType !== 'customer');
+  const found = newestFirst.find(
+    (c) =>
+      !isInternalComment(c) &&
+      c.author?.accountType !== 'app' &&
+      c.author?.accountId !== reporter &&
+      c.author?.accountType !== 'customer',
+  );
   return found ? textFromAdf(found.body) || null : null;
 }
 
-async function localeOf(issue: IssueWithProperties, cache: Map<string, Promise<string | null>>): Promise<string | null> {
+async function localeOf(
+  issue: IssueWithProperties,
+  cache: Map<string, Promise<string | null>>,
+): Promise<string | null> {
   const accountId = issue.fields.reporter?.accountId;
   if (!accountId) return null;
-  if (!cache.has(accountId)) cache.set(accountId, getUser(accountId).then((u) => u?.locale ?? null));
+  if (!cache.has(accountId))
+    cache.set(
+      accountId,
+      getUser(accountId).then((u) => u?.locale ?? null),
+    );
   return cache.get(accountId)!;
 }
 
@@ -131,6 +206,18 @@ function sameStored(stored: unknown, state: ReminderState): boolean {
 }
 
 async function writeClock(issueKey: string, stored: unknown, state: ReminderState, config: Config): Promise<void> {
-  const key = actionKey(issueKey, 'clock', 'sweep', state.waiting, state.waitingSince ?? 0, state.lastActivityAt, state.stage, state.nextDueAt ?? 0);
-  await executeActions([{ type: 'setProperty', key, issueKey, propertyKey: STATE_PROPERTY, value: propertyValue(stored, state) }], config);
+  const key = actionKey(
+    issueKey,
+    'clock',
+    'sweep',
+    state.waiting,
+    state.waitingSince ?? 0,
+    state.lastActivityAt,
+    state.stage,
+    state.nextDueAt ?? 0,
+  );
+  await executeActions(
+    [{ type: 'setProperty', key, issueKey, propertyKey: STATE_PROPERTY, value: propertyValue(stored, state) }],
+    config,
+  );
 }

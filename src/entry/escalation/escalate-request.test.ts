@@ -16,13 +16,18 @@ jest.mock('@forge/kvs', () => ({
   kvs: {
     get: async (key: string) => store.get(key),
     set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key)) throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
+      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
+        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
       store.set(key, value);
     },
     delete: async (key: string) => void store.delete(key),
   },
 }));
-jest.mock('@forge/events', () => ({ Queue: class { push = async () => undefined; } }));
+jest.mock('@forge/events', () => ({
+  Queue: class {
+    push = async () => undefined;
+  },
+}));
 jest.mock('../../jira/get-issue');
 jest.mock('../../jira/get-request');
 jest.mock('../../jira/get-request-participants');
@@ -46,21 +51,31 @@ beforeEach(async () => {
   properties.clear();
   jest.clearAllMocks();
   store.set('config', { escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'lead-1' } });
-  jest.mocked(getIssue).mockResolvedValue({ id: '10001', key: 'SUP-1', fields: { summary: 'VPN down', status: { name: 'En cours' }, reporter: { accountId: 'cust-1' } } });
+  jest.mocked(getIssue).mockResolvedValue({
+    id: '10001',
+    key: 'SUP-1',
+    fields: { summary: 'VPN down', status: { name: 'En cours' }, reporter: { accountId: 'cust-1' } },
+  });
   jest.mocked(getRequestParticipants).mockResolvedValue([{ accountId: 'cust-2' }]);
   jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
   jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
   jest.mocked(hasIssuePermission).mockResolvedValue(false);
   jest.mocked(getIssueProperty).mockImplementation(async (_key, property) => properties.get(property) as never);
-  jest.mocked(setIssueProperty).mockImplementation(async (_key, property, value) => void properties.set(property, value));
+  jest
+    .mocked(setIssueProperty)
+    .mockImplementation(async (_key, property, value) => void properties.set(property, value));
 });
 
-const escalate = (accountId: string, reason = 'No answer for days') => escalateRequest({ issueKey: 'SUP-1', accountId, reason, nowMs: NOW });
+const escalate = (accountId: string, reason = 'No answer for days') =>
+  escalateRequest({ issueKey: 'SUP-1', accountId, reason, nowMs: NOW });
 
 describe('escalateRequest', () => {
   it('records, notes and notifies once, for the reporter', async () => {
     const result = await escalate('cust-1');
-    expect(result).toEqual({ ok: true, escalation: { by: 'cust-1', byName: 'Carol', at: '2026-11-28T09:00:00.000Z', reason: 'No answer for days' } });
+    expect(result).toEqual({
+      ok: true,
+      escalation: { by: 'cust-1', byName: 'Carol', at: '2026-11-28T09:00:00.000Z', reason: 'No answer for days' },
+    });
     expect(properties.get('supportRulesEscalation')).toEqual(result.ok && result.escalation);
     expect(jest.mocked(addComment).mock.calls[0]![2]).toEqual({ internal: true });
     expect(jest.mocked(notifyIssue).mock.calls.map((c) => c[1].to)).toEqual([{ accountIds: ['lead-1'] }]);
@@ -70,7 +85,9 @@ describe('escalateRequest', () => {
     await escalate('cust-1');
     const again = await escalate('cust-2', 'Still nothing');
     expect(again).toMatchObject({ ok: false, status: 409, code: 'already_escalated', escalation: { by: 'cust-1' } });
-    expect(!again.ok && again.message).toBe("Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol : le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.");
+    expect(!again.ok && again.message).toBe(
+      "Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol : le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.",
+    );
     expect(notifyIssue).toHaveBeenCalledTimes(1);
   });
 
@@ -87,7 +104,12 @@ describe('escalateRequest', () => {
   it('answers 404 when the caller cannot see the request, 400 without a reason', async () => {
     jest.mocked(getIssue).mockResolvedValueOnce(null);
     expect(await escalate('cust-1')).toMatchObject({ ok: false, status: 404, code: 'not_found' });
-    expect(await escalate('cust-1', '   ')).toMatchObject({ ok: false, status: 400, code: 'invalid', message: 'Say why you escalate the request (at most 2000 characters).' });
+    expect(await escalate('cust-1', '   ')).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'invalid',
+      message: 'Say why you escalate the request (at most 2000 characters).',
+    });
     expect(notifyIssue).not.toHaveBeenCalled();
   });
 

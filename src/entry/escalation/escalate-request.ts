@@ -5,7 +5,17 @@
  * internally, and notifies the team lead and the offer manager. A repeat is answered "already escalated on …".
  */
 import type { Config } from '../../domain/config';
-import { alreadyEscalatedAnswer, cleanReason, ESCALATION_PROPERTY, escalationActions, escalationKey, escalationRecord, mayEscalate, parseEscalationRecord, type EscalationRecord } from '../../domain/escalation';
+import {
+  alreadyEscalatedAnswer,
+  cleanReason,
+  ESCALATION_PROPERTY,
+  escalationActions,
+  escalationKey,
+  escalationRecord,
+  mayEscalate,
+  parseEscalationRecord,
+  type EscalationRecord,
+} from '../../domain/escalation';
 import { languageFor } from '../../domain/messages';
 import type { Person } from '../../domain/request';
 import type { Language } from '../../domain/workflow';
@@ -27,13 +37,31 @@ export interface EscalateInput {
 
 export type EscalateResult =
   | { ok: true; escalation: EscalationRecord }
-  | { ok: false; status: 400 | 403 | 404 | 409; code: 'invalid' | 'forbidden' | 'not_found' | 'already_escalated'; message: string; escalation?: EscalationRecord };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409;
+      code: 'invalid' | 'forbidden' | 'not_found' | 'already_escalated';
+      message: string;
+      escalation?: EscalationRecord;
+    };
 
 const TEXTS: Record<'invalid' | 'off' | 'forbidden' | 'not_found', Record<Language, string>> = {
-  invalid: { fr: 'Indiquez pourquoi vous escaladez la demande (2000 caractères au plus).', en: 'Say why you escalate the request (at most 2000 characters).' },
-  off: { fr: "L'escalade est désactivée pour ce centre de services.", en: 'Escalation is switched off for this service desk.' },
-  forbidden: { fr: "Seuls le demandeur, les participants de la demande et l'équipe support peuvent l'escalader.", en: 'Only the reporter, the participants of the request and the support team can escalate it.' },
-  not_found: { fr: "Cette demande n'existe pas ou ne vous est pas visible.", en: 'This request does not exist or is not visible to you.' },
+  invalid: {
+    fr: 'Indiquez pourquoi vous escaladez la demande (2000 caractères au plus).',
+    en: 'Say why you escalate the request (at most 2000 characters).',
+  },
+  off: {
+    fr: "L'escalade est désactivée pour ce centre de services.",
+    en: 'Escalation is switched off for this service desk.',
+  },
+  forbidden: {
+    fr: "Seuls le demandeur, les participants de la demande et l'équipe support peuvent l'escalader.",
+    en: 'Only the reporter, the participants of the request and the support team can escalate it.',
+  },
+  not_found: {
+    fr: "Cette demande n'existe pas ou ne vous est pas visible.",
+    en: 'This request does not exist or is not visible to you.',
+  },
 };
 
 /**
@@ -48,19 +76,29 @@ export async function escalateRequest(input: EscalateInput): Promise<EscalateRes
   if (reason === null) return { ok: false, status: 400, code: 'invalid', message: TEXTS.invalid[lang] };
   if (!config.rules.escalation) return { ok: false, status: 403, code: 'forbidden', message: TEXTS.off[lang] };
 
-  if (!(await getIssue(input.issueKey, 'user'))) return { ok: false, status: 404, code: 'not_found', message: TEXTS.not_found[lang] };
+  if (!(await getIssue(input.issueKey, 'user')))
+    return { ok: false, status: 404, code: 'not_found', message: TEXTS.not_found[lang] };
   const loaded = await loadSnapshot(input.issueKey, config);
   if (!loaded) return { ok: false, status: 404, code: 'not_found', message: TEXTS.not_found[lang] };
   const { snapshot } = loaded;
   const onRequest = mayEscalate({ accountId: input.accountId, snapshot, isAgent: false });
   const isAgent = !onRequest && (await hasIssuePermission(input.issueKey, 'TRANSITION_ISSUES'));
-  if (!mayEscalate({ accountId: input.accountId, snapshot, isAgent })) return { ok: false, status: 403, code: 'forbidden', message: TEXTS.forbidden[lang] };
+  if (!mayEscalate({ accountId: input.accountId, snapshot, isAgent }))
+    return { ok: false, status: 403, code: 'forbidden', message: TEXTS.forbidden[lang] };
 
   const existing = await currentEscalation(input.issueKey);
   if (existing) return already(existing, lang, config);
 
-  const record = escalationRecord({ by: input.accountId, byName: caller?.displayName ?? input.accountId, nowMs: input.nowMs, reason });
-  const [lead, manager] = await Promise.all([person(config.escalation.teamLeadAccountId), person(config.escalation.offerManagerAccountId)]);
+  const record = escalationRecord({
+    by: input.accountId,
+    byName: caller?.displayName ?? input.accountId,
+    nowMs: input.nowMs,
+    reason,
+  });
+  const [lead, manager] = await Promise.all([
+    person(config.escalation.teamLeadAccountId),
+    person(config.escalation.offerManagerAccountId),
+  ]);
   const report = await executeActions(escalationActions({ snapshot, record, config, lead, manager }), config);
   if (report.skipped.includes(escalationKey(input.issueKey))) {
     // Someone else escalated at the same moment: theirs is the one recorded.
@@ -75,7 +113,13 @@ async function currentEscalation(issueKey: string): Promise<EscalationRecord | n
 }
 
 function already(record: EscalationRecord, lang: Language, config: Config): EscalateResult {
-  return { ok: false, status: 409, code: 'already_escalated', message: alreadyEscalatedAnswer(record, lang, config), escalation: record };
+  return {
+    ok: false,
+    status: 409,
+    code: 'already_escalated',
+    message: alreadyEscalatedAnswer(record, lang, config),
+    escalation: record,
+  };
 }
 
 async function person(accountId: string | null): Promise<Person | null> {

@@ -17,18 +17,37 @@ beforeEach(() => jest.resetAllMocks());
 
 describe('callerOf', () => {
   it('takes the identity from the Forge context, never from the payload', () => {
-    const caller = callerOf({ context: { accountId: 'a1', extension: { request: { key: 'SUP-2' } } }, payload: { lang: 'fr', accountId: 'someone-else' } as { lang: string } });
+    const caller = callerOf({
+      context: { accountId: 'a1', extension: { request: { key: 'SUP-2' } } },
+      payload: { lang: 'fr', accountId: 'someone-else' } as { lang: string },
+    });
     expect(caller).toEqual({ accountId: 'a1', lang: 'fr', issueKey: 'SUP-2' });
   });
   it('refuses an anonymous call with 403, and a request-less screen with 400', () => {
     expect(callerOf({ context: {} })).toMatchObject({ ok: false, status: 403, code: 'anonymous' });
-    expect(callerOnRequest({ context: { accountId: 'a1', extension: {} } })).toMatchObject({ ok: false, status: 400, code: 'no_request' });
+    expect(callerOnRequest({ context: { accountId: 'a1', extension: {} } })).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'no_request',
+    });
   });
   it('refuses a key that is not an issue key before anything reaches Jira', () => {
-    for (const key of ['SUP-1/../SUP-2', 'SUP-1?expand=changelog', '../../rest/api/3/myself', "SUP-1' OR '1'='1", 'SUP-0']) {
-      expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key } } } })).toMatchObject({ ok: false, status: 400, code: 'invalid_request_key' });
+    for (const key of [
+      'SUP-1/../SUP-2',
+      'SUP-1?expand=changelog',
+      '../../rest/api/3/myself',
+      "SUP-1' OR '1'='1",
+      'SUP-0',
+    ]) {
+      expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key } } } })).toMatchObject({
+        ok: false,
+        status: 400,
+        code: 'invalid_request_key',
+      });
     }
-    expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP_2-15' } } } })).toMatchObject({ issueKey: 'SUP_2-15' });
+    expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP_2-15' } } } })).toMatchObject({
+      issueKey: 'SUP_2-15',
+    });
   });
 });
 
@@ -63,10 +82,21 @@ describe('requireAgent / requireJiraAdmin', () => {
 describe('answer', () => {
   it('turns Jira refusals and crashes into typed failures', async () => {
     await expect(answer('en', async () => ok(1))).resolves.toEqual({ ok: true, data: 1 });
-    await expect(answer('fr', () => Promise.reject(new JiraError('x', 404, undefined, false)))).resolves.toMatchObject({ ok: false, status: 404, code: 'not_found' });
-    await expect(answer('en', () => Promise.reject(new JiraError('x', 403, undefined, false)))).resolves.toMatchObject({ ok: false, status: 403 });
+    await expect(answer('fr', () => Promise.reject(new JiraError('x', 404, undefined, false)))).resolves.toMatchObject({
+      ok: false,
+      status: 404,
+      code: 'not_found',
+    });
+    await expect(answer('en', () => Promise.reject(new JiraError('x', 403, undefined, false)))).resolves.toMatchObject({
+      ok: false,
+      status: 403,
+    });
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(answer('en', () => Promise.reject(new Error('boom')))).resolves.toMatchObject({ ok: false, status: 500, code: 'failed' });
+    await expect(answer('en', () => Promise.reject(new Error('boom')))).resolves.toMatchObject({
+      ok: false,
+      status: 500,
+      code: 'failed',
+    });
     spy.mockRestore();
   });
 });

@@ -31,7 +31,10 @@ const TEXTS = {
   noRequest: { en: 'This screen is not shown on a request.', fr: "Cet écran n'est pas affiché sur une demande." },
   badKey: { en: 'This is not a request key.', fr: "Ce n'est pas une clé de demande." },
   agentsOnly: { en: 'Only the support team can do this.', fr: "Seule l'équipe support peut faire cela." },
-  adminsOnly: { en: 'Only Jira administrators can change the support rules.', fr: 'Seuls les administrateurs Jira peuvent modifier les règles de support.' },
+  adminsOnly: {
+    en: 'Only Jira administrators can change the support rules.',
+    fr: 'Seuls les administrateurs Jira peuvent modifier les règles de support.',
+  },
 } as const;
 
 /**
@@ -54,7 +57,9 @@ const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/;
  * never reaches Jira).
  * @example callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP-1/../SUP-2' } } } }) //=> { ok: false, status: 400, ... }
  */
-export function callerOnRequest(req: ResolverRequest<{ lang?: unknown }>): (Caller & { issueKey: string }) | ResolverFailure {
+export function callerOnRequest(
+  req: ResolverRequest<{ lang?: unknown }>,
+): (Caller & { issueKey: string }) | ResolverFailure {
   const caller = callerOf(req);
   if ('ok' in caller) return caller;
   if (!caller.issueKey) return fail(400, 'no_request', TEXTS.noRequest[caller.lang]);
@@ -71,14 +76,17 @@ export async function canSeeRequest(issueKey: string): Promise<boolean> {
     await getCustomerRequest(issueKey, 'user');
     return true;
   } catch (error) {
-    if (error instanceof JiraError && (error.status === 403 || error.status === 404 || error.status === 401)) return false;
+    if (error instanceof JiraError && (error.status === 403 || error.status === 404 || error.status === 401))
+      return false;
     throw error;
   }
 }
 
 /** A failure unless the caller is an agent of the request's service desk (may transition it). */
 export async function requireAgent(caller: Caller & { issueKey: string }): Promise<ResolverFailure | null> {
-  return (await hasIssuePermission(caller.issueKey, 'TRANSITION_ISSUES')) ? null : fail(403, 'agents_only', TEXTS.agentsOnly[caller.lang]);
+  return (await hasIssuePermission(caller.issueKey, 'TRANSITION_ISSUES'))
+    ? null
+    : fail(403, 'agents_only', TEXTS.agentsOnly[caller.lang]);
 }
 
 /** A failure unless the caller is a Jira administrator. */

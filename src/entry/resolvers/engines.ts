@@ -11,7 +11,11 @@ import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import type { EscalationView, WaitingView } from '../../shared/contracts';
 
 /** The response SLA of an issue read with its changelog, or the reason it could not be computed. */
-export function computeSla(issue: IssueWithChangelog, config: Config, nowMs: number): { sla: SlaResult | null; unavailable: string | null } {
+export function computeSla(
+  issue: IssueWithChangelog,
+  config: Config,
+  nowMs: number,
+): { sla: SlaResult | null; unavailable: string | null } {
   try {
     return { sla: slaFromIssue(issue, config, nowMs), unavailable: null };
   } catch (error) {

@@ -6,8 +6,14 @@ import { callerOnRequest, canSeeRequest, type ResolverRequest } from './access';
 import { answer, fail, ok } from './result';
 
 const TEXTS = {
-  off: { en: 'Escalation is switched off for this service desk.', fr: "L'escalade est désactivée pour ce centre de services." },
-  forbidden: { en: 'Only the people of this request and the support team can escalate it.', fr: "Seuls les participants de la demande et l'équipe support peuvent l'escalader." },
+  off: {
+    en: 'Escalation is switched off for this service desk.',
+    fr: "L'escalade est désactivée pour ce centre de services.",
+  },
+  forbidden: {
+    en: 'Only the people of this request and the support team can escalate it.',
+    fr: "Seuls les participants de la demande et l'équipe support peuvent l'escalader.",
+  },
   reason: {
     en: `Say why you escalate (up to ${MAX_REASON_LENGTH} characters).`,
     fr: `Indiquez pourquoi vous escaladez (${MAX_REASON_LENGTH} caractères au plus).`,
@@ -18,7 +24,10 @@ const TEXTS = {
  * Escalates the request shown (issue panel or portal): for anyone who may see it (reporter, participants,
  * agents, as JSM answers the user), with a reason; the escalation engine notifies the lead and the offer manager.
  */
-export async function escalate(req: ResolverRequest<Partial<EscalatePayload>>, nowMs = Date.now()): Promise<ResolverResult<EscalationView>> {
+export async function escalate(
+  req: ResolverRequest<Partial<EscalatePayload>>,
+  nowMs = Date.now(),
+): Promise<ResolverResult<EscalationView>> {
   const caller = callerOnRequest(req);
   if ('ok' in caller) return caller;
   return answer(caller.lang, async () => {

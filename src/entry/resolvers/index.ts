@@ -3,7 +3,15 @@
  */
 import Resolver from '@forge/resolver';
 import { ADMIN, ISSUE_PANEL, PORTAL } from '../../shared/contracts';
-import { checkConfig, exportConfig, findPeople, getConfig, importConfig, saveConfig, setupCheck } from './admin/config-resolvers';
+import {
+  checkConfig,
+  exportConfig,
+  findPeople,
+  getConfig,
+  importConfig,
+  saveConfig,
+  setupCheck,
+} from './admin/config-resolvers';
 import { escalate } from './escalate';
 import { getIssuePanelView } from './issue-panel/get-view';
 import { closeAsConsulting, recordScheduledOperation, recordThirdParty } from './issue-panel/record-actions';

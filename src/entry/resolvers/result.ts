@@ -11,14 +11,25 @@ export function ok<T>(data: T): ResolverResult<T> {
 }
 
 /** A refusal or failure, with a stable code for tests and a message for people. */
-export function fail(status: ResolverFailure['status'], code: string, message: string, errors?: ResolverFailure['errors']): ResolverFailure {
+export function fail(
+  status: ResolverFailure['status'],
+  code: string,
+  message: string,
+  errors?: ResolverFailure['errors'],
+): ResolverFailure {
   return errors ? { ok: false, status, code, message, errors } : { ok: false, status, code, message };
 }
 
 const TEXTS = {
   forbidden: { en: 'You may not see this request.', fr: "Vous n'avez pas accès à cette demande." },
-  notFound: { en: 'This request does not exist (or you may not see it).', fr: "Cette demande n'existe pas (ou vous n'y avez pas accès)." },
-  failed: { en: 'Jira did not answer as expected; try again in a moment.', fr: "Jira n'a pas répondu comme prévu ; réessayez dans un instant." },
+  notFound: {
+    en: 'This request does not exist (or you may not see it).',
+    fr: "Cette demande n'existe pas (ou vous n'y avez pas accès).",
+  },
+  failed: {
+    en: 'Jira did not answer as expected; try again in a moment.',
+    fr: "Jira n'a pas répondu comme prévu ; réessayez dans un instant.",
+  },
 } as const;
 
 /**

@@ -15,29 +15,60 @@ const RESULT: SlaResult = {
   remainingMs: 10_800_000,
   breachAt: null,
   timeline: [
-    { from: '2026-11-30T08:00:00.000Z', to: '2026-11-30T09:00:00.000Z', kind: 'running', status: 'submitted', statusName: 'Soumise' },
-    { from: '2026-11-30T09:00:00.000Z', to: null, kind: 'paused', status: 'waiting_for_third_party', statusName: "En attente d'un tiers" },
+    {
+      from: '2026-11-30T08:00:00.000Z',
+      to: '2026-11-30T09:00:00.000Z',
+      kind: 'running',
+      status: 'submitted',
+      statusName: 'Soumise',
+    },
+    {
+      from: '2026-11-30T09:00:00.000Z',
+      to: null,
+      kind: 'paused',
+      status: 'waiting_for_third_party',
+      statusName: "En attente d'un tiers",
+    },
   ],
-  unmappedStatuses: [{ id: '42', name: 'Triage' }, { id: '43', name: null }],
+  unmappedStatuses: [
+    { id: '42', name: 'Triage' },
+    { id: '43', name: null },
+  ],
 };
 
 describe('slaView', () => {
   it('keeps the figures and names the unmapped statuses', () => {
     const view = slaView(RESULT);
     expect(view).toMatchObject({ state: 'paused', elapsedMs: 3_600_000, remainingMs: 10_800_000, breachAt: null });
-    expect(view.timeline[1]).toEqual({ from: '2026-11-30T09:00:00.000Z', to: null, kind: 'paused', status: 'waiting_for_third_party', statusName: "En attente d'un tiers" });
+    expect(view.timeline[1]).toEqual({
+      from: '2026-11-30T09:00:00.000Z',
+      to: null,
+      kind: 'paused',
+      status: 'waiting_for_third_party',
+      statusName: "En attente d'un tiers",
+    });
     expect(view.unmappedStatuses).toEqual(['Triage', '43']);
   });
 });
 
 describe('portalSla', () => {
   it('says who the pause waits for', () => {
-    expect(portalSla(RESULT, 'waiting_for_third_party')).toMatchObject({ state: 'paused', pausedFor: 'third_party', met: null, dueAt: null });
+    expect(portalSla(RESULT, 'waiting_for_third_party')).toMatchObject({
+      state: 'paused',
+      pausedFor: 'third_party',
+      met: null,
+      dueAt: null,
+    });
     expect(portalSla(RESULT, 'waiting_for_customer').pausedFor).toBe('customer');
   });
   it('gives a running request its due time, and a stopped one its verdict', () => {
-    expect(portalSla({ ...RESULT, state: 'running', breachAt: '2026-11-30T12:00:00.000Z' }, 'in_progress')).toMatchObject({ dueAt: '2026-11-30T12:00:00.000Z', pausedFor: null });
-    expect(portalSla({ ...RESULT, state: 'stopped', breached: true }, 'closed')).toMatchObject({ met: false, breached: true });
+    expect(
+      portalSla({ ...RESULT, state: 'running', breachAt: '2026-11-30T12:00:00.000Z' }, 'in_progress'),
+    ).toMatchObject({ dueAt: '2026-11-30T12:00:00.000Z', pausedFor: null });
+    expect(portalSla({ ...RESULT, state: 'stopped', breached: true }, 'closed')).toMatchObject({
+      met: false,
+      breached: true,
+    });
     expect(portalSla({ ...RESULT, state: 'stopped' }, 'closed').met).toBe(true);
   });
 });
@@ -48,7 +79,12 @@ describe('calendarView', () => {
     expect(business.weeklyHours[0]).toEqual({ day: 'monday', ranges: ['09:00–18:00'] });
     expect(business.weeklyHours[6]).toEqual({ day: 'sunday', ranges: [] });
     expect(business).toMatchObject({ timeZone: 'Europe/Paris', holidaysCountry: 'FR' });
-    expect(calendarView(defaultConfig(), '24x7')).toEqual({ coverage: '24x7', timeZone: 'Europe/Paris', weeklyHours: [], holidaysCountry: null });
+    expect(calendarView(defaultConfig(), '24x7')).toEqual({
+      coverage: '24x7',
+      timeZone: 'Europe/Paris',
+      weeklyHours: [],
+      holidaysCountry: null,
+    });
   });
 });
 

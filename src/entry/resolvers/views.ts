@@ -22,7 +22,13 @@ export function slaView(result: SlaResult): SlaView {
     goalMs: result.goalMs,
     remainingMs: result.remainingMs,
     breachAt: result.breachAt,
-    timeline: result.timeline.map((p) => ({ from: p.from, to: p.to, kind: p.kind, status: p.status, statusName: p.statusName })),
+    timeline: result.timeline.map((p) => ({
+      from: p.from,
+      to: p.to,
+      kind: p.kind,
+      status: p.status,
+      statusName: p.statusName,
+    })),
     unmappedStatuses: result.unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
   };
 }
@@ -32,7 +38,8 @@ export function slaView(result: SlaResult): SlaView {
  * @example calendarView(defaultConfig(), 'business_hours').weeklyHours[0] //=> { day: 'monday', ranges: ['09:00–18:00'] }
  */
 export function calendarView(config: Config, coverage: Coverage): CalendarView {
-  if (coverage === '24x7') return { coverage, timeZone: config.calendars.twentyFourSeven.timeZone, weeklyHours: [], holidaysCountry: null };
+  if (coverage === '24x7')
+    return { coverage, timeZone: config.calendars.twentyFourSeven.timeZone, weeklyHours: [], holidaysCountry: null };
   const cal = config.calendars.businessHours;
   return {
     coverage,

@@ -7,7 +7,9 @@ import { runSweep } from './run-sweep';
 export async function sweepReminders(): Promise<void> {
   try {
     const report = await runSweep();
-    console.log(`[support-rules] sweep: ${report.due} due request(s) in ${report.pages} page(s), ${report.batches} batch(es)${report.finished ? '' : '; resumes next hour'}`);
+    console.log(
+      `[support-rules] sweep: ${report.due} due request(s) in ${report.pages} page(s), ${report.batches} batch(es)${report.finished ? '' : '; resumes next hour'}`,
+    );
   } catch (error) {
     console.error(`[support-rules] sweep failed: ${(error as Error).message}`);
   }

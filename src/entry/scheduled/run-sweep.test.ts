@@ -13,7 +13,11 @@ jest.mock('@forge/kvs', () => ({
     delete: async (key: string) => void store.delete(key),
   },
 }));
-jest.mock('@forge/events', () => ({ Queue: class { push = async (e: { body: never }) => void pushed.push(e.body); } }));
+jest.mock('@forge/events', () => ({
+  Queue: class {
+    push = async (e: { body: never }) => void pushed.push(e.body);
+  },
+}));
 jest.mock('../../jira/search-issues');
 jest.mock('../../jira/list-statuses');
 
@@ -25,7 +29,10 @@ beforeEach(() => {
   pushed.length = 0;
   jest.clearAllMocks();
   store.set('sweep:last-backfill', NOW); // the daily backfill is not due, unless a test says so
-  jest.mocked(listStatuses).mockResolvedValue([{ id: '3', name: 'En attente du client' }, { id: '2', name: 'En cours' }]);
+  jest.mocked(listStatuses).mockResolvedValue([
+    { id: '3', name: 'En attente du client' },
+    { id: '2', name: 'En cours' },
+  ]);
   jest.mocked(searchIssues).mockImplementation(async (jql, opts = {}) => {
     const keys = jql.includes('IS EMPTY') ? ['SUP-900'] : due;
     const offset = Number(opts.nextPageToken ?? 0);

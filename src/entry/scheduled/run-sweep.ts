@@ -10,7 +10,13 @@ import { JiraError } from '../../jira/client';
 import { listStatuses } from '../../jira/list-statuses';
 import { searchIssues, type SearchPage } from '../../jira/search-issues';
 import { loadConfig } from '../../store/config-store';
-import { lastBackfillAt, loadSweepCursor, recordBackfill, saveSweepCursor, type SweepCursor } from '../../store/sweep-cursor';
+import {
+  lastBackfillAt,
+  loadSweepCursor,
+  recordBackfill,
+  saveSweepCursor,
+  type SweepCursor,
+} from '../../store/sweep-cursor';
 import { pushWork } from '../../store/work-queue';
 import { dueJql, unclockedJql } from './sweep-jql';
 
@@ -49,7 +55,8 @@ export async function runSweep(options: Partial<SweepOptions> = {}): Promise<Swe
   while (cursor) {
     if (opts.now() - startedAt > opts.budgetMs) break;
     const jql: string | null = cursor.phase === 'due' ? dueJql(cursor.sweptAt) : await backfillJql(config);
-    const page: SearchPage = jql === null ? { issues: [], nextPageToken: undefined } : await searchOrSkip(jql, cursor, opts.pageSize);
+    const page: SearchPage =
+      jql === null ? { issues: [], nextPageToken: undefined } : await searchOrSkip(jql, cursor, opts.pageSize);
     if (jql !== null) report.pages++;
     const keys = page.issues.map((i) => i.key);
     report.due += keys.length;
@@ -93,7 +100,9 @@ async function searchOrSkip(jql: string, cursor: SweepCursor, maxResults: number
     return await searchIssues(jql, { fields: [], maxResults, nextPageToken: cursor.nextPageToken ?? undefined });
   } catch (error) {
     if (cursor.phase === 'backfill' && error instanceof JiraError && error.status === 400) {
-      console.warn(`[support-rules] sweep: the site refused the backfill search (${error.message}); requests without a clock get one from their next event`);
+      console.warn(
+        `[support-rules] sweep: the site refused the backfill search (${error.message}); requests without a clock get one from their next event`,
+      );
       return { issues: [], nextPageToken: undefined };
     }
     throw error;

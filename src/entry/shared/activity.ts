@@ -43,9 +43,11 @@ export async function activityActions(input: ActivityInput): Promise<Action[]> {
   const stored = await getIssueProperty<unknown>(snapshot.issueKey, STATE_PROPERTY);
   let previous = parseReminderState(stored);
   let rebuilt = false;
-  const fromStatus = event.kind === 'status_changed' && event.from ? statusResolver(config.statusMapping)(event.from) : undefined;
+  const fromStatus =
+    event.kind === 'status_changed' && event.from ? statusResolver(config.statusMapping)(event.from) : undefined;
   const status = snapshot.status.canonical;
-  const entering = event.kind === 'status_changed' && status === 'waiting_for_customer' && fromStatus !== 'waiting_for_customer';
+  const entering =
+    event.kind === 'status_changed' && status === 'waiting_for_customer' && fromStatus !== 'waiting_for_customer';
   if (!previous && status === 'waiting_for_customer' && !entering) {
     previous = (await clockFromJira(snapshot.issueKey, status, snapshot.createdMs, config)).clock;
     rebuilt = true;

@@ -20,6 +20,9 @@ export async function clockFromJira(
   config: Config,
 ): Promise<{ clock: ReminderState; comments: IssueComment[] }> {
   const [histories, comments] = await Promise.all([getChangelog(issueKey), listIssueComments(issueKey)]);
-  const clock = clockFromHistory({ histories, comments: comments.map((c) => ({ author: c.author, created: c.created })), createdMs, status }, config);
+  const clock = clockFromHistory(
+    { histories, comments: comments.map((c) => ({ author: c.author, created: c.created })), createdMs, status },
+    config,
+  );
   return { clock, comments };
 }

@@ -50,8 +50,13 @@ export async function executeActions(actions: Action[], config: Config, attempt 
       const message = (error as Error).message;
       if (isTransient(error) && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
         const rest = actions.slice(i);
-        await pushWork({ kind: 'actions', actions: rest, attempt: attempt + 1, reason: message }, Math.min(30 * 2 ** attempt, 900));
-        console.warn(`[support-rules] ${action.key}: ${message}; re-queued with ${rest.length} action(s) (attempt ${attempt + 1})`);
+        await pushWork(
+          { kind: 'actions', actions: rest, attempt: attempt + 1, reason: message },
+          Math.min(30 * 2 ** attempt, 900),
+        );
+        console.warn(
+          `[support-rules] ${action.key}: ${message}; re-queued with ${rest.length} action(s) (attempt ${attempt + 1})`,
+        );
         report.requeued.push(...rest.map((a) => a.key));
         return report;
       }

@@ -34,7 +34,10 @@ export function isUnlicensed(context: unknown): boolean {
  * one line and returns without acting; otherwise it runs the handler.
  * @example export const sweepReminders = whenLicensed('sweep-reminders', sweep);
  */
-export function whenLicensed<E, C, R>(name: string, handler: (event: E, context: C) => Promise<R>): (event: E, context: C) => Promise<R | undefined> {
+export function whenLicensed<E, C, R>(
+  name: string,
+  handler: (event: E, context: C) => Promise<R>,
+): (event: E, context: C) => Promise<R | undefined> {
   return async (event, context) => {
     if (isUnlicensed(context)) {
       console.log(`[support-rules] ${name}: the app is not licensed on this site; nothing done`);
@@ -74,7 +77,9 @@ interface ResolverRequest {
  * answers {@link unlicensedAnswer} without reading or writing anything.
  * @example export const portalResolver = resolverWhenLicensed(definitions);
  */
-export function resolverWhenLicensed<R extends ResolverRequest, B, T>(handler: (request: R, backend?: B) => Promise<T>): (request: R, backend?: B) => Promise<T | UnlicensedFailure> {
+export function resolverWhenLicensed<R extends ResolverRequest, B, T>(
+  handler: (request: R, backend?: B) => Promise<T>,
+): (request: R, backend?: B) => Promise<T | UnlicensedFailure> {
   return async (request, backend) => {
     if (isUnlicensed(backend)) return unlicensedAnswer(request?.call?.payload, request?.context);
     return handler(request, backend);

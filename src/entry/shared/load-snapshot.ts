@@ -57,4 +57,3 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
   };
   return { snapshot, details: details?.success ? details.data : null };
 }
-

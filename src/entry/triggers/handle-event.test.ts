@@ -18,13 +18,18 @@ jest.mock('@forge/kvs', () => ({
   kvs: {
     get: async (key: string) => store.get(key),
     set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key)) throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
+      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
+        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
       store.set(key, value);
     },
     delete: async (key: string) => void store.delete(key),
   },
 }));
-jest.mock('@forge/events', () => ({ Queue: class { push = async (event: unknown) => void queued.push(event); } }));
+jest.mock('@forge/events', () => ({
+  Queue: class {
+    push = async (event: unknown) => void queued.push(event);
+  },
+}));
 jest.mock('../../jira/get-issue');
 jest.mock('../../jira/get-request');
 jest.mock('../../jira/get-request-participants');
@@ -47,7 +52,12 @@ function issueIn(statusName: string) {
   jest.mocked(getIssue).mockResolvedValue({
     id: '10001',
     key: 'SUP-1',
-    fields: { summary: 'VPN down', status: { id: '1', name: statusName }, reporter: { accountId: 'cust-1' }, created: '2026-11-28T09:00:00.000+0000' },
+    fields: {
+      summary: 'VPN down',
+      status: { id: '1', name: statusName },
+      reporter: { accountId: 'cust-1' },
+      created: '2026-11-28T09:00:00.000+0000',
+    },
   });
 }
 
@@ -101,14 +111,18 @@ describe('handleRequestEvent', () => {
   });
 
   it('logs a malformed event with its reason and touches nothing', async () => {
-    await expect(onRequestCommented({ eventType: 'avi:jira:commented:issue', issue: { key: 'SUP-1' } })).resolves.toBeUndefined();
+    await expect(
+      onRequestCommented({ eventType: 'avi:jira:commented:issue', issue: { key: 'SUP-1' } }),
+    ).resolves.toBeUndefined();
     expect(console.warn).toHaveBeenCalledTimes(1);
     expect(jest.mocked(console.warn).mock.calls[0]![0]).toMatch(/ignored a malformed event \(issue\.id: /);
     expect(getIssue).not.toHaveBeenCalled();
   });
 
   it('re-queues the event when Jira fails to answer while loading, and handles it from the queue later', async () => {
-    jest.mocked(getIssue).mockRejectedValueOnce(new JiraError('GET /rest/api/3/issue/SUP-1 answered 503', 503, undefined, true));
+    jest
+      .mocked(getIssue)
+      .mockRejectedValueOnce(new JiraError('GET /rest/api/3/issue/SUP-1 answered 503', 503, undefined, true));
     const outcome = await handleRequestEvent('commented', comment());
     expect(outcome).toMatchObject({ handled: 'requeued' });
     expect(queued).toHaveLength(1);

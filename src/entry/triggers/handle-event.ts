@@ -19,13 +19,20 @@ import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
 import { keepDeadLetterEvent } from './dead-event';
 import { parseEvent, type TriggerKind } from './parse-event';
 
-export type EventOutcome = { handled: 'ignored'; reason: string } | { handled: 'requeued'; reason: string } | { handled: 'done'; report: ExecutionReport };
+export type EventOutcome =
+  | { handled: 'ignored'; reason: string }
+  | { handled: 'requeued'; reason: string }
+  | { handled: 'done'; report: ExecutionReport };
 
 /**
  * Handles one product event.
  * @example await handleRequestEvent('commented', forgeEvent) //=> { handled: 'done', report: { done: ['SUP-1:notify-comment:10400'], ... } }
  */
-export async function handleRequestEvent(kind: TriggerKind, payload: unknown, opts: { nowMs?: number; attempt?: number } = {}): Promise<EventOutcome> {
+export async function handleRequestEvent(
+  kind: TriggerKind,
+  payload: unknown,
+  opts: { nowMs?: number; attempt?: number } = {},
+): Promise<EventOutcome> {
   const attempt = opts.attempt ?? 0;
   const parsed = parseEvent(kind, payload, opts.nowMs ?? Date.now());
   if (!parsed.ok) {
@@ -46,12 +53,24 @@ export async function handleRequestEvent(kind: TriggerKind, payload: unknown, op
     const reason = (error as Error).message;
     const transient = !(error instanceof JiraError) || error.retryable;
     if (transient && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
-      await pushWork({ kind: 'event', trigger: kind, payload, attempt: attempt + 1, reason }, Math.min(30 * 2 ** attempt, 900));
-      console.warn(`[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event re-queued (attempt ${attempt + 1})`);
+      await pushWork(
+        { kind: 'event', trigger: kind, payload, attempt: attempt + 1, reason },
+        Math.min(30 * 2 ** attempt, 900),
+      );
+      console.warn(
+        `[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event re-queued (attempt ${attempt + 1})`,
+      );
       return { handled: 'requeued', reason };
     }
     console.error(`[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event kept as a dead letter`);
-    await keepDeadLetterEvent({ trigger: kind, issueKey: parsed.issueKey, payload, error: reason, attempts: attempt + 1, at: new Date().toISOString() });
+    await keepDeadLetterEvent({
+      trigger: kind,
+      issueKey: parsed.issueKey,
+      payload,
+      error: reason,
+      attempts: attempt + 1,
+      at: new Date().toISOString(),
+    });
     return { handled: 'ignored', reason };
   }
   return { handled: 'done', report: await executeActions(actions, config) };
@@ -62,7 +81,9 @@ async function decide(events: RequestEvent[], loaded: LoadedRequest, config: Con
   const actions: Action[] = [];
   for (const parsedEvent of events) {
     const event = { ...parsedEvent, actor: await withAccount(parsedEvent.actor, parsedEvent.kind === 'created') };
-    const supportTeam = needsSupportTeam({ event, snapshot, config }) ? await findAssignableUsers(snapshot.issueKey) : [];
+    const supportTeam = needsSupportTeam({ event, snapshot, config })
+      ? await findAssignableUsers(snapshot.issueKey)
+      : [];
     actions.push(...evaluateRules({ event, snapshot, config, details, supportTeam }));
     actions.push(...(await activityActions({ event, snapshot, config, byApp: event.actor?.accountType === 'app' })));
   }

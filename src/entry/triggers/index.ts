@@ -4,6 +4,9 @@
  */
 import { handleRequestEvent } from './handle-event';
 
-export const onRequestCreated = async (event: unknown): Promise<void> => void (await handleRequestEvent('created', event));
-export const onRequestUpdated = async (event: unknown): Promise<void> => void (await handleRequestEvent('updated', event));
-export const onRequestCommented = async (event: unknown): Promise<void> => void (await handleRequestEvent('commented', event));
+export const onRequestCreated = async (event: unknown): Promise<void> =>
+  void (await handleRequestEvent('created', event));
+export const onRequestUpdated = async (event: unknown): Promise<void> =>
+  void (await handleRequestEvent('updated', event));
+export const onRequestCommented = async (event: unknown): Promise<void> =>
+  void (await handleRequestEvent('commented', event));

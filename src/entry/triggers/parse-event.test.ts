@@ -1,12 +1,25 @@
 import { parseEvent } from './parse-event';
 
-const issue = { id: '10073', key: 'SUP-10', fields: { summary: 'VPN down', created: '2026-11-28T10:00:00.000+0100', updated: '2026-11-28T11:00:00.000+0100' } };
+const issue = {
+  id: '10073',
+  key: 'SUP-10',
+  fields: { summary: 'VPN down', created: '2026-11-28T10:00:00.000+0100', updated: '2026-11-28T11:00:00.000+0100' },
+};
 const NOW = Date.UTC(2026, 10, 28, 12);
 
 describe('parseEvent', () => {
   it('reads a creation (Forge avi:jira:created:issue)', () => {
-    const result = parseEvent('created', { eventType: 'avi:jira:created:issue', issue, atlassianId: 'cust-1', associatedUsers: [{ accountId: 'cust-1' }] }, NOW);
-    expect(result).toEqual({ ok: true, issueKey: 'SUP-10', issueId: '10073', events: [{ kind: 'created', issueKey: 'SUP-10', actor: { accountId: 'cust-1' }, at: Date.UTC(2026, 10, 28, 9) }] });
+    const result = parseEvent(
+      'created',
+      { eventType: 'avi:jira:created:issue', issue, atlassianId: 'cust-1', associatedUsers: [{ accountId: 'cust-1' }] },
+      NOW,
+    );
+    expect(result).toEqual({
+      ok: true,
+      issueKey: 'SUP-10',
+      issueId: '10073',
+      events: [{ kind: 'created', issueKey: 'SUP-10', actor: { accountId: 'cust-1' }, at: Date.UTC(2026, 10, 28, 9) }],
+    });
   });
 
   it('reads a status change with the resolution of the same changelog, and the other fields apart', () => {
@@ -19,9 +32,33 @@ describe('parseEvent', () => {
         changelog: {
           id: '20001',
           items: [
-            { field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10001', toString: 'Consulting' },
-            { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10002', fromString: 'En cours', to: '10007', toString: 'Fermée' },
-            { field: 'labels', fieldtype: 'jira', fieldId: 'labels', from: null, fromString: '', to: null, toString: 'vip' },
+            {
+              field: 'resolution',
+              fieldtype: 'jira',
+              fieldId: 'resolution',
+              from: null,
+              fromString: null,
+              to: '10001',
+              toString: 'Consulting',
+            },
+            {
+              field: 'status',
+              fieldtype: 'jira',
+              fieldId: 'status',
+              from: '10002',
+              fromString: 'En cours',
+              to: '10007',
+              toString: 'Fermée',
+            },
+            {
+              field: 'labels',
+              fieldtype: 'jira',
+              fieldId: 'labels',
+              from: null,
+              fromString: '',
+              to: null,
+              toString: 'vip',
+            },
           ],
         },
       },
@@ -38,17 +75,30 @@ describe('parseEvent', () => {
         to: { id: '10007', name: 'Fermée' },
         resolution: 'Consulting',
       },
-      { kind: 'fields_changed', issueKey: 'SUP-10', actor: { accountId: 'agent-1' }, at: Date.UTC(2026, 10, 28, 10), changelogId: '20001', fields: ['labels'] },
+      {
+        kind: 'fields_changed',
+        issueKey: 'SUP-10',
+        actor: { accountId: 'agent-1' },
+        at: Date.UTC(2026, 10, 28, 10),
+        changelogId: '20001',
+        fields: ['labels'],
+      },
     ]);
   });
 
   it('reads a field change alone, and dates an event without dates with the clock', () => {
-    const payload = { eventType: 'avi:jira:updated:issue', issue: { id: 1, key: 'SUP-1' }, changelog: { id: 5, items: [{ field: 'priority', from: '3', to: '2' }] } };
+    const payload = {
+      eventType: 'avi:jira:updated:issue',
+      issue: { id: 1, key: 'SUP-1' },
+      changelog: { id: 5, items: [{ field: 'priority', from: '3', to: '2' }] },
+    };
     expect(parseEvent('updated', payload, NOW)).toEqual({
       ok: true,
       issueKey: 'SUP-1',
       issueId: '1',
-      events: [{ kind: 'fields_changed', issueKey: 'SUP-1', actor: null, at: NOW, changelogId: '5', fields: ['priority'] }],
+      events: [
+        { kind: 'fields_changed', issueKey: 'SUP-1', actor: null, at: NOW, changelogId: '5', fields: ['priority'] },
+      ],
     });
   });
 
@@ -62,7 +112,13 @@ describe('parseEvent', () => {
       eventType: 'avi:jira:commented:issue',
       issue,
       atlassianId: 'agent-1',
-      comment: { id: '30001', author: { accountId: 'agent-1', displayName: 'Alice' }, body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] }, created: '2026-11-28T11:30:00.000+0100', ...flags },
+      comment: {
+        id: '30001',
+        author: { accountId: 'agent-1', displayName: 'Alice' },
+        body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] },
+        created: '2026-11-28T11:30:00.000+0100',
+        ...flags,
+      },
     };
     const result = parseEvent('commented', payload, NOW);
     expect(result.ok && result.events[0]).toEqual({
@@ -88,9 +144,21 @@ describe('parseEvent', () => {
   });
 
   it('rejects an update without a changelog, a status change without a target, and a comment without an id', () => {
-    expect(parseEvent('updated', { eventType: 'avi:jira:updated:issue', issue }, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('changelog') });
-    const noTarget = { eventType: 'avi:jira:updated:issue', issue, changelog: { id: '1', items: [{ field: 'status', from: '1', to: null }] } };
-    expect(parseEvent('updated', noTarget, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('no target status') });
-    expect(parseEvent('commented', { eventType: 'avi:jira:commented:issue', issue, comment: { body: 'x' } }, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('comment.id') });
+    expect(parseEvent('updated', { eventType: 'avi:jira:updated:issue', issue }, NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('changelog'),
+    });
+    const noTarget = {
+      eventType: 'avi:jira:updated:issue',
+      issue,
+      changelog: { id: '1', items: [{ field: 'status', from: '1', to: null }] },
+    };
+    expect(parseEvent('updated', noTarget, NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('no target status'),
+    });
+    expect(
+      parseEvent('commented', { eventType: 'avi:jira:commented:issue', issue, comment: { body: 'x' } }, NOW),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('comment.id') });
   });
 });

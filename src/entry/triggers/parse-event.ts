@@ -16,7 +16,11 @@ export const EVENT_TYPES: Record<TriggerKind, string> = {
 };
 
 const id = z.union([z.string().min(1), z.number()]).transform(String);
-const account = z.object({ accountId: z.string().min(1), displayName: z.string().optional(), accountType: z.string().optional() });
+const account = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string().optional(),
+  accountType: z.string().optional(),
+});
 
 const issue = z.object({
   id,
@@ -33,8 +37,16 @@ const base = z.object({ eventType: z.string(), issue, atlassianId: z.string().mi
 const changeItem = z.preprocess(
   (raw) => {
     if (!raw || typeof raw !== 'object') return raw;
-    const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(raw, key) ? (raw as Record<string, unknown>)[key] : undefined);
-    return { field: own('field'), fieldId: own('fieldId'), from: own('from'), to: own('to'), fromName: own('fromString'), toName: own('toString') };
+    const own = (key: string): unknown =>
+      Object.prototype.hasOwnProperty.call(raw, key) ? (raw as Record<string, unknown>)[key] : undefined;
+    return {
+      field: own('field'),
+      fieldId: own('fieldId'),
+      from: own('from'),
+      to: own('to'),
+      fromName: own('fromString'),
+      toName: own('toString'),
+    };
   },
   z.object({
     field: z.string(),
@@ -60,11 +72,15 @@ const commented = base.extend({
   }),
 });
 
-export type ParseResult = { ok: true; issueKey: string; issueId: string; events: RequestEvent[] } | { ok: false; reason: string };
+export type ParseResult =
+  { ok: true; issueKey: string; issueId: string; events: RequestEvent[] } | { ok: false; reason: string };
 
 function fail(error: z.ZodError): ParseResult {
   const issueText = error.issues[0];
-  return { ok: false, reason: issueText ? `${issueText.path.join('.') || 'payload'}: ${issueText.message}` : 'invalid payload' };
+  return {
+    ok: false,
+    reason: issueText ? `${issueText.path.join('.') || 'payload'}: ${issueText.message}` : 'invalid payload',
+  };
 }
 
 function at(...candidates: (string | undefined)[]): number | undefined {
@@ -83,7 +99,8 @@ function actorOf(accountId: string | undefined, author?: z.infer<typeof account>
 /** A comment is an internal note when JSM says it is not public (jsdPublic, or its sd.public.comment property). */
 function isInternal(comment: z.infer<typeof commented>['comment']): boolean {
   if (comment.jsdPublic !== undefined) return !comment.jsdPublic;
-  const property = comment.properties?.find((p) => p.key === 'sd.public.comment')?.value as { internal?: unknown } | undefined;
+  const property = comment.properties?.find((p) => p.key === 'sd.public.comment')?.value as
+    { internal?: unknown } | undefined;
   return property?.internal === true || property?.internal === 'true';
 }
 
@@ -96,7 +113,8 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
   const expected = EVENT_TYPES[kind];
   const envelope = base.safeParse(payload);
   if (!envelope.success) return fail(envelope.error);
-  if (envelope.data.eventType !== expected) return { ok: false, reason: `eventType: expected ${expected}, got ${envelope.data.eventType}` };
+  if (envelope.data.eventType !== expected)
+    return { ok: false, reason: `eventType: expected ${expected}, got ${envelope.data.eventType}` };
   const { issue: i, atlassianId } = envelope.data;
   const common = { issueKey: i.key, actor: actorOf(atlassianId) };
   const done = (events: RequestEvent[]): ParseResult => ({ ok: true, issueKey: i.key, issueId: i.id, events });
@@ -110,10 +128,13 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
     const when = at(i.fields?.updated) ?? nowMs;
     const status = changelog.items.find((item) => item.field === 'status' || item.fieldId === 'status');
     const resolution = changelog.items.find((item) => item.field === 'resolution' || item.fieldId === 'resolution');
-    const others = changelog.items.filter((item) => item !== status && item !== resolution).map((item) => item.fieldId ?? item.field);
+    const others = changelog.items
+      .filter((item) => item !== status && item !== resolution)
+      .map((item) => item.fieldId ?? item.field);
     const events: RequestEvent[] = [];
     if (status) {
-      if (!status.to && !status.toName) return { ok: false, reason: 'changelog.items: the status change has no target status' };
+      if (!status.to && !status.toName)
+        return { ok: false, reason: 'changelog.items: the status change has no target status' };
       events.push({
         kind: 'status_changed',
         ...common,
@@ -125,7 +146,8 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
       });
     }
     const fields = [...others, ...(resolution && !status ? ['resolution'] : [])];
-    if (fields.length > 0) events.push({ kind: 'fields_changed', ...common, at: when, changelogId: changelog.id, fields });
+    if (fields.length > 0)
+      events.push({ kind: 'fields_changed', ...common, at: when, changelogId: changelog.id, fields });
     return done(events);
   }
 

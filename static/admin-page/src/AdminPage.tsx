@@ -96,10 +96,22 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
         </Message>
       ) : null}
       <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
-      <ConfigForm ctx={ctx} draft={draft} errors={errors} statuses={check?.ok ? check.data.statuses : []} onChange={setDraft} />
+      <ConfigForm
+        ctx={ctx}
+        draft={draft}
+        errors={errors}
+        statuses={check?.ok ? check.data.statuses : []}
+        onChange={setDraft}
+      />
       <div
         className="sr-row"
-        style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: 'var(--ds-surface)', borderTop: '1px solid var(--ds-border)' }}
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          padding: '12px 0',
+          background: 'var(--ds-surface)',
+          borderTop: '1px solid var(--ds-border)',
+        }}
       >
         <Button appearance="primary" onClick={() => void save()} isDisabled={busy} testId="save">
           {t.save}
@@ -124,7 +136,11 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
           }}
         />
         {notice ? (
-          <span role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${notice.kind}`} style={{ color: notice.kind === 'error' ? 'var(--ds-text-danger)' : 'var(--ds-text-success)' }}>
+          <span
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            data-testid={`notice-${notice.kind}`}
+            style={{ color: notice.kind === 'error' ? 'var(--ds-text-danger)' : 'var(--ds-text-success)' }}
+          >
             {notice.text}
           </span>
         ) : null}

@@ -1,14 +1,29 @@
 import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Toggle from '@atlaskit/toggle';
-import type { CanonicalStatus, Config, ConfigError, Coverage, Language, SetupCheck } from '../../../src/shared/contracts';
+import type {
+  CanonicalStatus,
+  Config,
+  ConfigError,
+  Coverage,
+  Language,
+  SetupCheck,
+} from '../../../src/shared/contracts';
 import { statusName, strings, type Strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Field } from '../../common/src/ui';
 import { errorsAt, parseList, setIn, withoutKey } from './draft';
 import { Picker } from './Picker';
 
-const CANONICAL: CanonicalStatus[] = ['submitted', 'in_progress', 'waiting_for_customer', 'waiting_for_third_party', 'scheduled_operation', 'resolved', 'closed'];
+const CANONICAL: CanonicalStatus[] = [
+  'submitted',
+  'in_progress',
+  'waiting_for_customer',
+  'waiting_for_third_party',
+  'scheduled_operation',
+  'resolved',
+  'closed',
+];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const COVERAGES: Coverage[] = ['business_hours', '24x7'];
 const LANGS: Language[] = ['fr', 'en'];
@@ -29,7 +44,11 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
   const bh = draft.calendars.businessHours;
   return (
     <div className="sr-stack">
-      <Section id="workflow" title={t.sections.workflow} errors={err('statusMapping').length + err('consultingResolution').length}>
+      <Section
+        id="workflow"
+        title={t.sections.workflow}
+        errors={err('statusMapping').length + err('consultingResolution').length}
+      >
         <table className="sr-table">
           <thead>
             <tr>
@@ -51,9 +70,18 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
                       id={id}
                       className="sr-select"
                       value={explicit ?? ''}
-                      onChange={(e) => set(['statusMapping', 'byId'], e.target.value ? { ...draft.statusMapping.byId, [s.id]: e.target.value } : withoutKey(draft.statusMapping.byId, s.id))}
+                      onChange={(e) =>
+                        set(
+                          ['statusMapping', 'byId'],
+                          e.target.value
+                            ? { ...draft.statusMapping.byId, [s.id]: e.target.value }
+                            : withoutKey(draft.statusMapping.byId, s.id),
+                        )
+                      }
                     >
-                      <option value="">{s.canonical ? t.byDefault(statusName(s.canonical, ctx.lang)) : t.notMapped}</option>
+                      <option value="">
+                        {s.canonical ? t.byDefault(statusName(s.canonical, ctx.lang)) : t.notMapped}
+                      </option>
                       {CANONICAL.map((c) => (
                         <option key={c} value={c}>
                           {statusName(c, ctx.lang)}
@@ -78,7 +106,12 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
           addLabel={t.addStatusName}
           onChange={(next) => set(['statusMapping', 'byName'], next)}
           renderValue={(value, onValue, id) => (
-            <select id={id} className="sr-select" value={value} onChange={(e) => onValue(e.target.value as CanonicalStatus)}>
+            <select
+              id={id}
+              className="sr-select"
+              value={value}
+              onChange={(e) => onValue(e.target.value as CanonicalStatus)}
+            >
               {CANONICAL.map((c) => (
                 <option key={c} value={c}>
                   {statusName(c, ctx.lang)}
@@ -87,17 +120,31 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
             </select>
           )}
         />
-        <Text id="consultingResolution" label={t.consultingResolution} value={draft.consultingResolution} errors={err('consultingResolution')} onChange={(v) => set(['consultingResolution'], v)} />
+        <Text
+          id="consultingResolution"
+          label={t.consultingResolution}
+          value={draft.consultingResolution}
+          errors={err('consultingResolution')}
+          onChange={(v) => set(['consultingResolution'], v)}
+        />
       </Section>
 
       <Section id="calendars" title={t.sections.calendars} errors={err('calendars').length}>
         <h3>{t.businessHours}</h3>
-        <Text id="bh-timeZone" label={t.timeZone} value={bh.timeZone} errors={err('calendars.businessHours.timeZone')} onChange={(v) => set(['calendars', 'businessHours', 'timeZone'], v)} />
+        <Text
+          id="bh-timeZone"
+          label={t.timeZone}
+          value={bh.timeZone}
+          errors={err('calendars.businessHours.timeZone')}
+          onChange={(v) => set(['calendars', 'businessHours', 'timeZone'], v)}
+        />
         <div role="group" aria-labelledby="weekly-title" data-testid="weekly-hours">
           <div id="weekly-title" className="sr-label">
             {t.businessHours}
           </div>
-          <Errors messages={errors.filter((e) => e.path === 'calendars.businessHours.weeklyHours').map((e) => e.message)} />
+          <Errors
+            messages={errors.filter((e) => e.path === 'calendars.businessHours.weeklyHours').map((e) => e.message)}
+          />
           <table className="sr-table">
             <tbody>
               {DAYS.map((day) => (
@@ -111,7 +158,12 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
                       const base = `calendars.businessHours.weeklyHours.${day}.${i}`;
                       const messages = err(base);
                       return (
-                        <div key={i} className="sr-row" style={{ marginBottom: 4 }} data-invalid={messages.length > 0 || undefined}>
+                        <div
+                          key={i}
+                          className="sr-row"
+                          style={{ marginBottom: 4 }}
+                          data-invalid={messages.length > 0 || undefined}
+                        >
                           <input
                             className="sr-input"
                             aria-label={`${t.days[day]} ${i + 1} — ${t.start}`}
@@ -119,7 +171,9 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
                             aria-invalid={messages.length > 0}
                             value={range.start}
                             size={6}
-                            onChange={(e) => set(['calendars', 'businessHours', 'weeklyHours', day, i, 'start'], e.target.value)}
+                            onChange={(e) =>
+                              set(['calendars', 'businessHours', 'weeklyHours', day, i, 'start'], e.target.value)
+                            }
                           />
                           <span aria-hidden>–</span>
                           <input
@@ -129,16 +183,36 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
                             aria-invalid={messages.length > 0}
                             value={range.end}
                             size={6}
-                            onChange={(e) => set(['calendars', 'businessHours', 'weeklyHours', day, i, 'end'], e.target.value)}
+                            onChange={(e) =>
+                              set(['calendars', 'businessHours', 'weeklyHours', day, i, 'end'], e.target.value)
+                            }
                           />
-                          <Button appearance="subtle" spacing="compact" onClick={() => set(['calendars', 'businessHours', 'weeklyHours', day], bh.weeklyHours[day].filter((_, j) => j !== i))}>
+                          <Button
+                            appearance="subtle"
+                            spacing="compact"
+                            onClick={() =>
+                              set(
+                                ['calendars', 'businessHours', 'weeklyHours', day],
+                                bh.weeklyHours[day].filter((_, j) => j !== i),
+                              )
+                            }
+                          >
                             {t.remove}
                           </Button>
                           <Errors messages={messages} testId={`error-hours-${day}-${i}`} />
                         </div>
                       );
                     })}
-                    <Button appearance="subtle" spacing="compact" onClick={() => set(['calendars', 'businessHours', 'weeklyHours', day], [...bh.weeklyHours[day], { start: '09:00', end: '18:00' }])}>
+                    <Button
+                      appearance="subtle"
+                      spacing="compact"
+                      onClick={() =>
+                        set(
+                          ['calendars', 'businessHours', 'weeklyHours', day],
+                          [...bh.weeklyHours[day], { start: '09:00', end: '18:00' }],
+                        )
+                      }
+                    >
                       {t.addRange}
                     </Button>
                   </td>
@@ -148,17 +222,61 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
           </table>
         </div>
         <div className="sr-row" style={{ alignItems: 'flex-start', marginTop: 12 }}>
-          <Text id="holidays-country" label={t.country} value={bh.holidays.country ?? ''} errors={err('calendars.businessHours.holidays.country')} onChange={(v) => set(['calendars', 'businessHours', 'holidays', 'country'], v.trim() === '' ? null : v.trim().toUpperCase())} />
-          <Text id="holidays-region" label={t.region} value={bh.holidays.region ?? ''} errors={err('calendars.businessHours.holidays.region')} onChange={(v) => set(['calendars', 'businessHours', 'holidays', 'region'], v.trim() === '' ? null : v.trim())} />
+          <Text
+            id="holidays-country"
+            label={t.country}
+            value={bh.holidays.country ?? ''}
+            errors={err('calendars.businessHours.holidays.country')}
+            onChange={(v) =>
+              set(
+                ['calendars', 'businessHours', 'holidays', 'country'],
+                v.trim() === '' ? null : v.trim().toUpperCase(),
+              )
+            }
+          />
+          <Text
+            id="holidays-region"
+            label={t.region}
+            value={bh.holidays.region ?? ''}
+            errors={err('calendars.businessHours.holidays.region')}
+            onChange={(v) =>
+              set(['calendars', 'businessHours', 'holidays', 'region'], v.trim() === '' ? null : v.trim())
+            }
+          />
         </div>
-        <ListText id="holidays-fixed" label={t.fixedDates} value={bh.holidays.fixedDates} numeric={false} errors={err('calendars.businessHours.holidays.fixedDates')} onChange={(v) => set(['calendars', 'businessHours', 'holidays', 'fixedDates'], v)} />
-        <ListText id="holidays-yearly" label={t.yearlyDates} value={bh.holidays.yearlyDates} numeric={false} errors={err('calendars.businessHours.holidays.yearlyDates')} onChange={(v) => set(['calendars', 'businessHours', 'holidays', 'yearlyDates'], v)} />
-        <Text id="tz-247" label={t.tzTwentyFourSeven} value={draft.calendars.twentyFourSeven.timeZone} errors={err('calendars.twentyFourSeven')} onChange={(v) => set(['calendars', 'twentyFourSeven', 'timeZone'], v)} />
+        <ListText
+          id="holidays-fixed"
+          label={t.fixedDates}
+          value={bh.holidays.fixedDates}
+          numeric={false}
+          errors={err('calendars.businessHours.holidays.fixedDates')}
+          onChange={(v) => set(['calendars', 'businessHours', 'holidays', 'fixedDates'], v)}
+        />
+        <ListText
+          id="holidays-yearly"
+          label={t.yearlyDates}
+          value={bh.holidays.yearlyDates}
+          numeric={false}
+          errors={err('calendars.businessHours.holidays.yearlyDates')}
+          onChange={(v) => set(['calendars', 'businessHours', 'holidays', 'yearlyDates'], v)}
+        />
+        <Text
+          id="tz-247"
+          label={t.tzTwentyFourSeven}
+          value={draft.calendars.twentyFourSeven.timeZone}
+          errors={err('calendars.twentyFourSeven')}
+          onChange={(v) => set(['calendars', 'twentyFourSeven', 'timeZone'], v)}
+        />
       </Section>
 
       <Section id="coverage" title={t.sections.coverage} errors={err('coverage').length}>
         <Field id="coverage-default" label={t.defaultCoverage} errors={err('coverage.default')}>
-          <CoverageSelect id="coverage-default" t={t} value={draft.coverage.default} onChange={(v) => set(['coverage', 'default'], v)} />
+          <CoverageSelect
+            id="coverage-default"
+            t={t}
+            value={draft.coverage.default}
+            onChange={(v) => set(['coverage', 'default'], v)}
+          />
         </Field>
         <RecordRows
           id="org"
@@ -174,7 +292,13 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
       </Section>
 
       <Section id="goals" title={t.sections.goals} errors={err('responseGoals').length}>
-        <NumberField id="goal-default" label={t.defaultGoal} value={draft.responseGoals.defaultMinutes} errors={err('responseGoals.defaultMinutes')} onChange={(v) => set(['responseGoals', 'defaultMinutes'], v)} />
+        <NumberField
+          id="goal-default"
+          label={t.defaultGoal}
+          value={draft.responseGoals.defaultMinutes}
+          errors={err('responseGoals.defaultMinutes')}
+          onChange={(v) => set(['responseGoals', 'defaultMinutes'], v)}
+        />
         <RecordRows
           id="priority"
           t={t}
@@ -184,38 +308,117 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
           fresh={60}
           onChange={(next) => set(['responseGoals', 'byPriority'], next)}
           renderValue={(value, onValue, id) => (
-            <input id={id} type="number" className="sr-input" aria-label={t.minutes} min={1} value={Number.isFinite(value) ? value : ''} onChange={(e) => onValue(e.target.valueAsNumber)} />
+            <input
+              id={id}
+              type="number"
+              className="sr-input"
+              aria-label={t.minutes}
+              min={1}
+              value={Number.isFinite(value) ? value : ''}
+              onChange={(e) => onValue(e.target.valueAsNumber)}
+            />
           )}
           addLabel={t.addPriority}
         />
       </Section>
 
       <Section id="reminders" title={t.sections.reminders} errors={err('reminders').length}>
-        <ListText id="reminder-days" label={t.reminderDays} value={draft.reminders.reminderDays} numeric errors={err('reminders.reminderDays')} onChange={(v) => set(['reminders', 'reminderDays'], v)} />
-        <NumberField id="autoclose-days" label={t.autoCloseDays} value={draft.reminders.autoCloseDays} errors={err('reminders.autoCloseDays')} onChange={(v) => set(['reminders', 'autoCloseDays'], v)} />
-        <Text id="autoclose-resolution" label={t.autoCloseResolution} value={draft.reminders.autoCloseResolution} errors={err('reminders.autoCloseResolution')} onChange={(v) => set(['reminders', 'autoCloseResolution'], v)} />
+        <ListText
+          id="reminder-days"
+          label={t.reminderDays}
+          value={draft.reminders.reminderDays}
+          numeric
+          errors={err('reminders.reminderDays')}
+          onChange={(v) => set(['reminders', 'reminderDays'], v)}
+        />
+        <NumberField
+          id="autoclose-days"
+          label={t.autoCloseDays}
+          value={draft.reminders.autoCloseDays}
+          errors={err('reminders.autoCloseDays')}
+          onChange={(v) => set(['reminders', 'autoCloseDays'], v)}
+        />
+        <Text
+          id="autoclose-resolution"
+          label={t.autoCloseResolution}
+          value={draft.reminders.autoCloseResolution}
+          errors={err('reminders.autoCloseResolution')}
+          onChange={(v) => set(['reminders', 'autoCloseResolution'], v)}
+        />
       </Section>
 
       <Section id="escalation" title={t.sections.escalation} errors={err('escalation').length}>
-        <Picker id="team-lead" kind="user" lang={ctx.lang} label={t.teamLead} value={draft.escalation.teamLeadAccountId} errors={err('escalation.teamLeadAccountId')} onChange={(v) => set(['escalation', 'teamLeadAccountId'], v)} />
-        <Picker id="offer-manager" kind="user" lang={ctx.lang} label={t.offerManager} value={draft.escalation.offerManagerAccountId} errors={err('escalation.offerManagerAccountId')} onChange={(v) => set(['escalation', 'offerManagerAccountId'], v)} />
-        <Picker id="support-group" kind="group" lang={ctx.lang} label={t.supportGroup} value={draft.escalation.supportTeamGroup} errors={err('escalation.supportTeamGroup')} onChange={(v) => set(['escalation', 'supportTeamGroup'], v)} />
+        <Picker
+          id="team-lead"
+          kind="user"
+          lang={ctx.lang}
+          label={t.teamLead}
+          value={draft.escalation.teamLeadAccountId}
+          errors={err('escalation.teamLeadAccountId')}
+          onChange={(v) => set(['escalation', 'teamLeadAccountId'], v)}
+        />
+        <Picker
+          id="offer-manager"
+          kind="user"
+          lang={ctx.lang}
+          label={t.offerManager}
+          value={draft.escalation.offerManagerAccountId}
+          errors={err('escalation.offerManagerAccountId')}
+          onChange={(v) => set(['escalation', 'offerManagerAccountId'], v)}
+        />
+        <Picker
+          id="support-group"
+          kind="group"
+          lang={ctx.lang}
+          label={t.supportGroup}
+          value={draft.escalation.supportTeamGroup}
+          errors={err('escalation.supportTeamGroup')}
+          onChange={(v) => set(['escalation', 'supportTeamGroup'], v)}
+        />
         <div role="group" aria-labelledby="phones-title">
           <div id="phones-title" className="sr-label">
             {t.phones}
           </div>
           {draft.escalation.urgentPhoneNumbers.map((p, i) => (
             <div key={i} className="sr-row" style={{ alignItems: 'flex-start' }}>
-              <Text id={`phone-${i}-label`} label={t.phoneLabel} value={p.label} errors={err(`escalation.urgentPhoneNumbers.${i}.label`)} onChange={(v) => set(['escalation', 'urgentPhoneNumbers', i, 'label'], v)} />
-              <Text id={`phone-${i}-number`} label={t.phoneNumber} value={p.number} errors={err(`escalation.urgentPhoneNumbers.${i}.number`)} onChange={(v) => set(['escalation', 'urgentPhoneNumbers', i, 'number'], v)} />
+              <Text
+                id={`phone-${i}-label`}
+                label={t.phoneLabel}
+                value={p.label}
+                errors={err(`escalation.urgentPhoneNumbers.${i}.label`)}
+                onChange={(v) => set(['escalation', 'urgentPhoneNumbers', i, 'label'], v)}
+              />
+              <Text
+                id={`phone-${i}-number`}
+                label={t.phoneNumber}
+                value={p.number}
+                errors={err(`escalation.urgentPhoneNumbers.${i}.number`)}
+                onChange={(v) => set(['escalation', 'urgentPhoneNumbers', i, 'number'], v)}
+              />
               <div style={{ paddingTop: 22 }}>
-                <Button appearance="subtle" onClick={() => set(['escalation', 'urgentPhoneNumbers'], draft.escalation.urgentPhoneNumbers.filter((_, j) => j !== i))}>
+                <Button
+                  appearance="subtle"
+                  onClick={() =>
+                    set(
+                      ['escalation', 'urgentPhoneNumbers'],
+                      draft.escalation.urgentPhoneNumbers.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t.remove}
                 </Button>
               </div>
             </div>
           ))}
-          <Button appearance="subtle" onClick={() => set(['escalation', 'urgentPhoneNumbers'], [...draft.escalation.urgentPhoneNumbers, { label: '', number: '' }])}>
+          <Button
+            appearance="subtle"
+            onClick={() =>
+              set(
+                ['escalation', 'urgentPhoneNumbers'],
+                [...draft.escalation.urgentPhoneNumbers, { label: '', number: '' }],
+              )
+            }
+          >
             {t.addPhone}
           </Button>
         </div>
@@ -223,7 +426,12 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
 
       <Section id="languages" title={t.sections.languages} errors={err('languages').length}>
         <Field id="lang-default" label={t.defaultLanguage} errors={err('languages.default')}>
-          <select id="lang-default" className="sr-select" value={draft.languages.default} onChange={(e) => set(['languages', 'default'], e.target.value)}>
+          <select
+            id="lang-default"
+            className="sr-select"
+            value={draft.languages.default}
+            onChange={(e) => set(['languages', 'default'], e.target.value)}
+          >
             {LANGS.map((l) => (
               <option key={l} value={l}>
                 {t.languageNames[l]}
@@ -238,7 +446,14 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
               <input
                 type="checkbox"
                 checked={draft.languages.available.includes(l)}
-                onChange={(e) => set(['languages', 'available'], e.target.checked ? [...draft.languages.available, l] : draft.languages.available.filter((x) => x !== l))}
+                onChange={(e) =>
+                  set(
+                    ['languages', 'available'],
+                    e.target.checked
+                      ? [...draft.languages.available, l]
+                      : draft.languages.available.filter((x) => x !== l),
+                  )
+                }
               />{' '}
               {t.languageNames[l]}
             </label>
@@ -249,9 +464,19 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
 
       <Section id="rules" title={t.sections.rules} errors={err('rules').length}>
         {(Object.keys(draft.rules) as (keyof Config['rules'])[]).map((rule) => (
-          <div key={rule} className="sr-row" style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--ds-border)', padding: '4px 0' }}>
+          <div
+            key={rule}
+            className="sr-row"
+            style={{ justifyContent: 'space-between', borderBottom: '1px solid var(--ds-border)', padding: '4px 0' }}
+          >
             <label htmlFor={`rule-${rule}`}>{t.rules[rule] ?? rule}</label>
-            <Toggle id={`rule-${rule}`} testId={`rule-${rule}`} isChecked={draft.rules[rule]} onChange={() => set(['rules', rule], !draft.rules[rule])} label={t.rules[rule] ?? rule} />
+            <Toggle
+              id={`rule-${rule}`}
+              testId={`rule-${rule}`}
+              isChecked={draft.rules[rule]}
+              onChange={() => set(['rules', rule], !draft.rules[rule])}
+              label={t.rules[rule] ?? rule}
+            />
           </div>
         ))}
       </Section>
@@ -286,15 +511,46 @@ function Errors({ messages, testId }: { messages: string[]; testId?: string }) {
   );
 }
 
-function Text({ id, label, value, errors, onChange }: { id: string; label: string; value: string; errors: string[]; onChange: (v: string) => void }) {
+function Text({
+  id,
+  label,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  errors: string[];
+  onChange: (v: string) => void;
+}) {
   return (
     <Field id={id} label={label} errors={errors}>
-      <input id={id} className="sr-input" value={value} aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        className="sr-input"
+        value={value}
+        aria-invalid={errors.length > 0}
+        aria-describedby={errors.length ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </Field>
   );
 }
 
-function NumberField({ id, label, value, errors, onChange }: { id: string; label: string; value: number; errors: string[]; onChange: (v: number) => void }) {
+function NumberField({
+  id,
+  label,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  errors: string[];
+  onChange: (v: number) => void;
+}) {
   return (
     <Field id={id} label={label} errors={errors}>
       <input
@@ -311,7 +567,21 @@ function NumberField({ id, label, value, errors, onChange }: { id: string; label
 }
 
 /** A list typed as comma-separated text; the text stays as typed while the draft gets the parsed list. */
-function ListText({ id, label, value, numeric, errors, onChange }: { id: string; label: string; value: readonly (string | number)[]; numeric: boolean; errors: string[]; onChange: (v: (string | number)[]) => void }) {
+function ListText({
+  id,
+  label,
+  value,
+  numeric,
+  errors,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: readonly (string | number)[];
+  numeric: boolean;
+  errors: string[];
+  onChange: (v: (string | number)[]) => void;
+}) {
   const [text, setText] = useState(value.join(', '));
   return (
     <Field id={id} label={label} errors={errors}>
@@ -329,7 +599,17 @@ function ListText({ id, label, value, numeric, errors, onChange }: { id: string;
   );
 }
 
-function CoverageSelect({ id, t, value, onChange }: { id: string; t: Strings; value: Coverage; onChange: (v: Coverage) => void }) {
+function CoverageSelect({
+  id,
+  t,
+  value,
+  onChange,
+}: {
+  id: string;
+  t: Strings;
+  value: Coverage;
+  onChange: (v: Coverage) => void;
+}) {
   return (
     <select id={id} className="sr-select" value={value} onChange={(e) => onChange(e.target.value as Coverage)}>
       {COVERAGES.map((c) => (
@@ -355,7 +635,8 @@ function RecordRows<V>(props: {
 }) {
   const { id, t, entries, keyLabel, fresh, errors, onChange, renderValue, addLabel } = props;
   const rows = Object.entries(entries);
-  const rename = (from: string, to: string) => onChange(Object.fromEntries(rows.map(([k, v]) => [k === from ? to : k, v])));
+  const rename = (from: string, to: string) =>
+    onChange(Object.fromEntries(rows.map(([k, v]) => [k === from ? to : k, v])));
   return (
     <div data-testid={`rows-${id}`}>
       {rows.map(([key, value], i) => (

@@ -40,7 +40,7 @@ export function Picker({ id, label, lang, kind, value, errors, onChange }: Props
     void findPeople(lang, { kind, ids: [value] }).then((answer) => {
       if (!live) return;
       const found = answer.ok ? answer.data.options.find((o) => o.id === value) : undefined;
-      setChosenLabel(found ? found.label : answer.ok ? t.pickUnknown(value) : value);
+      setChosenLabel(found ? found.label : answer.ok ? strings(lang).pickUnknown(value) : value);
     });
     return () => {
       live = false;

@@ -6,7 +6,15 @@ import { Failure, Loading } from '../../common/src/ui';
 import { Message } from '../../common/src/status-ui';
 
 /** What the site lacks for these rules, each with how to fix it. */
-export function SetupCheckCard({ check, ctx, onRecheck }: { check: ResolverResult<SetupCheck> | null; ctx: ScreenContext; onRecheck: () => void }) {
+export function SetupCheckCard({
+  check,
+  ctx,
+  onRecheck,
+}: {
+  check: ResolverResult<SetupCheck> | null;
+  ctx: ScreenContext;
+  onRecheck: () => void;
+}) {
   const t = strings(ctx.lang);
   if (!check) return <Loading label={t.loading} />;
   if (!check.ok) return <Failure failure={check} retryLabel={t.retry} onRetry={onRecheck} />;

@@ -31,12 +31,24 @@ describe('formatDuration', () => {
 describe('slaFigures', () => {
   const goal = 240 * 60_000;
   it('shows figures that add up to the goal, whatever the seconds', () => {
-    expect(slaFigures(60 * 60_000 + 5_000, goal)).toEqual({ elapsed: '1 h 00 min', remaining: '3 h 00 min', overdue: null });
-    expect(slaFigures(61 * 60_000 + 59_000, goal)).toEqual({ elapsed: '1 h 01 min', remaining: '2 h 59 min', overdue: null });
+    expect(slaFigures(60 * 60_000 + 5_000, goal)).toEqual({
+      elapsed: '1 h 00 min',
+      remaining: '3 h 00 min',
+      overdue: null,
+    });
+    expect(slaFigures(61 * 60_000 + 59_000, goal)).toEqual({
+      elapsed: '1 h 01 min',
+      remaining: '2 h 59 min',
+      overdue: null,
+    });
     expect(slaFigures(goal, goal)).toEqual({ elapsed: '4 h 00 min', remaining: '0 min', overdue: null });
   });
   it('tells how much past the goal', () => {
-    expect(slaFigures(goal + 90 * 60_000 + 10_000, goal)).toEqual({ elapsed: '5 h 30 min', remaining: null, overdue: '1 h 30 min' });
+    expect(slaFigures(goal + 90 * 60_000 + 10_000, goal)).toEqual({
+      elapsed: '5 h 30 min',
+      remaining: null,
+      overdue: '1 h 30 min',
+    });
   });
 });
 
@@ -54,10 +66,13 @@ describe('formatInstant / formatDay', () => {
 
 describe('timelineBar', () => {
   it('lays periods out in proportion', () => {
-    const bar = timelineBar([
-      { from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', kind: 'running', statusName: 'Submitted' },
-      { from: '2026-01-01T03:00:00Z', to: null, kind: 'paused', statusName: 'Waiting for third party' },
-    ], '2026-01-01T04:00:00Z');
+    const bar = timelineBar(
+      [
+        { from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', kind: 'running', statusName: 'Submitted' },
+        { from: '2026-01-01T03:00:00Z', to: null, kind: 'paused', statusName: 'Waiting for third party' },
+      ],
+      '2026-01-01T04:00:00Z',
+    );
     expect(bar.map((s) => [s.kind, s.left, s.width])).toEqual([
       ['running', 0, 75],
       ['paused', 75, 25],

@@ -43,7 +43,10 @@ export function formatDuration(ms: number): string {
  * elapsed − goal = overdue once past the goal.
  * @example slaFigures(61 * 60_000 + 30_000, 240 * 60_000) //=> { elapsed: '1 h 01 min', remaining: '2 h 59 min', overdue: null }
  */
-export function slaFigures(elapsedMs: number, goalMs: number): { elapsed: string; remaining: string | null; overdue: string | null } {
+export function slaFigures(
+  elapsedMs: number,
+  goalMs: number,
+): { elapsed: string; remaining: string | null; overdue: string | null } {
   const elapsed = Math.floor(Math.max(elapsedMs, 0) / 60_000) * 60_000;
   return {
     elapsed: formatDuration(elapsed),
@@ -73,7 +76,13 @@ export function formatInstant(iso: string, locale: string, timeZone: string): st
  * @example formatDay('2026-12-10T09:00:00Z', 'en-GB', 'Europe/Paris') //=> 'Thursday, 10 December 2026'
  */
 export function formatDay(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 /** One stretch of a timeline bar, as a share of the whole. */
@@ -92,7 +101,10 @@ export interface BarSegment {
  * on (`to` null) ends `now`.
  * @example timelineBar([{ from: '2026-01-01T00:00:00Z', to: null, kind: 'running', statusName: 'Open' }], '2026-01-01T01:00:00Z') //=> [{ left: 0, width: 100, ... }]
  */
-export function timelineBar(periods: readonly { from: string; to: string | null; kind: 'running' | 'paused'; statusName: string }[], now: string): BarSegment[] {
+export function timelineBar(
+  periods: readonly { from: string; to: string | null; kind: 'running' | 'paused'; statusName: string }[],
+  now: string,
+): BarSegment[] {
   if (periods.length === 0) return [];
   const start = Date.parse(periods[0]!.from);
   const ends = periods.map((p) => p.to ?? now);
@@ -101,6 +113,13 @@ export function timelineBar(periods: readonly { from: string; to: string | null;
   return periods.map((p, i) => {
     const from = Date.parse(p.from);
     const to = Date.parse(ends[i]!);
-    return { kind: p.kind, label: p.statusName, from: p.from, to: ends[i]!, left: ((from - start) / span) * 100, width: (Math.max(to - from, 0) / span) * 100 };
+    return {
+      kind: p.kind,
+      label: p.statusName,
+      from: p.from,
+      to: ends[i]!,
+      left: ((from - start) / span) * 100,
+      width: (Math.max(to - from, 0) / span) * 100,
+    };
   });
 }

@@ -5,7 +5,14 @@ jest.mock('@atlaskit/tokens/set-global-theme', () => ({ setGlobalTheme: jest.fn(
 
 describe('screenContextOf', () => {
   it('reads language, locale, zone, theme and module from Forge’s context', () => {
-    expect(screenContextOf({ locale: 'fr_FR', timezone: 'America/Montreal', theme: { colorMode: 'dark' }, moduleKey: 'portal-escalate' })).toEqual({
+    expect(
+      screenContextOf({
+        locale: 'fr_FR',
+        timezone: 'America/Montreal',
+        theme: { colorMode: 'dark' },
+        moduleKey: 'portal-escalate',
+      }),
+    ).toEqual({
       lang: 'fr',
       locale: 'fr-FR',
       timeZone: 'America/Montreal',

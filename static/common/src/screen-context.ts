@@ -51,7 +51,9 @@ export function useScreenContext(): ScreenContext | null {
       .then(async (ctx) => {
         document.documentElement.lang = ctx.lang;
         // Loaded on the side (a chunk of its own): the screen's code does not wait for the theme loader's download.
-        await import('@atlaskit/tokens/set-global-theme').then(({ setGlobalTheme }) => setGlobalTheme({ colorMode: ctx.colorMode })).catch(() => undefined);
+        await import('@atlaskit/tokens/set-global-theme')
+          .then(({ setGlobalTheme }) => setGlobalTheme({ colorMode: ctx.colorMode }))
+          .catch(() => undefined);
         if (live) setContext(ctx);
       });
     return () => {

@@ -15,11 +15,25 @@ const LOZENGE_TOKEN: Record<LozengeAppearance, string> = {
 };
 
 /** A status lozenge (subtle, or bold for a verdict). */
-export function Lozenge({ appearance = 'default', isBold = false, children }: { appearance?: LozengeAppearance; isBold?: boolean; children: ReactNode }) {
+export function Lozenge({
+  appearance = 'default',
+  isBold = false,
+  children,
+}: {
+  appearance?: LozengeAppearance;
+  isBold?: boolean;
+  children: ReactNode;
+}) {
   const token = LOZENGE_TOKEN[appearance];
   const style = isBold
-    ? { background: `var(--ds-background-${token}-bold)`, color: appearance === 'moved' ? 'var(--ds-text-warning-inverse)' : 'var(--ds-text-inverse)' }
-    : { background: `var(--ds-background-${token})`, color: `var(--ds-text-${token === 'neutral' ? 'subtle' : token})` };
+    ? {
+        background: `var(--ds-background-${token}-bold)`,
+        color: appearance === 'moved' ? 'var(--ds-text-warning-inverse)' : 'var(--ds-text-inverse)',
+      }
+    : {
+        background: `var(--ds-background-${token})`,
+        color: `var(--ds-text-${token === 'neutral' ? 'subtle' : token})`,
+      };
   return (
     <span className="sr-lozenge" style={style}>
       {children}
@@ -35,14 +49,42 @@ const ICON_PATH: Record<MessageAppearance, string> = {
   error: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-2h2v2Zm0-4h-2V7h2v6Z',
   success: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-2 15-5-5 1.4-1.4 3.6 3.6 7.6-7.6L19 8l-9 9Z',
 };
-const MESSAGE_TOKEN: Record<MessageAppearance, string> = { information: 'information', warning: 'warning', error: 'danger', success: 'success' };
+const MESSAGE_TOKEN: Record<MessageAppearance, string> = {
+  information: 'information',
+  warning: 'warning',
+  error: 'danger',
+  success: 'success',
+};
 
 /** A section message: an icon, an optional title, the content and optional actions, on the appearance's colour. */
-export function Message({ appearance = 'information', title, actions, testId, children }: { appearance?: MessageAppearance; title?: string; actions?: ReactNode; testId?: string; children: ReactNode }) {
+export function Message({
+  appearance = 'information',
+  title,
+  actions,
+  testId,
+  children,
+}: {
+  appearance?: MessageAppearance;
+  title?: string;
+  actions?: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}) {
   const token = MESSAGE_TOKEN[appearance];
   return (
-    <section className="sr-message" style={{ background: `var(--ds-background-${token})` }} data-testid={testId} role={appearance === 'error' ? 'alert' : undefined}>
-      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" style={{ flex: 'none', fill: `var(--ds-icon-${token})` }}>
+    <section
+      className="sr-message"
+      style={{ background: `var(--ds-background-${token})` }}
+      data-testid={testId}
+      role={appearance === 'error' ? 'alert' : undefined}
+    >
+      <svg
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        aria-hidden="true"
+        style={{ flex: 'none', fill: `var(--ds-icon-${token})` }}
+      >
         <path d={ICON_PATH[appearance]} />
       </svg>
       <div className="sr-message-body">

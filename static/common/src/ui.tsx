@@ -12,7 +12,11 @@ import { Message } from './status-ui';
 
 export function Loading({ label }: { label: string }) {
   return (
-    <div role="status" aria-live="polite" style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 8, color: 'var(--ds-text-subtle)' }}>
+    <div
+      role="status"
+      aria-live="polite"
+      style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 8, color: 'var(--ds-text-subtle)' }}
+    >
       <Spinner size="small" label={label} />
       <span>{label}</span>
     </div>
@@ -20,11 +24,27 @@ export function Loading({ label }: { label: string }) {
 }
 
 /** A resolver's refusal or error, in the viewer's words; a retry only where retrying can help (not on an unlicensed app). */
-export function Failure({ failure, retryLabel, onRetry }: { failure: ResolverFailure; retryLabel?: string; onRetry?: () => void }) {
+export function Failure({
+  failure,
+  retryLabel,
+  onRetry,
+}: {
+  failure: ResolverFailure;
+  retryLabel?: string;
+  onRetry?: () => void;
+}) {
   return (
     <div data-testid="failure" data-status={failure.status} data-code={failure.code}>
       {/* A repeated escalation is not a fault: it says when it was escalated. */}
-      <Message appearance={failure.code === 'already_escalated' ? 'information' : failure.status === 403 || failure.status === 404 ? 'warning' : 'error'}>
+      <Message
+        appearance={
+          failure.code === 'already_escalated'
+            ? 'information'
+            : failure.status === 403 || failure.status === 404
+              ? 'warning'
+              : 'error'
+        }
+      >
         <p>{failure.message}</p>
         {onRetry && retryLabel && failure.code !== 'unlicensed' ? (
           <p>
@@ -37,7 +57,19 @@ export function Failure({ failure, retryLabel, onRetry }: { failure: ResolverFai
 }
 
 /** A label, the control, a help text and the error at this place, wired for screen readers. */
-export function Field({ id, label, help, errors, children }: { id: string; label: string; help?: string; errors?: string[]; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  help,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  errors?: string[];
+  children: ReactNode;
+}) {
   const hasError = errors !== undefined && errors.length > 0;
   return (
     <div className="sr-field" data-field={id} data-invalid={hasError || undefined}>

@@ -14,7 +14,15 @@ import { Message } from '../../common/src/status-ui';
 type Mode = 'escalate' | 'consulting' | 'thirdParty' | 'scheduled';
 
 /** The agent's actions; each form posts through its resolver, then the panel reloads. */
-export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx: ScreenContext; onDone: () => Promise<void> }) {
+export function PanelActions({
+  view,
+  ctx,
+  onDone,
+}: {
+  view: IssuePanelView;
+  ctx: ScreenContext;
+  onDone: () => Promise<void>;
+}) {
   const t = strings(ctx.lang);
   const [mode, setMode] = useState<Mode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,14 +56,29 @@ export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx:
             {t.escalate}
           </Button>
         ) : null}
-        <Button testId="action-third-party" isSelected={mode === 'thirdParty'} onClick={() => open('thirdParty')} isDisabled={closed}>
+        <Button
+          testId="action-third-party"
+          isSelected={mode === 'thirdParty'}
+          onClick={() => open('thirdParty')}
+          isDisabled={closed}
+        >
           {t.thirdParty}
         </Button>
-        <Button testId="action-scheduled" isSelected={mode === 'scheduled'} onClick={() => open('scheduled')} isDisabled={closed}>
+        <Button
+          testId="action-scheduled"
+          isSelected={mode === 'scheduled'}
+          onClick={() => open('scheduled')}
+          isDisabled={closed}
+        >
           {t.scheduledOperation}
         </Button>
         {view.rules.consulting ? (
-          <Button testId="action-consulting" isSelected={mode === 'consulting'} onClick={() => open('consulting')} isDisabled={closed}>
+          <Button
+            testId="action-consulting"
+            isSelected={mode === 'consulting'}
+            onClick={() => open('consulting')}
+            isDisabled={closed}
+          >
             {t.closeConsulting}
           </Button>
         ) : null}
@@ -66,15 +89,31 @@ export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx:
         </p>
       ) : null}
       {failure ? <Failure failure={failure} /> : null}
-      {mode === 'escalate' ? <EscalateForm ctx={ctx} busy={busy} onSubmit={(reason) => run(() => escalateRequest(ctx.lang, reason))} /> : null}
-      {mode === 'thirdParty' ? <ThirdPartyForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordThirdParty(ctx.lang, input))} /> : null}
-      {mode === 'scheduled' ? <ScheduledForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordScheduledOperation(ctx.lang, input))} /> : null}
+      {mode === 'escalate' ? (
+        <EscalateForm ctx={ctx} busy={busy} onSubmit={(reason) => run(() => escalateRequest(ctx.lang, reason))} />
+      ) : null}
+      {mode === 'thirdParty' ? (
+        <ThirdPartyForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordThirdParty(ctx.lang, input))} />
+      ) : null}
+      {mode === 'scheduled' ? (
+        <ScheduledForm
+          ctx={ctx}
+          busy={busy}
+          onSubmit={(input) => run(() => recordScheduledOperation(ctx.lang, input))}
+        />
+      ) : null}
       {mode === 'consulting' ? (
         <div style={{ marginTop: 8 }}>
           <Message
             appearance="information"
             actions={[
-              <Button key="go" appearance="primary" testId="confirm-consulting" isDisabled={busy} onClick={() => void run(() => closeAsConsulting(ctx.lang))}>
+              <Button
+                key="go"
+                appearance="primary"
+                testId="confirm-consulting"
+                isDisabled={busy}
+                onClick={() => void run(() => closeAsConsulting(ctx.lang))}
+              >
                 {t.confirm}
               </Button>,
               <Button key="no" appearance="subtle" onClick={() => setMode(null)}>
@@ -90,7 +129,15 @@ export function PanelActions({ view, ctx, onDone }: { view: IssuePanelView; ctx:
   );
 }
 
-function EscalateForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boolean; onSubmit: (reason: string) => void }) {
+function EscalateForm({
+  ctx,
+  busy,
+  onSubmit,
+}: {
+  ctx: ScreenContext;
+  busy: boolean;
+  onSubmit: (reason: string) => void;
+}) {
   const t = strings(ctx.lang);
   const [reason, setReason] = useState('');
   const submit = (e: FormEvent) => {
@@ -100,7 +147,15 @@ function EscalateForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boole
   return (
     <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="escalate-form">
       <Field id="panel-reason" label={t.reason} help={t.reasonHelp}>
-        <textarea id="panel-reason" className="sr-textarea" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="panel-reason-help" />
+        <textarea
+          id="panel-reason"
+          className="sr-textarea"
+          required
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby="panel-reason-help"
+        />
       </Field>
       <Button type="submit" appearance="primary" isDisabled={busy || reason.trim() === ''} testId="submit-escalation">
         {t.submitEscalation}
@@ -109,7 +164,15 @@ function EscalateForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boole
   );
 }
 
-function ThirdPartyForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boolean; onSubmit: (input: { kind: ThirdPartyKind; name?: string; reference?: string }) => void }) {
+function ThirdPartyForm({
+  ctx,
+  busy,
+  onSubmit,
+}: {
+  ctx: ScreenContext;
+  busy: boolean;
+  onSubmit: (input: { kind: ThirdPartyKind; name?: string; reference?: string }) => void;
+}) {
   const t = strings(ctx.lang);
   const [kind, setKind] = useState<ThirdPartyKind>('atlassian');
   const [name, setName] = useState('');
@@ -121,7 +184,12 @@ function ThirdPartyForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boo
   return (
     <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="third-party-form">
       <Field id="tp-kind" label={t.thirdPartyKind}>
-        <select id="tp-kind" className="sr-select" value={kind} onChange={(e) => setKind(e.target.value as ThirdPartyKind)}>
+        <select
+          id="tp-kind"
+          className="sr-select"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ThirdPartyKind)}
+        >
           {(['atlassian', 'addon_vendor', 'hosting'] as const).map((k) => (
             <option key={k} value={k}>
               {t.thirdPartyKinds[k]}
@@ -130,10 +198,22 @@ function ThirdPartyForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boo
         </select>
       </Field>
       <Field id="tp-name" label={t.thirdPartyName}>
-        <input id="tp-name" className="sr-input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="tp-name"
+          className="sr-input"
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+        />
       </Field>
       <Field id="tp-reference" label={t.thirdPartyReference}>
-        <input id="tp-reference" className="sr-input" value={reference} maxLength={200} onChange={(e) => setReference(e.target.value)} />
+        <input
+          id="tp-reference"
+          className="sr-input"
+          value={reference}
+          maxLength={200}
+          onChange={(e) => setReference(e.target.value)}
+        />
       </Field>
       <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-third-party">
         {t.record}
@@ -142,7 +222,15 @@ function ThirdPartyForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boo
   );
 }
 
-function ScheduledForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: boolean; onSubmit: (input: { at: string; who: string }) => void }) {
+function ScheduledForm({
+  ctx,
+  busy,
+  onSubmit,
+}: {
+  ctx: ScreenContext;
+  busy: boolean;
+  onSubmit: (input: { at: string; who: string }) => void;
+}) {
   const t = strings(ctx.lang);
   const [at, setAt] = useState('');
   const [who, setWho] = useState('');
@@ -155,10 +243,24 @@ function ScheduledForm({ ctx, busy, onSubmit }: { ctx: ScreenContext; busy: bool
   return (
     <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="scheduled-form">
       <Field id="op-at" label={`${t.scheduledAt} (${ctx.timeZone})`}>
-        <input id="op-at" type="datetime-local" className="sr-input" required value={at} onChange={(e) => setAt(e.target.value)} />
+        <input
+          id="op-at"
+          type="datetime-local"
+          className="sr-input"
+          required
+          value={at}
+          onChange={(e) => setAt(e.target.value)}
+        />
       </Field>
       <Field id="op-who" label={t.scheduledWho}>
-        <input id="op-who" className="sr-input" required maxLength={200} value={who} onChange={(e) => setWho(e.target.value)} />
+        <input
+          id="op-who"
+          className="sr-input"
+          required
+          maxLength={200}
+          value={who}
+          onChange={(e) => setWho(e.target.value)}
+        />
       </Field>
       <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-scheduled">
         {t.record}

@@ -61,7 +61,9 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
               {details.thirdParty.reference ? ` · ${details.thirdParty.reference}` : ''}
             </div>
           ) : null}
-          {details.scheduledOperation ? <div>{t.scheduledFor(when(details.scheduledOperation.at), details.scheduledOperation.who)}</div> : null}
+          {details.scheduledOperation ? (
+            <div>{t.scheduledFor(when(details.scheduledOperation.at), details.scheduledOperation.who)}</div>
+          ) : null}
         </section>
       ) : null}
     </>

@@ -52,7 +52,11 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
         </div>
         <div className="sr-figure">
           <dt>{remainingLabel(sla, t, overdue)}</dt>
-          <dd data-testid="sla-remaining" data-ms={sla.remainingMs} style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}>
+          <dd
+            data-testid="sla-remaining"
+            data-ms={sla.remainingMs}
+            style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}
+          >
             {figures.overdue ?? figures.remaining}
           </dd>
         </div>

@@ -15,7 +15,13 @@ export function Timeline({ sla, now, ctx }: { sla: SlaView; now: string; ctx: Sc
   return (
     <section aria-labelledby="timeline-title" data-testid="timeline">
       <h3 id="timeline-title">{t.timeline}</h3>
-      <div className="sr-bar" role="img" aria-label={segments.map((s, i) => `${name(i)}: ${s.kind === 'running' ? t.timelineRunning : t.timelinePaused}`).join('; ')}>
+      <div
+        className="sr-bar"
+        role="img"
+        aria-label={segments
+          .map((s, i) => `${name(i)}: ${s.kind === 'running' ? t.timelineRunning : t.timelinePaused}`)
+          .join('; ')}
+      >
         {segments.map((s, i) => (
           <div
             key={s.from}
@@ -32,10 +38,14 @@ export function Timeline({ sla, now, ctx }: { sla: SlaView; now: string; ctx: Sc
           <li key={s.from} data-kind={s.kind}>
             <span
               className="sr-swatch"
-              style={{ background: s.kind === 'running' ? 'var(--ds-background-information-bold)' : 'var(--ds-background-warning-bold)' }}
+              style={{
+                background:
+                  s.kind === 'running' ? 'var(--ds-background-information-bold)' : 'var(--ds-background-warning-bold)',
+              }}
             />
             <span>
-              {name(i)} · {s.kind === 'running' ? t.timelineRunning : t.timelinePaused} · {when(s.from)} → {sla.timeline[i]!.to ? when(s.to) : '…'}
+              {name(i)} · {s.kind === 'running' ? t.timelineRunning : t.timelinePaused} · {when(s.from)} →{' '}
+              {sla.timeline[i]!.to ? when(s.to) : '…'}
             </span>
           </li>
         ))}

@@ -12,7 +12,16 @@ const at = (iso: string) => Date.parse(iso);
 const view = (over: Partial<SlaInput>) =>
   slaView(
     computeResponseSla(
-      { issueKey: 'SUP-1', createdMs: at('2024-03-08T14:00:00+01:00'), initialStatus: { name: 'Soumise' }, changes: [], coverage: 'business_hours', goalMs: 4 * H, nowMs: at('2024-03-08T15:00:00+01:00'), ...over },
+      {
+        issueKey: 'SUP-1',
+        createdMs: at('2024-03-08T14:00:00+01:00'),
+        initialStatus: { name: 'Soumise' },
+        changes: [],
+        coverage: 'business_hours',
+        goalMs: 4 * H,
+        nowMs: at('2024-03-08T15:00:00+01:00'),
+        ...over,
+      },
       defaultConfig(),
     ),
   );
@@ -29,14 +38,25 @@ it('projects the breach of a running SLA, with what remains', () => {
 it('says the time was used up, at the instant it was, when the goal is reached exactly outside hours', () => {
   const sla = view({ nowMs: at('2024-03-08T20:00:00+01:00') });
   expect(breachLine(sla, fr, 'fr', iso)).toBe('Délai épuisé le 2024-03-08T17:00:00.000Z');
-  expect(breachLine(view({ nowMs: at('2024-03-11T09:30:00+01:00') }), en, 'en', iso)).toBe('Breached at 2024-03-08T17:00:00.000Z');
+  expect(breachLine(view({ nowMs: at('2024-03-11T09:30:00+01:00') }), en, 'en', iso)).toBe(
+    'Breached at 2024-03-08T17:00:00.000Z',
+  );
 });
 
 it('gives the stop and the margin kept once the SLA stopped, and no projection while paused before the goal', () => {
-  const move = (to: 'waiting_for_customer' | 'waiting_for_third_party') => [{ at: at('2024-03-08T15:00:00+01:00'), from: { name: 'Soumise' }, to: { name: STATUS_NAMES[to].fr } }];
+  const move = (to: 'waiting_for_customer' | 'waiting_for_third_party') => [
+    { at: at('2024-03-08T15:00:00+01:00'), from: { name: 'Soumise' }, to: { name: STATUS_NAMES[to].fr } },
+  ];
   const stopped = view({ changes: move('waiting_for_customer'), nowMs: at('2024-03-08T16:00:00+01:00') });
   expect(breachLine(stopped, fr, 'fr', iso)).toBe('Arrêté (En attente du client) le 2024-03-08T14:00:00.000Z');
   expect(remainingLabel(stopped, fr, false)).toBe('Marge');
   expect(remainingLabel(stopped, en, true)).toBe('Overdue by');
-  expect(breachLine(view({ changes: move('waiting_for_third_party'), nowMs: at('2024-03-08T16:00:00+01:00') }), en, 'en', iso)).toBe('No breach expected while paused');
+  expect(
+    breachLine(
+      view({ changes: move('waiting_for_third_party'), nowMs: at('2024-03-08T16:00:00+01:00') }),
+      en,
+      'en',
+      iso,
+    ),
+  ).toBe('No breach expected while paused');
 });

@@ -7,7 +7,8 @@ import { statusName, type Strings } from '../../common/src/i18n';
  * @example breachLine(runningSla, strings('en'), 'en', (iso) => iso) //=> 'Breach expected at 2024-03-04T12:00:00.000Z'
  */
 export function breachLine(sla: SlaView, t: Strings, lang: Language, when: (iso: string) => string): string {
-  if (sla.state === 'stopped') return `${t.stoppedAt(sla.stopStatus ? statusName(sla.stopStatus, lang) : '—')} ${sla.stoppedAt ? when(sla.stoppedAt) : ''}`;
+  if (sla.state === 'stopped')
+    return `${t.stoppedAt(sla.stopStatus ? statusName(sla.stopStatus, lang) : '—')} ${sla.stoppedAt ? when(sla.stoppedAt) : ''}`;
   if (!sla.breachAt) return t.noBreach;
   const label = sla.breached ? t.breachAtPast : sla.remainingMs === 0 ? t.usedUpAt : t.breachAtFuture;
   return `${label} ${when(sla.breachAt)}`;

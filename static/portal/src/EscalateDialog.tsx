@@ -66,12 +66,19 @@ export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
         <div data-testid="escalation-done">
           <Message appearance="success">
             <p>{escalated ? t.escalatedDone : t.alreadyEscalated}</p>
-            <p className="sr-muted">{t.escalatedBy(done.byName || done.by, formatInstant(done.at, ctx.locale, ctx.timeZone))}</p>
+            <p className="sr-muted">
+              {t.escalatedBy(done.byName || done.by, formatInstant(done.at, ctx.locale, ctx.timeZone))}
+            </p>
           </Message>
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} data-testid="escalate-form">
-          <Field id="escalate-reason" label={t.reason} help={t.reasonHelp} errors={failure?.code === 'invalid_reason' ? [failure.message] : undefined}>
+          <Field
+            id="escalate-reason"
+            label={t.reason}
+            help={t.reasonHelp}
+            errors={failure?.code === 'invalid_reason' ? [failure.message] : undefined}
+          >
             <textarea
               id="escalate-reason"
               className="sr-textarea"
@@ -83,7 +90,12 @@ export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
             />
           </Field>
           {failure && failure.code !== 'invalid_reason' ? <Failure failure={failure} /> : null}
-          <Button type="submit" appearance="primary" isDisabled={busy || reason.trim() === ''} testId="submit-escalation">
+          <Button
+            type="submit"
+            appearance="primary"
+            isDisabled={busy || reason.trim() === ''}
+            testId="submit-escalation"
+          >
             {t.submitEscalation}
           </Button>
         </form>

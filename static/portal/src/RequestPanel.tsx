@@ -22,7 +22,12 @@ export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
           {t.sep}
         </strong>
         <span data-testid="portal-status" data-status={view.status.canonical ?? ''}>
-          <Lozenge appearance={view.status.canonical === 'closed' || view.status.canonical === 'resolved' ? 'success' : 'inprogress'} isBold>
+          <Lozenge
+            appearance={
+              view.status.canonical === 'closed' || view.status.canonical === 'resolved' ? 'success' : 'inprogress'
+            }
+            isBold
+          >
             {view.status.name}
           </Lozenge>
         </span>
@@ -38,7 +43,16 @@ export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
       {view.awaited ? (
         <section aria-labelledby="awaited-title" data-testid="portal-awaited">
           <h3 id="awaited-title">{t.portalAwaited}</h3>
-          <blockquote style={{ margin: 0, paddingLeft: 12, borderLeft: '3px solid var(--ds-border-information)', whiteSpace: 'pre-wrap' }}>{view.awaited}</blockquote>
+          <blockquote
+            style={{
+              margin: 0,
+              paddingLeft: 12,
+              borderLeft: '3px solid var(--ds-border-information)',
+              whiteSpace: 'pre-wrap',
+            }}
+          >
+            {view.awaited}
+          </blockquote>
         </section>
       ) : null}
       {view.closesAt ? (
@@ -55,7 +69,12 @@ export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
   );
 }
 
-function slaSentence(sla: NonNullable<PortalView['sla']>, t: ReturnType<typeof strings>, when: (iso: string) => string, escalated: boolean): string {
+function slaSentence(
+  sla: NonNullable<PortalView['sla']>,
+  t: ReturnType<typeof strings>,
+  when: (iso: string) => string,
+  escalated: boolean,
+): string {
   const goal = formatDuration(sla.goalMs);
   if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
   if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;

@@ -11,10 +11,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => session?.close());
 
-it.each(['getConfig', 'saveConfig', 'setupCheck', 'exportConfig', 'importConfig'])('answers 403 to a customer calling %s', async (functionKey) => {
-  const result = await session.invoke<ResolverResult<unknown>>(USERS.customer, 'config-page', functionKey, { lang: 'en', config: {}, json: '{}' });
-  expect(result).toMatchObject({ ok: false, status: 403, code: 'admins_only' });
-});
+it.each(['getConfig', 'saveConfig', 'setupCheck', 'exportConfig', 'importConfig'])(
+  'answers 403 to a customer calling %s',
+  async (functionKey) => {
+    const result = await session.invoke<ResolverResult<unknown>>(USERS.customer, 'config-page', functionKey, {
+      lang: 'en',
+      config: {},
+      json: '{}',
+    });
+    expect(result).toMatchObject({ ok: false, status: 403, code: 'admins_only' });
+  },
+);
 
 it('shows the refusal on the admin page opened by a customer', async () => {
   const page = await session.open(USERS.customer, '/admin');
@@ -26,6 +33,10 @@ it('shows the refusal on the admin page opened by a customer', async () => {
 
 it('refuses the panel actions to a customer and lets an agent read the panel', async () => {
   const key = await session.createRequest(USERS.customer, 'Access');
-  await expect(session.invoke(USERS.customer, 'sla-panel', 'closeAsConsulting', { lang: 'en' }, key)).resolves.toMatchObject({ ok: false, status: 403 });
-  await expect(session.invoke(USERS.agent, 'sla-panel', 'getIssuePanelView', { lang: 'en' }, key)).resolves.toMatchObject({ ok: true });
+  await expect(
+    session.invoke(USERS.customer, 'sla-panel', 'closeAsConsulting', { lang: 'en' }, key),
+  ).resolves.toMatchObject({ ok: false, status: 403 });
+  await expect(
+    session.invoke(USERS.agent, 'sla-panel', 'getIssuePanelView', { lang: 'en' }, key),
+  ).resolves.toMatchObject({ ok: true });
 });

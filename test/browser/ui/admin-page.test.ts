@@ -26,7 +26,9 @@ async function eventually(check: () => Promise<void>): Promise<void> {
 }
 
 async function mondayInForce(): Promise<string> {
-  const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', { lang: 'en' });
+  const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', {
+    lang: 'en',
+  });
   if (!result.ok) throw new Error(result.message);
   return result.data.config.calendars.businessHours.weeklyHours.monday.map((r) => `${r.start}-${r.end}`).join(',');
 }
@@ -42,7 +44,9 @@ it('rejects an invalid calendar with the message in place, then saves a valid on
   await admin.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus_Mons');
   await admin.getByTestId('save').click();
   await expect(admin.getByTestId('error-hours-monday-0').innerText()).resolves.toContain('ends before it starts');
-  await expect(admin.getByTestId('error-bh-timeZone').innerText()).resolves.toContain('"Mars/Olympus_Mons" is not a time zone');
+  await expect(admin.getByTestId('error-bh-timeZone').innerText()).resolves.toContain(
+    '"Mars/Olympus_Mons" is not a time zone',
+  );
   await expect(admin.getByTestId('notice-error').innerText()).resolves.toContain('Nothing was saved');
   expect(await mondayInForce()).toBe('09:00-18:00');
 
@@ -58,7 +62,9 @@ it('rejects an invalid calendar with the message in place, then saves a valid on
 
 it('shows the escalation contacts by name and lets the admin pick another by typing part of a name', async () => {
   const contacts = async () => {
-    const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', { lang: 'en' });
+    const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', {
+      lang: 'en',
+    });
     if (!result.ok) throw new Error(result.message);
     return result.data.config.escalation;
   };
@@ -97,14 +103,28 @@ it('lists the problems of an imported file with their paths, keeping the setting
   await admin.getByTestId('setup-check').waitFor({ timeout: 20_000 });
   const before = await mondayInForce();
   const timeZone = await admin.getByLabel('Time zone', { exact: true }).inputValue();
-  const upload = (json: string) => admin.getByTestId('import-file').setInputFiles({ name: 'support-rules-config.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  const upload = (json: string) =>
+    admin
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'support-rules-config.json', mimeType: 'application/json', buffer: Buffer.from(json) });
 
-  await upload(JSON.stringify({ calendars: { businessHours: { timeZone: 'Mars/Olympus_Mons', weeklyHours: { monday: [{ start: '18:00', end: '09:00' }] } } } }));
-  await expect(admin.getByTestId('notice-error').innerText()).resolves.toContain('The file was not imported: 2 problem(s)');
+  await upload(
+    JSON.stringify({
+      calendars: {
+        businessHours: { timeZone: 'Mars/Olympus_Mons', weeklyHours: { monday: [{ start: '18:00', end: '09:00' }] } },
+      },
+    }),
+  );
+  await expect(admin.getByTestId('notice-error').innerText()).resolves.toContain(
+    'The file was not imported: 2 problem(s)',
+  );
   const listed = admin.getByTestId('listed-errors');
   await expect(listed.innerText()).resolves.toContain('Problems in the imported file');
   await expect(listed.locator('li').allInnerTexts()).resolves.toEqual(
-    expect.arrayContaining([expect.stringMatching(/^calendars\.businessHours\.timeZone: "Mars\/Olympus_Mons" is not a time zone/), expect.stringMatching(/^calendars\.businessHours\.weeklyHours\.monday\.0: .*ends before it starts/)]),
+    expect.arrayContaining([
+      expect.stringMatching(/^calendars\.businessHours\.timeZone: "Mars\/Olympus_Mons" is not a time zone/),
+      expect.stringMatching(/^calendars\.businessHours\.weeklyHours\.monday\.0: .*ends before it starts/),
+    ]),
   );
   // The form still shows what is in force, with no error under its fields: the file's values are not there.
   await expect(admin.getByLabel('Time zone', { exact: true }).inputValue()).resolves.toBe(timeZone);

@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(async () => session?.close());
 
 interface Issue {
-  fields: { status: { name: string }; resolution: { name: string } | null; comment: { comments: { jsdPublic?: boolean; body: unknown; author?: { accountId: string } }[] } };
+  fields: {
+    status: { name: string };
+    resolution: { name: string } | null;
+    comment: { comments: { jsdPublic?: boolean; body: unknown; author?: { accountId: string } }[] };
+  };
 }
 
 async function openPanel(key: string) {
@@ -33,13 +37,21 @@ it('records the third party, tells the customer and pauses the SLA', async () =>
   await expect(panel.getByTestId('sla-state').getAttribute('data-state')).resolves.toBe('paused');
   await expect(panel.getByTestId('details').innerText()).resolves.toContain('PS-4242');
 
-  const issue = await session.rest<Issue>(USERS.agent, 'GET', `/rest/api/3/issue/${key}?fields=status,resolution,comment`);
+  const issue = await session.rest<Issue>(
+    USERS.agent,
+    'GET',
+    `/rest/api/3/issue/${key}?fields=status,resolution,comment`,
+  );
   expect(issue.fields.status.name).toBe("En attente d'un tiers");
   const comment = issue.fields.comment.comments.at(-1)!;
   expect(comment.author?.accountId).toBe(USERS.agent.accountId);
   expect(comment.jsdPublic).not.toBe(false);
   expect(JSON.stringify(comment.body)).toContain("en attente d'une action de Atlassian");
-  const details = await session.rest<{ value: unknown }>(USERS.agent, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesDetails`);
+  const details = await session.rest<{ value: unknown }>(
+    USERS.agent,
+    'GET',
+    `/rest/api/3/issue/${key}/properties/supportRulesDetails`,
+  );
   expect(details.value).toEqual({ thirdParty: { kind: 'atlassian', reference: 'PS-4242' } });
   // Once the request leaves the wait, the panel no longer shows the third party as if it were still awaited.
   await session.moveTo(key, 'in_progress');
@@ -58,7 +70,11 @@ it('records a scheduled operation, which stops the SLA', async () => {
   await panel.getByTestId('submit-scheduled').click();
   await panel.getByTestId('action-done').waitFor();
   await expect(panel.getByTestId('sla-state').getAttribute('data-state')).resolves.toBe('stopped');
-  const details = await session.rest<{ value: { scheduledOperation: { at: string; who: string } } }>(USERS.agent, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesDetails`);
+  const details = await session.rest<{ value: { scheduledOperation: { at: string; who: string } } }>(
+    USERS.agent,
+    'GET',
+    `/rest/api/3/issue/${key}/properties/supportRulesDetails`,
+  );
   // 07:30 in the agent's zone (Europe/Paris, winter) is 06:30 UTC.
   expect(details.value.scheduledOperation).toEqual({ at: '2027-01-12T06:30:00.000Z', who: 'Bruno, équipe Ops' });
   await page.context().close();
@@ -70,7 +86,11 @@ it('closes a request as Consulting after confirmation', async () => {
   await panel.getByTestId('action-consulting').click();
   await panel.getByTestId('confirm-consulting').click();
   await panel.getByTestId('action-done').waitFor();
-  const issue = await session.rest<Issue>(USERS.agent, 'GET', `/rest/api/3/issue/${key}?fields=status,resolution,comment`);
+  const issue = await session.rest<Issue>(
+    USERS.agent,
+    'GET',
+    `/rest/api/3/issue/${key}?fields=status,resolution,comment`,
+  );
   expect(issue.fields.status.name).toBe('Fermée');
   expect(issue.fields.resolution?.name).toBe('Consulting');
   expect(JSON.stringify(issue.fields.comment.comments.map((c) => c.body))).toContain('besoin de conseil');
@@ -83,7 +103,13 @@ it('answers an escalation made meanwhile by the customer as information, saying 
   await panel.getByTestId('action-escalate').click();
   await panel.getByLabel('Motif').fill('Le client attend depuis trop longtemps.');
   // The customer escalates from the portal while the agent is typing.
-  const first = await session.invoke<{ ok: boolean }>(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'fr', reason: 'Toujours rien.' }, key);
+  const first = await session.invoke<{ ok: boolean }>(
+    USERS.customer,
+    'portal-escalate',
+    'escalateRequest',
+    { lang: 'fr', reason: 'Toujours rien.' },
+    key,
+  );
   expect(first.ok).toBe(true);
   await panel.getByTestId('submit-escalation').click();
   const failure = panel.getByTestId('failure');

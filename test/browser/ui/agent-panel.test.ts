@@ -12,13 +12,19 @@ import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-s
 
 const HOUR = 3_600_000;
 let session: Session;
-const keys: Record<'running' | 'paused' | 'met' | 'breached', string> = { running: '', paused: '', met: '', breached: '' };
+const keys: Record<'running' | 'paused' | 'met' | 'breached', string> = {
+  running: '',
+  paused: '',
+  met: '',
+  breached: '',
+};
 
 beforeAll(async () => {
   session = await Session.start();
   // Monday morning, inside business hours: every hour of the clock counts.
   await session.moveClock({ to: nextMondayMorning(await session.now()) });
-  for (const name of Object.keys(keys) as (keyof typeof keys)[]) keys[name] = await session.createRequest(USERS.customer, `SLA ${name}`);
+  for (const name of Object.keys(keys) as (keyof typeof keys)[])
+    keys[name] = await session.createRequest(USERS.customer, `SLA ${name}`);
   await session.moveClock({ advance: 'PT1H' });
   await session.moveTo(keys.paused, 'waiting_for_third_party');
   await session.moveTo(keys.met, 'in_progress');
@@ -28,22 +34,34 @@ beforeAll(async () => {
 
 afterAll(async () => session?.close());
 
-async function panel(issueKey: string): Promise<{ page: Page; read: (id: string) => Promise<{ text: string; ms: number; attr: string | null }> }> {
+async function panel(
+  issueKey: string,
+): Promise<{ page: Page; read: (id: string) => Promise<{ text: string; ms: number; attr: string | null }> }> {
   const page = await session.open(USERS.agent, `/browse/${issueKey}`);
   const frame = appFrame(page, 'issue-panel');
   await frame.getByTestId('sla-state').waitFor({ timeout: 20_000 });
   const read = async (id: string) => {
     const el = frame.getByTestId(id);
-    return { text: (await el.innerText()).trim(), ms: Number(await el.getAttribute('data-ms')), attr: (await el.getAttribute('data-state')) ?? (await el.getAttribute('data-verdict')) };
+    return {
+      text: (await el.innerText()).trim(),
+      ms: Number(await el.getAttribute('data-ms')),
+      attr: (await el.getAttribute('data-state')) ?? (await el.getAttribute('data-verdict')),
+    };
   };
   return { page, read };
 }
 
 /** What the engine says of the request now, with the configuration in force. */
 async function expected(issueKey: string) {
-  const config = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', { lang: 'fr' });
+  const config = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', {
+    lang: 'fr',
+  });
   if (!config.ok) throw new Error(config.message);
-  const issue = await session.rest<Parameters<typeof slaFromIssue>[0]>(USERS.agent, 'GET', `/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`);
+  const issue = await session.rest<Parameters<typeof slaFromIssue>[0]>(
+    USERS.agent,
+    'GET',
+    `/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`,
+  );
   return slaFromIssue(issue, config.data.config, await session.now());
 }
 
@@ -59,11 +77,17 @@ it('shows a running request on track, with its elapsed and remaining business ti
   expect(elapsed.ms).toBeGreaterThanOrEqual(3 * HOUR);
   expect(elapsed.text).toBe(slaFigures(elapsed.ms, 4 * HOUR).elapsed);
   expect((await read('sla-remaining')).text).toBe(slaFigures(elapsed.ms, 4 * HOUR).remaining);
-  await expect(appFrame(page, 'issue-panel').getByTestId('sla-remaining').locator('xpath=preceding-sibling::dt').textContent()).resolves.toBe('Restant');
+  await expect(
+    appFrame(page, 'issue-panel').getByTestId('sla-remaining').locator('xpath=preceding-sibling::dt').textContent(),
+  ).resolves.toBe('Restant');
   expect((await read('sla-goal')).text).toBe('4 h 00 min');
   // The agent (fr_FR, Europe/Paris) reads the projected breach in their zone.
-  expect((await read('sla-breach-at')).text).toContain(`Dépassement prévu le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
-  await expect(appFrame(page, 'issue-panel').getByTestId('timeline-segment').count()).resolves.toBe(sla.timeline.length);
+  expect((await read('sla-breach-at')).text).toContain(
+    `Dépassement prévu le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`,
+  );
+  await expect(appFrame(page, 'issue-panel').getByTestId('timeline-segment').count()).resolves.toBe(
+    sla.timeline.length,
+  );
   await page.context().close();
 });
 
@@ -79,7 +103,9 @@ it('shows a paused request with the clock stopped at one hour and no breach whil
   expect((await read('sla-breach-at')).text).toBe('Aucun dépassement tant que le délai est en pause');
   const frame = appFrame(page, 'issue-panel');
   await expect(frame.locator('[data-testid=timeline-segment][data-kind=paused]').count()).resolves.toBe(1);
-  await expect(frame.locator('[data-testid=timeline] li[data-kind=paused]').innerText()).resolves.toContain("En attente d'un tiers");
+  await expect(frame.locator('[data-testid=timeline] li[data-kind=paused]').innerText()).resolves.toContain(
+    "En attente d'un tiers",
+  );
   await page.context().close();
 });
 
@@ -92,11 +118,20 @@ it('shows a request answered within its goal as stopped and met', async () => {
   expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
   expect((await read('sla-elapsed')).text).toBe('1 h 00 min');
   // Stopped: what was left is a margin kept, not time still running out.
-  await expect(appFrame(page, 'issue-panel').getByTestId('sla-remaining').locator('xpath=preceding-sibling::dt').textContent()).resolves.toBe('Marge');
-  expect((await read('sla-breach-at')).text).toContain(`Arrêté (En attente du client) le ${formatInstant(sla.stoppedAt!, 'fr-FR', 'Europe/Paris')}`);
+  await expect(
+    appFrame(page, 'issue-panel').getByTestId('sla-remaining').locator('xpath=preceding-sibling::dt').textContent(),
+  ).resolves.toBe('Marge');
+  expect((await read('sla-breach-at')).text).toContain(
+    `Arrêté (En attente du client) le ${formatInstant(sla.stoppedAt!, 'fr-FR', 'Europe/Paris')}`,
+  );
   // It now waits for its customer: the countdown to the next reminder (3 days) and the closing (12 days).
   const frame = appFrame(page, 'issue-panel');
-  const after = (days: number) => formatInstant(DateTime.fromISO(sla.stoppedAt!, { zone: 'Europe/Paris' }).plus({ days }).toUTC().toISO()!, 'fr-FR', 'Europe/Paris');
+  const after = (days: number) =>
+    formatInstant(
+      DateTime.fromISO(sla.stoppedAt!, { zone: 'Europe/Paris' }).plus({ days }).toUTC().toISO()!,
+      'fr-FR',
+      'Europe/Paris',
+    );
   await expect(frame.getByTestId('next-reminder').innerText()).resolves.toBe(after(3));
   await expect(frame.getByTestId('auto-close').innerText()).resolves.toBe(after(12));
   await page.context().close();
@@ -114,7 +149,9 @@ it('shows a request past its goal as breached, by how much, and when it breached
   expect(Math.abs(elapsed.ms - sla.elapsedMs)).toBeLessThan(60_000);
   expect(elapsed.ms).toBeGreaterThan(4 * HOUR);
   expect((await read('sla-remaining')).text).toBe(slaFigures(elapsed.ms, 4 * HOUR).overdue);
-  expect((await read('sla-breach-at')).text).toContain(`Dépassé le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`);
+  expect((await read('sla-breach-at')).text).toContain(
+    `Dépassé le ${formatInstant(sla.breachAt!, 'fr-FR', 'Europe/Paris')}`,
+  );
   await page.context().close();
 });
 
@@ -122,7 +159,10 @@ it('follows Jira’s dark theme with the design tokens', async () => {
   const page = await session.open(USERS.agent, `/browse/${keys.running}`, { theme: 'dark' });
   await appFrame(page, 'issue-panel').getByTestId('sla-state').waitFor({ timeout: 20_000 });
   const frame = page.frames().find((f) => f.url().includes('/static/issue-panel/'))!;
-  const [mode, background] = await frame.evaluate(() => [document.documentElement.getAttribute('data-color-mode'), getComputedStyle(document.body).backgroundColor]);
+  const [mode, background] = await frame.evaluate(() => [
+    document.documentElement.getAttribute('data-color-mode'),
+    getComputedStyle(document.body).backgroundColor,
+  ]);
   expect(mode).toBe('dark');
   const [r, g, b] = background.match(/\d+/g)!.map(Number);
   expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeLessThan(60);
@@ -136,7 +176,9 @@ it('refreshes when the issue changes elsewhere, without reloading the page (JIRA
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   // Another agent moves the request to a third party, through the REST API.
   await session.moveTo(key, 'waiting_for_third_party');
-  await appFrame(page, 'issue-panel').locator('[data-testid="sla-state"][data-state="paused"]').waitFor({ timeout: 15_000 });
+  await appFrame(page, 'issue-panel')
+    .locator('[data-testid="sla-state"][data-state="paused"]')
+    .waitFor({ timeout: 15_000 });
   await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
   await page.context().close();
 });

@@ -12,7 +12,13 @@ let key: string;
 beforeAll(async () => {
   session = await Session.start();
   key = await session.createRequest(USERS.customer, 'Hostile reason');
-  const answer = await session.invoke<{ ok: boolean }>(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'en', reason: HOSTILE }, key);
+  const answer = await session.invoke<{ ok: boolean }>(
+    USERS.customer,
+    'portal-escalate',
+    'escalateRequest',
+    { lang: 'en', reason: HOSTILE },
+    key,
+  );
   expect(answer.ok).toBe(true);
   await session.control('POST', '/_sandbox/settle');
 }, 120_000);

@@ -29,7 +29,9 @@ it('speaks English to a customer whose Jira locale is English', async () => {
   const panel = appFrame(page, 'portal', 'section.card');
   await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
   await expect(panel.getByTestId('portal-status').innerText()).resolves.toBe('Submitted');
-  await expect(panel.getByTestId('portal-sla').innerText()).resolves.toMatch(/^We will answer by .* \(within 4 h 00 min of your contract's hours\)\.$/);
+  await expect(panel.getByTestId('portal-sla').innerText()).resolves.toMatch(
+    /^We will answer by .* \(within 4 h 00 min of your contract's hours\)\.$/,
+  );
   await page.context().close();
 });
 
@@ -43,11 +45,14 @@ it('lets the customer escalate with a reason, and notifies the team lead by emai
   await expect(dialog.getByTestId('guidance-when').locator('li').count()).resolves.toBe(2);
   await expect(dialog.getByTestId('guidance-urgent').innerText()).resolves.toContain('+33 1 23 45 67 89');
   await expect(dialog.getByTestId('submit-escalation').isDisabled()).resolves.toBe(true);
-  await dialog.getByLabel('Motif').fill("Aucune réponse depuis deux jours alors que tout a été fourni.");
+  await dialog.getByLabel('Motif').fill('Aucune réponse depuis deux jours alors que tout a été fourni.');
   await dialog.getByTestId('submit-escalation').click();
   await expect(dialog.getByTestId('escalation-done').innerText()).resolves.toContain('escaladée');
   await session.control('POST', '/_sandbox/settle');
-  const outbox = await session.control<{ issueKey: string | null; to: string[]; subject: string; textBody: string }[]>('GET', '/_sandbox/outbox');
+  const outbox = await session.control<{ issueKey: string | null; to: string[]; subject: string; textBody: string }[]>(
+    'GET',
+    '/_sandbox/outbox',
+  );
   const toLead = outbox.filter((m) => m.issueKey === key && m.to.includes(USERS.lead.accountId));
   expect(toLead).toHaveLength(1);
   expect(toLead[0]!.textBody).toContain('Aucune réponse depuis deux jours');
@@ -66,8 +71,16 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
     return text;
   };
   // No alert is sent on a breach, so the panel promises none: it offers the escalation the rules describe.
-  await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4 h 00 min). Si cela vous bloque, vous pouvez escalader la demande.');
-  const answer = await session.invoke<{ ok: boolean }>(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'fr', reason: 'Toujours rien.' }, key);
+  await expect(read()).resolves.toBe(
+    'Notre réponse est en retard (promise sous 4 h 00 min). Si cela vous bloque, vous pouvez escalader la demande.',
+  );
+  const answer = await session.invoke<{ ok: boolean }>(
+    USERS.customer,
+    'portal-escalate',
+    'escalateRequest',
+    { lang: 'fr', reason: 'Toujours rien.' },
+    key,
+  );
   expect(answer.ok).toBe(true);
   await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4 h 00 min).');
 });

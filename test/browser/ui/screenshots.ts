@@ -28,24 +28,51 @@ async function main(): Promise<void> {
     await session.moveClock({ advance: 'PT2H' });
     await session.moveTo(worked, 'in_progress');
     await session.moveClock({ advance: 'PT1H30M' });
-    await session.invoke(USERS.customer, 'portal-escalate', 'escalateRequest', { lang: 'fr', reason: 'Nos équipes sont bloquées depuis ce matin.' }, worked);
+    await session.invoke(
+      USERS.customer,
+      'portal-escalate',
+      'escalateRequest',
+      { lang: 'fr', reason: 'Nos équipes sont bloquées depuis ce matin.' },
+      worked,
+    );
     await session.control('POST', '/_sandbox/settle');
     // A customer's request waiting for them.
     const waiting = await session.createRequest(USERS.customer, 'Export CSV incomplet');
     await session.moveTo(waiting, 'in_progress');
     await session.rest(USERS.agent, 'POST', `/rest/api/3/issue/${waiting}/comment`, {
-      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pouvez-vous nous envoyer le filtre utilisé et un exemple de fichier exporté ?' }] }] },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Pouvez-vous nous envoyer le filtre utilisé et un exemple de fichier exporté ?' },
+            ],
+          },
+        ],
+      },
       properties: [{ key: 'sd.public.comment', value: { internal: false } }],
     });
     await session.moveTo(waiting, 'waiting_for_customer');
 
     for (const theme of ['light', 'dark'] as const) {
       const page = await session.open(USERS.agent, `/browse/${worked}`, { theme, width: 1280, height: 1400 });
-      await shoot(page, 'section.card:has(iframe.forge[src*="/static/issue-panel/"])', `issue-panel.fr.${theme}.png`, 'sla-state');
+      await shoot(
+        page,
+        'section.card:has(iframe.forge[src*="/static/issue-panel/"])',
+        `issue-panel.fr.${theme}.png`,
+        'sla-state',
+      );
       await page.context().close();
     }
     const portal = await session.open(USERS.customer, `/portal/${waiting}`, { width: 1280, height: 1000 });
-    await shoot(portal, 'section.card:has(iframe.forge[src*="/static/portal/"]):not(:has(dialog))', 'portal-panel.fr.light.png', 'portal-status');
+    await shoot(
+      portal,
+      'section.card:has(iframe.forge[src*="/static/portal/"]):not(:has(dialog))',
+      'portal-panel.fr.light.png',
+      'portal-status',
+    );
     await portal.locator('[data-open-dialog="action-portal-escalate"]').click();
     await shoot(portal, '#action-portal-escalate', 'portal-escalate.fr.light.png', 'escalate-form');
     await portal.context().close();
@@ -54,11 +81,24 @@ async function main(): Promise<void> {
     await admin.addCookies([{ name: 'sandbox_user', value: USERS.admin.accountId, url: session.url }]);
     await admin.route(`${session.url}/admin`, async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace(/&quot;locale&quot;:&quot;en-US&quot;/g, '&quot;locale&quot;:&quot;fr-FR&quot;') });
+      await route.fulfill({
+        response,
+        body: (await response.text()).replace(
+          /&quot;locale&quot;:&quot;en-US&quot;/g,
+          '&quot;locale&quot;:&quot;fr-FR&quot;',
+        ),
+      });
     });
-    const adminPage = await session.open(USERS.admin, '/admin').then(async (p) => (await p.context().close(), admin.newPage()));
+    const adminPage = await session
+      .open(USERS.admin, '/admin')
+      .then(async (p) => (await p.context().close(), admin.newPage()));
     await adminPage.goto(`${session.url}/admin`);
-    await shoot(adminPage, 'section.card:has(iframe.forge[src*="/static/admin-page/"])', 'admin-page.fr.light.png', 'setup-check');
+    await shoot(
+      adminPage,
+      'section.card:has(iframe.forge[src*="/static/admin-page/"])',
+      'admin-page.fr.light.png',
+      'setup-check',
+    );
     await admin.close();
   } finally {
     await session.close();

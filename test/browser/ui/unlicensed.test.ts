@@ -16,12 +16,15 @@ it.each([
   ['agent issue panel', USERS.agent, () => `/browse/${key}`, 'issue-panel'],
   ['customer portal panel', USERS.customer, () => `/portal/${key}`, 'portal'],
   ['admin page', USERS.admin, () => '/admin', 'admin-page'],
-] as Array<[string, User, () => string, 'issue-panel' | 'portal' | 'admin-page']>)('says the app is unlicensed on the %s', async (_screen, user, path, resource) => {
-  const page = await session.open(user, path());
-  const failure = appFrame(page, resource).getByTestId('failure').first();
-  await failure.waitFor({ timeout: 20_000 });
-  await expect(failure.getAttribute('data-code')).resolves.toBe('unlicensed');
-  await expect(failure.innerText()).resolves.toMatch(/Support Rules (is not licensed|n'a pas de licence active)/);
-  await expect(failure.getByRole('button').count()).resolves.toBe(0);
-  await page.context().close();
-});
+] as Array<[string, User, () => string, 'issue-panel' | 'portal' | 'admin-page']>)(
+  'says the app is unlicensed on the %s',
+  async (_screen, user, path, resource) => {
+    const page = await session.open(user, path());
+    const failure = appFrame(page, resource).getByTestId('failure').first();
+    await failure.waitFor({ timeout: 20_000 });
+    await expect(failure.getAttribute('data-code')).resolves.toBe('unlicensed');
+    await expect(failure.innerText()).resolves.toMatch(/Support Rules (is not licensed|n'a pas de licence active)/);
+    await expect(failure.getByRole('button').count()).resolves.toBe(0);
+    await page.context().close();
+  },
+);

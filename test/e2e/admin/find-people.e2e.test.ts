@@ -21,24 +21,42 @@ afterAll(async () => {
 });
 
 async function find(payload: unknown, accountId = ADMIN_ID): Promise<ResolverResult<FoundPeople>> {
-  const context = uiContext(sandbox.runtime.uiModule('config-page'), { accountId, locale: 'en_US', timeZone: 'Europe/Paris' }, undefined, 'light', sandbox.url);
-  return (await sandbox.runtime.invokeResolver({ moduleKey: 'config-page', functionKey: ADMIN.findPeople, payload, context, accountId })) as ResolverResult<FoundPeople>;
+  const context = uiContext(
+    sandbox.runtime.uiModule('config-page'),
+    { accountId, locale: 'en_US', timeZone: 'Europe/Paris' },
+    undefined,
+    'light',
+    sandbox.url,
+  );
+  return (await sandbox.runtime.invokeResolver({
+    moduleKey: 'config-page',
+    functionKey: ADMIN.findPeople,
+    payload,
+    context,
+    accountId,
+  })) as ResolverResult<FoundPeople>;
 }
 
 const options = (answer: ResolverResult<FoundPeople>) => (answer.ok ? answer.data.options : `refused: ${answer.code}`);
 
 it('finds people by name or email, with their email as a detail, and never a portal customer', async () => {
-  expect(options(await find({ lang: 'en', kind: 'user', query: 'Léa' }))).toEqual([{ id: 'sandbox-team-lead', label: 'Léa Lead', detail: 'lead@sandbox.test' }]);
+  expect(options(await find({ lang: 'en', kind: 'user', query: 'Léa' }))).toEqual([
+    { id: 'sandbox-team-lead', label: 'Léa Lead', detail: 'lead@sandbox.test' },
+  ]);
   // Claire Dupont is a portal customer: she cannot be an escalation contact.
   expect(options(await find({ lang: 'en', kind: 'user', query: 'claire' }))).toEqual([]);
 });
 
 it('names the accounts already chosen, without their email, and drops an unknown one', async () => {
-  expect(options(await find({ lang: 'fr', kind: 'user', ids: ['sandbox-offer-manager', 'nobody-here'] }))).toEqual([{ id: 'sandbox-offer-manager', label: 'Olivier Offre' }]);
+  expect(options(await find({ lang: 'fr', kind: 'user', ids: ['sandbox-offer-manager', 'nobody-here'] }))).toEqual([
+    { id: 'sandbox-offer-manager', label: 'Olivier Offre' },
+  ]);
 });
 
 it('finds groups by name', async () => {
-  expect(options(await find({ lang: 'en', kind: 'group', query: 'team' }))).toEqual([{ id: 'support-team', label: 'support-team' }]);
+  expect(options(await find({ lang: 'en', kind: 'group', query: 'team' }))).toEqual([
+    { id: 'support-team', label: 'support-team' },
+  ]);
 });
 
 it.each([
@@ -58,5 +76,8 @@ it.each([
 });
 
 it('answers an agent 403: only Jira admins choose the contacts', async () => {
-  expect(await find({ lang: 'en', kind: 'user', query: 'lea' }, 'sandbox-agent-1')).toMatchObject({ ok: false, status: 403 });
+  expect(await find({ lang: 'en', kind: 'user', query: 'lea' }, 'sandbox-agent-1')).toMatchObject({
+    ok: false,
+    status: 403,
+  });
 });

@@ -51,7 +51,11 @@ async function waitingRequest(summary: string): Promise<string> {
 }
 
 async function appComments(key: string): Promise<string[]> {
-  const page = await site.ok<{ comments: { author: { accountType: string }; body: unknown }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment`);
+  const page = await site.ok<{ comments: { author: { accountType: string }; body: unknown }[] }>(
+    agent.emailAddress,
+    'GET',
+    `/rest/api/3/issue/${key}/comment`,
+  );
   return page.comments.filter((c) => c.author.accountType === 'app').map((c) => JSON.stringify(c.body));
 }
 
@@ -82,9 +86,13 @@ describe('a request left waiting for its customer', () => {
     expect(closures(await mailSubjects(key))).toHaveLength(1);
     // Both kinds of email link the request in the portal, as JSM gives it; the closing one does not invite a
     // reply by email, which would not reopen it (reopenOnCustomerComment is off by default).
-    const portal = (await site.ok<{ _links: { web: string } }>(agent.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}`))._links.web;
+    const portal = (
+      await site.ok<{ _links: { web: string } }>(agent.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}`)
+    )._links.web;
     const mails = await site.outbox(key);
-    expect(mails.find((m) => m.subject.includes('] Relance'))!.textBody).toContain(`ou suivez votre demande sur le portail : ${portal}`);
+    expect(mails.find((m) => m.subject.includes('] Relance'))!.textBody).toContain(
+      `ou suivez votre demande sur le portail : ${portal}`,
+    );
     const closing = mails.find((m) => m.subject.includes('] Fermée sans réponse'))!.textBody;
     expect(closing).toContain(`rouvrez-la depuis le portail (${portal})`);
     expect(closing).not.toContain('répondez');
@@ -93,18 +101,21 @@ describe('a request left waiting for its customer', () => {
   it.each([
     ['public comment', false],
     ['internal note', true],
-  ])('restarts its count on an agent %s at day 5, while the app’s own reminder never does', async (_label, internal) => {
-    const key = await waitingRequest(`Agent ${internal ? 'note' : 'comment'} at day 5`);
-    await advance('P5D'); // reminder 1 at day 3
-    expect(reminders(await mailSubjects(key))).toHaveLength(1);
-    await site.comment(agent, key, 'Nous regardons de notre côté.', internal);
-    await site.settle();
-    await advance('P2D'); // day 7: the old count would have sent reminder 2 at day 6
-    expect(reminders(await mailSubjects(key))).toHaveLength(1);
-    await advance('P1DT2H'); // day 8: 3 days after the note
-    expect(reminders(await mailSubjects(key))).toHaveLength(2);
-    expect(await appComments(key)).toHaveLength(2);
-  });
+  ])(
+    'restarts its count on an agent %s at day 5, while the app’s own reminder never does',
+    async (_label, internal) => {
+      const key = await waitingRequest(`Agent ${internal ? 'note' : 'comment'} at day 5`);
+      await advance('P5D'); // reminder 1 at day 3
+      expect(reminders(await mailSubjects(key))).toHaveLength(1);
+      await site.comment(agent, key, 'Nous regardons de notre côté.', internal);
+      await site.settle();
+      await advance('P2D'); // day 7: the old count would have sent reminder 2 at day 6
+      expect(reminders(await mailSubjects(key))).toHaveLength(1);
+      await advance('P1DT2H'); // day 8: 3 days after the note
+      expect(reminders(await mailSubjects(key))).toHaveLength(2);
+      expect(await appComments(key)).toHaveLength(2);
+    },
+  );
 
   it('goes back to in_progress when the customer comments, and reminds no more', async () => {
     const key = await waitingRequest('Customer answers');
@@ -136,7 +147,11 @@ describe('a request left waiting for its customer', () => {
     const key = await waitingRequest('Reopened after auto-close');
     await advance('P13D');
     expect(await site.status(key, agent)).toBe('Fermée');
-    const { values } = await site.ok<{ values: { id: string; name: string }[] }>(claire.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}/transition`);
+    const { values } = await site.ok<{ values: { id: string; name: string }[] }>(
+      claire.emailAddress,
+      'GET',
+      `/rest/servicedeskapi/request/${key}/transition`,
+    );
     const reopen = values.find((t) => /rouvrir|reopen/i.test(t.name))!;
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: reopen.id });
     await site.settle();
@@ -151,7 +166,13 @@ describe('a request left waiting for its customer', () => {
     const key = await waitingRequest('Overlapping sweeps');
     // Its clock says reminder 1 fell due an hour ago, and no scheduled sweep ran since: two sweeps start at once.
     const now = Date.now();
-    const clock = { waiting: 'yes', waitingSince: now - 73 * 3_600_000, lastActivityAt: now - 73 * 3_600_000, nextDueAt: now - 3_600_000, stage: 0 };
+    const clock = {
+      waiting: 'yes',
+      waitingSince: now - 73 * 3_600_000,
+      lastActivityAt: now - 73 * 3_600_000,
+      nextDueAt: now - 3_600_000,
+      stage: 0,
+    };
     await site.ok(agent.emailAddress, 'PUT', `/rest/api/3/issue/${key}/properties/supportRulesState`, clock);
     await Promise.all([sweepReminders(), sweepReminders()]);
     await site.settle();
@@ -161,17 +182,31 @@ describe('a request left waiting for its customer', () => {
 });
 
 describe('with the rule "a customer comment resumes the request" switched off', () => {
-  type Answer = { ok: boolean; data?: { config: Record<string, unknown> & { rules: Record<string, boolean> } }; message?: string };
+  type Answer = {
+    ok: boolean;
+    data?: { config: Record<string, unknown> & { rules: Record<string, boolean> } };
+    message?: string;
+  };
   let admin: SandboxUser;
   let saved: Record<string, unknown>;
   const call = async (functionKey: string, payload: unknown) =>
-    (await site.invoke<{ result: Answer }>(admin.accountId, { moduleKey: 'config-page', functionKey, payload, issueKey: null })).result;
+    (
+      await site.invoke<{ result: Answer }>(admin.accountId, {
+        moduleKey: 'config-page',
+        functionKey,
+        payload,
+        issueKey: null,
+      })
+    ).result;
 
   beforeAll(async () => {
     admin = (await site.users()).find((u) => u.role === 'admin')!;
     const current = await call('getConfig', { lang: 'en' });
     saved = current.data!.config;
-    const off = await call('saveConfig', { lang: 'en', config: { ...saved, rules: { ...current.data!.config.rules, resumeOnCustomerComment: false } } });
+    const off = await call('saveConfig', {
+      lang: 'en',
+      config: { ...saved, rules: { ...current.data!.config.rules, resumeOnCustomerComment: false } },
+    });
     expect(off.ok).toBe(true);
   });
   afterAll(async () => {

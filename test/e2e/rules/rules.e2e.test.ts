@@ -12,13 +12,22 @@ import { SiteClient, type SandboxUser } from './site-client';
 interface Running {
   site: SiteClient;
   /** Calls a Custom UI resolver as the given person, as the portal and the issue panel do through @forge/bridge. */
-  invoke: (moduleKey: string, functionKey: string, accountId: string, payload: unknown, issueKey: string | null) => Promise<Answer>;
+  invoke: (
+    moduleKey: string,
+    functionKey: string,
+    accountId: string,
+    payload: unknown,
+    issueKey: string | null,
+  ) => Promise<Answer>;
   close: () => Promise<void>;
 }
 
-type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; status: number; code: string; message: string };
+type Answer =
+  { ok: true; data: Record<string, unknown> } | { ok: false; status: number; code: string; message: string };
 
-async function start(opts: { duplicateEvents?: number; faults?: number; seed?: number; faultHangMs?: number } = {}): Promise<Running> {
+async function start(
+  opts: { duplicateEvents?: number; faults?: number; seed?: number; faultHangMs?: number } = {},
+): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rules-e2e-'));
   const sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true, ...opts });
   return {
@@ -65,7 +74,9 @@ describe('creation', () => {
     const key = await site.email(gwen, 'Jira is very slow', 'Since this morning.');
     await site.settle();
     const mails = await site.outbox(key);
-    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[gwen.accountId], `[${key}] Request received: Jira is very slow`]]);
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([
+      [[gwen.accountId], `[${key}] Request received: Jira is very slow`],
+    ]);
     expect(mails[0]!.textBody).toContain('simply reply to this email');
   });
 
@@ -84,7 +95,9 @@ describe('creation', () => {
     });
     await site.settle();
     const mails = await site.outbox(created.issueKey);
-    expect(mails.map((m) => [m.to, m.subject])).toEqual([[[claire.accountId], `[${created.issueKey}] Demande reçue : Raised by phone`]]);
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([
+      [[claire.accountId], `[${created.issueKey}] Demande reçue : Raised by phone`],
+    ]);
   });
 });
 
@@ -115,7 +128,11 @@ describe('the life of a request', () => {
 
   it('a customer reopening puts it back in progress and tells the support team, not the customer', async () => {
     const before = (await site.outbox(key)).length;
-    const { values } = await site.ok<{ values: { id: string; name: string }[] }>(claire.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}/transition`);
+    const { values } = await site.ok<{ values: { id: string; name: string }[] }>(
+      claire.emailAddress,
+      'GET',
+      `/rest/servicedeskapi/request/${key}/transition`,
+    );
     expect(values.length).toBeGreaterThan(0);
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: values[0]!.id });
     await site.settle();
@@ -151,7 +168,13 @@ describe('the life of a request', () => {
 describe('what the agent panel recorded', () => {
   it('names the third party in the status email', async () => {
     const key = await site.portalRequest(gwen, 'Marketplace app broken');
-    const answer = await running.invoke('sla-panel', 'recordThirdParty', agent.accountId, { kind: 'addon_vendor', name: 'Tempo', reference: 'TMP-42', lang: 'en' }, key);
+    const answer = await running.invoke(
+      'sla-panel',
+      'recordThirdParty',
+      agent.accountId,
+      { kind: 'addon_vendor', name: 'Tempo', reference: 'TMP-42', lang: 'en' },
+      key,
+    );
     expect(answer.ok).toBe(true);
     await site.settle();
     const status = (await site.outbox(key)).filter((m) => m.subject.startsWith(`[${key}] New status`));
@@ -168,9 +191,17 @@ describe('consulting', () => {
     const mails = await site.outbox(key);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.textBody).toContain('besoin de consulting');
-    const property = await site.ok<{ value: { resolution: string; by: string } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesConsulting`);
+    const property = await site.ok<{ value: { resolution: string; by: string } }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${key}/properties/supportRulesConsulting`,
+    );
     expect(property.value).toMatchObject({ resolution: 'Consulting', by: agent.accountId });
-    const comments = await site.ok<{ comments: { jsdPublic: boolean }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment`);
+    const comments = await site.ok<{ comments: { jsdPublic: boolean }[] }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${key}/comment`,
+    );
     expect(comments.comments.map((c) => c.jsdPublic)).toEqual([false]);
   });
 });
@@ -182,7 +213,16 @@ describe('escalation', () => {
 
   beforeAll(async () => {
     const admin = (await site.users()).find((u) => u.role === 'admin')!;
-    const saved = await running.invoke('config-page', 'saveConfig', admin.accountId, { lang: 'en', config: { escalation: { teamLeadAccountId: lead.accountId, offerManagerAccountId: manager.accountId } } }, null);
+    const saved = await running.invoke(
+      'config-page',
+      'saveConfig',
+      admin.accountId,
+      {
+        lang: 'en',
+        config: { escalation: { teamLeadAccountId: lead.accountId, offerManagerAccountId: manager.accountId } },
+      },
+      null,
+    );
     expect(saved.ok).toBe(true);
     key = await site.portalRequest(claire, 'Too slow');
     await site.settle();
@@ -190,14 +230,31 @@ describe('escalation', () => {
 
   it('notifies the team lead and the offer manager once, and records who, when and why', async () => {
     const answer = await fromPortal(claire, key, 'Pas de réponse depuis trois jours');
-    expect(answer).toMatchObject({ ok: true, data: { by: claire.accountId, byName: claire.displayName, reason: 'Pas de réponse depuis trois jours' } });
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { by: claire.accountId, byName: claire.displayName, reason: 'Pas de réponse depuis trois jours' },
+    });
     await site.settle();
     const mails = await site.outbox(key);
     expect(mails.map((m) => m.to).sort()).toEqual([[lead.accountId], [manager.accountId]].sort());
-    expect(mails.every((m) => m.subject === `[${key}] Demande escaladée : Too slow` && m.textBody.includes('> Pas de réponse depuis trois jours'))).toBe(true);
-    const property = await site.ok<{ value: { by: string; at: string } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/properties/supportRulesEscalation`);
+    expect(
+      mails.every(
+        (m) =>
+          m.subject === `[${key}] Demande escaladée : Too slow` &&
+          m.textBody.includes('> Pas de réponse depuis trois jours'),
+      ),
+    ).toBe(true);
+    const property = await site.ok<{ value: { by: string; at: string } }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${key}/properties/supportRulesEscalation`,
+    );
     expect(property.value.by).toBe(claire.accountId);
-    const comments = await site.ok<{ comments: { jsdPublic: boolean; body: unknown }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${key}/comment`);
+    const comments = await site.ok<{ comments: { jsdPublic: boolean; body: unknown }[] }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${key}/comment`,
+    );
     expect(comments.comments.map((c) => c.jsdPublic)).toEqual([false]);
   });
 
@@ -223,7 +280,13 @@ describe('escalation', () => {
 
   it('lets an agent escalate from the issue panel', async () => {
     const other = await site.portalRequest(gwen, 'Agent escalation');
-    const answer = await running.invoke('sla-panel', 'escalateRequest', agent.accountId, { reason: 'Needs an expert', lang: 'fr' }, other);
+    const answer = await running.invoke(
+      'sla-panel',
+      'escalateRequest',
+      agent.accountId,
+      { reason: 'Needs an expert', lang: 'fr' },
+      other,
+    );
     expect(answer).toMatchObject({ ok: true, data: { by: agent.accountId } });
   });
 });
@@ -247,10 +310,13 @@ describe('exactly once', () => {
     await twice.site.moveTo(support, key, 'En cours');
     await twice.site.settle();
     const mails = await twice.site.outbox(key);
-    expect(mails.map((m) => m.subject)).toEqual([`[${key}] Request received: Twice`, `[${key}] New comment: Twice`, `[${key}] New status "In progress": Twice`]);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `[${key}] Request received: Twice`,
+      `[${key}] New comment: Twice`,
+      `[${key}] New status "In progress": Twice`,
+    ]);
   });
 });
-
 
 describe('when Jira fails', () => {
   let flaky: Running;
@@ -290,12 +356,13 @@ describe('when Jira fails', () => {
         `[${key}] New status "Closed": Flaky`,
       ].sort(),
     );
-    const { events, calls } = await flaky.site.ok<{ events: { kind: string; payload: { body?: { kind?: string } } }[]; calls: { fault?: string }[] }>(
-      null,
-      'GET',
-      '/_sandbox/app-events?limit=1000',
+    const { events, calls } = await flaky.site.ok<{
+      events: { kind: string; payload: { body?: { kind?: string } } }[];
+      calls: { fault?: string }[];
+    }>(null, 'GET', '/_sandbox/app-events?limit=1000');
+    const requeued = events.filter(
+      (e) => e.kind === 'queue' && ['actions', 'event'].includes(e.payload.body?.kind ?? ''),
     );
-    const requeued = events.filter((e) => e.kind === 'queue' && ['actions', 'event'].includes(e.payload.body?.kind ?? ''));
     expect(requeued.length).toBeGreaterThan(0);
     expect(calls.some((c) => c.fault !== undefined)).toBe(true);
   });

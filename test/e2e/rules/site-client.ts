@@ -22,11 +22,20 @@ export class SiteClient {
   constructor(readonly url: string) {}
 
   /** A REST call as `email`; answers the status and the parsed body. */
-  async call<T = unknown>(email: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async call<T = unknown>(
+    email: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (email) headers.Authorization = `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(this.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(this.url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
@@ -34,7 +43,8 @@ export class SiteClient {
   /** Like {@link call}, failing on anything but 2xx. */
   async ok<T = unknown>(email: string | null, method: string, path: string, body?: unknown): Promise<T> {
     const answer = await this.call<T>(email, method, path, body);
-    if (answer.status >= 300) throw new Error(`${method} ${path} as ${email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status >= 300)
+      throw new Error(`${method} ${path} as ${email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
 
@@ -42,13 +52,19 @@ export class SiteClient {
    * Calls a Custom UI module's resolver as `accountId` does through @forge/bridge in the sandbox's pages
    * (POST /_sandbox/invoke, the viewer chosen by the pages' cookie), on the request `issueKey` when given.
    */
-  async invoke<T>(accountId: string, call: { moduleKey: string; functionKey: string; payload: unknown; issueKey: string | null }): Promise<T> {
+  async invoke<T>(
+    accountId: string,
+    call: { moduleKey: string; functionKey: string; payload: unknown; issueKey: string | null },
+  ): Promise<T> {
     const response = await fetch(`${this.url}/_sandbox/invoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Cookie: `sandbox_user=${encodeURIComponent(accountId)}` },
       body: JSON.stringify(call),
     });
-    if (!response.ok) throw new Error(`POST /_sandbox/invoke ${call.functionKey} as ${accountId} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(
+        `POST /_sandbox/invoke ${call.functionKey} as ${accountId} answered ${response.status}: ${await response.text()}`,
+      );
     return (await response.json()) as T;
   }
 
@@ -71,18 +87,31 @@ export class SiteClient {
   }
 
   async portalRequest(reporter: SandboxUser, summary: string): Promise<string> {
-    return (await this.ok<{ issueKey: string }>(null, 'POST', '/_sandbox/portal/request', { summary, description: 'From the portal', reporter: reporter.accountId })).issueKey;
+    return (
+      await this.ok<{ issueKey: string }>(null, 'POST', '/_sandbox/portal/request', {
+        summary,
+        description: 'From the portal',
+        reporter: reporter.accountId,
+      })
+    ).issueKey;
   }
 
   async email(from: SandboxUser, subject: string, body: string): Promise<string> {
-    return (await this.ok<{ issueKey: string }>(null, 'POST', '/_sandbox/email', { from: from.emailAddress, subject, body })).issueKey;
+    return (
+      await this.ok<{ issueKey: string }>(null, 'POST', '/_sandbox/email', { from: from.emailAddress, subject, body })
+    ).issueKey;
   }
 
   /** An agent moves the request to the site status named `statusName` (any status to any other, a resolution may be set). */
   async moveTo(agent: SandboxUser, issueKey: string, statusName: string, resolution?: string): Promise<void> {
-    const { transitions } = await this.ok<{ transitions: { id: string; to: { name: string } }[] }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${issueKey}/transitions`);
+    const { transitions } = await this.ok<{ transitions: { id: string; to: { name: string } }[] }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${issueKey}/transitions`,
+    );
     const transition = transitions.find((t) => t.to.name === statusName);
-    if (!transition) throw new Error(`${issueKey}: no transition to ${statusName} (${transitions.map((t) => t.to.name).join(', ')})`);
+    if (!transition)
+      throw new Error(`${issueKey}: no transition to ${statusName} (${transitions.map((t) => t.to.name).join(', ')})`);
     await this.ok(agent.emailAddress, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, {
       transition: { id: transition.id },
       ...(resolution ? { fields: { resolution: { name: resolution } } } : {}),
@@ -98,7 +127,11 @@ export class SiteClient {
   }
 
   async status(issueKey: string, agent: SandboxUser): Promise<string> {
-    const issue = await this.ok<{ fields: { status: { name: string } } }>(agent.emailAddress, 'GET', `/rest/api/3/issue/${issueKey}?fields=status`);
+    const issue = await this.ok<{ fields: { status: { name: string } } }>(
+      agent.emailAddress,
+      'GET',
+      `/rest/api/3/issue/${issueKey}?fields=status`,
+    );
     return issue.fields.status.name;
   }
 }

@@ -16,7 +16,11 @@ async function call<T>(method: string, path: string, email: string | undefined, 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (email) headers.authorization = `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(sandbox.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(sandbox.url + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
@@ -42,7 +46,9 @@ it('computes the SLA of a request with 123 histories from all of them, in the ag
     reporter: reporter.accountId,
   });
   const move = (canonical: Parameters<typeof statusOf>[0]) =>
-    call('POST', `/rest/api/3/issue/${issueKey}/transitions`, AGENT, { transition: { id: transitionInto(statusOf(canonical)).id } });
+    call('POST', `/rest/api/3/issue/${issueKey}/transitions`, AGENT, {
+      transition: { id: transitionInto(statusOf(canonical)).id },
+    });
 
   await call('POST', '/_sandbox/clock', undefined, { advance: 'PT2H' });
   await move('in_progress');
@@ -56,15 +62,18 @@ it('computes the SLA of a request with 123 histories from all of them, in the ag
   await move('in_progress');
   await sandbox.runtime.settle();
 
-  const expanded = await call<{ changelog: { total: number; histories: unknown[] } }>('GET', `/rest/api/3/issue/${issueKey}?expand=changelog`, AGENT);
+  const expanded = await call<{ changelog: { total: number; histories: unknown[] } }>(
+    'GET',
+    `/rest/api/3/issue/${issueKey}?expand=changelog`,
+    AGENT,
+  );
   expect(expanded.changelog.histories).toHaveLength(100);
   expect(expanded.changelog.total).toBeGreaterThanOrEqual(123);
 
-  const issue = await call<{ id: string; fields: { issuetype: { id: string; name: string }; project: { id: string; key: string } } }>(
-    'GET',
-    `/rest/api/3/issue/${issueKey}?fields=issuetype,project`,
-    AGENT,
-  );
+  const issue = await call<{
+    id: string;
+    fields: { issuetype: { id: string; name: string }; project: { id: string; key: string } };
+  }>('GET', `/rest/api/3/issue/${issueKey}?fields=issuetype,project`, AGENT);
   const shown: ShownIssue = {
     id: issue.id,
     key: issueKey,
@@ -75,8 +84,20 @@ it('computes the SLA of a request with 123 histories from all of them, in the ag
     projectType: 'service_desk',
   };
   const invoke = async <T>(moduleKey: string, functionKey: string, accountId: string): Promise<T> => {
-    const context = uiContext(sandbox.runtime.uiModule(moduleKey), { accountId, locale: 'en_US', timeZone: 'Europe/Paris' }, shown, 'light', sandbox.url);
-    const answer = (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload: { lang: 'en' }, context, accountId })) as { ok: boolean; data: T };
+    const context = uiContext(
+      sandbox.runtime.uiModule(moduleKey),
+      { accountId, locale: 'en_US', timeZone: 'Europe/Paris' },
+      shown,
+      'light',
+      sandbox.url,
+    );
+    const answer = (await sandbox.runtime.invokeResolver({
+      moduleKey,
+      functionKey,
+      payload: { lang: 'en' },
+      context,
+      accountId,
+    })) as { ok: boolean; data: T };
     expect(answer.ok).toBe(true);
     return answer.data;
   };

@@ -37,22 +37,36 @@ describe('the sandbox clock', () => {
 
 describe('scope mapping', () => {
   it('maps a call to its operation, literal segments first', () => {
-    expect(findOperation('GET', '/rest/api/3/issue/SUP-1?expand=changelog')?.template).toBe('/rest/api/3/issue/{issueIdOrKey}');
+    expect(findOperation('GET', '/rest/api/3/issue/SUP-1?expand=changelog')?.template).toBe(
+      '/rest/api/3/issue/{issueIdOrKey}',
+    );
     expect(findOperation('GET', '/rest/api/3/issue/picker')?.template).toBe('/rest/api/3/issue/picker');
-    expect(findOperation('POST', '/rest/servicedeskapi/request/SUP-1/transition')?.template).toBe('/rest/servicedeskapi/request/{issueIdOrKey}/transition');
+    expect(findOperation('POST', '/rest/servicedeskapi/request/SUP-1/transition')?.template).toBe(
+      '/rest/servicedeskapi/request/{issueIdOrKey}/transition',
+    );
   });
 
   it('allows every REST call the app’s code makes under its own manifest', () => {
     const { scopes } = loadManifest(join(__dirname, '..', '..', '..', 'manifest.yml'));
     const calls = findRestCalls(join(__dirname, '..', '..', '..', 'src'));
     expect(calls.length).toBeGreaterThan(5);
-    const refused = calls.filter((call) => !checkScopes(scopes, call.method, call.path.replace(/\{\}/g, 'SUP-1')).allowed);
+    const refused = calls.filter(
+      (call) => !checkScopes(scopes, call.method, call.path.replace(/\{\}/g, 'SUP-1')).allowed,
+    );
     expect(refused).toEqual([]);
   });
 
   it('refuses a call beyond the granted scopes, naming the scope sets that would allow it', () => {
-    expect(checkScopes(['read:jira-work'], 'PUT', '/rest/api/3/issue/SUP-1/properties/x')).toMatchObject({ allowed: false, needed: expect.arrayContaining([['write:jira-work']]) });
-    expect(checkScopes(['read:servicedesk-request'], 'POST', '/rest/servicedeskapi/request/SUP-1/comment')).toEqual({ allowed: false, needed: [['write:servicedesk-request']] });
-    expect(checkScopes(['read:servicedesk-request'], 'GET', '/rest/servicedeskapi/request/SUP-1')).toEqual({ allowed: true });
+    expect(checkScopes(['read:jira-work'], 'PUT', '/rest/api/3/issue/SUP-1/properties/x')).toMatchObject({
+      allowed: false,
+      needed: expect.arrayContaining([['write:jira-work']]),
+    });
+    expect(checkScopes(['read:servicedesk-request'], 'POST', '/rest/servicedeskapi/request/SUP-1/comment')).toEqual({
+      allowed: false,
+      needed: [['write:servicedesk-request']],
+    });
+    expect(checkScopes(['read:servicedesk-request'], 'GET', '/rest/servicedeskapi/request/SUP-1')).toEqual({
+      allowed: true,
+    });
   });
 });

@@ -30,7 +30,9 @@ export function fixtureManifest() {
   return loadManifest(join(__dirname, 'fixtures', 'manifest.yml'));
 }
 
-export async function startHarness(opts: { faults?: number; duplicateEvents?: number; seed?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { faults?: number; duplicateEvents?: number; seed?: number } = {},
+): Promise<Harness> {
   const db = openDatabase(':memory:');
   const clock = installClock(db);
   const events = new EventEmitter();
@@ -81,6 +83,11 @@ export function productEvent(eventType: string, actorAccountId: string): Product
   return {
     eventType,
     actorAccountId,
-    payload: { eventType, issue: { id: '10001', key: 'SUP-1', fields: {} }, atlassianId: actorAccountId, associatedUsers: [{ accountId: actorAccountId }] },
+    payload: {
+      eventType,
+      issue: { id: '10001', key: 'SUP-1', fields: {} },
+      atlassianId: actorAccountId,
+      associatedUsers: [{ accountId: actorAccountId }],
+    },
   };
 }

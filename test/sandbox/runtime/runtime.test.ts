@@ -6,7 +6,8 @@ import { APP_ACCOUNT, productEvent, startHarness, type Harness } from './harness
 let h: Harness;
 afterEach(async () => h?.close());
 
-const inInvocation = <T>(fn: () => Promise<T>) => runInvocation({ functionKey: 'test', moduleKey: 'test', timeoutMs: 25_000 }, fn);
+const inInvocation = <T>(fn: () => Promise<T>) =>
+  runInvocation({ functionKey: 'test', moduleKey: 'test', timeoutMs: 25_000 }, fn);
 
 describe('@forge/kvs through the SQLite emulation', () => {
   beforeEach(async () => (h = await startHarness()));
@@ -45,7 +46,12 @@ describe('@forge/kvs through the SQLite emulation', () => {
       for (const key of ['dead:3', 'dead:1', 'other', 'dead:2']) await kvs.set(key, key);
       const first = await kvs.query().where('key', WhereConditions.beginsWith('dead:')).limit(2).getMany();
       expect(first.results.map((r) => r.key)).toEqual(['dead:1', 'dead:2']);
-      const second = await kvs.query().where('key', WhereConditions.beginsWith('dead:')).limit(2).cursor(first.nextCursor!).getMany();
+      const second = await kvs
+        .query()
+        .where('key', WhereConditions.beginsWith('dead:'))
+        .limit(2)
+        .cursor(first.nextCursor!)
+        .getMany();
       expect(second.results.map((r) => r.key)).toEqual(['dead:3']);
       expect(second.nextCursor).toBeUndefined();
     });
@@ -68,7 +74,12 @@ describe('product events and queues', () => {
     await h.runtime.settle();
     expect(seen.map((s) => s.fn).sort()).toEqual(['anyEvent', 'consume', 'created']);
     const created = seen.find((s) => s.fn === 'created')!;
-    expect(created.event).toMatchObject({ eventType: 'avi:jira:created:issue', issue: { key: 'SUP-1' }, atlassianId: 'user-1', context: { moduleKey: 'on-created' } });
+    expect(created.event).toMatchObject({
+      eventType: 'avi:jira:created:issue',
+      issue: { key: 'SUP-1' },
+      atlassianId: 'user-1',
+      context: { moduleKey: 'on-created' },
+    });
     const consumed = seen.find((s) => s.fn === 'consume')!;
     expect(consumed.event).toEqual({ from: 'created' });
     expect(consumed.context).toMatchObject({ moduleKey: 'jobs', jobId: expect.any(String) });
@@ -114,7 +125,9 @@ describe('scheduled triggers on the sandbox clock', () => {
     const ticks = seen.filter((s) => s.fn === 'tick');
     expect(ticks).toHaveLength(26);
     // Each run sees the clock at its own occurrence: one hour after the previous one (the first, one hour after start).
-    ticks.forEach((t, i) => expect(Math.abs(t.now - (i === 0 ? start : ticks[i - 1]!.now) - 3_600_000)).toBeLessThan(1000));
+    ticks.forEach((t, i) =>
+      expect(Math.abs(t.now - (i === 0 ? start : ticks[i - 1]!.now) - 3_600_000)).toBeLessThan(1000),
+    );
     // The daily trigger fires once, between the 23rd and 24th hourly runs (ties: manifest order).
     expect(seen.map((s) => s.fn).indexOf('tock')).toBe(24);
     expect(h.clock.now()).toBeGreaterThanOrEqual(start + 26 * 3_600_000 + 60_000);
@@ -140,13 +153,23 @@ describe('resolvers, scopes and faults', () => {
       accountId: 'agent-1',
     })) as { payload: unknown; context: Record<string, unknown>; me: unknown };
     expect(result.payload).toEqual({ lang: 'fr' });
-    expect(result.context).toMatchObject({ accountId: 'agent-1', moduleKey: 'panel', extension: { issue: { key: 'SUP-1' } } });
+    expect(result.context).toMatchObject({
+      accountId: 'agent-1',
+      moduleKey: 'panel',
+      extension: { issue: { key: 'SUP-1' } },
+    });
     expect(result.me).toEqual({ accountId: 'agent-1' });
   });
 
   it('refuses a call the manifest’s scopes do not allow, as Forge does', async () => {
     h = await startHarness();
-    const result = await h.runtime.invokeResolver({ moduleKey: 'panel', functionKey: 'comment', payload: {}, context: {}, accountId: 'agent-1' });
+    const result = await h.runtime.invokeResolver({
+      moduleKey: 'panel',
+      functionKey: 'comment',
+      payload: {},
+      context: {},
+      accountId: 'agent-1',
+    });
     expect(result).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
   });
 
@@ -156,7 +179,13 @@ describe('resolvers, scopes and faults', () => {
       const list: string[] = [];
       for (let i = 0; i < 30; i++) {
         try {
-          const r = (await h.runtime.invokeResolver({ moduleKey: 'panel', functionKey: 'search', payload: {}, context: {}, accountId: 'a' })) as { status: number; retryAfter: string | null };
+          const r = (await h.runtime.invokeResolver({
+            moduleKey: 'panel',
+            functionKey: 'search',
+            payload: {},
+            context: {},
+            accountId: 'a',
+          })) as { status: number; retryAfter: string | null };
           list.push(r.status === 429 ? `429:${r.retryAfter}` : String(r.status));
         } catch (error) {
           list.push((error as Error).message.includes('timed out') ? 'timeout' : `error: ${(error as Error).message}`);

@@ -17,7 +17,11 @@ it('serves the control surface: health, clock read and moved forward only, settl
   const after = Date.parse(await sandbox.advance('PT72H'));
   expect(after - before).toBeGreaterThanOrEqual(72 * 3_600_000);
   expect(after - before).toBeLessThan(72 * 3_600_000 + 60_000);
-  const back = await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: new Date(before).toISOString() }) });
+  const back = await fetch(`${sandbox.url}/_sandbox/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ to: new Date(before).toISOString() }),
+  });
   expect(back.status).toBe(400);
   await sandbox.settle();
 });
@@ -30,7 +34,9 @@ it('hands a REST write to the app’s triggers as a product event, visible in th
   });
   expect(created.status).toBe(201);
   await sandbox.settle();
-  const { events } = (await (await fetch(`${sandbox.url}/_sandbox/app-events`)).json()) as { events: Array<{ kind: string; target: string; state: string; payload: { payload: { issue: { key: string } } } }> };
+  const { events } = (await (await fetch(`${sandbox.url}/_sandbox/app-events`)).json()) as {
+    events: Array<{ kind: string; target: string; state: string; payload: { payload: { issue: { key: string } } } }>;
+  };
   const mine = events.filter((e) => e.kind === 'product' && e.payload.payload.issue.key === created.body.issueKey);
   expect(mine.map((e) => [e.target, e.state])).toEqual([['avi:jira:created:issue', 'done']]);
 });
@@ -42,7 +48,9 @@ it('renders the queue, the agent view and the portal view as the chosen account'
   expect(agentView).toMatch(/<iframe class="forge"[^>]*src="\/static\/issue-panel\/index.html\?theme=light"/);
   const users = await sandbox.users();
   const customer = users.find((u) => u.role === 'customer')!;
-  const portal = await (await fetch(`${sandbox.url}/portal/SUP-1`, { headers: { cookie: `sandbox_user=${customer.accountId}` } })).text();
+  const portal = await (
+    await fetch(`${sandbox.url}/portal/SUP-1`, { headers: { cookie: `sandbox_user=${customer.accountId}` } })
+  ).text();
   expect(portal).toMatch(/SUP-1|<p class="notice"/);
 });
 
@@ -63,18 +71,32 @@ it('invokes a module’s resolver for the chosen account through POST /_sandbox/
   const ok = await fetch(`${sandbox.url}/_sandbox/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey: 'sla-panel', issueKey: 'SUP-1', functionKey: ISSUE_PANEL.getView, payload: { lang: 'en' } }),
+    body: JSON.stringify({
+      moduleKey: 'sla-panel',
+      issueKey: 'SUP-1',
+      functionKey: ISSUE_PANEL.getView,
+      payload: { lang: 'en' },
+    }),
   });
   const answer = await ok.json();
   expect([ok.status, answer]).toEqual([200, { result: expect.anything() }]);
 });
 
 it('plays a comment through the agent’s form: it lands in the issue, as the chosen account', async () => {
-  const form = new URLSearchParams({ key: 'SUP-1', body: 'Posted from the page', visibility: 'internal', back: '/browse/SUP-1' });
+  const form = new URLSearchParams({
+    key: 'SUP-1',
+    body: 'Posted from the page',
+    visibility: 'internal',
+    back: '/browse/SUP-1',
+  });
   const reply = await fetch(`${sandbox.url}/_sandbox/ui/comment`, { method: 'POST', body: form, redirect: 'manual' });
   expect(reply.status).toBe(303);
   expect(reply.headers.get('location')).toBe('/browse/SUP-1');
-  const comments = await sandbox.asUser(AGENT).get<{ comments: Array<{ author: { emailAddress?: string; displayName: string }; jsdPublic?: boolean }> }>('/rest/api/3/issue/SUP-1/comment');
+  const comments = await sandbox
+    .asUser(AGENT)
+    .get<{ comments: Array<{ author: { emailAddress?: string; displayName: string }; jsdPublic?: boolean }> }>(
+      '/rest/api/3/issue/SUP-1/comment',
+    );
   const last = comments.body.comments[comments.body.comments.length - 1]!;
   expect(last.author.displayName).toBe('Alice Agent');
   expect(last.jsdPublic).toBe(false);

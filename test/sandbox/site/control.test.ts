@@ -17,41 +17,94 @@ describe('control surface', () => {
   });
 
   it('lists the seeded accounts with their roles and organizations, not the app', async () => {
-    const users = (await control().get('/_sandbox/users')).body as Array<{ role: string; organization: string | null; emailAddress: string }>;
+    const users = (await control().get('/_sandbox/users')).body as Array<{
+      role: string;
+      organization: string | null;
+      emailAddress: string;
+    }>;
     expect(users).toEqual(t.site.users());
-    expect(users[0]).toEqual({ accountId: 'sandbox-agent-1', emailAddress: 'agent1@sandbox.test', displayName: 'Alice Agent', role: 'agent', organization: null });
-    expect(users.map((u) => u.role).sort()).toEqual(['admin', 'agent', 'agent', 'customer', 'customer', 'customer', 'customer', 'offer-manager', 'team-lead']);
-    expect(new Set(users.filter((u) => u.role === 'customer').map((u) => u.organization))).toEqual(new Set(['Acme Industries', 'Globex Cloud']));
+    expect(users[0]).toEqual({
+      accountId: 'sandbox-agent-1',
+      emailAddress: 'agent1@sandbox.test',
+      displayName: 'Alice Agent',
+      role: 'agent',
+      organization: null,
+    });
+    expect(users.map((u) => u.role).sort()).toEqual([
+      'admin',
+      'agent',
+      'agent',
+      'customer',
+      'customer',
+      'customer',
+      'customer',
+      'offer-manager',
+      'team-lead',
+    ]);
+    expect(new Set(users.filter((u) => u.role === 'customer').map((u) => u.organization))).toEqual(
+      new Set(['Acme Industries', 'Globex Cloud']),
+    );
   });
 
   it('creates a portal request for a reporter', async () => {
-    const answer = await control().post('/_sandbox/portal/request', { summary: 'Écran noir', description: 'Depuis ce matin', reporter: 'sandbox-customer-globex-1' });
+    const answer = await control().post('/_sandbox/portal/request', {
+      summary: 'Écran noir',
+      description: 'Depuis ce matin',
+      reporter: 'sandbox-customer-globex-1',
+    });
     expect(answer).toMatchObject({ status: 201, body: { issueKey: 'SUP-13' } });
-    const found = await t.as('agent1@sandbox.test').post('/rest/api/3/search/jql', { jql: 'request-channel-type = portal AND key = SUP-13' });
+    const found = await t
+      .as('agent1@sandbox.test')
+      .post('/rest/api/3/search/jql', { jql: 'request-channel-type = portal AND key = SUP-13' });
     expect(found.body.issues).toHaveLength(1);
-    expect(t.events).toEqual([expect.objectContaining({ eventType: 'avi:jira:created:issue', actorAccountId: 'sandbox-customer-globex-1' })]);
+    expect(t.events).toEqual([
+      expect.objectContaining({ eventType: 'avi:jira:created:issue', actorAccountId: 'sandbox-customer-globex-1' }),
+    ]);
     expect((await control().post('/_sandbox/portal/request', { summary: 'x', reporter: 'nobody' })).status).toBe(400);
   });
 
   it('turns an email into a request, and a reply naming the key into a public comment by the sender', async () => {
-    const created = await control().post('/_sandbox/email', { from: 'gwen@globex.test', subject: 'Backups failing', body: 'Since Monday.' });
+    const created = await control().post('/_sandbox/email', {
+      from: 'gwen@globex.test',
+      subject: 'Backups failing',
+      body: 'Since Monday.',
+    });
     expect(created).toMatchObject({ status: 201, body: { issueKey: 'SUP-13' } });
-    const reply = await control().post('/_sandbox/email', { from: 'gwen@globex.test', subject: 'RE: [SUP-13] Backups failing', body: 'Here is the log.' });
+    const reply = await control().post('/_sandbox/email', {
+      from: 'gwen@globex.test',
+      subject: 'RE: [SUP-13] Backups failing',
+      body: 'Here is the log.',
+    });
     expect(reply.body).toEqual({ issueKey: 'SUP-13' });
     const comments = await t.as('agent1@sandbox.test').get('/rest/api/3/issue/SUP-13/comment');
-    expect(comments.body.comments).toEqual([expect.objectContaining({ jsdPublic: true, author: expect.objectContaining({ accountId: 'sandbox-customer-globex-1' }) })]);
+    expect(comments.body.comments).toEqual([
+      expect.objectContaining({
+        jsdPublic: true,
+        author: expect.objectContaining({ accountId: 'sandbox-customer-globex-1' }),
+      }),
+    ]);
     expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue', 'avi:jira:commented:issue']);
-    const channel = await t.as('agent1@sandbox.test').post('/rest/api/3/search/jql', { jql: 'request-channel-type = email AND key = SUP-13' });
+    const channel = await t
+      .as('agent1@sandbox.test')
+      .post('/rest/api/3/search/jql', { jql: 'request-channel-type = email AND key = SUP-13' });
     expect(channel.body.issues).toHaveLength(1);
   });
 
   it('does not let an email comment on a request the sender cannot see: it opens a new one', async () => {
-    const answer = await control().post('/_sandbox/email', { from: 'gwen@globex.test', subject: 'RE: SUP-1', body: 'hello' });
+    const answer = await control().post('/_sandbox/email', {
+      from: 'gwen@globex.test',
+      subject: 'RE: SUP-1',
+      body: 'hello',
+    });
     expect(answer.body.issueKey).toBe('SUP-13');
   });
 
   it('creates a customer for an unknown sender', async () => {
-    const answer = await control().post('/_sandbox/email', { from: 'new.person@example.test', subject: 'Hello', body: 'Hi' });
+    const answer = await control().post('/_sandbox/email', {
+      from: 'new.person@example.test',
+      subject: 'Hello',
+      body: 'Hi',
+    });
     expect(answer.status).toBe(201);
     const me = await t.as('new.person@example.test').get('/rest/api/3/myself');
     expect(me.body).toMatchObject({ accountType: 'customer', emailAddress: 'new.person@example.test' });
@@ -60,13 +113,24 @@ describe('control surface', () => {
   it('lists the outbox in the control shape', async () => {
     await t.asApp().post('/rest/api/3/issue/SUP-1/notify', { subject: 'S', textBody: 'T', to: { reporter: true } });
     const outbox = (await control().get('/_sandbox/outbox')).body;
-    expect(outbox).toEqual([{ id: expect.any(Number), at: expect.stringMatching(/Z$/), issueKey: 'SUP-1', subject: 'S', textBody: 'T', to: ['sandbox-customer-acme-1'] }]);
+    expect(outbox).toEqual([
+      {
+        id: expect.any(Number),
+        at: expect.stringMatching(/Z$/),
+        issueKey: 'SUP-1',
+        subject: 'S',
+        textBody: 'T',
+        to: ['sandbox-customer-acme-1'],
+      },
+    ]);
   });
 
   it('reseeds on resetAndSeed', async () => {
     await control().post('/_sandbox/portal/request', { summary: 'extra', reporter: 'sandbox-customer-acme-1' });
     t.site.resetAndSeed();
-    const all = await t.as('agent1@sandbox.test').post('/rest/api/3/search/jql', { jql: 'project = SUP', maxResults: 100 });
+    const all = await t
+      .as('agent1@sandbox.test')
+      .post('/rest/api/3/search/jql', { jql: 'project = SUP', maxResults: 100 });
     expect(all.body.issues).toHaveLength(12);
   });
 });

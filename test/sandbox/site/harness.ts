@@ -38,7 +38,11 @@ function client(url: string, headers: Record<string, string>): Client {
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(url + path, {
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -70,7 +74,11 @@ export async function startTestSite(): Promise<TestSite> {
     site,
     db,
     events,
-    as: (email) => client(url, email === undefined ? {} : { authorization: 'Basic ' + Buffer.from(`${email}:token`).toString('base64') }),
+    as: (email) =>
+      client(
+        url,
+        email === undefined ? {} : { authorization: 'Basic ' + Buffer.from(`${email}:token`).toString('base64') },
+      ),
     asApp: () => client(url, site.internalAuthHeader(site.appAccountId)),
     close: async () => {
       await app.close();

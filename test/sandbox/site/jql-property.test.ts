@@ -34,17 +34,26 @@ const atom: fc.Arbitrary<Cond> = fc.oneof(
     jql: `status in (${list.map((s) => `"${s.name}"`).join(', ')})`,
     test: (i: IssueRecord) => list.some((s) => s.id === i.statusId),
   })),
-  fc.constantFrom('portal', 'email', 'jira').map((c) => ({ jql: `request-channel-type = ${c}`, test: (i: IssueRecord) => i.channel === c })),
+  fc
+    .constantFrom('portal', 'email', 'jira')
+    .map((c) => ({ jql: `request-channel-type = ${c}`, test: (i: IssueRecord) => i.channel === c })),
   fc.constant({ jql: 'resolution IS EMPTY', test: (i: IssueRecord) => i.resolutionId === null }),
-  fc.tuple(fc.constantFrom('<', '<=', '>', '>=', '=', '!=') as fc.Arbitrary<'<' | '<=' | '>' | '>=' | '=' | '!='>, fc.integer({ min: -5, max: 125 })).map(([op, k]) => ({
-    jql: `issue.property[state].n ${op} ${k}`,
-    test: (i: IssueRecord) => {
-      const p = props.get(i.id);
-      if (!p) return false;
-      return { '<': p.n < k, '<=': p.n <= k, '>': p.n > k, '>=': p.n >= k, '=': p.n === k, '!=': p.n !== k }[op];
-    },
-  })),
-  fc.constantFrom('yes', 'no').map((w) => ({ jql: `issue.property[state].w = "${w}"`, test: (i: IssueRecord) => props.get(i.id)?.w === w })),
+  fc
+    .tuple(
+      fc.constantFrom('<', '<=', '>', '>=', '=', '!=') as fc.Arbitrary<'<' | '<=' | '>' | '>=' | '=' | '!='>,
+      fc.integer({ min: -5, max: 125 }),
+    )
+    .map(([op, k]) => ({
+      jql: `issue.property[state].n ${op} ${k}`,
+      test: (i: IssueRecord) => {
+        const p = props.get(i.id);
+        if (!p) return false;
+        return { '<': p.n < k, '<=': p.n <= k, '>': p.n > k, '>=': p.n >= k, '=': p.n === k, '!=': p.n !== k }[op];
+      },
+    })),
+  fc
+    .constantFrom('yes', 'no')
+    .map((w) => ({ jql: `issue.property[state].w = "${w}"`, test: (i: IssueRecord) => props.get(i.id)?.w === w })),
   fc.constant({ jql: 'issue.property[state].w IS EMPTY', test: (i: IssueRecord) => !props.has(i.id) }),
 );
 
@@ -52,15 +61,22 @@ const { cond } = fc.letrec<{ cond: Cond }>((tie) => ({
   cond: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     atom,
-    fc.tuple(tie('cond'), tie('cond')).map(([a, b]) => ({ jql: `(${a.jql}) AND (${b.jql})`, test: (i: IssueRecord) => a.test(i) && b.test(i) })),
-    fc.tuple(tie('cond'), tie('cond')).map(([a, b]) => ({ jql: `${a.jql} OR ${b.jql}`, test: (i: IssueRecord) => a.test(i) || b.test(i) })),
+    fc
+      .tuple(tie('cond'), tie('cond'))
+      .map(([a, b]) => ({ jql: `(${a.jql}) AND (${b.jql})`, test: (i: IssueRecord) => a.test(i) && b.test(i) })),
+    fc
+      .tuple(tie('cond'), tie('cond'))
+      .map(([a, b]) => ({ jql: `${a.jql} OR ${b.jql}`, test: (i: IssueRecord) => a.test(i) || b.test(i) })),
     tie('cond').map((a) => ({ jql: `NOT (${a.jql})`, test: (i: IssueRecord) => !a.test(i) })),
   ),
 }));
 
 function search(jql: string): string[] {
   const compiled = compileJql(parseJql(jql), { currentAccountId: 'x', keyExists: () => true });
-  const ids = db.prepare(`SELECT i.id FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`).pluck().all(...compiled.params) as number[];
+  const ids = db
+    .prepare(`SELECT i.id FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
+    .pluck()
+    .all(...compiled.params) as number[];
   return store.findMany(ids).map((i) => i.key);
 }
 
@@ -78,7 +94,9 @@ describe('JQL against a direct evaluation', () => {
     const a = 'request-channel-type = email';
     const b = 'status = Soumise';
     const c = 'resolution IS EMPTY';
-    const expected = issues.filter((i) => i.channel === 'email' || (i.statusId === '10001' && i.resolutionId === null)).map((i) => i.key);
+    const expected = issues
+      .filter((i) => i.channel === 'email' || (i.statusId === '10001' && i.resolutionId === null))
+      .map((i) => i.key);
     expect(search(`${a} OR ${b} AND ${c} ORDER BY key ASC`)).toEqual(expected);
   });
 });

@@ -15,13 +15,37 @@ const reason = (jql: string) => {
 
 describe('JQL tokenizer', () => {
   it('reads words, quoted strings, operators, punctuation and issue properties', () => {
-    expect(tokenize(`key in (SUP-1, "SUP-2") AND issue.property[supportRulesState].nextDueAt <= 17 OR x != 'a\\'b'`).map((t) => ('text' in t ? t.text : t.type))).toEqual([
-      'key', 'in', '(', 'SUP-1', ',', 'SUP-2', ')', 'AND', 'property', '<=', '17', 'OR', 'x', '!=', "a'b", 'end',
+    expect(
+      tokenize(`key in (SUP-1, "SUP-2") AND issue.property[supportRulesState].nextDueAt <= 17 OR x != 'a\\'b'`).map(
+        (t) => ('text' in t ? t.text : t.type),
+      ),
+    ).toEqual([
+      'key',
+      'in',
+      '(',
+      'SUP-1',
+      ',',
+      'SUP-2',
+      ')',
+      'AND',
+      'property',
+      '<=',
+      '17',
+      'OR',
+      'x',
+      '!=',
+      "a'b",
+      'end',
     ]);
   });
 
   it('keeps the key and path of a property', () => {
-    expect(tokenize('issue.property[supportRulesState].a.b = 1')[0]).toEqual({ type: 'property', key: 'supportRulesState', path: 'a.b', at: 0 });
+    expect(tokenize('issue.property[supportRulesState].a.b = 1')[0]).toEqual({
+      type: 'property',
+      key: 'supportRulesState',
+      path: 'a.b',
+      at: 0,
+    });
   });
 
   it('refuses an unclosed string and reserved characters', () => {
@@ -42,11 +66,28 @@ describe('JQL parser', () => {
 
   it('reads IN, NOT IN, IS EMPTY, NOT and functions', () => {
     expect(parseJql('status not in (Soumise, 10002)').where).toEqual({
-      kind: 'in', field: { kind: 'field', name: 'status' }, negated: true,
-      values: [{ kind: 'literal', text: 'Soumise', quoted: false }, { kind: 'literal', text: '10002', quoted: false }],
+      kind: 'in',
+      field: { kind: 'field', name: 'status' },
+      negated: true,
+      values: [
+        { kind: 'literal', text: 'Soumise', quoted: false },
+        { kind: 'literal', text: '10002', quoted: false },
+      ],
     });
-    expect(parseJql('resolution IS NOT EMPTY').where).toEqual({ kind: 'empty', field: { kind: 'field', name: 'resolution' }, negated: true });
-    expect(parseJql('NOT reporter = currentUser()').where).toEqual({ kind: 'not', expr: { kind: 'compare', field: { kind: 'field', name: 'reporter' }, op: '=', value: { kind: 'function', name: 'currentUser' } } });
+    expect(parseJql('resolution IS NOT EMPTY').where).toEqual({
+      kind: 'empty',
+      field: { kind: 'field', name: 'resolution' },
+      negated: true,
+    });
+    expect(parseJql('NOT reporter = currentUser()').where).toEqual({
+      kind: 'not',
+      expr: {
+        kind: 'compare',
+        field: { kind: 'field', name: 'reporter' },
+        op: '=',
+        value: { kind: 'function', name: 'currentUser' },
+      },
+    });
   });
 
   it('reads ORDER BY with several fields, ASC by default', () => {
@@ -58,7 +99,10 @@ describe('JQL parser', () => {
 
   it.each([
     ['project = ', 'Expecting a value but got the end of the query. (at character 11)'],
-    ['project SUP', "Expecting an operator (=, !=, <, <=, >, >=, ~, !~, IN, NOT IN, IS) but got 'SUP'. (at character 9)"],
+    [
+      'project SUP',
+      "Expecting an operator (=, !=, <, <=, >, >=, ~, !~, IN, NOT IN, IS) but got 'SUP'. (at character 9)",
+    ],
     ['(project = SUP', "Expecting ')' but got the end of the query. (at character 15)"],
     ['project = SUP status = Soumise', "Expecting AND, OR or ORDER BY but got 'status'. (at character 15)"],
     ['project = SUP ORDER created', "Expecting BY but got 'created'. (at character 21)"],
@@ -71,7 +115,11 @@ describe('JQL parser', () => {
 
 describe('JQL compilation', () => {
   it('maps status names (any case) and ids to status ids', () => {
-    expect(compile('status = "en cours"')).toEqual({ where: 'i.status_id IN (?)', params: ['10002'], orderBy: 'i.id ASC' });
+    expect(compile('status = "en cours"')).toEqual({
+      where: 'i.status_id IN (?)',
+      params: ['10002'],
+      orderBy: 'i.id ASC',
+    });
     expect(compile('status in (Soumise, 10007)').params).toEqual(['10001', '10007']);
   });
 
@@ -82,25 +130,46 @@ describe('JQL compilation', () => {
 
   it('compares issue properties as numbers when unquoted, as strings when quoted', () => {
     const numeric = compile('issue.property[supportRulesState].nextDueAt <= 1700000000000');
-    expect(numeric.where).toBe('i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) <= ?)');
+    expect(numeric.where).toBe(
+      'i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) <= ?)',
+    );
     expect(numeric.params).toEqual(['supportRulesState', '$."nextDueAt"', 1700000000000]);
-    expect(compile("issue.property[supportRulesState].waiting = 'yes'").params).toEqual(['supportRulesState', '$."waiting"', 'yes']);
+    expect(compile("issue.property[supportRulesState].waiting = 'yes'").params).toEqual([
+      'supportRulesState',
+      '$."waiting"',
+      'yes',
+    ]);
     expect(compile('issue.property[x].n = "12"').params).toEqual(['x', '$."n"', '12']);
-    expect(compile('issue.property[x].n IS EMPTY').where).toBe('NOT i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)');
+    expect(compile('issue.property[x].n IS EMPTY').where).toBe(
+      'NOT i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)',
+    );
   });
 
   it('binds currentUser() to the caller and orders with a stable tie-break', () => {
-    expect(compile('reporter = currentUser() ORDER BY created DESC')).toEqual({ where: 'i.reporter_id IN (?)', params: ['me'], orderBy: 'i.created DESC, i.id ASC' });
+    expect(compile('reporter = currentUser() ORDER BY created DESC')).toEqual({
+      where: 'i.reporter_id IN (?)',
+      params: ['me'],
+      orderBy: 'i.created DESC, i.id ASC',
+    });
   });
 
   it('treats resolution = Unresolved as an empty resolution', () => {
     expect(compile('resolution = Unresolved')).toMatchObject({ where: '(i.resolution_id IS NULL)', params: [] });
-    expect(compile('resolution != Consulting')).toMatchObject({ where: 'NOT (i.resolution_id IN (?))', params: ['10001'] });
-    expect(compile('resolution in (Done, Unresolved)')).toMatchObject({ where: '(i.resolution_id IN (?) OR i.resolution_id IS NULL)', params: ['10000'] });
+    expect(compile('resolution != Consulting')).toMatchObject({
+      where: 'NOT (i.resolution_id IN (?))',
+      params: ['10001'],
+    });
+    expect(compile('resolution in (Done, Unresolved)')).toMatchObject({
+      where: '(i.resolution_id IN (?) OR i.resolution_id IS NULL)',
+      params: ['10000'],
+    });
   });
 
   it.each([
-    ['ORDER BY created DESC', 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+    [
+      'ORDER BY created DESC',
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ],
     ['assignee = x AND labels = urgent', "Field 'labels' does not exist or is not supported by the sandbox's JQL"],
     ['status = Nowhere', "The value 'Nowhere' does not exist for the field 'status'."],
     ['project = OTHER', "The value 'OTHER' does not exist for the field 'project'."],
@@ -119,7 +188,13 @@ describe('JQL compilation', () => {
 
 describe('JQL compilation of keys', () => {
   it('looks keys up by project and number, so that the unique index serves them', () => {
-    expect(compile('key in (SUP-1, sup-2)')).toMatchObject({ where: '((i.project_key = ? AND i.num = ?) OR (i.project_key = ? AND i.num = ?))', params: ['SUP', 1, 'SUP', 2] });
-    expect(compile('key != SUP-1')).toMatchObject({ where: 'NOT (i.project_key = ? AND i.num = ?)', params: ['SUP', 1] });
+    expect(compile('key in (SUP-1, sup-2)')).toMatchObject({
+      where: '((i.project_key = ? AND i.num = ?) OR (i.project_key = ? AND i.num = ?))',
+      params: ['SUP', 1, 'SUP', 2],
+    });
+    expect(compile('key != SUP-1')).toMatchObject({
+      where: 'NOT (i.project_key = ? AND i.num = ?)',
+      params: ['SUP', 1],
+    });
   });
 });

@@ -29,7 +29,11 @@ export const CustomerRequestDto = z.looseObject({
   createdDate: DateDto,
   reporter: UserDto,
   requestFieldValues: z.array(z.looseObject({ fieldId: z.string(), label: z.string(), value: z.unknown() })),
-  currentStatus: z.looseObject({ status: z.string(), statusCategory: z.enum(['NEW', 'INDETERMINATE', 'DONE', 'UNDEFINED']), statusDate: DateDto }),
+  currentStatus: z.looseObject({
+    status: z.string(),
+    statusCategory: z.enum(['NEW', 'INDETERMINATE', 'DONE', 'UNDEFINED']),
+    statusDate: DateDto,
+  }),
   _links: z.looseObject({ web: z.string(), self: z.string(), jiraRest: z.string() }),
 });
 
@@ -43,8 +47,17 @@ export const CommentDto = z.looseObject({
 });
 
 export const CustomerTransitionDto = z.looseObject({ id: z.string(), name: z.string() });
-export const OrganizationDto = z.looseObject({ id: z.string(), name: z.string(), _links: z.looseObject({ self: z.string() }) });
-export const ServiceDeskDto = z.looseObject({ id: z.string(), projectId: z.string(), projectName: z.string(), projectKey: z.string() });
+export const OrganizationDto = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  _links: z.looseObject({ self: z.string() }),
+});
+export const ServiceDeskDto = z.looseObject({
+  id: z.string(),
+  projectId: z.string(),
+  projectName: z.string(),
+  projectKey: z.string(),
+});
 
 /**
  * JSM's PagedDTO of some item schema.
@@ -57,6 +70,11 @@ export function Paged<T extends z.ZodType>(item: T) {
     limit: z.number().int(),
     isLastPage: z.boolean(),
     values: z.array(item),
-    _links: z.looseObject({ base: z.string(), self: z.string(), next: z.string().optional(), prev: z.string().optional() }),
+    _links: z.looseObject({
+      base: z.string(),
+      self: z.string(),
+      next: z.string().optional(),
+      prev: z.string().optional(),
+    }),
   });
 }

@@ -15,11 +15,18 @@ const MARC = 'marc@acme.test'; // Acme Industries
 const GWEN = 'gwen@globex.test'; // Globex Cloud
 const ADMIN = 'admin@sandbox.test';
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /** Expects a status and a body valid for the spec's schema of that operation and status. */
 function expectValid(method: string, path: string, answer: Answer, status: number): void {
-  expect({ status: answer.status, body: answer.status === status ? 'ok' : answer.body }).toEqual({ status, body: 'ok' });
+  expect({ status: answer.status, body: answer.status === status ? 'ok' : answer.body }).toEqual({
+    status,
+    body: 'ok',
+  });
   expect(validateResponse(method, path, status, answer.body)).toEqual([]);
 }
 
@@ -53,19 +60,34 @@ describe('authentication', () => {
 describe('users, groups and permissions', () => {
   it('describes the caller with locale and groups', async () => {
     const me = await get(AGENT, '/rest/api/3/myself');
-    expect(me).toMatchObject({ accountId: 'sandbox-agent-1', displayName: 'Alice Agent', accountType: 'atlassian', locale: 'fr_FR', groups: { items: [{ name: 'support-team' }] } });
+    expect(me).toMatchObject({
+      accountId: 'sandbox-agent-1',
+      displayName: 'Alice Agent',
+      accountType: 'atlassian',
+      locale: 'fr_FR',
+      groups: { items: [{ name: 'support-team' }] },
+    });
     expect((await get(GWEN, '/rest/api/3/user?accountId=sandbox-customer-globex-1')).locale).toBe('en_US');
   });
 
   it('lists the support team', async () => {
     const page = await get(AGENT, '/rest/api/3/group/member?groupname=support-team');
-    expect(page.values.map((u: { accountId: string }) => u.accountId)).toEqual(['sandbox-agent-1', 'sandbox-agent-2', 'sandbox-team-lead']);
+    expect(page.values.map((u: { accountId: string }) => u.accountId)).toEqual([
+      'sandbox-agent-1',
+      'sandbox-agent-2',
+      'sandbox-team-lead',
+    ]);
     expect((await t.as(AGENT).get('/rest/api/3/group/member?groupname=nope')).status).toBe(404);
   });
 
   it('lists the agents as the assignable users', async () => {
     const users = await get(AGENT, '/rest/api/3/user/assignable/search?issueKey=SUP-1');
-    expect(users.map((u: { accountId: string }) => u.accountId)).toEqual(['sandbox-agent-1', 'sandbox-agent-2', 'sandbox-team-lead', 'sandbox-offer-manager']);
+    expect(users.map((u: { accountId: string }) => u.accountId)).toEqual([
+      'sandbox-agent-1',
+      'sandbox-agent-2',
+      'sandbox-team-lead',
+      'sandbox-offer-manager',
+    ]);
   });
 
   it('finds people by the start of a name or email, accents and case aside, never the app', async () => {
@@ -86,7 +108,10 @@ describe('users, groups and permissions', () => {
   it('grants ADMINISTER to admins only, and BROWSE on an issue to those who may see it', async () => {
     const path = '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS&issueKey=SUP-1';
     expect((await get(ADMIN, path)).permissions.ADMINISTER.havePermission).toBe(true);
-    expect((await get(AGENT, path)).permissions).toMatchObject({ ADMINISTER: { havePermission: false }, BROWSE_PROJECTS: { havePermission: true } });
+    expect((await get(AGENT, path)).permissions).toMatchObject({
+      ADMINISTER: { havePermission: false },
+      BROWSE_PROJECTS: { havePermission: true },
+    });
     expect((await get(MARC, path)).permissions.BROWSE_PROJECTS.havePermission).toBe(true); // same organization as Claire
     expect((await get(GWEN, path)).permissions.BROWSE_PROJECTS.havePermission).toBe(false);
     expect((await t.as(AGENT).get('/rest/api/3/mypermissions')).status).toBe(400);
@@ -94,10 +119,25 @@ describe('users, groups and permissions', () => {
 
   it('lists statuses, resolutions and priorities', async () => {
     expect((await get(ADMIN, '/rest/api/3/status')).map((s: { name: string }) => s.name)).toEqual([
-      'Soumise', 'En cours', 'En attente du client', "En attente d'un tiers", 'Opération planifiée', 'Résolu', 'Fermée',
+      'Soumise',
+      'En cours',
+      'En attente du client',
+      "En attente d'un tiers",
+      'Opération planifiée',
+      'Résolu',
+      'Fermée',
     ]);
-    expect((await get(ADMIN, '/rest/api/3/resolution')).map((r: { name: string }) => r.name)).toEqual(['Done', 'Consulting']);
-    expect((await get(ADMIN, '/rest/api/3/priority')).map((p: { name: string }) => p.name)).toEqual(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
+    expect((await get(ADMIN, '/rest/api/3/resolution')).map((r: { name: string }) => r.name)).toEqual([
+      'Done',
+      'Consulting',
+    ]);
+    expect((await get(ADMIN, '/rest/api/3/priority')).map((p: { name: string }) => p.name)).toEqual([
+      'Highest',
+      'High',
+      'Medium',
+      'Low',
+      'Lowest',
+    ]);
   });
 });
 
@@ -115,7 +155,12 @@ describe('issues', () => {
     });
     expect(issue.fields.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
     // created → in progress → resolved (Done) → reopened by the customer.
-    const moves = issue.changelog.histories.map((h: { author: { accountId: string }; items: { field: string; toString: string | null }[] }) => [h.author.accountId, h.items.map((i) => `${i.field}:${i.toString}`).join(',')]);
+    const moves = issue.changelog.histories.map(
+      (h: { author: { accountId: string }; items: { field: string; toString: string | null }[] }) => [
+        h.author.accountId,
+        h.items.map((i) => `${i.field}:${i.toString}`).join(','),
+      ],
+    );
     expect(moves).toEqual([
       ['sandbox-agent-2', 'status:En cours'],
       ['sandbox-agent-2', 'status:Résolu,resolution:Done'],
@@ -124,26 +169,53 @@ describe('issues', () => {
     expect(issue.changelog.total).toBe(3);
   });
 
-  it('names the fields and their types on expand=names,schema (how the app finds JSM\'s Organizations field)', async () => {
+  it("names the fields and their types on expand=names,schema (how the app finds JSM's Organizations field)", async () => {
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?expand=changelog,names,schema');
-    expect(issue.names).toMatchObject({ status: 'Status', customfield_10002: 'Organizations', customfield_10003: 'Request participants' });
-    expect(issue.schema.customfield_10002).toEqual({ type: 'array', items: 'sd-customerorganization', custom: 'com.atlassian.servicedesk:sd-customer-organizations', customId: 10002 });
+    expect(issue.names).toMatchObject({
+      status: 'Status',
+      customfield_10002: 'Organizations',
+      customfield_10003: 'Request participants',
+    });
+    expect(issue.schema.customfield_10002).toEqual({
+      type: 'array',
+      items: 'sd-customerorganization',
+      custom: 'com.atlassian.servicedesk:sd-customer-organizations',
+      customId: 10002,
+    });
     const plain = await get(AGENT, '/rest/api/3/issue/SUP-1');
     expect(plain.names).toBeUndefined();
   });
 
-  it('lets agents create a request through Jira\'s API (channel jira), not customers', async () => {
-    const body = { fields: { project: { key: 'SUP' }, issuetype: { id: '10004' }, summary: 'Appel client', description: adf('Par téléphone'), reporter: { accountId: 'sandbox-customer-acme-2' }, priority: { name: 'High' } } };
+  it("lets agents create a request through Jira's API (channel jira), not customers", async () => {
+    const body = {
+      fields: {
+        project: { key: 'SUP' },
+        issuetype: { id: '10004' },
+        summary: 'Appel client',
+        description: adf('Par téléphone'),
+        reporter: { accountId: 'sandbox-customer-acme-2' },
+        priority: { name: 'High' },
+      },
+    };
     const created = await t.as(AGENT).post('/rest/api/3/issue', body);
     expectValid('POST', '/rest/api/3/issue', created, 201);
     expect(created.body.key).toBe('SUP-13');
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-13?fields=reporter,creator,priority,customfield_10002');
-    expect(issue.fields).toMatchObject({ reporter: { accountId: 'sandbox-customer-acme-2' }, creator: { accountId: 'sandbox-agent-1' }, priority: { name: 'High' }, customfield_10002: [{ name: 'Acme Industries' }] });
-    const channel = await t.as(AGENT).post('/rest/api/3/search/jql', { jql: 'key = SUP-13 AND request-channel-type = jira' });
+    expect(issue.fields).toMatchObject({
+      reporter: { accountId: 'sandbox-customer-acme-2' },
+      creator: { accountId: 'sandbox-agent-1' },
+      priority: { name: 'High' },
+      customfield_10002: [{ name: 'Acme Industries' }],
+    });
+    const channel = await t
+      .as(AGENT)
+      .post('/rest/api/3/search/jql', { jql: 'key = SUP-13 AND request-channel-type = jira' });
     expect(channel.body.issues).toHaveLength(1);
     expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue']);
     expect((await t.as(CLAIRE).post('/rest/api/3/issue', body)).status).toBe(403);
-    expect((await t.as(AGENT).post('/rest/api/3/issue', { fields: { ...body.fields, project: { key: 'NOPE' } } })).status).toBe(400);
+    expect(
+      (await t.as(AGENT).post('/rest/api/3/issue', { fields: { ...body.fields, project: { key: 'NOPE' } } })).status,
+    ).toBe(400);
   });
 
   it('returns only the fields asked for', async () => {
@@ -166,11 +238,20 @@ describe('issues', () => {
     expect(first.values).toHaveLength(2);
     const second = await get(AGENT, '/rest/api/3/issue/SUP-10/changelog?startAt=2&maxResults=2');
     expect(second).toMatchObject({ total: 3, isLast: true });
-    expect(second.values[0].items[0]).toMatchObject({ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10006', fromString: 'Résolu', to: '10002' });
+    expect(second.values[0].items[0]).toMatchObject({
+      field: 'status',
+      fieldtype: 'jira',
+      fieldId: 'status',
+      from: '10006',
+      fromString: 'Résolu',
+      to: '10002',
+    });
   });
 
   it('edits fields as an agent, recording the change and firing avi:jira:updated:issue', async () => {
-    const answer = await t.as(AGENT).put('/rest/api/3/issue/SUP-1', { fields: { priority: { name: 'High' }, assignee: { accountId: 'sandbox-agent-1' } } });
+    const answer = await t.as(AGENT).put('/rest/api/3/issue/SUP-1', {
+      fields: { priority: { name: 'High' }, assignee: { accountId: 'sandbox-agent-1' } },
+    });
     expect(answer.status).toBe(204);
     expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:updated:issue']);
     expect(t.events[0]!.payload.changelog).toMatchObject({
@@ -180,7 +261,9 @@ describe('issues', () => {
       ],
     });
     expect((await t.as(CLAIRE).put('/rest/api/3/issue/SUP-1', { fields: { summary: 'x' } })).status).toBe(403);
-    expect((await t.as(AGENT).put('/rest/api/3/issue/SUP-1', { fields: { duedate: '2027-01-01' } })).body.errors.duedate).toMatch(/cannot be set/);
+    expect(
+      (await t.as(AGENT).put('/rest/api/3/issue/SUP-1', { fields: { duedate: '2027-01-01' } })).body.errors.duedate,
+    ).toMatch(/cannot be set/);
   });
 });
 
@@ -189,8 +272,15 @@ describe('comments', () => {
     const path = '/rest/api/3/issue/SUP-1/comment';
     const pub = await t.as(AGENT).post(path, { body: adf('Nous regardons.') });
     expectValid('POST', path, pub, 201);
-    expect(pub.body).toMatchObject({ jsdPublic: true, author: { accountId: 'sandbox-agent-1' }, body: adf('Nous regardons.') });
-    const note = await t.as(AGENT).post(path, { body: adf('Voir le ticket interne.'), properties: [{ key: 'sd.public.comment', value: { internal: true } }] });
+    expect(pub.body).toMatchObject({
+      jsdPublic: true,
+      author: { accountId: 'sandbox-agent-1' },
+      body: adf('Nous regardons.'),
+    });
+    const note = await t.as(AGENT).post(path, {
+      body: adf('Voir le ticket interne.'),
+      properties: [{ key: 'sd.public.comment', value: { internal: true } }],
+    });
     expectValid('POST', path, note, 201);
     expect(note.body.jsdPublic).toBe(false);
 
@@ -200,7 +290,9 @@ describe('comments', () => {
     expect(asCustomer.comments.map((c: { id: string }) => c.id)).toEqual([pub.body.id]);
     const property = await get(AGENT, `/rest/api/3/comment/${note.body.id}/properties/sd.public.comment`);
     expect(property).toEqual({ key: 'sd.public.comment', value: { internal: true } });
-    expect((await t.as(CLAIRE).get(`/rest/api/3/comment/${note.body.id}/properties/sd.public.comment`)).status).toBe(404);
+    expect((await t.as(CLAIRE).get(`/rest/api/3/comment/${note.body.id}/properties/sd.public.comment`)).status).toBe(
+      404,
+    );
   });
 
   it('fires avi:jira:commented:issue with the actor and the comment, after the write', async () => {
@@ -213,15 +305,21 @@ describe('comments', () => {
       eventType: 'avi:jira:commented:issue',
       atlassianId: 'sandbox-customer-acme-1',
       associatedUsers: [{ accountId: 'sandbox-customer-acme-1' }],
-      issue: { key: 'SUP-1', fields: { reporter: { accountId: 'sandbox-customer-acme-1' }, status: { name: 'Soumise' } } },
+      issue: {
+        key: 'SUP-1',
+        fields: { reporter: { accountId: 'sandbox-customer-acme-1' }, status: { name: 'Soumise' } },
+      },
       comment: { id: answer.body.id, jsdPublic: true, author: { accountId: 'sandbox-customer-acme-1' } },
     });
     // The listener could read the comment back: the event came after the commit.
     expect((await t.as(AGENT).get(`/rest/api/3/issue/SUP-1/comment/${answer.body.id}`)).status).toBe(200);
   });
 
-  it('refuses internal notes from customers, comments on others\' requests, and non-ADF bodies', async () => {
-    const note = await t.as(CLAIRE).post('/rest/api/3/issue/SUP-1/comment', { body: adf('x'), properties: [{ key: 'sd.public.comment', value: { internal: true } }] });
+  it("refuses internal notes from customers, comments on others' requests, and non-ADF bodies", async () => {
+    const note = await t.as(CLAIRE).post('/rest/api/3/issue/SUP-1/comment', {
+      body: adf('x'),
+      properties: [{ key: 'sd.public.comment', value: { internal: true } }],
+    });
     expect(note.status).toBe(403);
     expect((await t.as(GWEN).post('/rest/api/3/issue/SUP-1/comment', { body: adf('x') })).status).toBe(404);
     expect((await t.as(AGENT).post('/rest/api/3/issue/SUP-1/comment', { body: 'plain text' })).status).toBe(400);
@@ -229,7 +327,8 @@ describe('comments', () => {
   });
 
   it('orders and pages comments', async () => {
-    for (const text of ['one', 'two', 'three']) await t.as(AGENT).post('/rest/api/3/issue/SUP-1/comment', { body: adf(text) });
+    for (const text of ['one', 'two', 'three'])
+      await t.as(AGENT).post('/rest/api/3/issue/SUP-1/comment', { body: adf(text) });
     const page = await get(AGENT, '/rest/api/3/issue/SUP-1/comment?orderBy=-created&maxResults=2');
     expect(page).toMatchObject({ startAt: 0, maxResults: 2, total: 3 });
     expect(page.comments.map((c: { body: unknown }) => c.body)).toEqual([adf('three'), adf('two')]);
@@ -240,7 +339,12 @@ describe('transitions', () => {
   it('offers agents every other status, with ids and targets', async () => {
     const answer = await get(AGENT, '/rest/api/3/issue/SUP-1/transitions');
     expect(answer.transitions.map((tr: { id: string; to: { name: string } }) => `${tr.id}:${tr.to.name}`)).toEqual([
-      '21:En cours', '31:En attente du client', "41:En attente d'un tiers", '51:Opération planifiée', '61:Résolu', '71:Fermée',
+      '21:En cours',
+      '31:En attente du client',
+      "41:En attente d'un tiers",
+      '51:Opération planifiée',
+      '61:Résolu',
+      '71:Fermée',
     ]);
   });
 
@@ -252,7 +356,11 @@ describe('transitions', () => {
     });
     expect(close.status).toBe(204);
     const closed = await get(AGENT, '/rest/api/3/issue/SUP-3?fields=status,resolution,resolutiondate');
-    expect(closed.fields).toMatchObject({ status: { name: 'Fermée' }, resolution: { name: 'Consulting' }, resolutiondate: expect.any(String) });
+    expect(closed.fields).toMatchObject({
+      status: { name: 'Fermée' },
+      resolution: { name: 'Consulting' },
+      resolutiondate: expect.any(String),
+    });
     expect(t.events.map((e) => e.eventType)).toEqual(['avi:jira:updated:issue', 'avi:jira:commented:issue']);
     expect(t.events[0]!.payload.changelog).toMatchObject({
       id: expect.any(String),
@@ -264,11 +372,18 @@ describe('transitions', () => {
 
     // The customer sees only the reopen, and takes it.
     const offered = await get(MARC, '/rest/api/3/issue/SUP-3/transitions');
-    expect(offered.transitions.map((tr: { id: string; to: { name: string } }) => `${tr.id}:${tr.to.name}`)).toEqual(['901:En cours']);
-    expect((await t.as(MARC).post('/rest/api/3/issue/SUP-3/transitions', { transition: { id: '901' } })).status).toBe(204);
+    expect(offered.transitions.map((tr: { id: string; to: { name: string } }) => `${tr.id}:${tr.to.name}`)).toEqual([
+      '901:En cours',
+    ]);
+    expect((await t.as(MARC).post('/rest/api/3/issue/SUP-3/transitions', { transition: { id: '901' } })).status).toBe(
+      204,
+    );
     const reopened = await get(AGENT, '/rest/api/3/issue/SUP-3?fields=status,resolution,resolutiondate');
     expect(reopened.fields).toMatchObject({ status: { name: 'En cours' }, resolution: null, resolutiondate: null });
-    expect(t.events[2]).toMatchObject({ eventType: 'avi:jira:updated:issue', actorAccountId: 'sandbox-customer-acme-2' });
+    expect(t.events[2]).toMatchObject({
+      eventType: 'avi:jira:updated:issue',
+      actorAccountId: 'sandbox-customer-acme-2',
+    });
   });
 
   it('sets Done when an agent resolves without naming a resolution', async () => {
@@ -280,8 +395,13 @@ describe('transitions', () => {
     const post = (email: string, body: unknown) => t.as(email).post('/rest/api/3/issue/SUP-1/transitions', body);
     expect((await post(CLAIRE, { transition: { id: '21' } })).status).toBe(403);
     expect((await post(AGENT, { transition: { id: '11' } })).status).toBe(400); // already Soumise
-    expect((await post(AGENT, { transition: { id: '21' }, fields: { resolution: { name: 'Done' } } })).body.errors.resolution).toMatch(/cannot be set/);
-    expect((await post(AGENT, { transition: { id: '71' }, fields: { resolution: { name: 'Nope' } } })).status).toBe(400);
+    expect(
+      (await post(AGENT, { transition: { id: '21' }, fields: { resolution: { name: 'Done' } } })).body.errors
+        .resolution,
+    ).toMatch(/cannot be set/);
+    expect((await post(AGENT, { transition: { id: '71' }, fields: { resolution: { name: 'Nope' } } })).status).toBe(
+      400,
+    );
     expect((await post(AGENT, {})).status).toBe(400);
     expect(t.events).toEqual([]);
   });
@@ -321,7 +441,10 @@ describe('JQL search', () => {
     const page = await search(AGENT, { jql: 'project = SUP AND status = "En cours" ORDER BY created ASC' });
     expect(page.isLast).toBe(true);
     expect(page.issues.every((i: { fields: object }) => Object.keys(i.fields).length === 0)).toBe(true);
-    const keys = await search(AGENT, { jql: 'project = SUP AND status = "En cours" ORDER BY created ASC', fields: ['key', 'status'] });
+    const keys = await search(AGENT, {
+      jql: 'project = SUP AND status = "En cours" ORDER BY created ASC',
+      fields: ['key', 'status'],
+    });
     expect(keys.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-10', 'SUP-3', 'SUP-11']);
     expect(keys.issues[0].fields).toEqual({ status: expect.objectContaining({ name: 'En cours' }) });
   });
@@ -331,7 +454,12 @@ describe('JQL search', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await search(AGENT, { jql: 'project = SUP ORDER BY key ASC', maxResults: 5, fields: ['key'], ...(token ? { nextPageToken: token } : {}) });
+      const page = await search(AGENT, {
+        jql: 'project = SUP ORDER BY key ASC',
+        maxResults: 5,
+        fields: ['key'],
+        ...(token ? { nextPageToken: token } : {}),
+      });
       seen.push(...page.issues.map((i: { key: string }) => i.key));
       token = page.nextPageToken;
       pages++;
@@ -339,14 +467,19 @@ describe('JQL search', () => {
     } while (token);
     expect(pages).toBe(3);
     expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `SUP-${i + 1}`));
-    const foreign = await t.as(AGENT).post('/rest/api/3/search/jql', { jql: 'project = SUP', nextPageToken: token ?? 'eyJvIjo1LCJoIjoieCJ9' });
+    const foreign = await t
+      .as(AGENT)
+      .post('/rest/api/3/search/jql', { jql: 'project = SUP', nextPageToken: token ?? 'eyJvIjo1LCJoIjoieCJ9' });
     expect(foreign.status).toBe(400);
   });
 
   it('compares issue properties and tells the request channel', async () => {
     await t.asApp().put('/rest/api/3/issue/SUP-4/properties/supportRulesState', { waiting: 'yes', nextDueAt: 100 });
     await t.asApp().put('/rest/api/3/issue/SUP-5/properties/supportRulesState', { waiting: 'yes', nextDueAt: 300 });
-    const due = await search(AGENT, { jql: "issue.property[supportRulesState].waiting = 'yes' AND issue.property[supportRulesState].nextDueAt <= 200", fields: ['key'] });
+    const due = await search(AGENT, {
+      jql: "issue.property[supportRulesState].waiting = 'yes' AND issue.property[supportRulesState].nextDueAt <= 200",
+      fields: ['key'],
+    });
     expect(due.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
     const email = await search(AGENT, { jql: 'request-channel-type = email ORDER BY key ASC', fields: ['key'] });
     expect(email.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-2', 'SUP-8']);
@@ -355,33 +488,58 @@ describe('JQL search', () => {
   });
 
   it('finds requests without a property value (IS EMPTY) and compares JSON booleans', async () => {
-    const unclocked = { jql: 'status in (10003) AND issue.property[supportRulesState].waiting IS EMPTY', fields: ['key'] };
+    const unclocked = {
+      jql: 'status in (10003) AND issue.property[supportRulesState].waiting IS EMPTY',
+      fields: ['key'],
+    };
     expect((await search(AGENT, unclocked)).issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
     await t.asApp().put('/rest/api/3/issue/SUP-4/properties/supportRulesState', { waiting: 'yes', escalated: true });
     expect((await search(AGENT, unclocked)).issues).toEqual([]);
-    const escalated = await search(AGENT, { jql: 'issue.property[supportRulesState].escalated = true', fields: ['key'] });
+    const escalated = await search(AGENT, {
+      jql: 'issue.property[supportRulesState].escalated = true',
+      fields: ['key'],
+    });
     expect(escalated.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
-    expect((await search(AGENT, { jql: 'issue.property[supportRulesState].escalated != true', fields: ['key'] })).issues).toEqual([]);
+    expect(
+      (await search(AGENT, { jql: 'issue.property[supportRulesState].escalated != true', fields: ['key'] })).issues,
+    ).toEqual([]);
   });
 
   it('returns properties and the changelog when asked', async () => {
     await t.asApp().put('/rest/api/3/issue/SUP-4/properties/supportRulesState', { waiting: 'yes' });
-    const page = await search(AGENT, { jql: 'key = SUP-4', fields: ['status'], expand: 'changelog', properties: ['supportRulesState'] });
+    const page = await search(AGENT, {
+      jql: 'key = SUP-4',
+      fields: ['status'],
+      expand: 'changelog',
+      properties: ['supportRulesState'],
+    });
     expect(page.issues[0].properties).toEqual({ supportRulesState: { waiting: 'yes' } });
     expect(page.issues[0].changelog.histories).toHaveLength(2);
   });
 
   it('shows customers only what they may see', async () => {
     const gwen = await search(GWEN, { jql: 'project = SUP ORDER BY key ASC', fields: ['key'] });
-    expect(gwen.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-2', 'SUP-5', 'SUP-6', 'SUP-9', 'SUP-10', 'SUP-12']);
+    expect(gwen.issues.map((i: { key: string }) => i.key)).toEqual([
+      'SUP-2',
+      'SUP-5',
+      'SUP-6',
+      'SUP-9',
+      'SUP-10',
+      'SUP-12',
+    ]);
   });
 
   it('answers 400 with the reason for what it does not understand', async () => {
     const answer = await t.as(AGENT).post('/rest/api/3/search/jql', { jql: 'project = SUP AND text ~ "vpn"' });
     expect(answer.status).toBe(400);
-    expect(answer.body.errorMessages).toEqual(["The operator '~' (text search) is not supported by the sandbox's JQL."]);
+    expect(answer.body.errorMessages).toEqual([
+      "The operator '~' (text search) is not supported by the sandbox's JQL.",
+    ]);
     const field = await t.as(AGENT).post('/rest/api/3/search/jql', { jql: 'labels = urgent' });
-    expect(field.body).toEqual({ errorMessages: [expect.stringContaining("Field 'labels' does not exist or is not supported")], errors: {} });
+    expect(field.body).toEqual({
+      errorMessages: [expect.stringContaining("Field 'labels' does not exist or is not supported")],
+      errors: {},
+    });
   });
 
   it('accepts a maxResults above the cap (the cap itself is checked on 6,000 requests in scale.test.ts)', async () => {
@@ -390,7 +548,9 @@ describe('JQL search', () => {
   });
 
   it('also answers GET', async () => {
-    const answer = await t.as(AGENT).get('/rest/api/3/search/jql?jql=' + encodeURIComponent('key in (SUP-1, SUP-2)') + '&fields=key');
+    const answer = await t
+      .as(AGENT)
+      .get('/rest/api/3/search/jql?jql=' + encodeURIComponent('key in (SUP-1, SUP-2)') + '&fields=key');
     expectValid('GET', '/rest/api/3/search/jql', answer, 200);
     expect(answer.body.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-1', 'SUP-2']);
   });
@@ -409,9 +569,17 @@ describe('notify', () => {
         issueKey: 'SUP-4',
         subject: '[SUP-4] En attente',
         textBody: 'Nous attendons votre réponse.',
-        to: ['sandbox-customer-acme-1', 'sandbox-offer-manager', 'sandbox-agent-1', 'sandbox-agent-2', 'sandbox-team-lead'],
+        to: [
+          'sandbox-customer-acme-1',
+          'sandbox-offer-manager',
+          'sandbox-agent-1',
+          'sandbox-agent-2',
+          'sandbox-team-lead',
+        ],
       }),
     ]);
-    expect((await t.as(CLAIRE).post('/rest/api/3/issue/SUP-4/notify', { textBody: 'x', to: { reporter: true } })).status).toBe(403);
+    expect(
+      (await t.as(CLAIRE).post('/rest/api/3/issue/SUP-4/notify', { textBody: 'x', to: { reporter: true } })).status,
+    ).toBe(403);
   });
 });

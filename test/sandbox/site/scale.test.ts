@@ -15,7 +15,9 @@ beforeAll(async () => {
     `INSERT INTO issues (id, project_key, num, summary, status_id, priority_id, reporter_id, creator_id, organization_id, channel, created, updated)
      VALUES (?, 'SUP', ?, ?, ?, '3', 'sandbox-customer-acme-1', 'sandbox-customer-acme-1', 1, 'portal', ?, ?)`,
   );
-  const insertProperty = t.db.prepare(`INSERT INTO issue_properties (issue_id, key, value) VALUES (?, 'supportRulesState', ?)`);
+  const insertProperty = t.db.prepare(
+    `INSERT INTO issue_properties (issue_id, key, value) VALUES (?, 'supportRulesState', ?)`,
+  );
   t.db.transaction(() => {
     for (let n = 13; n < 13 + REQUESTS; n++) {
       const id = 20_000 + n;
@@ -36,7 +38,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 const search = (body: Record<string, unknown>) => t.as('agent1@sandbox.test').post('/rest/api/3/search/jql', body);
 
 describe('search over 50,000 requests', () => {
-  it('serves the app\'s own sweep queries (issue property comparisons) in well under a second', async () => {
+  it("serves the app's own sweep queries (issue property comparisons) in well under a second", async () => {
     const jql = dueJql(1000);
     await search({ jql, fields: ['key'] }); // warm-up
     const { ms, result } = await timed(() => search({ jql, fields: ['key'], maxResults: 100 }));
@@ -47,7 +49,9 @@ describe('search over 50,000 requests', () => {
     const unclocked = await timed(() => search({ jql: unclockedJql(['10003'])!, fields: [], maxResults: 100 }));
     // Every generated request has the property: only the seeded SUP-4 (waiting for the customer) has no clock.
     expect(unclocked.result.body.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
-    console.log(`sweep queries over ${REQUESTS} requests: due ${ms.toFixed(0)} ms, unclocked ${unclocked.ms.toFixed(0)} ms`);
+    console.log(
+      `sweep queries over ${REQUESTS} requests: due ${ms.toFixed(0)} ms, unclocked ${unclocked.ms.toFixed(0)} ms`,
+    );
     expect(ms).toBeLessThan(1000);
     expect(unclocked.ms).toBeLessThan(1000);
   });
@@ -56,17 +60,32 @@ describe('search over 50,000 requests', () => {
     const key = await timed(() => search({ jql: 'key = SUP-40000', fields: ['key'] }));
     expect(key.result.body.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-40000']);
     expect(key.ms).toBeLessThan(200);
-    const queue = await timed(() => search({ jql: 'project = SUP AND status = "Soumise" ORDER BY updated DESC', fields: ['key', 'status', 'summary'], maxResults: 50 }));
+    const queue = await timed(() =>
+      search({
+        jql: 'project = SUP AND status = "Soumise" ORDER BY updated DESC',
+        fields: ['key', 'status', 'summary'],
+        maxResults: 50,
+      }),
+    );
     expect(queue.result.body.issues).toHaveLength(50);
     console.log(`key lookup: ${key.ms.toFixed(0)} ms, status queue page: ${queue.ms.toFixed(0)} ms`);
     expect(queue.ms).toBeLessThan(1000);
   });
 
   it('uses the indexes (query plans)', () => {
-    const plan = (sql: string, ...params: unknown[]) => (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?', 1, 'k')).toMatch(/USING (PRIMARY KEY|INDEX sqlite_autoindex_issue_properties)/);
-    expect(plan("SELECT i.id FROM issues i WHERE i.project_key = 'SUP' AND i.status_id = '10001'")).toMatch(/USING (COVERING )?INDEX issues_status/);
-    expect(plan("SELECT * FROM issues WHERE project_key = 'SUP' AND num = 4")).toMatch(/USING INDEX sqlite_autoindex_issues_1/);
+    const plan = (sql: string, ...params: unknown[]) =>
+      (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    expect(plan('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?', 1, 'k')).toMatch(
+      /USING (PRIMARY KEY|INDEX sqlite_autoindex_issue_properties)/,
+    );
+    expect(plan("SELECT i.id FROM issues i WHERE i.project_key = 'SUP' AND i.status_id = '10001'")).toMatch(
+      /USING (COVERING )?INDEX issues_status/,
+    );
+    expect(plan("SELECT * FROM issues WHERE project_key = 'SUP' AND num = 4")).toMatch(
+      /USING INDEX sqlite_autoindex_issues_1/,
+    );
     expect(plan('SELECT i.id FROM issues i ORDER BY i.created DESC LIMIT 50')).toMatch(/issues_created/);
   });
 

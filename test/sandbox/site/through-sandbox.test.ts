@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => sandbox?.close());
 
 const AGENT = 'agent1@sandbox.test';
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 interface AppCall {
   as: string;
@@ -26,8 +30,12 @@ async function appCalls(): Promise<AppCall[]> {
 }
 
 describe('the site within the sandbox', () => {
-  it('answers a request\'s life with spec-valid bodies, and understands every call the app makes', async () => {
-    const created = await sandbox.asUser().post<{ issueKey: string }>('/_sandbox/portal/request', { summary: 'Sauvegardes en échec', description: 'Depuis lundi.', reporter: 'sandbox-customer-acme-1' });
+  it("answers a request's life with spec-valid bodies, and understands every call the app makes", async () => {
+    const created = await sandbox.asUser().post<{ issueKey: string }>('/_sandbox/portal/request', {
+      summary: 'Sauvegardes en échec',
+      description: 'Depuis lundi.',
+      reporter: 'sandbox-customer-acme-1',
+    });
     const key = created.body.issueKey;
     await sandbox.settle();
 
@@ -36,11 +44,23 @@ describe('the site within the sandbox', () => {
     expect(comment.status).toBe(201);
     expect(validateResponse('POST', `/rest/api/3/issue/${key}/comment`, 201, comment.body)).toEqual([]);
     expect((await agent.post(`/rest/api/3/issue/${key}/transitions`, { transition: { id: '21' } })).status).toBe(204);
-    expect((await agent.post(`/rest/api/3/issue/${key}/transitions`, { transition: { id: '71' }, fields: { resolution: { name: 'Done' } } })).status).toBe(204);
+    expect(
+      (
+        await agent.post(`/rest/api/3/issue/${key}/transitions`, {
+          transition: { id: '71' },
+          fields: { resolution: { name: 'Done' } },
+        })
+      ).status,
+    ).toBe(204);
     await sandbox.settle();
     await sandbox.advance('PT2H');
 
-    for (const path of [`/rest/api/3/issue/${key}?expand=changelog,names,schema`, `/rest/api/3/issue/${key}/comment`, `/rest/api/3/issue/${key}/changelog`, `/rest/api/3/issue/${key}/transitions`]) {
+    for (const path of [
+      `/rest/api/3/issue/${key}?expand=changelog,names,schema`,
+      `/rest/api/3/issue/${key}/comment`,
+      `/rest/api/3/issue/${key}/changelog`,
+      `/rest/api/3/issue/${key}/transitions`,
+    ]) {
       const answer = await agent.get(path);
       expect({ path, status: answer.status }).toEqual({ path, status: 200 });
       expect({ path, problems: validateResponse('GET', path, 200, answer.body) }).toEqual({ path, problems: [] });

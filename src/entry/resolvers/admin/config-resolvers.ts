@@ -10,15 +10,31 @@ import { searchUsers } from '../../../jira/search-users';
 import { listResolutions } from '../../../jira/list-resolutions';
 import { listStatuses } from '../../../jira/list-statuses';
 import { loadConfig, loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
-import type { Config, ConfigPayload, ConfigView, FindPeoplePayload, FoundPeople, ImportPayload, PickerOption, ResolverResult, SetupCheck } from '../../../shared/contracts';
+import type {
+  Config,
+  ConfigPayload,
+  ConfigView,
+  FindPeoplePayload,
+  FoundPeople,
+  ImportPayload,
+  PickerOption,
+  ResolverResult,
+  SetupCheck,
+} from '../../../shared/contracts';
 import { callerOf, requireJiraAdmin, type Caller, type ResolverRequest } from '../access';
 import { answer, fail, ok } from '../result';
 import { setupProblems } from './setup-problems';
 
 const TEXTS = {
-  invalid: { en: 'The configuration has errors: nothing was saved.', fr: "La configuration contient des erreurs : rien n'a été enregistré." },
+  invalid: {
+    en: 'The configuration has errors: nothing was saved.',
+    fr: "La configuration contient des erreurs : rien n'a été enregistré.",
+  },
   json: { en: 'This is not JSON: ', fr: "Ce n'est pas du JSON : " },
-  notObject: { en: 'A configuration is a JSON object of settings.', fr: 'Une configuration est un objet JSON de réglages.' },
+  notObject: {
+    en: 'A configuration is a JSON object of settings.',
+    fr: 'Une configuration est un objet JSON de réglages.',
+  },
   badSearch: {
     en: 'Search for people with kind "user" or "group" and a query of 1 to 100 characters, or up to 10 account ids.',
     fr: 'Cherchez des personnes avec kind « user » ou « group » et un texte de 1 à 100 caractères, ou jusqu’à 10 identifiants de compte.',
@@ -27,7 +43,9 @@ const TEXTS = {
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
-function asAdmin<P extends { lang?: unknown }, T>(work: (caller: Caller, payload: Partial<P>) => Promise<ResolverResult<T>>) {
+function asAdmin<P extends { lang?: unknown }, T>(
+  work: (caller: Caller, payload: Partial<P>) => Promise<ResolverResult<T>>,
+) {
   return async (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> => {
     const caller = callerOf(req);
     if ('ok' in caller) return caller;
@@ -38,7 +56,9 @@ function asAdmin<P extends { lang?: unknown }, T>(work: (caller: Caller, payload
 async function validated(input: unknown, caller: Caller, save: boolean): Promise<ResolverResult<Config>> {
   // Missing parts take their defaults, but a missing configuration is not "all defaults": it would wipe the stored one.
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return fail(400, 'invalid_config', TEXTS.invalid[caller.lang], [{ path: '', message: TEXTS.notObject[caller.lang] }]);
+    return fail(400, 'invalid_config', TEXTS.invalid[caller.lang], [
+      { path: '', message: TEXTS.notObject[caller.lang] },
+    ]);
   }
   const result = save ? await storeConfig(input, caller.lang) : validateConfig(input, caller.lang);
   return result.ok ? ok(result.config) : fail(400, 'invalid_config', TEXTS.invalid[caller.lang], result.errors);
@@ -51,7 +71,9 @@ export const getConfig = asAdmin<{ lang?: unknown }, ConfigView>(async () => {
 });
 
 /** Field-level errors of a draft, in the admin's language; nothing is saved. */
-export const checkConfig = asAdmin<ConfigPayload, Config>((caller, payload) => validated(payload.config, caller, false));
+export const checkConfig = asAdmin<ConfigPayload, Config>((caller, payload) =>
+  validated(payload.config, caller, false),
+);
 
 /** Saves the draft when, and only when, it is valid. */
 export const saveConfig = asAdmin<ConfigPayload, Config>((caller, payload) => validated(payload.config, caller, true));
@@ -75,8 +97,14 @@ export const importConfig = asAdmin<ImportPayload, Config>(async (caller, payloa
 /** What the site lacks for the configuration in force, with how to fix each. */
 export const setupCheck = asAdmin<{ lang?: unknown }, SetupCheck>(async (caller) => {
   const config = await loadConfig();
-  const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter((id): id is string => id !== null);
-  const [statuses, resolutions, users] = await Promise.all([listStatuses(), listResolutions(), Promise.all(contacts.map((id) => getUser(id)))]);
+  const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter(
+    (id): id is string => id !== null,
+  );
+  const [statuses, resolutions, users] = await Promise.all([
+    listStatuses(),
+    listResolutions(),
+    Promise.all(contacts.map((id) => getUser(id))),
+  ]);
   const knownAccounts = Object.fromEntries(contacts.map((id, i) => [id, users[i] !== null]));
   return ok(setupProblems(config, { statuses, resolutions, knownAccounts }, caller.lang));
 });
@@ -85,11 +113,16 @@ export const setupCheck = asAdmin<{ lang?: unknown }, SetupCheck>(async (caller)
 export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller, payload) => {
   const { kind, query, ids } = payload;
   const validQuery = typeof query === 'string' && query.trim().length >= 1 && query.length <= 100;
-  const validIds = Array.isArray(ids) && ids.length >= 1 && ids.length <= 10 && ids.every((id) => typeof id === 'string' && ACCOUNT_ID.test(id));
+  const validIds =
+    Array.isArray(ids) &&
+    ids.length >= 1 &&
+    ids.length <= 10 &&
+    ids.every((id) => typeof id === 'string' && ACCOUNT_ID.test(id));
   if ((kind !== 'user' && kind !== 'group') || validQuery === validIds || (kind === 'group' && validIds)) {
     return fail(400, 'invalid_search', TEXTS.badSearch[caller.lang]);
   }
-  if (kind === 'group') return ok({ options: (await pickGroups(query!.trim())).map((name): PickerOption => ({ id: name, label: name })) });
+  if (kind === 'group')
+    return ok({ options: (await pickGroups(query!.trim())).map((name): PickerOption => ({ id: name, label: name })) });
   if (validIds) {
     // Names only: the app reads these accounts as itself, so it does not pass on their email addresses.
     const people = (await Promise.all(ids!.map((id) => getUser(id)))).filter((p) => p !== null);
@@ -97,5 +130,11 @@ export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller,
   }
   // Searched as the admin: Jira shows them the emails their profile settings allow.
   const people = await searchUsers(query!.trim());
-  return ok({ options: people.map((p): PickerOption => ({ id: p.accountId, label: p.displayName ?? p.accountId, ...(p.emailAddress ? { detail: p.emailAddress } : {}) })) });
+  return ok({
+    options: people.map((p): PickerOption => ({
+      id: p.accountId,
+      label: p.displayName ?? p.accountId,
+      ...(p.emailAddress ? { detail: p.emailAddress } : {}),
+    })),
+  });
 });

@@ -27,7 +27,15 @@ describe('setupProblems', () => {
   it('finds nothing missing on a complete site, and maps each status', () => {
     const check = setupProblems(READY, SITE, 'en');
     expect(check.problems).toEqual([]);
-    expect(check.statuses.map((s) => s.canonical)).toEqual(['submitted', 'in_progress', 'waiting_for_customer', 'waiting_for_third_party', 'scheduled_operation', 'resolved', 'closed']);
+    expect(check.statuses.map((s) => s.canonical)).toEqual([
+      'submitted',
+      'in_progress',
+      'waiting_for_customer',
+      'waiting_for_third_party',
+      'scheduled_operation',
+      'resolved',
+      'closed',
+    ]);
   });
 
   it('lists a workflow status nobody maps, and a canonical status no site status reaches', () => {
@@ -54,8 +62,13 @@ describe('setupProblems', () => {
   });
 
   it('names the contacts not set or unknown to the site', () => {
-    expect(setupProblems(defaultConfig(), SITE, 'en').problems.map((p) => p.code)).toEqual(['contact_missing', 'contact_missing']);
+    expect(setupProblems(defaultConfig(), SITE, 'en').problems.map((p) => p.code)).toEqual([
+      'contact_missing',
+      'contact_missing',
+    ]);
     const check = setupProblems(READY, { ...SITE, knownAccounts: { lead: false, manager: true } }, 'en');
-    expect(check.problems).toEqual([expect.objectContaining({ code: 'contact_unknown', message: expect.stringContaining('(lead)') })]);
+    expect(check.problems).toEqual([
+      expect.objectContaining({ code: 'contact_unknown', message: expect.stringContaining('(lead)') }),
+    ]);
   });
 });

@@ -14,7 +14,10 @@ import { calendarView, slaView } from '../views';
  * The agent's panel: reads the issue as the user (Jira's 403/404 means they may not see it), then its SLA,
  * waiting schedule, escalation and recorded details.
  */
-export async function getIssuePanelView(req: ResolverRequest<{ lang?: unknown }>, nowMs = Date.now()): Promise<ResolverResult<IssuePanelView>> {
+export async function getIssuePanelView(
+  req: ResolverRequest<{ lang?: unknown }>,
+  nowMs = Date.now(),
+): Promise<ResolverResult<IssuePanelView>> {
   const caller = callerOnRequest(req);
   if ('ok' in caller) return caller;
   return answer(caller.lang, async () => {

@@ -29,7 +29,10 @@ import { callerOnRequest, requireAgent, type Caller, type ResolverRequest } from
 import { answer, fail, ok } from '../result';
 
 const TEXTS = {
-  ruleOff: { en: 'This rule is switched off on the admin page.', fr: "Cette règle est désactivée dans la page d'administration." },
+  ruleOff: {
+    en: 'This rule is switched off on the admin page.',
+    fr: "Cette règle est désactivée dans la page d'administration.",
+  },
   noTransition: {
     en: (to: string) => `The workflow offers no transition to "${to}" from the current status.`,
     fr: (to: string) => `Le workflow ne propose aucune transition vers « ${to} » depuis le statut actuel.`,
@@ -43,7 +46,11 @@ interface Plan {
   details?: RequestDetails;
 }
 
-async function carryOut(caller: Caller & { issueKey: string }, config: Config, plan: Plan): Promise<ResolverResult<null>> {
+async function carryOut(
+  caller: Caller & { issueKey: string },
+  config: Config,
+  plan: Plan,
+): Promise<ResolverResult<null>> {
   const issue = await getIssueWithChangelog(caller.issueKey, 'user');
   const reporterId = issue.fields.reporter?.accountId;
   const reporter = reporterId ? await getUser(reporterId) : undefined;
@@ -58,7 +65,8 @@ async function carryOut(caller: Caller & { issueKey: string }, config: Config, p
     try {
       await transitionIssue(issue.key, plan.toStatus, resolve, { resolution: plan.resolution, as: 'user' });
     } catch (error) {
-      if (error instanceof NoTransitionError) return fail(409, 'no_transition', TEXTS.noTransition[caller.lang](plan.toStatus));
+      if (error instanceof NoTransitionError)
+        return fail(409, 'no_transition', TEXTS.noTransition[caller.lang](plan.toStatus));
       throw error;
     }
   }
@@ -79,30 +87,44 @@ function asAgent<P extends { lang?: unknown }>(work: (payload: P) => Work) {
   };
 }
 
-function checked<T>(check: InputCheck<T>, then: (value: T) => Promise<ResolverResult<null>>): Promise<ResolverResult<null>> {
+function checked<T>(
+  check: InputCheck<T>,
+  then: (value: T) => Promise<ResolverResult<null>>,
+): Promise<ResolverResult<null>> {
   return check.ok ? then(check.value) : Promise.resolve(fail(400, `invalid_${check.field}`, check.message));
 }
 
 /** Closes the request with the Consulting resolution and tells the customer why, in their language. */
 export const closeAsConsulting = asAgent(() => async (caller, config) => {
   if (!config.rules.consulting) return fail(403, 'rule_off', TEXTS.ruleOff[caller.lang]);
-  return carryOut(caller, config, { comment: (lang) => consultingComment(lang), toStatus: 'closed', resolution: config.consultingResolution });
+  return carryOut(caller, config, {
+    comment: (lang) => consultingComment(lang),
+    toStatus: 'closed',
+    resolution: config.consultingResolution,
+  });
 });
 
 /** Records who the request waits for, tells the customer, and moves it to waiting for third party. */
-export const recordThirdParty = asAgent((payload: ThirdPartyPayload) => (caller, config) =>
-  checked(checkThirdParty(payload, caller.lang), (thirdParty) =>
-    carryOut(caller, config, { comment: (lang) => thirdPartyComment(thirdParty, lang), toStatus: 'waiting_for_third_party', details: { thirdParty } }),
-  ),
+export const recordThirdParty = asAgent(
+  (payload: ThirdPartyPayload) => (caller, config) =>
+    checked(checkThirdParty(payload, caller.lang), (thirdParty) =>
+      carryOut(caller, config, {
+        comment: (lang) => thirdPartyComment(thirdParty, lang),
+        toStatus: 'waiting_for_third_party',
+        details: { thirdParty },
+      }),
+    ),
 );
 
 /** Records when and by whom an operation is planned, tells the customer, and moves the request to scheduled operation. */
-export const recordScheduledOperation = asAgent((payload: ScheduledOperationPayload) => (caller, config) =>
-  checked(checkScheduledOperation(payload, caller.lang), (scheduledOperation) =>
-    carryOut(caller, config, {
-      comment: (lang, cfg) => scheduledOperationComment(scheduledOperation, lang, cfg.calendars.businessHours.timeZone),
-      toStatus: 'scheduled_operation',
-      details: { scheduledOperation },
-    }),
-  ),
+export const recordScheduledOperation = asAgent(
+  (payload: ScheduledOperationPayload) => (caller, config) =>
+    checked(checkScheduledOperation(payload, caller.lang), (scheduledOperation) =>
+      carryOut(caller, config, {
+        comment: (lang, cfg) =>
+          scheduledOperationComment(scheduledOperation, lang, cfg.calendars.businessHours.timeZone),
+        toStatus: 'scheduled_operation',
+        details: { scheduledOperation },
+      }),
+    ),
 );

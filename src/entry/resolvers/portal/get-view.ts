@@ -16,7 +16,10 @@ const FORBIDDEN = { en: 'You may not see this request.', fr: "Vous n'avez pas ac
  * The customer's panel: checks through JSM, as the user, that they may see the request; then reads it as the app
  * and says, in their words, where it stands, what is awaited from them and when it would close.
  */
-export async function getPortalView(req: ResolverRequest<{ lang?: unknown }>, nowMs = Date.now()): Promise<ResolverResult<PortalView>> {
+export async function getPortalView(
+  req: ResolverRequest<{ lang?: unknown }>,
+  nowMs = Date.now(),
+): Promise<ResolverResult<PortalView>> {
   const caller = callerOnRequest(req);
   if ('ok' in caller) return caller;
   return answer(caller.lang, async () => {

@@ -39,8 +39,16 @@ describe('one wrapper per resolver call', () => {
     ['getIssuePanelView', () => getIssuePanelView('fr'), { lang: 'fr' }],
     ['escalateRequest', () => escalateRequest('en', 'too slow'), { lang: 'en', reason: 'too slow' }],
     ['closeAsConsulting', () => closeAsConsulting('fr'), { lang: 'fr' }],
-    ['recordThirdParty', () => recordThirdParty('fr', { kind: 'atlassian', reference: 'PS-1' }), { lang: 'fr', kind: 'atlassian', reference: 'PS-1' }],
-    ['recordScheduledOperation', () => recordScheduledOperation('en', { at: '2026-12-01T08:00:00Z', who: 'Ops' }), { lang: 'en', at: '2026-12-01T08:00:00Z', who: 'Ops' }],
+    [
+      'recordThirdParty',
+      () => recordThirdParty('fr', { kind: 'atlassian', reference: 'PS-1' }),
+      { lang: 'fr', kind: 'atlassian', reference: 'PS-1' },
+    ],
+    [
+      'recordScheduledOperation',
+      () => recordScheduledOperation('en', { at: '2026-12-01T08:00:00Z', who: 'Ops' }),
+      { lang: 'en', at: '2026-12-01T08:00:00Z', who: 'Ops' },
+    ],
     ['getPortalView', () => getPortalView('en'), { lang: 'en' }],
     ['getConfig', () => getConfig('fr'), { lang: 'fr' }],
     ['validateConfig', () => validateConfig('fr', { version: 1 }), { lang: 'fr', config: { version: 1 } }],

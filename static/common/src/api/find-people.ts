@@ -2,4 +2,5 @@ import { ADMIN, type FindPeoplePayload, type FoundPeople, type Language } from '
 import { call } from './call';
 
 /** People or groups for the admin page's contact pickers (admins only). */
-export const findPeople = (lang: Language, search: Omit<FindPeoplePayload, 'lang'>) => call<FoundPeople>(ADMIN.findPeople, { lang, ...search });
+export const findPeople = (lang: Language, search: Omit<FindPeoplePayload, 'lang'>) =>
+  call<FoundPeople>(ADMIN.findPeople, { lang, ...search });

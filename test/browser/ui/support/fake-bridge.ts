@@ -5,7 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 
-export async function installFakeBridge(page: Page, context: Record<string, unknown>, answers: Record<string, unknown>): Promise<void> {
+export async function installFakeBridge(
+  page: Page,
+  context: Record<string, unknown>,
+  answers: Record<string, unknown>,
+): Promise<void> {
   await page.addInitScript(`
     (() => {
       const context = ${JSON.stringify(context)};

@@ -21,11 +21,19 @@ export const USERS = {
 export type User = (typeof USERS)[keyof typeof USERS];
 
 /** Headless Chromium with no network of its own beyond the sandbox. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
   return found;
@@ -39,7 +47,13 @@ export class Session {
 
   /** A fresh sandbox (licensed unless asked) and a headless Chromium. */
   static async start(opts: { unlicensed?: boolean } = {}): Promise<Session> {
-    const sandbox = await startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sr-ui-')), reset: true, quiet: true, unlicensed: opts.unlicensed });
+    const sandbox = await startSandbox({
+      port: 0,
+      dataDir: mkdtempSync(join(tmpdir(), 'sr-ui-')),
+      reset: true,
+      quiet: true,
+      unlicensed: opts.unlicensed,
+    });
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     return new Session(sandbox, browser);
   }
@@ -55,23 +69,40 @@ export class Session {
 
   /** A call to the sandbox's control surface (/_sandbox/...). */
   async control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
 
   /** A REST call as a seeded user. */
   async rest<T>(user: User, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${user.email}:x`).toString('base64')}`, accept: 'application/json' };
+    const headers: Record<string, string> = {
+      authorization: `Basic ${Buffer.from(`${user.email}:x`).toString('base64')}`,
+      accept: 'application/json',
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} as ${user.email}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
   /** Calls a module's resolver as its Custom UI would, as `user`; answers the resolver's result. */
-  async invoke<T>(user: User, moduleKey: string, functionKey: string, payload: unknown = {}, issueKey?: string): Promise<T> {
+  async invoke<T>(
+    user: User,
+    moduleKey: string,
+    functionKey: string,
+    payload: unknown = {},
+    issueKey?: string,
+  ): Promise<T> {
     const response = await fetch(`${this.url}/_sandbox/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `sandbox_user=${user.accountId}` },
@@ -92,7 +123,11 @@ export class Session {
 
   /** A request created as the portal does, by `reporter`. */
   async createRequest(reporter: User, summary: string): Promise<string> {
-    const { issueKey } = await this.control<{ issueKey: string }>('POST', '/_sandbox/portal/request', { summary, description: `${summary} (browser test)`, reporter: reporter.accountId });
+    const { issueKey } = await this.control<{ issueKey: string }>('POST', '/_sandbox/portal/request', {
+      summary,
+      description: `${summary} (browser test)`,
+      reporter: reporter.accountId,
+    });
     await this.control('POST', '/_sandbox/settle');
     return issueKey;
   }
@@ -100,16 +135,29 @@ export class Session {
   /** Moves a request, as an agent, into the site status that maps onto `to`. */
   async moveTo(issueKey: string, to: CanonicalStatus, resolution?: string): Promise<void> {
     const resolve = statusResolver({ byId: {}, byName: {} });
-    const { transitions } = await this.rest<{ transitions: { id: string; to?: { id?: string; name?: string } }[] }>(USERS.agent, 'GET', `/rest/api/3/issue/${issueKey}/transitions`);
+    const { transitions } = await this.rest<{ transitions: { id: string; to?: { id?: string; name?: string } }[] }>(
+      USERS.agent,
+      'GET',
+      `/rest/api/3/issue/${issueKey}/transitions`,
+    );
     const transition = transitions.find((t) => t.to && resolve(t.to) === to);
     if (!transition) throw new Error(`${issueKey}: no transition to ${to}`);
-    await this.rest(USERS.agent, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: transition.id }, ...(resolution ? { fields: { resolution: { name: resolution } } } : {}) });
+    await this.rest(USERS.agent, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, {
+      transition: { id: transition.id },
+      ...(resolution ? { fields: { resolution: { name: resolution } } } : {}),
+    });
     await this.control('POST', '/_sandbox/settle');
   }
 
   /** A page of the sandbox opened as `user` (light theme unless asked). */
-  async open(user: User, path: string, opts: { theme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
+  async open(
+    user: User,
+    path: string,
+    opts: { theme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  ): Promise<Page> {
+    const context = await this.browser.newContext({
+      viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    });
     await context.addCookies([{ name: 'sandbox_user', value: user.accountId, url: this.url }]);
     const page = await context.newPage();
     const sep = path.includes('?') ? '&' : '?';

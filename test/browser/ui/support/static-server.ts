@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from 'fs';
 import { extname, join, normalize } from 'path';
 import type { AddressInfo } from 'net';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 export async function serveBuild(app: string): Promise<{ url: string; close: () => Promise<void> }> {
   const root = join(__dirname, '..', '..', '..', '..', 'static', app, 'build');
