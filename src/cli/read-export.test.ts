@@ -92,15 +92,16 @@ describe('readExport', () => {
   });
 
   it('keeps the fields that names or schema name, wherever they come in the issue', () => {
-    const named = { ...issue, names: { customfield_10004: 'Organisations', champ_é: 'Autre' } };
+    const names = { customfield_10004: 'Organisations', champ_é: 'Autre' };
     const fields = { ...issue.fields, champ_é: { id: 'ü' } };
-    const read = readExport(bytes(JSON.stringify({ names: named.names, ...named, fields }))) as {
+    // names first, before the fields it names.
+    const read = readExport(bytes(JSON.stringify({ names, ...issue, fields }))) as {
       fields: Record<string, unknown>;
       names: unknown;
     };
     expect(read.fields.customfield_10004).toBe('Niveau élevé');
     expect(read.fields['champ_é']).toEqual({ id: 'ü' });
-    expect(read.names).toEqual(named.names);
+    expect(read.names).toEqual(names);
     expect(Object.keys(read)).toEqual(['names', 'id', 'key', 'fields', 'changelog']);
   });
 
