@@ -272,7 +272,21 @@ describe('the sla command', () => {
     const alteration = fc.record({
       statusName: fc.option(unicode),
       organization: fc.option(unicode),
-      names: fc.option(fc.constantFrom({ customfield_10002: 'Organisations' }, { customfield_10002: 'Équipe' }, 'é')),
+      names: fc.option(
+        fc.constantFrom(
+          { customfield_10002: 'Organisations' },
+          { customfield_10002: 'Équipe' },
+          { customfield_10010: 'Organizations', customfield_10002: 'Organizations' },
+          { summary: 'Organisations' },
+          'é',
+        ),
+      ),
+      schema: fc.option(
+        fc.constantFrom(
+          { customfield_10010: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+          { labels: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+        ),
+      ),
       escape: fc.option(fc.constantFrom('\\u00e9', '\\u2019', '\\u0041', '\\n', '\\"')),
       bytes: fc.array(
         fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')),
@@ -298,6 +312,7 @@ describe('the sla command', () => {
         if (change.organization !== null && issue.fields.customfield_10002.length > 0)
           issue.fields.customfield_10002[0].name = change.organization;
         if (change.names !== null) issue.names = change.names;
+        if (change.schema !== null) issue.schema = change.schema;
         let text = JSON.stringify(issue);
         if (change.escape !== null) text = text.replace('"Soumise"', `"Sou${change.escape}mise"`);
         let bytes = Buffer.from(text, 'utf8');
