@@ -13,6 +13,7 @@ import {
   type StatusChange,
 } from './changelog';
 import { coverageFor, goalMsFor, type Config, type Coverage } from './config';
+import { isoInstant } from './iso-instant';
 import {
   isSlaPause,
   isSlaStop,
@@ -91,7 +92,7 @@ interface OpenInterval {
   statusName: string;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = isoInstant;
 
 /** Working time of the running intervals; an open one runs until `now`. */
 function elapsedOf(intervals: readonly OpenInterval[], calendar: Calendar, now: number): number {
