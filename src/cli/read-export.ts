@@ -48,11 +48,22 @@ const ELEMENTS: Partial<Record<Shape, Shape>> = {
 };
 const ALWAYS_READ_FIELDS = new Set(['created', 'status', 'priority']);
 
+/** Texts decoded lately: status, priority and organization names repeat across entries and files. */
+const recentlyDecoded = new Map<string, string>();
+
 /** A string read as latin1, decoded from UTF-8 (when it holds a byte above 0x7F). */
 function utf8(text: string): string {
-  for (let k = 0; k < text.length; k++)
-    if (text.charCodeAt(k) > 0x7f) return Buffer.from(text, 'latin1').toString('utf8');
-  return text;
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) < 0x80) k++;
+  if (k === text.length) return text;
+  const known = recentlyDecoded.get(text);
+  if (known !== undefined) return known;
+  const decoded = Buffer.from(text, 'latin1').toString('utf8');
+  if (text.length <= 64) {
+    if (recentlyDecoded.size >= 1024) recentlyDecoded.clear();
+    recentlyDecoded.set(text, decoded);
+  }
+  return decoded;
 }
 
 /** Sets a property as JSON.parse does (a "__proto__" key is an own property, not the prototype). */
