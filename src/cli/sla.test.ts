@@ -336,6 +336,34 @@ describe('the sla command', () => {
     );
   });
 
+  it('reads a file larger than its buffer, and each file after it whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sla-test-'));
+    try {
+      const issues = generateSlaExports(30, 9);
+      const big = join(dir, 'search.json');
+      writeFileSync(big, JSON.stringify({ startAt: 0, total: issues.length, issues }));
+      const small = join(dir, 'one.json');
+      writeFileSync(small, JSON.stringify(issues[0]));
+      expect(readFileSync(big).length).toBeGreaterThan(4 * 65_536);
+      const written = { out: '', err: '' };
+      const io = nodeIo({ write: (t: string) => (written.out += t) }, { write: (t: string) => (written.err += t) });
+      expect(runSla(['--now', SLA_EXPORTS_NOW, big, small, big], io)).toBe(0);
+      io.flush();
+      const lines: string[] = [];
+      const textIo: Io = {
+        out: (l) => lines.push(l),
+        err: (l) => lines.push(`err: ${l}`),
+        readFile: (p) => readFileSync(p, 'utf8'),
+        nowMs: () => 0,
+      };
+      expect(runSla(['--now', SLA_EXPORTS_NOW, big, small, big], textIo)).toBe(0);
+      expect(written.out).toBe(lines.map((l) => `${l}\n`).join(''));
+      expect(written.out.split('\n')).toHaveLength(2 * issues.length + 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes its lines in blocks, and the lines before an error line first', () => {
     const written: string[] = [];
     const io = nodeIo(
