@@ -10,7 +10,8 @@ import moment from 'moment';
 import 'moment-business-time';
 import { calendarFor } from '../src/domain/calendar';
 import { defaultConfig } from '../src/domain/config';
-import { computeResponseSla, type SlaInput, type StatusChange } from '../src/domain/sla';
+import type { StatusChange } from '../src/domain/changelog';
+import { computeResponseSla, type SlaInput } from '../src/domain/sla';
 import { STATUS_NAMES, type CanonicalStatus } from '../src/domain/workflow';
 
 declare module 'moment' {

@@ -11,7 +11,9 @@
  */
 import Holidays from 'date-holidays';
 import { IANAZone } from 'luxon';
-import { parseTimeOfDay, WEEKDAYS, type BusinessHoursCalendarConfig, type Config, type Coverage } from './config';
+import { WEEKDAYS } from './business-week';
+import { parseTimeOfDay, type BusinessHoursCalendarConfig, type Config } from './config';
+import type { Coverage } from './contract';
 
 /** Counts working time between instants, and finds when an amount of working time will have elapsed. */
 export interface Calendar {
