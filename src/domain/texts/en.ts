@@ -112,6 +112,21 @@ export const en = {
     replyAlso: 'You can also simply reply to this email.',
   },
 
+  slaAlert: {
+    warningSubject: 'Response due soon',
+    breachSubject: 'Response goal missed',
+    /** A goal of `h` hours and `m` minutes. */
+    goal: (h: number, m: number) =>
+      h === 0 ? `${m} min` : m === 0 ? `${h} hour${h > 1 ? 's' : ''}` : `${h} h ${String(m).padStart(2, '0')} min`,
+    calendar: { business_hours: 'of business hours', '24x7': '24/7' },
+    warning: (issueKey: string, summary: string, percent: number, goal: string, when: string, timeZone: string) =>
+      `The request ${issueKey} "${summary}" has used ${percent}% of its first-response goal (${goal}). Without an answer, the goal will be missed on ${when} (${timeZone}).`,
+    breach: (issueKey: string, summary: string, goal: string, when: string, timeZone: string) =>
+      `The first-response goal of the request ${issueKey} "${summary}" (${goal}) was missed on ${when} (${timeZone}).`,
+    assignedTo: (name: string) => `It is assigned to ${name}.`,
+    unassigned: 'It is not assigned to anyone.',
+  },
+
   panel: {
     thirdPartyKinds: { atlassian: 'Atlassian', addon_vendor: 'the add-on vendor', hosting: 'the hosting company' },
     thirdParty: (who: string, reference: string | undefined) =>

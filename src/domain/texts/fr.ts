@@ -109,6 +109,19 @@ export const fr: Texts = {
     replyAlso: 'Vous pouvez aussi simplement répondre à cet e-mail.',
   },
 
+  slaAlert: {
+    warningSubject: 'Réponse attendue bientôt',
+    breachSubject: 'Délai de réponse dépassé',
+    goal: (h, m) => (h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`),
+    calendar: { business_hours: 'en heures ouvrées', '24x7': '24 h/24, 7 j/7' },
+    warning: (issueKey, summary, percent, goal, when, timeZone) =>
+      `La demande ${issueKey} « ${summary} » a consommé ${percent} % de son délai de première réponse (${goal}). Sans réponse, le délai sera dépassé le ${when} (${timeZone}).`,
+    breach: (issueKey, summary, goal, when, timeZone) =>
+      `Le délai de première réponse de la demande ${issueKey} « ${summary} » (${goal}) est dépassé depuis le ${when} (${timeZone}).`,
+    assignedTo: (name) => `Elle est assignée à ${name}.`,
+    unassigned: "Elle n'est assignée à personne.",
+  },
+
   panel: {
     thirdPartyKinds: {
       atlassian: 'Atlassian',

@@ -195,6 +195,7 @@ const en = {
     escalation: 'Customers may escalate',
     reminders: 'Remind customers who do not answer',
     autoClose: 'Close requests left unanswered',
+    slaAlerts: 'Alert the team before and when a response goal is missed',
   } as Record<keyof Config['rules'], string>,
   errorsHere: 'errors',
 };
@@ -376,6 +377,7 @@ const fr: Strings = {
     escalation: 'Les clients peuvent escalader',
     reminders: 'Relancer les clients qui ne répondent pas',
     autoClose: 'Fermer les demandes restées sans réponse',
+    slaAlerts: "Alerter l'équipe avant et au dépassement du délai de réponse",
   },
   errorsHere: 'erreurs',
 };
