@@ -34,6 +34,8 @@ export interface SandboxOptions {
   seed?: number;
   /** How long a "timeout" fault holds a call (default 10 s). */
   faultHangMs?: number;
+  /** How long after a write JQL search finds it (sandbox time; default 0: at once), as Jira's eventually consistent index. */
+  searchLagMs?: number;
   /** Runs the app with an inactive license. */
   unlicensed?: boolean;
   /** No log lines. */
@@ -59,7 +61,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // The clock first: the site's seed and every later write read the sandbox time.
   const clock = installClock(db);
   let url = '';
-  const site = createSite({ db, baseUrl: () => url });
+  const site = createSite({ db, baseUrl: () => url, searchLagMs: opts.searchLagMs });
   site.setReady(false);
   if (opts.reset) site.resetAndSeed();
 
