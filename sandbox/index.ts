@@ -6,16 +6,17 @@
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { join, resolve } from 'path';
-import { validateConfig } from '../src/domain/config';
+import { validateConfig } from '../src/domain/config-errors';
 import { openDatabase } from './db';
 import { registerCustomUi } from './pages/bridge';
 import { registerPages } from './pages/routes';
 import { installClock } from './runtime/clock';
 import { planFaults } from './runtime/faults';
+import { RateLimits, type RateLimitOptions } from './runtime/rate-limits';
 import { loadManifest, resolveHandlers } from './runtime/manifest';
 import { registerRuntimeRoutes } from './runtime/routes';
 import { ForgeRuntime } from './runtime/runtime';
-import { createSite, type SandboxUser } from './site';
+import { createSite, readIndexedProperties, type SandboxUser } from './site';
 
 const REPO = resolve(__dirname, '..');
 
@@ -30,6 +31,10 @@ export interface SandboxOptions {
   faults?: number;
   /** The fraction of product events delivered twice. */
   duplicateEvents?: number;
+  /** The fraction of the app's writes that commit and then lose their answer (the call fails as a dropped connection). */
+  lostResponses?: number;
+  /** Jira's rate limits on the app's calls: true for the documented ones, or some of them changed; off by default. */
+  rateLimits?: boolean | RateLimitOptions;
   /** Seed of the fault draws (same seed, same faults). */
   seed?: number;
   /** How long a "timeout" fault holds a call (default 10 s). */
@@ -61,11 +66,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // The clock first: the site's seed and every later write read the sandbox time.
   const clock = installClock(db);
   let url = '';
-  const site = createSite({ db, baseUrl: () => url, searchLagMs: opts.searchLagMs });
+  const manifestPath = opts.manifestPath ?? join(REPO, 'manifest.yml');
+  const site = createSite({
+    db,
+    baseUrl: () => url,
+    searchLagMs: opts.searchLagMs,
+    indexedProperties: readIndexedProperties(manifestPath),
+  });
   site.setReady(false);
   if (opts.reset) site.resetAndSeed();
 
-  const manifest = loadManifest(opts.manifestPath ?? join(REPO, 'manifest.yml'));
+  const manifest = loadManifest(manifestPath);
   const modules = opts.handlerModules ?? {
     index: (await import('../src/index')) as unknown as Record<string, unknown>,
   };
@@ -77,7 +88,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     manifest,
     handlers: resolveHandlers(manifest, modules),
     clock,
-    faults: planFaults({ faults: opts.faults, duplicateEvents: opts.duplicateEvents, seed: opts.seed }),
+    faults: planFaults({
+      faults: opts.faults,
+      duplicateEvents: opts.duplicateEvents,
+      lostResponses: opts.lostResponses,
+      seed: opts.seed,
+    }),
+    rateLimits: opts.rateLimits ? new RateLimits(opts.rateLimits === true ? {} : opts.rateLimits) : undefined,
     hangMs: opts.faultHangMs,
     licensed: !opts.unlicensed,
     log,
@@ -119,18 +136,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
  */
 function seedConfig(runtime: ForgeRuntime, users: SandboxUser[]): void {
   if (runtime.kvs.handle('/api/v1/get', { key: 'config' }).status === 200) return;
-  const result = validateConfig({
-    coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
-    escalation: {
-      teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
-      offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
-      supportTeamGroup: 'support-team',
-      urgentPhoneNumbers: [
-        { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
-        { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
-      ],
+  const result = validateConfig(
+    {
+      coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
+      escalation: {
+        teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
+        offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
+        supportTeamGroup: 'support-team',
+        urgentPhoneNumbers: [
+          { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
+          { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
+        ],
+      },
     },
-  });
+    'en',
+  );
   if (!result.ok) throw new Error(`The demo configuration is invalid: ${JSON.stringify(result.errors)}`);
   runtime.kvs.handle('/api/v1/set', { key: 'config', value: result.config });
 }
