@@ -20,6 +20,7 @@ export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
+export { frenchSpacing, typeset } from '../domain/texts/typography';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {
   CanonicalStatus,
