@@ -58,15 +58,6 @@ export async function runOnce(
   return 'done';
 }
 
-/**
- * True when the key has been done (for read-only checks such as "already escalated").
- * @example await isDone('SUP-1:escalate') //=> false
- */
-export async function isDone(actionKey: string): Promise<boolean> {
-  const entry = await kvs.get<LedgerEntry>(ledgerKey(actionKey));
-  return entry?.state === 'done';
-}
-
 async function tryClaim(key: string, claim: LedgerEntry): Promise<boolean> {
   try {
     await kvs.set(key, claim, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' }, keyPolicy: 'FAIL_IF_EXISTS' });
