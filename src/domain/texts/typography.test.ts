@@ -35,5 +35,6 @@ describe('French typography', () => {
     const t = typeset({ a: 'x : y', n: 3, list: ['a ?'], f: (s: string) => [`« ${s} »`] }, frenchSpacing);
     expect(t).toMatchObject({ a: `x${NBSP}: y`, n: 3, list: [`a${NBSP}?`] });
     expect(t.f('z')).toEqual([`«${NBSP}z${NBSP}»`]);
+    expect(t.f).toHaveLength(1);
   });
 });

@@ -22,15 +22,18 @@ export function frenchSpacing(text: string): string {
 
 /**
  * A catalog whose every text (a string, or what a text function returns: a string or a list of them) goes
- * through `fix`; the catalog's shape and parameters stay the same.
+ * through `fix`; the catalog's shape and parameters (and each function's arity) stay the same.
  * @example typeset({ a: 'x : y', f: (n: string) => `« ${n} »` }, frenchSpacing).f('z') //=> '«\u00a0z\u00a0»'
  */
 export function typeset<T>(catalog: T, fix: (text: string) => string): T {
   const deep = (value: unknown): unknown => {
     if (typeof value === 'string') return fix(value);
     if (Array.isArray(value)) return value.map(deep);
-    if (typeof value === 'function')
-      return (...args: unknown[]) => deep((value as (...a: unknown[]) => unknown)(...args));
+    if (typeof value === 'function') {
+      const typeset = (...args: unknown[]) => deep((value as (...a: unknown[]) => unknown)(...args));
+      // The same arity as the text function it wraps, for whoever reads a text's parameter count.
+      return Object.defineProperty(typeset, 'length', { value: value.length });
+    }
     if (value && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, deep(v)]));
     return value;
