@@ -10,8 +10,9 @@ import { Lozenge, Message } from '../../common/src/status-ui';
 export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [result, ctx, reload] = usePortalView(bridgeCtx);
   const t = strings(ctx.lang);
-  if (!result) return <Loading label={t.loading} />;
-  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
+  if (!result) return <Loading shape="portal" label={t.loading} />;
+  if (!result.ok)
+    return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void reload()} />;
   const view = result.data;
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   return (
