@@ -8,7 +8,7 @@
  * issue's `updated` moves (the host polls /_sandbox/ui/issue-changed every 2 seconds, with the payload Jira's
  * issue view sends: issueId, projectId, changes), and the app's own events (`events.emit` / `events.on`, which
  * "allow different Custom UI extensions within the same app to communicate with each other":
- * developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/events/), delivered to the app's other frames
+ * https://developer.atlassian.com/platform/forge/custom-ui-bridge/events/), delivered to the app's other frames
  * on the page that listen (the docs are silent on the emitter hearing itself: here it does not); `emitPublic` and
  * anything else are refused with a clear error.
  * The iframe's html element carries the theme as Jira sets it (data-color-mode, data-theme), from ?theme=.
