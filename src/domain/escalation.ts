@@ -4,7 +4,8 @@
  * offer manager. Pure: the instant and the people are inputs.
  */
 import { z } from 'zod';
-import { actionKey, adfFromText, type Action } from './actions';
+import { actionKey, type Action } from './actions';
+import { adfFromText } from './adf';
 import type { Config } from './config';
 import { languageFor, type Language } from './language';
 import { alreadyEscalatedText, escalationMessage, escalationNote } from './messages/team-messages';
