@@ -121,6 +121,8 @@ const en = {
   alreadyEscalated: 'This request is already escalated.',
   // admin
   adminTitle: 'Support rules',
+  /** Beside Save, while the form differs from the configuration in force. */
+  unsaved: 'Unsaved changes',
   adminIntro: 'Every setting of the support rules. Nothing is saved until the whole configuration is valid.',
   save: 'Save',
   saved: 'Configuration saved.',
@@ -342,6 +344,7 @@ const fr: Strings = typeset<Strings>(
       "Votre demande est escaladée : le responsable de l'équipe support et le responsable de l'offre Cloud/Support ont été prévenus.",
     alreadyEscalated: 'Cette demande est déjà escaladée.',
     adminTitle: 'Règles de support',
+    unsaved: 'Modifications non enregistrées',
     adminIntro:
       "Tous les réglages des règles de support. Rien n'est enregistré tant que toute la configuration n'est pas valide.",
     save: 'Enregistrer',
