@@ -153,8 +153,12 @@ function seedConfig(runtime: ForgeRuntime, users: SandboxUser[]): void {
         offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
         supportTeamGroup: 'support-team',
         urgentPhoneNumbers: [
-          { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
-          { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
+          {
+            label: 'Support (heures ouvrées)',
+            labels: { en: 'Support (business hours)' },
+            number: '+33 1 23 45 67 89',
+          },
+          { label: 'Astreinte 24/7', labels: { en: 'On call 24/7' }, number: '+33 6 12 34 56 78' },
         ],
       },
     },

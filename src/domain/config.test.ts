@@ -113,6 +113,24 @@ describe('validation', () => {
       "«\u00a024/12/2026\u00a0» n'est pas une date\u00a0: écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).",
     ],
     [
+      { calendars: { businessHours: { holidays: { fixedDates: ['2027-02-30'] } } } },
+      'calendars.businessHours.holidays.fixedDates.0',
+      '"2027-02-30" is not a day of the calendar: check the month\'s number of days.',
+      "«\u00a02027-02-30\u00a0» n'est pas un jour du calendrier\u00a0: vérifiez le nombre de jours du mois.",
+    ],
+    [
+      { calendars: { businessHours: { holidays: { yearlyDates: ['12-25', '02-29', '04-31'] } } } },
+      'calendars.businessHours.holidays.yearlyDates.2',
+      '"04-31" is not a day of the calendar: check the month\'s number of days.',
+      "«\u00a004-31\u00a0» n'est pas un jour du calendrier\u00a0: vérifiez le nombre de jours du mois.",
+    ],
+    [
+      { calendars: { businessHours: { holidays: { country: 'FR', region: 'ZZ' } } } },
+      'calendars.businessHours.holidays.region',
+      '"ZZ" is not a region of FR for public holidays: use its code in the date-holidays list (for example 67 for Bas-Rhin in FR), or leave it empty for the whole country.',
+      "«\u00a0ZZ\u00a0» n'est pas une région de FR pour les jours fériés\u00a0: utilisez son code de la liste date-holidays (par exemple 67 pour le Bas-Rhin en FR), ou laissez vide pour tout le pays.",
+    ],
+    [
       { reminders: { reminderDays: [6, 3] } },
       'reminders.reminderDays.1',
       'Reminder delays must increase: each reminder comes after the previous one.',

@@ -40,6 +40,21 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * True when a YYYY-MM-DD or MM-DD date names a day of the calendar (a month-day in some year: 02-29 is one).
+ * @example isCalendarDay('2027-02-30') //=> false
+ */
+function isCalendarDay(date: string): boolean {
+  const [year, month, day] = date.length === 5 ? [2024, ...date.split('-').map(Number)] : date.split('-').map(Number);
+  const d = new Date(Date.UTC(year!, month! - 1, day!));
+  return d.getUTCMonth() === month! - 1 && d.getUTCDate() === day;
+}
+
+/** True when `region` is one of date-holidays' regions (states) of `country`. */
+function isKnownRegion(country: string, region: string): boolean {
+  return Object.hasOwn(new Holidays().getStates(country) ?? {}, region);
+}
+
 let countryCodes: Set<string> | undefined;
 function isKnownCountry(code: string): boolean {
   countryCodes ??= new Set(Object.keys(new Holidays().getCountries()));
@@ -104,16 +119,28 @@ const holidays = z
     region: z.string().nullable().prefault(null),
     /** One-off closed days, YYYY-MM-DD. */
     fixedDates: z
-      .array(z.string().superRefine((d, ctx) => void (DATE.test(d) || custom(ctx, 'date.format', { value: d }))))
+      .array(
+        z.string().superRefine((d, ctx) => {
+          if (!DATE.test(d)) custom(ctx, 'date.format', { value: d });
+          else if (!isCalendarDay(d)) custom(ctx, 'date.nonexistent', { value: d });
+        }),
+      )
       .prefault([]),
     /** Closed every year, MM-DD. */
     yearlyDates: z
       .array(
-        z.string().superRefine((d, ctx) => void (YEARLY.test(d) || custom(ctx, 'yearlyDate.format', { value: d }))),
+        z.string().superRefine((d, ctx) => {
+          if (!YEARLY.test(d)) custom(ctx, 'yearlyDate.format', { value: d });
+          else if (!isCalendarDay(d)) custom(ctx, 'date.nonexistent', { value: d });
+        }),
       )
       .prefault([]),
   })
-  .strict();
+  .strict()
+  .superRefine((h, ctx) => {
+    if (h.region !== null && h.country !== null && isKnownCountry(h.country) && !isKnownRegion(h.country, h.region))
+      custom(ctx, 'region.unknown', { value: h.region, country: h.country }, ['region']);
+  });
 
 const businessHoursCalendar = z
   .object({
@@ -139,6 +166,8 @@ const accountId = z.string().min(1).nullable();
 const phoneNumber = z
   .object({
     label: z.string().min(1).max(80),
+    /** The label in a given language, for readers of that language (else `label`). */
+    labels: z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1).max(80)).optional(),
     number: z.string().superRefine((n, ctx) => void (PHONE.test(n) || custom(ctx, 'phone.format', { value: n }))),
   })
   .strict();

@@ -157,4 +157,23 @@ describe('escalationGuidance', () => {
     expect(guidance.phoneNumbers).toEqual([{ label: 'Hotline', number: '+33 1 23 45 67 89' }]);
     expect(escalationGuidance('fr', config).urgent).toContain('appelez-nous');
   });
+
+  it("gives each number's label in the reader's language when the admin wrote one, else the label as written", () => {
+    const config = configSchema.parse({
+      escalation: {
+        urgentPhoneNumbers: [
+          { label: 'Astreinte 24/7', labels: { en: 'On call 24/7' }, number: '+33 6 12 34 56 78' },
+          { label: 'Standard', number: '+33 1 00 00 00 00' },
+        ],
+      },
+    });
+    expect(escalationGuidance('en', config).phoneNumbers.map((p) => p.label)).toEqual(['On call 24/7', 'Standard']);
+    expect(escalationGuidance('fr', config).phoneNumbers.map((p) => p.label)).toEqual(['Astreinte 24/7', 'Standard']);
+    // An unknown language or an empty label is refused, not kept.
+    expect(() =>
+      configSchema.parse({
+        escalation: { urgentPhoneNumbers: [{ label: 'X', labels: { de: 'Y' }, number: '+33 1 00 00 00 00' }] },
+      }),
+    ).toThrow();
+  });
 });

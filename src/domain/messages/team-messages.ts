@@ -112,6 +112,9 @@ export function escalationGuidance(
     intro: t.intro,
     whenToEscalate: [...t.whenToEscalate],
     urgent: t.urgent,
-    phoneNumbers: config.escalation.urgentPhoneNumbers.map((p) => ({ label: p.label, number: p.number })),
+    phoneNumbers: config.escalation.urgentPhoneNumbers.map((p) => ({
+      label: p.labels?.[lang] ?? p.label,
+      number: p.number,
+    })),
   };
 }

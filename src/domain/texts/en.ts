@@ -174,6 +174,10 @@ export const en = {
       `"${p.value}" is not a known country code: use a two-letter ISO code such as FR, or leave it empty for no public holidays.`,
     'date.format': (p: { value: string }) =>
       `"${p.value}" is not a date: write it as YYYY-MM-DD (for example 2026-12-24).`,
+    'date.nonexistent': (p: { value: string }) =>
+      `"${p.value}" is not a day of the calendar: check the month's number of days.`,
+    'region.unknown': (p: { value: string; country: string }) =>
+      `"${p.value}" is not a region of ${p.country} for public holidays: use its code in the date-holidays list (for example 67 for Bas-Rhin in FR), or leave it empty for the whole country.`,
     'yearlyDate.format': (p: { value: string }) =>
       `"${p.value}" is not a yearly date: write it as MM-DD (for example 12-26).`,
     'reminders.order': () => 'Reminder delays must increase: each reminder comes after the previous one.',

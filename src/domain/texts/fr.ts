@@ -174,6 +174,10 @@ export const fr: Texts = typeset<Texts>(
         `« ${p.value} » n'est pas un code pays connu : utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.`,
       'date.format': (p) =>
         `« ${p.value} » n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).`,
+      'date.nonexistent': (p) =>
+        `« ${p.value} » n'est pas un jour du calendrier : vérifiez le nombre de jours du mois.`,
+      'region.unknown': (p) =>
+        `« ${p.value} » n'est pas une région de ${p.country} pour les jours fériés : utilisez son code de la liste date-holidays (par exemple 67 pour le Bas-Rhin en FR), ou laissez vide pour tout le pays.`,
       'yearlyDate.format': (p) =>
         `« ${p.value} » n'est pas une date annuelle : écrivez-la sous la forme MM-JJ (par exemple 12-26).`,
       'reminders.order': () =>

@@ -228,6 +228,8 @@ const en = {
   pickUnknown: (id: string) => `${id} (not found on this site)`,
   phones: 'Numbers for very urgent matters',
   phoneLabel: 'Label',
+  /** A phone number's label for readers of one language (else the label above). */
+  phoneLabelIn: (language: string) => `Label for ${language} readers (optional)`,
   phoneNumber: 'Number',
   addPhone: 'Add a number',
   defaultLanguage: 'Default language',
@@ -453,6 +455,7 @@ const fr: Strings = typeset<Strings>(
     pickUnknown: (id: string) => `${id} (introuvable sur ce site)`,
     phones: 'Numéros pour les demandes très urgentes',
     phoneLabel: 'Libellé',
+    phoneLabelIn: (language) => `Libellé pour les lecteurs en ${language.toLowerCase()} (facultatif)`,
     phoneNumber: 'Numéro',
     addPhone: 'Ajouter un numéro',
     defaultLanguage: 'Langue par défaut',

@@ -101,6 +101,12 @@ describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360
     const dialog = appFrame(page, 'portal', '#action-portal-escalate');
     await dialog.getByTestId('escalate-form').waitFor({ timeout: 20_000 });
     await expect(dialog.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Escalate this request');
+    // English words throughout: the phone numbers' English labels, no internal role names.
+    const urgent = await dialog.getByTestId('guidance-urgent').innerText();
+    expect(urgent).toContain('Support (business hours)');
+    expect(urgent).toContain('On call 24/7');
+    expect(urgent).not.toContain('heures ouvrées');
+    await expect(dialog.locator('main').innerText()).resolves.not.toMatch(/offer manager|Cloud\/Support|team lead/i);
     // Atlaskit's modal focuses its first field; here, the reason.
     await expect(dialog.getByLabel('Reason').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Escape');

@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
-import type { Config, Language } from '../../../../src/shared/contracts';
+import { LANGUAGES, type Config, type Language } from '../../../../src/shared/contracts';
+import { Field } from '../../../common/src/ui';
 import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
 import { Section, Text } from '../fields';
@@ -32,6 +33,24 @@ export function EscalationSection({ config, t, lang }: { config: Lens<Config>; t
         {phones.value.map((_, i) => (
           <div key={i} className="sr-row" style={{ alignItems: 'flex-start' }}>
             <Text id={`phone-${i}-label`} label={t.phoneLabel} lens={phones.at(i).at('label')} />
+            {LANGUAGES.map((l) => {
+              const row = phones.value[i]!;
+              const id = `phone-${i}-label-${l}`;
+              return (
+                <Field key={l} id={id} label={t.phoneLabelIn(t.languageNames[l])}>
+                  <input
+                    id={id}
+                    className="sr-input"
+                    value={row.labels?.[l] ?? ''}
+                    onChange={(e) => {
+                      const labels = { ...row.labels, [l]: e.target.value };
+                      if (e.target.value.trim() === '') delete labels[l];
+                      phones.at(i).set({ ...row, labels: Object.keys(labels).length > 0 ? labels : undefined });
+                    }}
+                  />
+                </Field>
+              );
+            })}
             <Text id={`phone-${i}-number`} label={t.phoneNumber} lens={phones.at(i).at('number')} />
             <div style={{ paddingTop: 22 }}>
               <Button appearance="subtle" onClick={() => phones.set(phones.value.filter((_, j) => j !== i))}>
