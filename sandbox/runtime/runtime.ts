@@ -13,7 +13,7 @@ import { installForgeGlobals, type AppIdentity } from './forge-globals';
 import { runInvocation, TIMEOUT_MS } from './invocation';
 import { KvsEmulator } from './kvs';
 import type { AppManifest, Handler, UiModule } from './manifest';
-import { Scheduler } from './scheduler';
+import { Scheduler, type Occurrence } from './scheduler';
 
 /** What the runtime needs of the site (sandbox/site/index.ts's Site). */
 export interface SiteLink extends SiteCredentials {
@@ -326,27 +326,45 @@ export class ForgeRuntime {
     return outcome;
   }
 
+  /**
+   * Moves the clock through every scheduled occurrence and every delayed queue event up to `until`, in time order:
+   * a queued event is handled at its own instant (Forge delivers a push with `delayInSeconds` once the delay is
+   * over), not at the next scheduled run.
+   */
   private async runDueOccurrences(until: number): Promise<void> {
-    for (const occurrence of this.scheduler.due(until)) {
-      if (occurrence.at > this.opts.clock.now()) this.opts.clock.moveTo(occurrence.at);
-      const { trigger } = occurrence;
-      const event = {
-        context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } },
-        contextToken: 'sandbox-context-token',
-      };
-      try {
-        await runInvocation(
-          { functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.scheduled },
-          () => this.handler(trigger.function)(event, this.backendPayload()),
-        );
-      } catch (error) {
-        this.log(
-          `scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+    for (;;) {
+      const occurrence = this.scheduler.next(until);
+      const now = this.opts.clock.now();
+      const event = this.events.nextDueAfter(now, occurrence?.at ?? until);
+      if (event !== undefined && (occurrence === undefined || event < occurrence.at)) {
+        this.opts.clock.moveTo(event);
+        await this.settle();
+        continue;
       }
-      this.scheduler.fired(occurrence);
-      await this.settle();
+      if (occurrence === undefined) return;
+      await this.runOccurrence(occurrence);
     }
+  }
+
+  private async runOccurrence(occurrence: Occurrence): Promise<void> {
+    if (occurrence.at > this.opts.clock.now()) this.opts.clock.moveTo(occurrence.at);
+    const { trigger } = occurrence;
+    const event = {
+      context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } },
+      contextToken: 'sandbox-context-token',
+    };
+    try {
+      await runInvocation(
+        { functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.scheduled },
+        () => this.handler(trigger.function)(event, this.backendPayload()),
+      );
+    } catch (error) {
+      this.log(
+        `scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    }
+    this.scheduler.fired(occurrence);
+    await this.settle();
   }
 
   private runSerially<T>(fn: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@
  * understands, the operators each takes and the values each accepts. Anything else is a JqlError naming it,
  * which the search route answers as a 400, as Jira does.
  */
+import { DateTime } from 'luxon';
 import { PROJECT, RESOLUTIONS, findStatus } from './catalog';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
@@ -17,6 +18,10 @@ export interface CompileContext {
   currentAccountId: string;
   /** True when an issue key exists (JQL rejects unknown keys). */
   keyExists: (key: string) => boolean;
+  /** The searcher's time zone, in which a date without a time zone is read (default UTC). */
+  timeZone?: string;
+  /** The instant relative dates (`-90d`) and now() count from (default: the site clock's now). */
+  nowMs?: number;
 }
 
 const CHANNELS = ['portal', 'email', 'jira', 'api'];
@@ -28,7 +33,8 @@ const ORDER_COLUMNS: Record<string, string> = {
   issuekey: 'i.num',
 };
 const SUPPORTED =
-  'project, key, status, resolution, reporter, assignee, request-channel-type, issue.property[key].path';
+  'project, key, status, resolution, reporter, assignee, request-channel-type, created, updated, issue.property[key].path';
+const DATE_COLUMNS: Record<string, string> = { created: 'i.created', updated: 'i.updated' };
 
 /**
  * Compiles a query; a query without a condition is refused as Jira refuses unbounded searches.
@@ -59,6 +65,7 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
       if (expr.op === '~' || expr.op === '!~')
         throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
       if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, params);
+      if (DATE_COLUMNS[expr.field.name]) return dateCompare(expr.field.name, expr.op, expr.value, ctx, params);
       return columnCompare(
         expr.field.name,
         expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op,
@@ -196,6 +203,51 @@ function columnCompare(
         `Field '${field}' does not exist or is not supported by the sandbox's JQL (supported: ${SUPPORTED}).`,
       );
   }
+}
+
+const PERIOD_UNITS: Record<string, number> = { w: 7 * 86_400_000, d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/**
+ * A JQL date value as an instant: now(), a period from now (`-90d`, `"-4w 2d"`, `2h`: weeks, days, hours,
+ * minutes), or a date `yyyy-MM-dd` / `yyyy/MM/dd` with an optional ` HH:mm`, read in the searcher's time zone.
+ * Source: https://support.atlassian.com/jira-software-cloud/docs/jql-fields/ (Created: the formats it lists).
+ */
+function dateValue(value: Value, field: string, ctx: CompileContext): number {
+  const now = ctx.nowMs ?? Date.now();
+  if (value.kind === 'function') {
+    if (value.name.toLowerCase() === 'now') return now;
+    throw new JqlError(
+      `The function '${value.name}()' is not supported for the field '${field}' by the sandbox's JQL (only now()).`,
+    );
+  }
+  const text = value.text.trim();
+  const period = /^([+-]?)((?:\d+[wdhm]\s*)+)$/i.exec(text);
+  if (period) {
+    const ms = [...period[2]!.matchAll(/(\d+)([wdhm])/gi)].reduce(
+      (sum, [, n, unit]) => sum + Number(n) * PERIOD_UNITS[unit!.toLowerCase()]!,
+      0,
+    );
+    return period[1] === '-' ? now - ms : now + ms;
+  }
+  const date = /^(\d{4})[-/](\d{2})[-/](\d{2})(?: (\d{2}):(\d{2}))?$/.exec(text);
+  if (date) {
+    const [, y, mo, d, h, mi] = date;
+    const local = DateTime.fromObject(
+      { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0) },
+      { zone: ctx.timeZone ?? 'UTC' },
+    );
+    if (local.isValid) return local.toMillis();
+  }
+  throw new JqlError(
+    `Date value '${text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  );
+}
+
+/** created / updated <op> date: the issue's instant against the value's. */
+function dateCompare(field: string, op: CompareOp, value: Value, ctx: CompileContext, params: unknown[]): string {
+  if (op === '~' || op === '!~') throw new JqlError(`The operator '${op}' is not supported for the field '${field}'.`);
+  params.push(dateValue(value, field, ctx));
+  return `${DATE_COLUMNS[field]} ${op === '!=' ? '<>' : op} ?`;
 }
 
 function currentUser(value: Extract<Value, { kind: 'function' }>, ctx: CompileContext): string {

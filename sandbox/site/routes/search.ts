@@ -77,6 +77,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext): void {
       compiled = compileJql(parseJql(jql), {
         currentAccountId: user.accountId,
         keyExists: (key) => ctx.issues.find(key) !== undefined,
+        timeZone: user.timeZone,
       });
     } catch (error) {
       if (error instanceof JqlError) throw badRequest(error.message);
