@@ -2,7 +2,7 @@
 // Every handler runs only while the app is licensed (src/entry/shared/licensed.ts).
 import { consumeWork as consume } from './entry/consumers';
 import { issuePanelResolver as issuePanel, portalResolver as portal, adminResolver as admin } from './entry/resolvers';
-import { sweepReminders as sweep } from './entry/scheduled';
+import { sweepReminders as sweep, sweepSlaAlerts as slaSweep } from './entry/scheduled';
 import { resolverWhenLicensed, whenLicensed } from './entry/shared/licensed';
 import {
   onRequestCreated as created,
@@ -17,6 +17,7 @@ export const onRequestCommented = whenLicensed('request-commented', commented);
 
 // scheduled triggers
 export const sweepReminders = whenLicensed('reminder-sweep', sweep);
+export const sweepSlaAlerts = whenLicensed('sla-alert-sweep', slaSweep);
 
 // queue consumers
 export const consumeWork = whenLicensed('work-consumer', consume);

@@ -532,6 +532,8 @@ export interface SlaAlertFacts {
   /** The assignee's name; null when the request is unassigned. */
   assigneeName: string | null;
   timeZone: string;
+  /** The request in Jira's issue view, when known (else derived from the portal link). */
+  issueUrl?: string | null;
 }
 
 /**
@@ -573,7 +575,7 @@ function holderText(lang: Language, facts: SlaAlertFacts): string {
 export function slaWarningMessage(lang: Language, ref: RequestRef, facts: SlaAlertFacts): Message {
   const fr = lang === 'fr';
   const when = formatInstant(facts.breachAtMs, lang, facts.timeZone);
-  const url = agentLink(ref);
+  const url = facts.issueUrl ?? agentLink(ref);
   const link = url ? [fr ? `Demande : ${url}` : `Request: ${url}`] : [];
   const lead = fr
     ? `La demande ${ref.issueKey} « ${ref.summary} » a consommé ${facts.percent} % de son délai de première réponse (${slaGoalText(lang, facts)}). Sans réponse, le délai sera dépassé le ${when} (${facts.timeZone}).`
@@ -591,7 +593,7 @@ export function slaWarningMessage(lang: Language, ref: RequestRef, facts: SlaAle
 export function slaBreachMessage(lang: Language, ref: RequestRef, facts: SlaAlertFacts): Message {
   const fr = lang === 'fr';
   const when = formatInstant(facts.breachAtMs, lang, facts.timeZone);
-  const url = agentLink(ref);
+  const url = facts.issueUrl ?? agentLink(ref);
   const link = url ? [fr ? `Demande : ${url}` : `Request: ${url}`] : [];
   const lead = fr
     ? `Le délai de première réponse de la demande ${ref.issueKey} « ${ref.summary} » (${slaGoalText(lang, facts)}) est dépassé depuis le ${when} (${facts.timeZone}).`

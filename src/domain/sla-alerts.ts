@@ -16,6 +16,8 @@ import type { Language } from './workflow';
 
 export interface SlaAlertInput {
   request: RequestRef;
+  /** The request in Jira's issue view (the alerts go to the team, who work there). */
+  issueUrl: string | null;
   /** The assignee, with their locale when known; null when unassigned. */
   assignee: Person | null;
   /** The team lead (`escalation.teamLeadAccountId`) with their locale, when configured. */
@@ -87,6 +89,7 @@ export function slaAlerts(input: SlaAlertInput): SlaAlertDecision {
     breachAtMs: Date.parse(result.breachAt),
     assigneeName: assignee?.displayName ?? null,
     timeZone: timeZoneOf(config, result.coverage),
+    issueUrl: input.issueUrl,
   };
   const message = (lang: Language) =>
     due === 'breach' ? slaBreachMessage(lang, request, facts) : slaWarningMessage(lang, request, facts);

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { calendarFor } from './calendar';
 import { COVERAGES, type Config, type Coverage } from './config';
+import type { RequestEvent } from './request';
 import type { SlaResult, SlaState } from './sla';
 import { instantElapsedReaches, slaRisk, warningAt, type SlaRisk } from './sla-thresholds';
 import { CANONICAL_STATUSES, type CanonicalStatus } from './workflow';
@@ -279,4 +280,21 @@ export function measuredSla(live: SlaResult, record: SlaRecord | null): Measured
     source: 'record',
     measuredAt: record.measuredAt,
   };
+}
+
+/**
+ * True when an event can change a request's SLA, so its record is measured again: the creation, a status change,
+ * a new priority (the goal) or new organizations (the coverage, a custom field).
+ * @example changesSla({ kind: 'fields_changed', fields: ['priority'], ... }) //=> true
+ */
+export function changesSla(event: RequestEvent): boolean {
+  switch (event.kind) {
+    case 'created':
+    case 'status_changed':
+      return true;
+    case 'fields_changed':
+      return event.fields.some((f) => f === 'priority' || f.startsWith('customfield_') || /organi[sz]ation/i.test(f));
+    case 'commented':
+      return false;
+  }
 }

@@ -2,24 +2,25 @@ import { route } from '@forge/api';
 import { requestJiraJson } from './client';
 
 export interface SearchPage {
-  issues: { id: string; key: string; fields?: Record<string, unknown> }[];
+  issues: { id: string; key: string; fields?: Record<string, unknown>; properties?: Record<string, unknown> }[];
   nextPageToken?: string;
   isLast?: boolean;
 }
 
 /**
- * One page of a JQL search (POST /rest/api/3/search/jql).
+ * One page of a JQL search (POST /rest/api/3/search/jql), with the asked fields and issue properties.
  * @example (await searchIssues('key = SUP-1 AND request-channel-type = portal', { fields: [], maxResults: 1 })).issues.length //=> 1 for a portal request
  */
 export async function searchIssues(
   jql: string,
-  opts: { fields?: string[]; maxResults?: number; nextPageToken?: string } = {},
+  opts: { fields?: string[]; maxResults?: number; nextPageToken?: string; properties?: string[] } = {},
 ): Promise<SearchPage> {
   const body = {
     jql,
     fields: opts.fields ?? ['summary'],
     maxResults: opts.maxResults ?? 50,
     ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}),
+    ...(opts.properties?.length ? { properties: opts.properties } : {}),
   };
   const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body });
   return { ...page, issues: page?.issues ?? [] };

@@ -12,7 +12,11 @@ export type WorkItem =
   | { kind: 'actions'; actions: Action[]; attempt: number; reason: string }
   /** A product event whose request could not be loaded yet (src/entry/triggers): handled again later. */
   | { kind: 'event'; trigger: 'created' | 'updated' | 'commented'; payload: unknown; attempt: number; reason: string }
-  | { kind: 'sweep-batch'; [field: string]: unknown };
+  | { kind: 'sweep-batch'; [field: string]: unknown }
+  /** Requests whose SLA is due a look (an alert, a threshold), from the SLA sweep. */
+  | { kind: 'sla-alert-batch'; issueKeys: string[]; sweptAt: number }
+  /** Requests whose SLA record must be measured again (a failed write, requests that predate the install). */
+  | { kind: 'sla-refresh'; issueKeys: string[]; attempt: number };
 
 const queue = new Queue({ key: WORK_QUEUE });
 

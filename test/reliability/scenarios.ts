@@ -132,6 +132,9 @@ function adfText(node: unknown): string {
 
 /** Instants and durations that differ between two runs started seconds apart are not part of the comparison. */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
+/** The same in the texts people read: "1 décembre 2026 à 13:12", "1 December 2026 at 13:12". */
+const SPOKEN_INSTANT = /\d{1,2} \p{L}+ \d{4} (?:à|at) \d{2}:\d{2}/gu;
+const withoutInstants = (text: string) => text.replace(SPOKEN_INSTANT, '<instant>');
 
 async function requestState(world: World, key: string): Promise<RequestState> {
   const { site, agent } = world;
@@ -156,13 +159,24 @@ async function requestState(world: World, key: string): Promise<RequestState> {
     const { at: _at, ...rest } = answer.body.value;
     recorded.push(`${property}: ${JSON.stringify(rest).replace(INSTANT, '<instant>')}`);
   }
+  // The SLA record: what it measured, not when (its instants follow the run's start).
+  const sla = await site.call<{ value: Record<string, unknown> }>(
+    agent.emailAddress,
+    'GET',
+    `/rest/api/3/issue/${key}/properties/supportRulesSla`,
+  );
+  if (sla.status === 200) {
+    const { state, stopStatus, coverage, goalMs } = sla.body.value;
+    recorded.push(`supportRulesSla: ${JSON.stringify({ state, stopStatus, coverage, goalMs })}`);
+  }
   return {
     key,
     status: issue.fields.status.name,
     resolution: issue.fields.resolution?.name ?? null,
     // The sandbox's address (in the portal links of the app's comments) changes from run to run.
     comments: page.comments.map(
-      (c) => `${c.jsdPublic ? 'public' : 'internal'}: ${adfText(c.body).split(site.url).join('<site>')}`,
+      (c) =>
+        `${c.jsdPublic ? 'public' : 'internal'}: ${withoutInstants(adfText(c.body).split(site.url).join('<site>'))}`,
     ),
     recorded,
   };
@@ -177,7 +191,10 @@ export async function finalState(world: World, keys: readonly string[]): Promise
   for (const key of keys) requests.push(await requestState(world, key));
   // The sandbox's address (in every portal link) changes from run to run.
   const outbox = (await world.site.outbox())
-    .map((m) => `${[...m.to].sort().join(',')} | ${m.subject} | ${m.textBody.split(world.site.url).join('<site>')}`)
+    .map(
+      (m) =>
+        `${[...m.to].sort().join(',')} | ${m.subject} | ${withoutInstants(m.textBody.split(world.site.url).join('<site>'))}`,
+    )
     .sort();
   return { requests, outbox };
 }

@@ -6,7 +6,9 @@ import type { WorkItem } from '../../store/work-queue';
 import { loadConfig } from '../../store/config-store';
 import { executeActions } from '../shared/execute-actions';
 import { handleRequestEvent } from '../triggers/handle-event';
+import { processSlaAlertBatch } from './process-sla-alerts';
 import { processSweepBatch } from './process-sweep-batch';
+import { refreshSlaRecords } from '../shared/sla-record';
 
 /**
  * Handles one queued item; an unknown or malformed item is logged with the reason and dropped from the
@@ -25,6 +27,17 @@ export async function handleWork(item: unknown): Promise<void> {
       return;
     case 'sweep-batch':
       await processSweepBatch(work);
+      return;
+    case 'sla-alert-batch':
+      await processSlaAlertBatch(work);
+      return;
+    case 'sla-refresh':
+      if (!Array.isArray(work.issueKeys)) break;
+      await refreshSlaRecords(
+        work.issueKeys.filter((k): k is string => typeof k === 'string'),
+        await loadConfig(),
+        Number(work.attempt) || 0,
+      );
       return;
   }
   console.error('[support-rules] work-consumer: ignored a malformed queue item:', JSON.stringify(item)?.slice(0, 500));

@@ -1,6 +1,7 @@
 /**
  * The one path of every product-event trigger: parse the Forge event, load the request as it is now, run the
- * rules (and the activity hook of the reminders), then execute the actions through the ledger.
+ * rules (and the activity hook of the reminders), then execute the actions through the ledger, and measure the
+ * SLA record again when the event can change the SLA.
  * A malformed event is logged with its reason and ignored. A Jira failure while loading is not lost: the event
  * goes to the work queue and is handled again later (the action keys make the retry safe).
  */
@@ -8,6 +9,7 @@ import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
 import type { Person, RequestEvent } from '../../domain/request';
 import { evaluateRules, needsSupportTeam } from '../../domain/rules';
+import { changesSla } from '../../domain/sla-record';
 import { JiraError } from '../../jira/client';
 import { findAssignableUsers } from '../../jira/find-assignable-users';
 import { getUser } from '../../jira/get-user';
@@ -16,6 +18,7 @@ import { pushWork } from '../../store/work-queue';
 import { activityActions } from '../shared/activity';
 import { executeActions, MAX_QUEUE_ATTEMPTS, type ExecutionReport } from '../shared/execute-actions';
 import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
+import { refreshSlaRecords } from '../shared/sla-record';
 import { keepDeadLetterEvent } from './dead-event';
 import { parseEvent, type TriggerKind } from './parse-event';
 
@@ -73,7 +76,10 @@ export async function handleRequestEvent(
     });
     return { handled: 'ignored', reason };
   }
-  return { handled: 'done', report: await executeActions(actions, config) };
+  const report = await executeActions(actions, config);
+  // The SLA record follows every change that can move the SLA; a failed write is queued, never lost.
+  if (parsed.events.some(changesSla)) await refreshSlaRecords([parsed.issueKey], config);
+  return { handled: 'done', report };
 }
 
 async function decide(events: RequestEvent[], loaded: LoadedRequest, config: Config): Promise<Action[]> {

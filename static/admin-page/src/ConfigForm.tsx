@@ -291,7 +291,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
         />
       </Section>
 
-      <Section id="goals" title={t.sections.goals} errors={err('responseGoals').length}>
+      <Section id="goals" title={t.sections.goals} errors={err('responseGoals').length + err('sla').length}>
         <NumberField
           id="goal-default"
           label={t.defaultGoal}
@@ -319,6 +319,13 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
             />
           )}
           addLabel={t.addPriority}
+        />
+        <NumberField
+          id="sla-at-risk"
+          label={t.atRiskPercent}
+          value={draft.sla.atRiskPercent}
+          errors={err('sla.atRiskPercent')}
+          onChange={(v) => set(['sla', 'atRiskPercent'], v)}
         />
       </Section>
 

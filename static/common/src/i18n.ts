@@ -19,6 +19,10 @@ const en = {
   met: 'Met',
   breached: 'Breached',
   onTrack: 'On track',
+  atRisk: 'At risk',
+  atRiskSince: (percent: number, when: string) => `At risk since ${when} (${percent} % of the goal used)`,
+  atRiskAt: (percent: number, when: string) => `At risk from ${when} (${percent} % of the goal)`,
+  measuredOn: (when: string) => `Measured on ${when}: a stopped SLA keeps its measure when the configuration changes.`,
   elapsed: 'Elapsed',
   remaining: 'Remaining',
   margin: 'Margin',
@@ -77,6 +81,9 @@ const en = {
   portalRunning: (due: string, goal: string) => `We will answer by ${due} (within ${goal} of your contract's hours).`,
   portalRunningLate: (goal: string, escalated: boolean) =>
     `Our answer is late (promised within ${goal}).${escalated ? '' : ' If this holds you up, you can escalate the request.'}`,
+  portalAtRisk: (alerted: boolean) =>
+    `The time for our first answer is running short.${alerted ? ' The team has been alerted.' : ''}`,
+  portalLateAlerted: 'The team has been alerted.',
   portalPausedCustomer: 'Paused: we are waiting for your answer.',
   portalPausedThirdParty: 'Paused: we are waiting for a third party (Atlassian, a vendor or a host).',
   portalAwaited: 'What we need from you',
@@ -148,6 +155,7 @@ const en = {
   organization: 'Organization (name or id)',
   addOrganization: 'Add an organization',
   defaultGoal: 'Goal for any priority (minutes)',
+  atRiskPercent: 'At risk from (% of the goal): the assignee is alerted then, the team lead at the breach',
   priority: 'Priority',
   minutes: 'Minutes',
   addPriority: 'Add a priority',
@@ -183,6 +191,7 @@ const en = {
     escalation: 'Customers may escalate',
     reminders: 'Remind customers who do not answer',
     autoClose: 'Close requests left unanswered',
+    slaAlerts: 'Alert before and at the breach of the response goal',
   } as Record<string, string>,
   errorsHere: 'errors',
 };
@@ -200,6 +209,10 @@ const fr: Strings = {
   met: 'Respecté',
   breached: 'Dépassé',
   onTrack: 'Dans les temps',
+  atRisk: 'En risque',
+  atRiskSince: (percent, when) => `En risque depuis le ${when} (${percent} % de l'objectif consommés)`,
+  atRiskAt: (percent, when) => `En risque à partir du ${when} (${percent} % de l'objectif)`,
+  measuredOn: (when) => `Mesuré le ${when} : un SLA arrêté garde sa mesure quand la configuration change.`,
   elapsed: 'Écoulé',
   remaining: 'Restant',
   margin: 'Marge',
@@ -256,6 +269,9 @@ const fr: Strings = {
     `Nous vous répondrons au plus tard le ${due} (sous ${goal} des heures de votre contrat).`,
   portalRunningLate: (goal, escalated) =>
     `Notre réponse est en retard (promise sous ${goal}).${escalated ? '' : ' Si cela vous bloque, vous pouvez escalader la demande.'}`,
+  portalAtRisk: (alerted) =>
+    `Le délai de notre première réponse arrive bientôt à son terme.${alerted ? " L'équipe a été alertée." : ''}`,
+  portalLateAlerted: "L'équipe a été alertée.",
   portalPausedCustomer: 'En pause : nous attendons votre réponse.',
   portalPausedThirdParty: 'En pause : nous attendons un tiers (Atlassian, un éditeur ou un hébergeur).',
   portalAwaited: 'Ce que nous attendons de vous',
@@ -327,6 +343,8 @@ const fr: Strings = {
   organization: 'Organisation (nom ou id)',
   addOrganization: 'Ajouter une organisation',
   defaultGoal: 'Objectif pour toute priorité (minutes)',
+  atRiskPercent:
+    "En risque à partir de (% de l'objectif) : l'assigné est alerté, puis le responsable d'équipe au dépassement",
   priority: 'Priorité',
   minutes: 'Minutes',
   addPriority: 'Ajouter une priorité',
@@ -362,6 +380,7 @@ const fr: Strings = {
     escalation: 'Les clients peuvent escalader',
     reminders: 'Relancer les clients qui ne répondent pas',
     autoClose: 'Fermer les demandes restées sans réponse',
+    slaAlerts: "Alerter avant et au dépassement de l'objectif de réponse",
   },
   errorsHere: 'erreurs',
 };

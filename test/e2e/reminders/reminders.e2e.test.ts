@@ -10,6 +10,9 @@ import { sweepReminders } from '../../../src/entry/scheduled';
 import { startSandbox } from '../rules/harness';
 import { SiteClient, type SandboxUser } from '../rules/site-client';
 
+// A move of 13 days runs the five-minute SLA sweep 3,744 times on the way.
+jest.setTimeout(180_000);
+
 const WAITING = 'En attente du client';
 const IN_PROGRESS = 'En cours';
 
