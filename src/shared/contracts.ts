@@ -6,8 +6,9 @@
 import type { CanonicalStatus, Language } from '../domain/workflow';
 import type { Config, ConfigError, Coverage } from '../domain/config';
 import type { RequestDetails, ThirdPartyKind } from '../domain/panel-actions';
+import type { SlaRisk } from '../domain/sla-thresholds';
 
-export type { Language, CanonicalStatus, Config, ConfigError, Coverage };
+export type { Language, CanonicalStatus, Config, ConfigError, Coverage, SlaRisk };
 
 /** A resolver's refusal or failure, answered as data so the UI can show it (never thrown). */
 export interface ResolverFailure {
@@ -50,6 +51,16 @@ export interface SlaView {
   goalMs: number;
   remainingMs: number;
   breachAt: string | null;
+  /** Where it stands against its thresholds (decided by the domain: src/domain/sla-thresholds.ts). */
+  risk: SlaRisk;
+  /** The share of the goal from which a running or paused SLA is at risk (`sla.atRiskPercent`). */
+  atRiskPercent: number;
+  /** When a running SLA reaches (or reached) that share; null when paused or stopped. */
+  warnAt: string | null;
+  /** 'record': a stopped SLA shown as it was measured; 'live': computed now with the configuration in force. */
+  source: 'record' | 'live';
+  /** When the record of a stopped SLA was measured; null for a live one. */
+  measuredAt: string | null;
   timeline: SlaPeriodView[];
   /** Names of the site statuses the mapping does not know. */
   unmappedStatuses: string[];
@@ -100,6 +111,10 @@ export interface PortalView {
     dueAt: string | null;
     /** Why the clock is paused: waiting for the customer, or for a third party. */
     pausedFor: 'customer' | 'third_party' | null;
+    /** Running or paused past `sla.atRiskPercent` of the goal, not yet late. */
+    atRisk: boolean;
+    /** True when the support team is alerted as the answer nears its limit and when it is late (rule `slaAlerts`). */
+    teamAlerted: boolean;
   } | null;
   /** What the team awaits from the customer (the text of its last public comment), when waiting for them. */
   awaited: string | null;

@@ -1,6 +1,7 @@
 import { coverageFor } from '../../../domain/config';
 import { statusResolver } from '../../../domain/workflow';
 import { DETAILS_PROPERTY, type RequestDetails } from '../../../domain/panel-actions';
+import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
 import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { getIssueProperty } from '../../../jira/issue-property';
 import { loadConfig } from '../../../store/config-store';
@@ -21,7 +22,7 @@ export async function getIssuePanelView(
   const caller = callerOnRequest(req);
   if ('ok' in caller) return caller;
   return answer(caller.lang, async () => {
-    const issue = await getIssueWithChangelog(caller.issueKey, 'user');
+    const issue = await getIssueWithChangelog(caller.issueKey, 'user', { properties: [SLA_RECORD_PROPERTY] });
     const config = await loadConfig();
     const { sla, unavailable } = computeSla(issue, config, nowMs);
     const [waiting, escalation, details] = await Promise.all([
@@ -30,13 +31,13 @@ export async function getIssuePanelView(
       getIssueProperty<RequestDetails>(issue.key, DETAILS_PROPERTY),
     ]);
     const status = issue.fields.status ?? {};
-    const coverage = sla?.coverage ?? coverageFor(config, []);
+    const coverage = sla?.result.coverage ?? coverageFor(config, []);
     return ok({
       issueKey: issue.key,
       status: { name: status.name ?? '', canonical: statusResolver(config.statusMapping)(status) ?? null },
       resolution: issue.fields.resolution?.name ?? null,
       now: new Date(nowMs).toISOString(),
-      sla: sla ? slaView(sla) : null,
+      sla: sla ? slaView(sla, config) : null,
       slaUnavailable: unavailable,
       calendar: calendarView(config, coverage),
       waiting,

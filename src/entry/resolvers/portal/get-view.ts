@@ -1,5 +1,6 @@
 import { escalationGuidance, languageFor } from '../../../domain/messages';
 import { textFromAdf } from '../../../domain/actions';
+import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
 import { statusResolver } from '../../../domain/workflow';
 import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { listRequestComments } from '../../../jira/list-request-comments';
@@ -24,7 +25,10 @@ export async function getPortalView(
   if ('ok' in caller) return caller;
   return answer(caller.lang, async () => {
     if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', FORBIDDEN[caller.lang]);
-    const [issue, config] = await Promise.all([getIssueWithChangelog(caller.issueKey, 'app'), loadConfig()]);
+    const [issue, config] = await Promise.all([
+      getIssueWithChangelog(caller.issueKey, 'app', { properties: [SLA_RECORD_PROPERTY] }),
+      loadConfig(),
+    ]);
     const lang = languageFor(caller.lang, config);
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const { sla } = computeSla(issue, config, nowMs);
@@ -39,7 +43,7 @@ export async function getPortalView(
     return ok({
       issueKey: issue.key,
       status: { canonical: canonical ?? null, name: statusInWords(canonical, issue.fields.status?.name ?? '', lang) },
-      sla: sla ? portalSla(sla, canonical) : null,
+      sla: sla ? portalSla(sla.result, canonical, config) : null,
       awaited: lastFromTeam ? textFromAdf(lastFromTeam.body) : null,
       closesAt: config.rules.autoClose ? (waiting?.autoCloseAt ?? null) : null,
       escalation,
