@@ -6,12 +6,13 @@
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { join, resolve } from 'path';
-import { validateConfig } from '../src/domain/config';
+import { validateConfig } from '../src/domain/config-errors';
 import { openDatabase } from './db';
 import { registerCustomUi } from './pages/bridge';
 import { registerPages } from './pages/routes';
 import { installClock } from './runtime/clock';
 import { planFaults } from './runtime/faults';
+import { RateLimits, type RateLimitOptions } from './runtime/rate-limits';
 import { loadManifest, resolveHandlers } from './runtime/manifest';
 import { registerRuntimeRoutes } from './runtime/routes';
 import { ForgeRuntime } from './runtime/runtime';
@@ -30,10 +31,16 @@ export interface SandboxOptions {
   faults?: number;
   /** The fraction of product events delivered twice. */
   duplicateEvents?: number;
+  /** The fraction of the app's writes that commit and then lose their answer (the call fails as a dropped connection). */
+  lostResponses?: number;
+  /** Jira's rate limits on the app's calls: true for the documented ones, or some of them changed; off by default. */
+  rateLimits?: boolean | RateLimitOptions;
   /** Seed of the fault draws (same seed, same faults). */
   seed?: number;
   /** How long a "timeout" fault holds a call (default 10 s). */
   faultHangMs?: number;
+  /** How long after a write JQL search finds it (sandbox time; default 0: at once), as Jira's eventually consistent index. */
+  searchLagMs?: number;
   /** Runs the app with an inactive license. */
   unlicensed?: boolean;
   /** No log lines. */
@@ -59,7 +66,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // The clock first: the site's seed and every later write read the sandbox time.
   const clock = installClock(db);
   let url = '';
-  const site = createSite({ db, baseUrl: () => url });
+  const site = createSite({ db, baseUrl: () => url, searchLagMs: opts.searchLagMs });
   site.setReady(false);
   if (opts.reset) site.resetAndSeed();
 
@@ -75,7 +82,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     manifest,
     handlers: resolveHandlers(manifest, modules),
     clock,
-    faults: planFaults({ faults: opts.faults, duplicateEvents: opts.duplicateEvents, seed: opts.seed }),
+    faults: planFaults({
+      faults: opts.faults,
+      duplicateEvents: opts.duplicateEvents,
+      lostResponses: opts.lostResponses,
+      seed: opts.seed,
+    }),
+    rateLimits: opts.rateLimits ? new RateLimits(opts.rateLimits === true ? {} : opts.rateLimits) : undefined,
     hangMs: opts.faultHangMs,
     licensed: !opts.unlicensed,
     log,
@@ -117,18 +130,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
  */
 function seedConfig(runtime: ForgeRuntime, users: SandboxUser[]): void {
   if (runtime.kvs.handle('/api/v1/get', { key: 'config' }).status === 200) return;
-  const result = validateConfig({
-    coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
-    escalation: {
-      teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
-      offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
-      supportTeamGroup: 'support-team',
-      urgentPhoneNumbers: [
-        { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
-        { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
-      ],
+  const result = validateConfig(
+    {
+      coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
+      escalation: {
+        teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
+        offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
+        supportTeamGroup: 'support-team',
+        urgentPhoneNumbers: [
+          { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
+          { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
+        ],
+      },
     },
-  });
+    'en',
+  );
   if (!result.ok) throw new Error(`The demo configuration is invalid: ${JSON.stringify(result.errors)}`);
   runtime.kvs.handle('/api/v1/set', { key: 'config', value: result.config });
 }

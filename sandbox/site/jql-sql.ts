@@ -4,7 +4,8 @@
  * which the search route answers as a 400, as Jira does.
  */
 import { DateTime } from 'luxon';
-import { PROJECT, RESOLUTIONS, findStatus } from './catalog';
+import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
+import { SERVICE_PROJECT_KEYS } from './permissions';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
 export interface CompiledQuery {
@@ -18,6 +19,8 @@ export interface CompileContext {
   currentAccountId: string;
   /** True when an issue key exists (JQL rejects unknown keys). */
   keyExists: (key: string) => boolean;
+  /** The issue properties table to read (the search index's copy, or the live table); `issue_properties` by default. */
+  propertiesTable?: string;
   /** The searcher's time zone, in which a date without a time zone is read (default UTC). */
   timeZone?: string;
   /** The instant relative dates (`-90d`) and now() count from (default: the site clock's now). */
@@ -28,9 +31,10 @@ const CHANNELS = ['portal', 'email', 'jira', 'api'];
 const ORDER_COLUMNS: Record<string, string> = {
   created: 'i.created',
   updated: 'i.updated',
-  key: 'i.num',
+  key: 'i.project_key {dir}, i.num',
   id: 'i.id',
-  issuekey: 'i.num',
+  issuekey: 'i.project_key {dir}, i.num',
+  project: 'i.project_key',
 };
 const SUPPORTED =
   'project, key, status, resolution, reporter, assignee, request-channel-type, created, updated, issue.property[key].path';
@@ -48,8 +52,10 @@ export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
   const order = query.orderBy.map((o) => {
     const column = ORDER_COLUMNS[o.field];
     if (!column)
-      throw new JqlError(`Not able to sort using field '${o.field}': the sandbox orders by created, updated or key.`);
-    return `${column} ${o.direction}`;
+      throw new JqlError(
+        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key or project.`,
+      );
+    return `${column.replace('{dir}', o.direction)} ${o.direction}`;
   });
   return { where, params, orderBy: [...order, 'i.id ASC'].join(', ') };
 }
@@ -64,7 +70,7 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'compare':
       if (expr.op === '~' || expr.op === '!~')
         throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
-      if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, params);
+      if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, ctx, params);
       if (DATE_COLUMNS[expr.field.name]) return dateCompare(expr.field.name, expr.op, expr.value, ctx, params);
       return columnCompare(
         expr.field.name,
@@ -76,13 +82,13 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'in':
       if (expr.field.kind === 'property') {
         const parts = expr.values.map((v) =>
-          propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, params),
+          propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, ctx, params),
         );
         return expr.negated ? `NOT (${parts.join(' OR ')})` : `(${parts.join(' OR ')})`;
       }
       return columnCompare(expr.field.name, expr.negated ? 'not in' : 'in', expr.values, ctx, params);
     case 'empty':
-      return emptyCheck(expr.field, expr.negated, params);
+      return emptyCheck(expr.field, expr.negated, ctx, params);
   }
 }
 
@@ -119,9 +125,9 @@ function columnCompare(
         op,
         values.map((v) => {
           const text = literal(v, field).toUpperCase();
-          if (text !== PROJECT.key && text !== PROJECT.id && text !== PROJECT.name.toUpperCase())
-            throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'project'.`);
-          return PROJECT.key;
+          const project = PROJECTS.find((p) => p.key === text || p.id === text || p.name.toUpperCase() === text);
+          if (!project) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'project'.`);
+          return project.key;
         }),
         params,
       );
@@ -146,13 +152,16 @@ function columnCompare(
       return op === 'in' ? any : `NOT ${any}`;
     }
     case 'status':
+      // A name may stand for several statuses (one per project that has a status of that name).
       return inList(
         'i.status_id',
         op,
-        values.map((v) => {
-          const status = findStatus(literal(v, field));
-          if (!status) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'status'.`);
-          return status.id;
+        values.flatMap((v) => {
+          const wanted = literal(v, field).trim().toLowerCase();
+          const ids = ALL_STATUSES.filter((s) => s.id === wanted || s.name.toLowerCase() === wanted).map((s) => s.id);
+          if (ids.length === 0)
+            throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'status'.`);
+          return ids;
         }),
         params,
       );
@@ -185,7 +194,9 @@ function columnCompare(
       );
     }
     case 'request-channel-type':
-      return inList(
+      // Only requests of service projects have a channel.
+      params.push(...SERVICE_PROJECT_KEYS);
+      return `(i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND ${inList(
         'i.channel',
         op,
         values.map((v) => {
@@ -197,7 +208,7 @@ function columnCompare(
           return text;
         }),
         params,
-      );
+      )})`;
     default:
       throw new JqlError(
         `Field '${field}' does not exist or is not supported by the sandbox's JQL (supported: ${SUPPORTED}).`,
@@ -273,6 +284,7 @@ function propertyCompare(
   field: Extract<Field, { kind: 'property' }>,
   op: Exclude<CompareOp, '~' | '!~'>,
   value: Value,
+  ctx: CompileContext,
   params: unknown[],
 ): string {
   const text = literal(value, `issue.property[${field.key}]`);
@@ -292,14 +304,14 @@ function propertyCompare(
     compare = `json_extract(p.value, ?) ${sqlOp} ?`;
     params.push(text);
   }
-  return `i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND ${compare})`;
+  return `i.id IN (SELECT p.issue_id FROM ${ctx.propertiesTable ?? 'issue_properties'} p WHERE p.key = ? AND ${compare})`;
 }
 
-function emptyCheck(field: Field, negated: boolean, params: unknown[]): string {
+function emptyCheck(field: Field, negated: boolean, ctx: CompileContext, params: unknown[]): string {
   let check: string;
   if (field.kind === 'property') {
     params.push(field.key, jsonPath(field));
-    check = `i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
+    check = `i.id IN (SELECT p.issue_id FROM ${ctx.propertiesTable ?? 'issue_properties'} p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
     return negated ? check : `NOT ${check}`;
   }
   const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field.name];

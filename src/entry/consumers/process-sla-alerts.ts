@@ -6,7 +6,7 @@
  */
 import type { Config } from '../../domain/config';
 import type { Person } from '../../domain/request';
-import { slaFromIssue } from '../../domain/sla';
+import { slaFromIssue } from '../../domain/sla-from-issue';
 import { needsSupportTeamForAlert, slaAlerts, slaThresholdKey, thresholdsReached } from '../../domain/sla-alerts';
 import { parseSlaRecord, SLA_RECORD_PROPERTY, type SlaThreshold } from '../../domain/sla-record';
 import { findAssignableUsers } from '../../jira/find-assignable-users';

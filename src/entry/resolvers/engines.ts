@@ -5,7 +5,7 @@
 import type { Config } from '../../domain/config';
 import { ESCALATION_PROPERTY, parseEscalationRecord } from '../../domain/escalation';
 import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../domain/reminders';
-import { slaFromIssue } from '../../domain/sla';
+import { slaFromIssue } from '../../domain/sla-from-issue';
 import { measuredSla, parseSlaRecord, SLA_RECORD_PROPERTY, type MeasuredSla } from '../../domain/sla-record';
 import { getIssueProperty } from '../../jira/issue-property';
 import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';

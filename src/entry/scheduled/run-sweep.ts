@@ -97,7 +97,8 @@ async function backfillJql(config: Config): Promise<string | null> {
 /** A search page; a backfill JQL the site refuses (400) is logged and ends the backfill, never the sweep. */
 async function searchOrSkip(jql: string, cursor: SweepCursor, maxResults: number): Promise<SearchPage> {
   try {
-    return await searchIssues(jql, { fields: [], maxResults, nextPageToken: cursor.nextPageToken ?? undefined });
+    // `key` asked for: /search/jql returns issue ids only by default.
+    return await searchIssues(jql, { fields: ['key'], maxResults, nextPageToken: cursor.nextPageToken ?? undefined });
   } catch (error) {
     if (cursor.phase === 'backfill' && error instanceof JiraError && error.status === 400) {
       console.warn(

@@ -4,7 +4,8 @@
  * A stopped SLA keeps the record it was measured with, unless an admin asks for a recompute.
  */
 import type { Config } from '../../domain/config';
-import { slaFromIssue, type SlaResult } from '../../domain/sla';
+import type { SlaResult } from '../../domain/sla';
+import { slaFromIssue } from '../../domain/sla-from-issue';
 import { slaThresholdKey } from '../../domain/sla-alerts';
 import {
   parseSlaRecord,

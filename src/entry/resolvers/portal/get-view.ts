@@ -1,50 +1,42 @@
-import { escalationGuidance, languageFor } from '../../../domain/messages';
-import { textFromAdf } from '../../../domain/actions';
+import { awaitedFromTeam } from '../../../domain/comments';
+import { escalationGuidance } from '../../../domain/messages/team-messages';
 import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
+import { textsFor } from '../../../domain/texts';
 import { statusResolver } from '../../../domain/workflow';
 import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
-import { listRequestComments } from '../../../jira/list-request-comments';
-import { loadConfig } from '../../../store/config-store';
+import { listIssueComments } from '../../../jira/list-issue-comments';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
-import { callerOnRequest, canSeeRequest, type ResolverRequest } from '../access';
+import { canSeeRequest, resolveFor, type ResolverRequest } from '../access';
 import { computeSla, loadEscalation, loadWaiting } from '../engines';
-import { answer, fail, ok } from '../result';
+import { fail, ok } from '../result';
 import { portalSla, statusInWords } from '../views';
-
-const FORBIDDEN = { en: 'You may not see this request.', fr: "Vous n'avez pas accès à cette demande." } as const;
 
 /**
  * The customer's panel: checks through JSM, as the user, that they may see the request; then reads it as the app
- * and says, in their words, where it stands, what is awaited from them and when it would close.
+ * and says, in their words, where it stands, what is awaited from them (comments.ts `awaitedFromTeam`, as the
+ * reminders quote it) and when it would close.
  */
-export async function getPortalView(
-  req: ResolverRequest<{ lang?: unknown }>,
-  nowMs = Date.now(),
-): Promise<ResolverResult<PortalView>> {
-  const caller = callerOnRequest(req);
-  if ('ok' in caller) return caller;
-  return answer(caller.lang, async () => {
-    if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', FORBIDDEN[caller.lang]);
-    const [issue, config] = await Promise.all([
-      getIssueWithChangelog(caller.issueKey, 'app', { properties: [SLA_RECORD_PROPERTY] }),
-      loadConfig(),
-    ]);
-    const lang = languageFor(caller.lang, config);
+export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise<ResolverResult<PortalView>> {
+  return resolveFor(req, 'request', async (caller, config) => {
+    const lang = caller.lang;
+    if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', textsFor(lang).refusals.forbidden);
+    const issue = await getIssueWithChangelog(caller.issueKey, 'app', { properties: [SLA_RECORD_PROPERTY] });
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const { sla } = computeSla(issue, config, nowMs);
     const waitingForCustomer = canonical === 'waiting_for_customer';
     const [waiting, escalation, comments] = await Promise.all([
       waitingForCustomer ? loadWaiting(issue.key, config) : Promise.resolve(null),
       loadEscalation(issue.key),
-      waitingForCustomer ? listRequestComments(issue.key, 'user') : Promise.resolve([]),
+      waitingForCustomer ? listIssueComments(issue.key, 20) : Promise.resolve([]),
     ]);
     const reporterId = issue.fields.reporter?.accountId;
-    const lastFromTeam = [...comments].reverse().find((c) => c.public && c.author?.accountId !== reporterId);
+    const reporter = reporterId ? { accountId: reporterId } : null;
     return ok({
       issueKey: issue.key,
+      lang,
       status: { canonical: canonical ?? null, name: statusInWords(canonical, issue.fields.status?.name ?? '', lang) },
       sla: sla ? portalSla(sla.result, canonical, config) : null,
-      awaited: lastFromTeam ? textFromAdf(lastFromTeam.body) : null,
+      awaited: waitingForCustomer ? awaitedFromTeam(comments, { reporter, participants: [] }) : null,
       closesAt: config.rules.autoClose ? (waiting?.autoCloseAt ?? null) : null,
       escalation,
       guidance: { enabled: config.rules.escalation, ...escalationGuidance(lang, config) },
