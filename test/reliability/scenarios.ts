@@ -132,9 +132,13 @@ function adfText(node: unknown): string {
 
 /** Instants and durations that differ between two runs started seconds apart are not part of the comparison. */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
-/** The same in the texts people read: "1 décembre 2026 à 13:12", "1 December 2026 at 13:12". */
-const SPOKEN_INSTANT = /\d{1,2} \p{L}+ \d{4} (?:à|at) \d{2}:\d{2}/gu;
-const withoutInstants = (text: string) => text.replace(SPOKEN_INSTANT, '<instant>');
+/**
+ * A date and time as the app writes them to people ("13 décembre 2026 à 15:55", "13 December 2026 at 15:55").
+ * Every run's timeline starts at the real time it starts (the demo data too), so two runs a few seconds apart may
+ * fall either side of a minute: the comparison leaves the minute out.
+ */
+const WRITTEN_INSTANT = /\b(\d{1,2} \p{L}+ \d{4} (?:à|at)) \d{2}:\d{2}\b/gu;
+const withoutMinutes = (text: string) => text.replace(WRITTEN_INSTANT, '$1 <hh:mm>');
 
 async function requestState(world: World, key: string): Promise<RequestState> {
   const { site, agent } = world;
@@ -176,7 +180,7 @@ async function requestState(world: World, key: string): Promise<RequestState> {
     // The sandbox's address (in the portal links of the app's comments) changes from run to run.
     comments: page.comments.map(
       (c) =>
-        `${c.jsdPublic ? 'public' : 'internal'}: ${withoutInstants(adfText(c.body).split(site.url).join('<site>'))}`,
+        `${c.jsdPublic ? 'public' : 'internal'}: ${withoutMinutes(adfText(c.body).split(site.url).join('<site>'))}`,
     ),
     recorded,
   };
@@ -193,7 +197,7 @@ export async function finalState(world: World, keys: readonly string[]): Promise
   const outbox = (await world.site.outbox())
     .map(
       (m) =>
-        `${[...m.to].sort().join(',')} | ${m.subject} | ${withoutInstants(m.textBody.split(world.site.url).join('<site>'))}`,
+        `${[...m.to].sort().join(',')} | ${m.subject} | ${withoutMinutes(m.textBody.split(world.site.url).join('<site>'))}`,
     )
     .sort();
   return { requests, outbox };

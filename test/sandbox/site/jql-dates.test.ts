@@ -8,7 +8,7 @@ import { JqlError, parseJql } from '../../../sandbox/site/jql';
 import { compileJql } from '../../../sandbox/site/jql-sql';
 
 const NOW = Date.parse('2026-03-09T10:00:00Z');
-const ctx = { currentAccountId: 'me', keyExists: () => true, timeZone: 'Europe/Paris', nowMs: NOW };
+const ctx = { currentAccountId: 'me', keyExists: () => true, timeZone: 'Europe/Paris', now: NOW };
 const compile = (jql: string) => compileJql(parseJql(jql), ctx);
 const D = 86_400_000;
 
