@@ -26,12 +26,11 @@ import { SearchIndex } from './search-index';
 import { resetAndSeed } from './seed';
 import { APP_ACCOUNT_ID, UserDirectory, type SandboxUser } from './users';
 
-export type { ProductEvent, ProductEventType } from './events';
+export type { ProductEvent } from './events';
 export { PRODUCT_EVENT } from './events';
 export type { OutboxEmail } from './outbox';
 export { readIndexedProperties, type IndexedProperty } from './entity-properties';
 export type { SandboxUser } from './users';
-export { advanceClock, loadClock, setClockTo, type StoredClock } from './clock';
 
 export interface Site {
   /** Mounts the /rest/... routes and the site's /_sandbox/* routes (in their own scope, with Jira's error shape). */

@@ -59,8 +59,8 @@ export async function runOnce(
 }
 
 /**
- * True when the key has been done (for read-only checks such as "already escalated").
- * @example await isDone('SUP-1:escalate') //=> false
+ * True when the key has been done (a read-only check: which SLA thresholds were dealt with).
+ * @example await isDone('SUP-1:sla-alert:warning') //=> false
  */
 export async function isDone(actionKey: string): Promise<boolean> {
   const entry = await kvs.get<LedgerEntry>(ledgerKey(actionKey));

@@ -14,12 +14,12 @@ import { JiraError } from '../../jira/client';
 import { findAssignableUsers } from '../../jira/find-assignable-users';
 import { getUser } from '../../jira/get-user';
 import { loadConfig } from '../../store/config-store';
+import { keepDeadEvent } from '../../store/dead-letters';
 import { pushWork } from '../../store/work-queue';
 import { activityActions } from '../shared/activity';
 import { executeActions, MAX_QUEUE_ATTEMPTS, type ExecutionReport } from '../shared/execute-actions';
 import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
 import { refreshSlaRecords } from '../shared/sla-record';
-import { keepDeadLetterEvent } from './dead-event';
 import { parseEvent, type TriggerKind } from './parse-event';
 
 export type EventOutcome =
@@ -66,7 +66,7 @@ export async function handleRequestEvent(
       return { handled: 'requeued', reason };
     }
     console.error(`[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event kept as a dead letter`);
-    await keepDeadLetterEvent({
+    await keepDeadEvent({
       trigger: kind,
       issueKey: parsed.issueKey,
       payload,
