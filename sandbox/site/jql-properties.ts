@@ -130,6 +130,22 @@ export function propertyCondition(
   }
 }
 
+/**
+ * The SQL value (on `issues` aliased `i`) a search sorts by when ordered by a declared property: its smallest
+ * indexed value, null when the issue has none. Only numbers and dates sort: the entity-property module documents
+ * "range ordering" for number and "date range searching and ordering" for date, nothing for the other types
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/), so the sandbox
+ * refuses to sort by those.
+ * @example propertySortValue(ref, ctx) //=> '(SELECT MIN(...) FROM issue_properties p, json_each(...) j WHERE ...)'
+ */
+export function propertySortValue(ref: PropertyRef, ctx: Pick<PropertyContext, 'propertiesTable'>): string {
+  const declared = ref.declared;
+  if (!declared || (declared.type !== 'number' && declared.type !== 'date'))
+    throw new JqlError(`Not able to sort using field '${ref.label}'.`);
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  return `(SELECT MIN(${VALUE[declared.type]}) FROM ${ctx.propertiesTable} p, json_each(p.value, ${literal(jsonPath(declared.path))}) j WHERE p.issue_id = i.id AND p.key = ${literal(declared.propertyKey)} AND (j.key IS NULL OR typeof(j.key) = 'integer') AND ${INDEXED[declared.type]})`;
+}
+
 /** What an indexed value of each type is (json_each's `j` row). */
 const INDEXED: Record<IndexedProperty['type'], string> = {
   number: `j.type IN ('integer', 'real')`,

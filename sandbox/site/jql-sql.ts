@@ -5,7 +5,7 @@
  */
 import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
 import type { IndexedProperty } from './entity-properties';
-import { jqlDate, propertyCondition, propertyRef, type PropertyContext } from './jql-properties';
+import { jqlDate, propertyCondition, propertyRef, propertySortValue, type PropertyContext } from './jql-properties';
 import { SERVICE_PROJECT_KEYS } from './permissions';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
@@ -16,6 +16,8 @@ export interface CompiledQuery {
   where: string;
   params: unknown[];
   orderBy: string;
+  /** Values to select as `sort_0`, `sort_1`… beside the issue, for the ORDER BY on properties. */
+  sortValues: string[];
 }
 
 export interface CompileContext {
@@ -55,15 +57,21 @@ export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
     throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   const params: unknown[] = [];
   const where = compileExpr(query.where, ctx, params);
+  const sortValues: string[] = [];
   const order = query.orderBy.map((o) => {
     const column = ORDER_COLUMNS[o.field];
-    if (!column)
+    if (column) return `${column.replace('{dir}', o.direction)} ${o.direction}`;
+    // A declared number or date property, by its searchAlias: issues without a value come last.
+    const ref = propertyRef({ kind: 'field', name: o.field }, propertyContext(ctx));
+    if (!ref)
       throw new JqlError(
-        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key or project.`,
+        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key, project or a number or date property's alias.`,
       );
-    return `${column.replace('{dir}', o.direction)} ${o.direction}`;
+    sortValues.push(propertySortValue(ref, propertyContext(ctx)));
+    const sorted = `i.sort_${sortValues.length - 1}`;
+    return `${sorted} IS NULL, ${sorted} ${o.direction}`;
   });
-  return { where, params, orderBy: [...order, 'i.id ASC'].join(', ') };
+  return { where, params, orderBy: [...order, 'i.id ASC'].join(', '), sortValues };
 }
 
 function propertyContext(ctx: CompileContext): PropertyContext {

@@ -171,7 +171,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
       }
       const visibility = visibilityFilter(user, tables.participants);
       return {
-        sql: `SELECT i.id AS id, i.project_key AS project_key, i.num AS num, i.created AS created, i.updated AS updated
+        sql: `SELECT i.id AS id, i.project_key AS project_key, i.num AS num, i.created AS created, i.updated AS updated${compiled.sortValues.map((v, n) => `, ${v} AS sort_${n}`).join('')}
               FROM ${tables.issues} i WHERE ${compiled.where} AND ${visibility.sql}${idFilter}`,
         params: [...compiled.params, ...visibility.params],
         orderBy: compiled.orderBy,
