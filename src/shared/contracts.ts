@@ -14,12 +14,14 @@ import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
 import type { SlaInterval } from '../domain/sla';
 import type { SlaRisk } from '../domain/sla-thresholds';
+import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
 
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
+export { slaConfigFingerprint } from '../domain/sla-fingerprint';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {
@@ -30,8 +32,10 @@ export type {
   Language,
   RequestDetails,
   SetupCheck,
+  OutcomeChange,
   SlaRisk,
   ThirdPartyKind,
+  WhatIfTally,
   Weekday,
 };
 
@@ -237,7 +241,52 @@ export type AdminResolver = {
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
+  startSlaRecompute(payload: RecomputePayload): ResolverResult<SlaJobView>;
+  startSlaWhatIf(payload: ConfigPayload): ResolverResult<SlaJobView>;
+  getSlaJobs(): ResolverResult<SlaJobsView>;
+  resumeSlaJob(payload: ResumePayload): ResolverResult<SlaJobView>;
 };
+
+/** The requests to measure again with the settings in force, as a JQL. */
+export interface RecomputePayload {
+  jql: string;
+}
+
+/** Which SLA job to resume. */
+export interface ResumePayload {
+  kind: SlaJobView['kind'];
+}
+
+/**
+ * An SLA job as the admin page shows it: a recompute of chosen requests, the refresh of running SLAs after a
+ * settings change, or the what-if of draft settings over the last 90 days.
+ */
+export interface SlaJobView {
+  kind: 'recompute' | 'refresh' | 'what-if';
+  jql: string;
+  status: 'collecting' | 'running' | 'done' | 'failed';
+  /** Not finished and not moving for five minutes: it can be resumed. */
+  stalled: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Recompute and refresh: requests found, requests done, and what their records did. */
+  total: number;
+  done: number;
+  changed: number;
+  unchanged: number;
+  failed: number;
+  changedExamples: string[];
+  /** What-if: what the draft would change, and the fingerprint of the draft it was made for. */
+  whatIf: WhatIfTally | null;
+  fingerprint: string | null;
+  error: string | null;
+}
+
+export interface SlaJobsView {
+  recompute: SlaJobView | null;
+  refresh: SlaJobView | null;
+  whatIf: SlaJobView | null;
+}
 
 /** What failed after every retry and is kept for an admin: an action, or a product event whose request could not be read. */
 export interface DeadLetterView {
@@ -300,6 +349,10 @@ export const ADMIN = {
   findPeople: 'findPeople',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
+  startSlaRecompute: 'startSlaRecompute',
+  startSlaWhatIf: 'startSlaWhatIf',
+  getSlaJobs: 'getSlaJobs',
+  resumeSlaJob: 'resumeSlaJob',
 } as const satisfies Record<string, keyof AdminResolver>;
 
 // Every function of a resolver has its name above (the build fails otherwise).

@@ -18,7 +18,9 @@ export type WorkItem =
   /** Requests whose SLA is due a look (an alert, a threshold), from the SLA sweep. */
   | { kind: 'sla-alert-batch'; issueKeys: string[]; sweptAt: number }
   /** Requests whose SLA record must be measured again (a failed write, requests that predate the install). */
-  | { kind: 'sla-refresh'; issueKeys: string[]; attempt: number };
+  | { kind: 'sla-refresh'; issueKeys: string[]; attempt: number }
+  /** The next step of an SLA job (recompute, refresh, what-if): src/entry/consumers/run-sla-job.ts. */
+  | { kind: 'sla-job'; jobKind: 'recompute' | 'refresh' | 'what-if'; jobId: string };
 
 const queue = new Queue({ key: WORK_QUEUE });
 

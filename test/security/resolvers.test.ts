@@ -238,6 +238,40 @@ const CASES: Case[] = [
     expected: { ...ADMIN_ONLY, admin: 404 },
     payload: () => ({ id: 'dead:SUP-1:none' }),
   },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.startSlaRecompute,
+    onRequest: false,
+    mutates: false,
+    // A JQL Jira refuses: the admin passes the gate and is told why; everyone else is stopped at it.
+    expected: { ...ADMIN_ONLY, admin: 400 },
+    payload: () => ({ jql: 'key in (' }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.startSlaWhatIf,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ config: {} }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.getSlaJobs,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({}),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.resumeSlaJob,
+    onRequest: false,
+    mutates: false,
+    // Nothing to resume on a fresh site: the admin passes the gate and is told so.
+    expected: { ...ADMIN_ONLY, admin: 404 },
+    payload: () => ({ kind: 'recompute' }),
+  },
 ];
 
 async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {

@@ -212,6 +212,9 @@ export const en = {
     deadLetterGone: 'This dead letter is no longer kept: it was retried already. Look at the list again.',
     badSearch:
       'Search for people with kind "user" or "group" and a query of 1 to 100 characters, or up to 10 account ids.',
+    badJql: (reason: string) =>
+      `Give the requests to recompute as a JQL query of 1 to 2,000 characters that Jira accepts.${reason ? ` Jira says: ${reason}` : ''}`,
+    noJob: 'There is no such SLA job to resume.',
   },
 
   setup: {

@@ -211,6 +211,9 @@ export const fr: Texts = {
     deadLetterGone: "Cette lettre morte n'est plus conservée : elle a déjà été relancée. Consultez à nouveau la liste.",
     badSearch:
       'Cherchez des personnes avec kind « user » ou « group » et un texte de 1 à 100 caractères, ou jusqu’à 10 identifiants de compte.',
+    badJql: (reason) =>
+      `Donnez les demandes à recalculer par une requête JQL de 1 à 2 000 caractères que Jira accepte.${reason ? ` Jira répond : ${reason}` : ''}`,
+    noJob: "Il n'y a pas de tel calcul de SLA à reprendre.",
   },
 
   setup: {

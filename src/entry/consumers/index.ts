@@ -8,6 +8,7 @@ import { executeActions } from '../shared/execute-actions';
 import { handleRequestEvent } from '../triggers/handle-event';
 import { processSlaAlertBatch } from './process-sla-alerts';
 import { processSweepBatch } from './process-sweep-batch';
+import { runSlaJobStep } from './run-sla-job';
 import { refreshSlaRecords } from '../shared/sla-record';
 
 /**
@@ -38,6 +39,9 @@ export async function handleWork(item: unknown): Promise<void> {
         await loadConfig(),
         Number(work.attempt) || 0,
       );
+      return;
+    case 'sla-job':
+      await runSlaJobStep(work);
       return;
   }
   console.error('[support-rules] work-consumer: ignored a malformed queue item:', JSON.stringify(item)?.slice(0, 500));

@@ -14,6 +14,7 @@ import {
   setupCheck,
 } from './admin/config-resolvers';
 import { listDeadLetters, retryDeadLetter } from './admin/dead-letter-resolvers';
+import { getSlaJobs, resumeSlaJob, startSlaRecompute, startSlaWhatIf } from './admin/sla-job-resolvers';
 import { escalate } from './escalate';
 import { getIssuePanelView } from './issue-panel/get-view';
 import { closeAsConsulting, recordScheduledOperation, recordThirdParty } from './issue-panel/record-actions';
@@ -42,4 +43,8 @@ export const adminResolver = makeResolver<AdminResolver>({
   findPeople,
   listDeadLetters,
   retryDeadLetter,
+  startSlaRecompute,
+  startSlaWhatIf,
+  getSlaJobs,
+  resumeSlaJob,
 });

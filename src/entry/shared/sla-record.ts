@@ -76,6 +76,9 @@ export async function refreshSlaRecord(
   const nowMs = opts.nowMs ?? Date.now();
   const issue = opts.issue ?? (await loadSlaIssue(issueKey));
   if (!issue) return { status: 'absent' };
+  // The rules are for JSM requests: an issue of another kind of project gets no record.
+  const projectType = (issue.fields.project as { projectTypeKey?: unknown } | undefined)?.projectTypeKey;
+  if (typeof projectType === 'string' && projectType !== 'service_desk') return { status: 'absent' };
   const previous = parseSlaRecord(issue.properties?.[SLA_RECORD_PROPERTY]);
   if (previous?.state === 'stopped' && !opts.force) return { status: 'kept', record: previous, previous };
   let result: SlaResult;

@@ -14,6 +14,9 @@ import { inLanguage, type ScreenContext } from '../../common/src/screen-context'
 import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
 import { DeadLettersCard } from './DeadLettersCard';
+import { SlaRecordsCard } from './SlaRecordsCard';
+import { useSlaJobs } from './use-sla-jobs';
+import { WhatIfCard } from './WhatIfCard';
 import { SetupCheckCard } from './SetupCheckCard';
 import { Message } from '../../common/src/status-ui';
 
@@ -25,6 +28,9 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const ctx = loaded && !('ok' in loaded) ? inLanguage(bridgeCtx, loaded.lang) : bridgeCtx;
   const t = strings(ctx.lang);
   const [draft, setDraft] = useState<Config | null>(null);
+  /** The settings in force, as last read or saved: what the what-if compares the draft with. */
+  const [saved, setSaved] = useState<Config | null>(null);
+  const [jobs, reloadJobs] = useSlaJobs();
   const [errors, setErrors] = useState<ConfigError[]>([]);
   /** Problems not shown under a field: those of an imported file (the form keeps the settings in force), or of the whole configuration. */
   const [listed, setListed] = useState<{ title: string; errors: ConfigError[] } | null>(null);
@@ -39,6 +45,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       if (!result.ok) return setLoaded(result);
       setLoaded({ stored: result.data.stored, lang: result.data.lang });
       setDraft(result.data.config);
+      setSaved(result.data.config);
     });
     void runCheck();
   }, [runCheck]);
@@ -48,6 +55,8 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     setListed(null);
     if (result.ok) {
       setDraft(result.data);
+      setSaved(result.data);
+      void reloadJobs();
       setErrors([]);
       setLoaded((was) => (was && !('ok' in was) ? { ...was, stored: true } : was));
       setNotice({ kind: 'success', text: success });
@@ -114,6 +123,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         statuses={check?.ok ? check.data.statuses : []}
         onChange={setDraft}
       />
+      {saved ? <WhatIfCard ctx={ctx} draft={draft} saved={saved} jobs={jobs} onStarted={reloadJobs} /> : null}
       <div
         className="sr-row"
         style={{
@@ -169,6 +179,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           </ul>
         </Message>
       ) : null}
+      <SlaRecordsCard ctx={ctx} jobs={jobs} onStarted={reloadJobs} />
     </main>
   );
 }

@@ -9,6 +9,7 @@ import {
   type Config,
   type Coverage,
   type Language,
+  type OutcomeChange,
   type ThirdPartyKind,
   type Weekday,
 } from '../../../src/shared/contracts';
@@ -230,6 +231,38 @@ const en = {
     slaAlerts: 'Alert the team before and when a response goal is missed',
   } as Record<keyof Config['rules'], string>,
   errorsHere: 'errors',
+  slaRecords: {
+    title: 'SLA records',
+    intro:
+      'A stopped SLA keeps the measure it was given; a change of the settings applies to running and future SLAs. To measure chosen requests again with the settings in force, give them as a JQL query.',
+    jqlLabel: 'Requests to recompute (JQL)',
+    recompute: 'Recompute',
+    recomputeTitle: (when: string) => `Recompute started ${when}`,
+    refreshTitle: (when: string) => `Running SLAs measured again after the settings changed (${when})`,
+    collecting: (found: number) => `Finding the requests… ${found} so far.`,
+    progress: (done: number, total: number, changed: number) =>
+      `${done} of ${total} requests measured again; ${changed} changed so far.`,
+    done: (total: number, changed: number, unchanged: number, failed: number) =>
+      `${total} requests measured again: ${changed} changed, ${unchanged} unchanged${failed ? `, ${failed} could not be measured` : ''}.`,
+    failed: (reason: string) => `Stopped: ${reason}`,
+    stalled: 'It has not moved for five minutes.',
+    resume: 'Resume',
+    changedExamples: 'Changed',
+  },
+  whatIf: {
+    title: 'These changes measure SLAs differently',
+    intro:
+      'Before saving, see how many requests of the last 90 days would change outcome (met or breached) with these settings.',
+    start: 'Preview the impact',
+    working: (scanned: number) => `Measuring the requests of the last 90 days… ${scanned} so far.`,
+    failed: (reason: string) => `The preview stopped: ${reason}`,
+    result: (scanned: number, metToBreached: number, breachedToMet: number, nowBreached: number, noLonger: number) =>
+      `Of ${scanned} requests of the last 90 days, ${metToBreached + breachedToMet + nowBreached + noLonger} would change outcome. ` +
+      `Answered ones keep their measure unless you recompute them; recomputed, ${metToBreached} met would be breached and ${breachedToMet} breached would be met. ` +
+      `Still open: ${nowBreached} would be late at once, ${noLonger} no longer late.`,
+    example: (change: OutcomeChange, elapsed: string, newElapsed: string, newGoal: string) =>
+      `${{ met_to_breached: 'met → breached', breached_to_met: 'breached → met', now_breached: 'late at once', no_longer_breached: 'no longer late' }[change]} (${elapsed} → ${newElapsed} of ${newGoal})`,
+  },
 };
 
 export type Strings = typeof en;
@@ -445,6 +478,38 @@ const fr: Strings = {
     slaAlerts: "Alerter l'équipe avant et au dépassement du délai de réponse",
   },
   errorsHere: 'erreurs',
+  slaRecords: {
+    title: 'Mesures des SLA',
+    intro:
+      "Un SLA arrêté garde la mesure qu'il a reçue ; un changement des réglages s'applique aux SLA en cours et à venir. Pour mesurer à nouveau des demandes choisies avec les réglages en vigueur, donnez-les par une requête JQL.",
+    jqlLabel: 'Demandes à recalculer (JQL)',
+    recompute: 'Recalculer',
+    recomputeTitle: (when) => `Recalcul lancé le ${when}`,
+    refreshTitle: (when) => `SLA en cours mesurés à nouveau après le changement des réglages (${when})`,
+    collecting: (found) => `Recherche des demandes… ${found} pour l'instant.`,
+    progress: (done, total, changed) =>
+      `${done} demandes sur ${total} mesurées à nouveau ; ${changed} changées pour l'instant.`,
+    done: (total, changed, unchanged, failed) =>
+      `${total} demandes mesurées à nouveau : ${changed} changées, ${unchanged} inchangées${failed ? `, ${failed} impossibles à mesurer` : ''}.`,
+    failed: (reason) => `Arrêté : ${reason}`,
+    stalled: "Il n'avance plus depuis cinq minutes.",
+    resume: 'Reprendre',
+    changedExamples: 'Changées',
+  },
+  whatIf: {
+    title: 'Ces changements mesurent les SLA autrement',
+    intro:
+      "Avant d'enregistrer, voyez combien de demandes des 90 derniers jours changeraient de résultat (respecté ou dépassé) avec ces réglages.",
+    start: "Voir l'impact",
+    working: (scanned) => `Mesure des demandes des 90 derniers jours… ${scanned} pour l'instant.`,
+    failed: (reason) => `L'aperçu s'est arrêté : ${reason}`,
+    result: (scanned, metToBreached, breachedToMet, nowBreached, noLonger) =>
+      `Sur ${scanned} demandes des 90 derniers jours, ${metToBreached + breachedToMet + nowBreached + noLonger} changeraient de résultat. ` +
+      `Les demandes déjà traitées gardent leur mesure sauf si vous les recalculez ; recalculées, ${metToBreached} respectées seraient dépassées et ${breachedToMet} dépassées seraient respectées. ` +
+      `Encore ouvertes : ${nowBreached} seraient aussitôt en retard, ${noLonger} ne le seraient plus.`,
+    example: (change, elapsed, newElapsed, newGoal) =>
+      `${{ met_to_breached: 'respecté → dépassé', breached_to_met: 'dépassé → respecté', now_breached: 'aussitôt en retard', no_longer_breached: 'plus en retard' }[change]} (${elapsed} → ${newElapsed} sur ${newGoal})`,
+  },
 };
 
 const STRINGS: Record<Language, Strings> = { en, fr };

@@ -1,18 +1,20 @@
 /**
- * The admin page's resolvers: read, validate, save, export and import the configuration, check the site's
- * setup, and find the people and groups its contact pickers offer. Every one first asks Jira, as the caller,
+ * The admin page's resolvers: read, validate, save, export and import the configuration (a save that changes how
+ * SLAs are measured has the running SLAs' records measured again), check the site's setup, and find the people
+ * and groups its contact pickers offer. Every one first asks Jira, as the caller,
  * whether they are a Jira administrator.
  */
 import { defaultConfig, type Config } from '../../../domain/config';
 import { validateConfig } from '../../../domain/config-errors';
 import { setupProblems } from '../../../domain/setup-check';
+import { slaSettingsDiffer } from '../../../domain/sla-fingerprint';
 import { textsFor } from '../../../domain/texts';
 import { getUser } from '../../../jira/get-user';
 import { listResolutions } from '../../../jira/list-resolutions';
 import { listStatuses } from '../../../jira/list-statuses';
 import { pickGroups } from '../../../jira/pick-groups';
 import { searchUsers } from '../../../jira/search-users';
-import { loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
+import { loadConfig, loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
 import type {
   ConfigPayload,
   ConfigView,
@@ -26,6 +28,7 @@ import type {
 } from '../../../shared/contracts';
 import { asAdmin, type Caller } from '../access';
 import { fail, ok } from '../result';
+import { RUNNING_SLAS_JQL, startSlaJob } from '../../shared/sla-jobs';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
@@ -35,8 +38,17 @@ async function validated(input: unknown, caller: Caller, save: boolean): Promise
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return fail(400, 'invalid_config', t.invalidConfig, [{ path: '', message: t.notObject }]);
   }
-  const result = save ? await storeConfig(input, caller.lang) : validateConfig(input, caller.lang);
-  return result.ok ? ok(result.config) : fail(400, 'invalid_config', t.invalidConfig, result.errors);
+  if (!save) {
+    const checked = validateConfig(input, caller.lang);
+    return checked.ok ? ok(checked.config) : fail(400, 'invalid_config', t.invalidConfig, checked.errors);
+  }
+  const previous = await loadConfig();
+  const result = await storeConfig(input, caller.lang);
+  if (!result.ok) return fail(400, 'invalid_config', t.invalidConfig, result.errors);
+  // Running and paused SLAs follow the settings: their records are measured again (stopped ones stay as measured).
+  if (slaSettingsDiffer(previous, result.config))
+    await startSlaJob('refresh', { jql: RUNNING_SLAS_JQL, by: caller.accountId });
+  return ok(result.config);
 }
 
 /** The configuration in force (defaults filled in), and whether an admin ever saved one. */
