@@ -15,7 +15,6 @@
  * An undeclared property or path is not indexed: Jira answers no error and no match (`IS EMPTY` holds for every
  * issue). Another operator than the type allows is a JqlError.
  */
-import { DateTime } from 'luxon';
 import type { IndexedProperty } from './entity-properties';
 import { JqlError, type CompareOp, type Field, type Value } from './jql';
 
@@ -131,19 +130,22 @@ export function propertyCondition(
 }
 
 /**
- * The SQL value (on `issues` aliased `i`) a search sorts by when ordered by a declared property: its smallest
- * indexed value, null when the issue has none. Only numbers and dates sort: the entity-property module documents
- * "range ordering" for number and "date range searching and ordering" for date, nothing for the other types
- * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/), so the sandbox
- * refuses to sort by those.
- * @example propertySortValue(ref, ctx) //=> '(SELECT MIN(...) FROM issue_properties p, json_each(...) j WHERE ...)'
+ * The ORDER BY term of a declared number, date or string property (the smallest of an array's values); issues
+ * without a value come last. An undeclared property cannot be ordered by.
+ * @example propertyOrder(ref, 'DESC', ctx, params) //=> '(SELECT MIN(...) ...) IS NULL, (SELECT MIN(...) ...) DESC'
  */
-export function propertySortValue(ref: PropertyRef, ctx: Pick<PropertyContext, 'propertiesTable'>): string {
+export function propertyOrder(
+  ref: PropertyRef,
+  direction: 'ASC' | 'DESC',
+  ctx: PropertyContext,
+  params: unknown[],
+): string {
   const declared = ref.declared;
-  if (!declared || (declared.type !== 'number' && declared.type !== 'date'))
-    throw new JqlError(`Not able to sort using field '${ref.label}'.`);
-  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
-  return `(SELECT MIN(${VALUE[declared.type]}) FROM ${ctx.propertiesTable} p, json_each(p.value, ${literal(jsonPath(declared.path))}) j WHERE p.issue_id = i.id AND p.key = ${literal(declared.propertyKey)} AND (j.key IS NULL OR typeof(j.key) = 'integer') AND ${INDEXED[declared.type]})`;
+  if (!declared || declared.type === 'text')
+    throw new JqlError(`Not able to sort using field '${ref.label}': it is not an indexed number, date or string.`);
+  const value = `(SELECT MIN(${VALUE[declared.type]}) FROM ${ctx.propertiesTable} p, json_each(p.value, ?) j WHERE p.issue_id = i.id AND p.key = ? AND (j.key IS NULL OR typeof(j.key) = 'integer') AND ${INDEXED[declared.type]})`;
+  params.push(jsonPath(declared.path), declared.propertyKey, jsonPath(declared.path), declared.propertyKey);
+  return `${value} IS NULL, ${value} ${direction}`;
 }
 
 /** What an indexed value of each type is (json_each's `j` row). */
@@ -194,19 +196,16 @@ function operand(value: Value, type: IndexedProperty['type'], label: string, ctx
 const PERIOD_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000 };
 
 /**
- * A JQL date: `yyyy-MM-dd` or `yyyy/MM/dd`, optionally followed by ` HH:mm` (read in `timeZone`, UTC unless
- * told), or a period from now.
+ * A JQL date: `yyyy-MM-dd` or `yyyy/MM/dd`, optionally followed by ` HH:mm` (UTC), or a period from now.
  * @example jqlDate('2026-12-01', 'due', 0) //=> 1796083200000
  */
-export function jqlDate(text: string, label: string, now: number, timeZone = 'UTC'): number {
+export function jqlDate(text: string, label: string, now: number): number {
   const absolute = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?: (\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (absolute) {
     const [, y, mo, d, h, mi] = absolute.map(Number) as number[];
-    const local = DateTime.fromObject(
-      { year: y!, month: mo!, day: d!, hour: absolute[4] ? h! : 0, minute: absolute[5] ? mi! : 0 },
-      { zone: timeZone },
-    );
-    if (local.isValid) return local.toMillis();
+    const ms = Date.UTC(y!, mo! - 1, d!, absolute[4] ? h! : 0, absolute[5] ? mi! : 0);
+    const check = new Date(ms);
+    if (check.getUTCFullYear() === y && check.getUTCMonth() === mo! - 1 && check.getUTCDate() === d) return ms;
   }
   const period = /^([-+]?)((?:\d+[wdhm]\s*)+)$/.exec(text.trim());
   if (period) {

@@ -5,7 +5,7 @@
  */
 import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
 import type { IndexedProperty } from './entity-properties';
-import { jqlDate, propertyCondition, propertyRef, propertySortValue, type PropertyContext } from './jql-properties';
+import { jqlDate, propertyCondition, propertyOrder, propertyRef, type PropertyContext } from './jql-properties';
 import { SERVICE_PROJECT_KEYS } from './permissions';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
@@ -16,8 +16,8 @@ export interface CompiledQuery {
   where: string;
   params: unknown[];
   orderBy: string;
-  /** Values to select as `sort_0`, `sort_1`… beside the issue, for the ORDER BY on properties. */
-  sortValues: string[];
+  /** The parameters of `orderBy` (ordering by an issue property reads it in a subquery). */
+  orderParams: unknown[];
 }
 
 export interface CompileContext {
@@ -31,11 +31,15 @@ export interface CompileContext {
   indexedProperties?: readonly IndexedProperty[];
   /** Now (ms), for relative dates; Date.now() by default. */
   now?: number;
-  /** The searcher's time zone, in which a date without a time zone is read (default UTC). */
-  timeZone?: string;
 }
 
 const CHANNELS = ['portal', 'email', 'jira', 'api'];
+const DATE_COLUMNS: Record<string, string> = {
+  created: 'i.created',
+  createddate: 'i.created',
+  updated: 'i.updated',
+  updateddate: 'i.updated',
+};
 const ORDER_COLUMNS: Record<string, string> = {
   created: 'i.created',
   updated: 'i.updated',
@@ -45,8 +49,7 @@ const ORDER_COLUMNS: Record<string, string> = {
   project: 'i.project_key',
 };
 const SUPPORTED =
-  'project, key, status, resolution, reporter, assignee, request-channel-type, created, updated, issue.property[key].path';
-const DATE_COLUMNS: Record<string, string> = { created: 'i.created', updated: 'i.updated' };
+  'project, key, status, resolution, reporter, assignee, created, updated, request-channel-type, issue properties';
 
 /**
  * Compiles a query; a query without a condition is refused as Jira refuses unbounded searches.
@@ -57,21 +60,21 @@ export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
     throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   const params: unknown[] = [];
   const where = compileExpr(query.where, ctx, params);
-  const sortValues: string[] = [];
+  const orderParams: unknown[] = [];
+  const properties = propertyContext(ctx);
   const order = query.orderBy.map((o) => {
+    const ref = o.property
+      ? propertyRef({ kind: 'property', key: o.property.key, path: o.property.path }, properties)
+      : propertyRef({ kind: 'field', name: o.field }, properties);
+    if (ref) return propertyOrder(ref, o.direction, properties, orderParams);
     const column = ORDER_COLUMNS[o.field];
-    if (column) return `${column.replace('{dir}', o.direction)} ${o.direction}`;
-    // A declared number or date property, by its searchAlias: issues without a value come last.
-    const ref = propertyRef({ kind: 'field', name: o.field }, propertyContext(ctx));
-    if (!ref)
+    if (!column)
       throw new JqlError(
-        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key, project or a number or date property's alias.`,
+        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key, project and declared issue properties.`,
       );
-    sortValues.push(propertySortValue(ref, propertyContext(ctx)));
-    const sorted = `i.sort_${sortValues.length - 1}`;
-    return `${sorted} IS NULL, ${sorted} ${o.direction}`;
+    return `${column.replace('{dir}', o.direction)} ${o.direction}`;
   });
-  return { where, params, orderBy: [...order, 'i.id ASC'].join(', '), sortValues };
+  return { where, params, orderBy: [...order, 'i.id ASC'].join(', '), orderParams };
 }
 
 function propertyContext(ctx: CompileContext): PropertyContext {
@@ -106,7 +109,6 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'compare':
       if (expr.op === '~' || expr.op === '!~')
         throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
-      if (DATE_COLUMNS[nameOf(expr.field)]) return dateCompare(nameOf(expr.field), expr.op, expr.value, ctx, params);
       return columnCompare(
         nameOf(expr.field),
         expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op,
@@ -142,6 +144,14 @@ function columnCompare(
   ctx: CompileContext,
   params: unknown[],
 ): string {
+  const dateColumn = DATE_COLUMNS[field];
+  if (dateColumn) {
+    // created and updated: JQL dates (yyyy-MM-dd[ HH:mm], yyyy/MM/dd[ HH:mm], UTC) or periods from now (-90d).
+    const instants = values.map((v) => jqlDate(literal(v, field), field, ctx.now ?? Date.now()));
+    if (op === 'in' || op === 'not in') return inList(dateColumn, op, instants, params);
+    params.push(instants[0]);
+    return `${dateColumn} ${op} ?`;
+  }
   if (op !== 'in' && op !== 'not in') {
     throw new JqlError(
       `The operator '${op}' is not supported for the field '${field}' by the sandbox's JQL (use =, !=, IN or NOT IN; <, >, <=, >= work on issue.property[...] values).`,
@@ -243,29 +253,6 @@ function columnCompare(
         `Field '${field}' does not exist or is not supported by the sandbox's JQL (supported: ${SUPPORTED}).`,
       );
   }
-}
-
-/**
- * A JQL date value for created / updated: now(), or what {@link jqlDate} reads (a date, read in the searcher's
- * time zone, or a period from now). Source: https://support.atlassian.com/jira-software-cloud/docs/jql-fields/
- * (Created: the formats it lists).
- */
-function dateValue(value: Value, field: string, ctx: CompileContext): number {
-  const now = ctx.now ?? Date.now();
-  if (value.kind === 'function') {
-    if (value.name.toLowerCase() === 'now') return now;
-    throw new JqlError(
-      `The function '${value.name}()' is not supported for the field '${field}' by the sandbox's JQL (only now()).`,
-    );
-  }
-  return jqlDate(value.text, field, now, ctx.timeZone ?? 'UTC');
-}
-
-/** created / updated <op> date: the issue's instant against the value's. */
-function dateCompare(field: string, op: CompareOp, value: Value, ctx: CompileContext, params: unknown[]): string {
-  if (op === '~' || op === '!~') throw new JqlError(`The operator '${op}' is not supported for the field '${field}'.`);
-  params.push(dateValue(value, field, ctx));
-  return `${DATE_COLUMNS[field]} ${op === '!=' ? '<>' : op} ?`;
 }
 
 function currentUser(value: Extract<Value, { kind: 'function' }>, ctx: CompileContext): string {

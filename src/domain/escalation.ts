@@ -11,7 +11,6 @@ import { alreadyEscalatedText, escalationMessage, escalationNote } from './messa
 import type { Person, RequestSnapshot } from './request';
 
 export const ESCALATION_PROPERTY = 'supportRulesEscalation';
-export const MAX_REASON_LENGTH = 2000;
 
 export const escalationRecordSchema = z.object({
   by: z.string().min(1),
@@ -28,16 +27,6 @@ export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
  */
 export function escalationKey(issueKey: string): string {
   return actionKey(issueKey, 'escalation');
-}
-
-/**
- * The reason as given, trimmed, or null when it is empty or too long.
- * @example cleanReason('  No answer for 3 days ') //=> 'No answer for 3 days'
- */
-export function cleanReason(reason: unknown): string | null {
-  if (typeof reason !== 'string') return null;
-  const trimmed = reason.trim();
-  return trimmed.length === 0 || trimmed.length > MAX_REASON_LENGTH ? null : trimmed;
 }
 
 /**

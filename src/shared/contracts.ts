@@ -12,7 +12,7 @@ import type { Coverage } from '../domain/contract';
 import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
-import type { SlaInterval } from '../domain/sla';
+import type { SlaResult } from '../domain/sla';
 import type { SlaRisk } from '../domain/sla-thresholds';
 import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
 import type { ThirdPartyKind } from '../domain/third-party';
@@ -20,6 +20,7 @@ import type { CanonicalStatus } from '../domain/workflow';
 
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
+export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { slaConfigFingerprint } from '../domain/sla-fingerprint';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
@@ -51,9 +52,6 @@ export interface ResolverFailure {
 
 export type ResolverResult<T> = { ok: true; data: T } | ResolverFailure;
 
-/** One stretch of the response SLA: the clock running or paused, in one site status; `to` is null while it goes on. */
-export type SlaPeriodView = SlaInterval;
-
 export interface CalendarView {
   coverage: Coverage;
   timeZone: string;
@@ -63,16 +61,11 @@ export interface CalendarView {
   holidaysCountry: string | null;
 }
 
-export interface SlaView {
-  state: 'running' | 'paused' | 'stopped';
-  breached: boolean;
-  startedAt: string;
-  stoppedAt: string | null;
-  stopStatus: CanonicalStatus | null;
-  elapsedMs: number;
-  goalMs: number;
-  remainingMs: number;
-  breachAt: string | null;
+/**
+ * The response SLA as the issue panel shows it: the engine's result (or a stopped SLA's record), the site statuses
+ * it does not know named, and where it stands against its thresholds.
+ */
+export type SlaView = Omit<SlaResult, 'issueKey' | 'coverage' | 'unmappedStatuses'> & {
   /** Where it stands against its thresholds (decided by the domain: src/domain/sla-thresholds.ts). */
   risk: SlaRisk;
   /** The share of the goal from which a running or paused SLA is at risk (`sla.atRiskPercent`). */
@@ -83,10 +76,9 @@ export interface SlaView {
   source: 'record' | 'live';
   /** When the record of a stopped SLA was measured; null for a live one. */
   measuredAt: string | null;
-  timeline: SlaPeriodView[];
   /** Names of the site statuses the mapping does not know. */
   unmappedStatuses: string[];
-}
+};
 
 export interface EscalationView {
   by: string;

@@ -16,7 +16,7 @@ beforeAll(async () => {
   clean = await withSandbox({}, (world) => runScenarios(world, ALL_SCENARIOS));
   faulty = await withSandbox({ faults: 0.2, duplicateEvents: 0.2, seed: 8 }, async (world) => {
     const state = await runScenarios(world, ALL_SCENARIOS);
-    faultsInjected = world.sandbox.runtime.calls.filter((c) => c.fault !== undefined).length;
+    faultsInjected = world.site.runtime.calls.filter((c) => c.fault !== undefined).length;
     return state;
   });
 }, 240_000);

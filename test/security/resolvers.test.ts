@@ -3,23 +3,13 @@
 // of caller. The expected table is the spec: reads for anyone who can see the request (in JSM a customer sees
 // the requests of their organization), escalation for the reporter, participants and agents, configuration for
 // Jira admins only. A refusal never carries the request's data.
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { uiContext, type ShownIssue } from '../../sandbox/pages/ui-context';
 import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
+import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
 /** 'ok', or the refusal's status. */
 type Expected = 'ok' | 400 | 403 | 404;
-
-interface SandboxUser {
-  accountId: string;
-  emailAddress: string;
-  role: string;
-  organization: string | null;
-}
 
 interface Answer {
   ok: boolean;
@@ -98,8 +88,7 @@ interface Case {
 }
 
 const SUMMARY = 'Security matrix request';
-let sandbox: RunningSandbox;
-let dataDir: string;
+let sandbox: TestSandbox;
 let users: SandboxUser[];
 let callers: Record<Exclude<CallerKind, 'anonymous'>, SandboxUser>;
 let config: unknown;
@@ -274,33 +263,12 @@ const CASES: Case[] = [
   },
 ];
 
-async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {
-  const response = await fetch(sandbox.url + path, {
-    method,
-    headers: {
-      authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`,
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const rest = <T>(method: string, path: string, email: string, body?: unknown): Promise<T> =>
+  sandbox.ok<T>(email, method, path, body);
 
 /** A portal request by the reporter, shared with the participant, as the module would be shown on it. */
 async function newRequest(): Promise<ShownIssue> {
-  const created = await fetch(`${sandbox.url}/_sandbox/portal/request`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      summary: SUMMARY,
-      description: 'Created by the security suite.',
-      reporter: callers.reporter.accountId,
-    }),
-  });
-  const { issueKey } = (await created.json()) as { issueKey: string };
+  const issueKey = await sandbox.portalRequest(callers.reporter, SUMMARY, 'Created by the security suite.');
   await rest('POST', `/rest/servicedeskapi/request/${issueKey}/participant`, callers.agent.emailAddress, {
     accountIds: [callers.participant.accountId],
   });
@@ -354,9 +322,8 @@ function outcome(answer: Answer): Expected | string {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'security-'));
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
-  users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as SandboxUser[];
+  sandbox = await startTestSandbox();
+  users = await sandbox.users();
   const customers = users.filter((u) => u.role === 'customer');
   const [reporter, sameOrg] = customers.filter((u) => u.organization === customers[0]!.organization);
   const [otherOrg, participant] = customers.filter((u) => u.organization !== reporter!.organization);
@@ -373,10 +340,7 @@ beforeAll(async () => {
   readOnly = await newRequest();
 }, 60_000);
 
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 describe('the callers', () => {
   it('are who the matrix says: the reporter and the same-organization customer share an organization, the others do not', () => {

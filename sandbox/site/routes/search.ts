@@ -163,7 +163,6 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
           keyExists: (key) => ctx.issues.find(key) !== undefined,
           propertiesTable: tables.properties,
           indexedProperties: ctx.indexedProperties,
-          timeZone: user.timeZone,
         });
       } catch (error) {
         if (error instanceof JqlError) throw badRequest(error.message);
@@ -171,10 +170,11 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
       }
       const visibility = visibilityFilter(user, tables.participants);
       return {
-        sql: `SELECT i.id AS id, i.project_key AS project_key, i.num AS num, i.created AS created, i.updated AS updated${compiled.sortValues.map((v, n) => `, ${v} AS sort_${n}`).join('')}
+        sql: `SELECT i.id AS id, i.project_key AS project_key, i.num AS num, i.created AS created, i.updated AS updated
               FROM ${tables.issues} i WHERE ${compiled.where} AND ${visibility.sql}${idFilter}`,
         params: [...compiled.params, ...visibility.params],
         orderBy: compiled.orderBy,
+        orderParams: compiled.orderParams,
       };
     };
     const reconciled = request.reconcile;
@@ -192,7 +192,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
         `SELECT id FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) i ORDER BY ${indexed.orderBy} LIMIT ? OFFSET ?`,
       )
       .pluck()
-      .all(...params, limit, request.offset);
+      .all(...params, ...indexed.orderParams, limit, request.offset);
   };
 
   const render = (issue: IssueRecord, user: SiteUser, request: SearchRequest): Record<string, unknown> => {

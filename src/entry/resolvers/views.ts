@@ -18,30 +18,16 @@ import type { CalendarView, PortalView, SlaView } from '../../shared/contracts';
  */
 export function slaView(measured: MeasuredSla, config: Config): SlaView {
   const { result } = measured;
+  const { issueKey: _issueKey, coverage: _coverage, unmappedStatuses, ...shown } = result;
   const warn = warningAt(result, config);
   return {
-    state: result.state,
-    breached: result.breached,
-    startedAt: result.startedAt,
-    stoppedAt: result.stoppedAt,
-    stopStatus: result.stopStatus,
-    elapsedMs: result.elapsedMs,
-    goalMs: result.goalMs,
-    remainingMs: result.remainingMs,
-    breachAt: result.breachAt,
+    ...shown,
+    unmappedStatuses: unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
     risk: slaRisk(result, config),
     atRiskPercent: config.sla.atRiskPercent,
     warnAt: warn === null ? null : new Date(warn).toISOString(),
     source: measured.source,
     measuredAt: measured.measuredAt === null ? null : new Date(measured.measuredAt).toISOString(),
-    timeline: result.timeline.map((p) => ({
-      from: p.from,
-      to: p.to,
-      kind: p.kind,
-      status: p.status,
-      statusName: p.statusName,
-    })),
-    unmappedStatuses: result.unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
   };
 }
 
