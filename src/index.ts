@@ -1,7 +1,12 @@
 // Forge handlers, re-exported for manifest.yml (`handler: index.<name>`). Nothing else lives here.
 // Every handler runs only while the app is licensed (src/entry/shared/licensed.ts).
 import { consumeWork as consume } from './entry/consumers';
-import { issuePanelResolver as issuePanel, portalResolver as portal, adminResolver as admin } from './entry/resolvers';
+import {
+  issuePanelResolver as issuePanel,
+  portalResolver as portal,
+  adminResolver as admin,
+  deskResolver as desk,
+} from './entry/resolvers';
 import { sweepReminders as sweep, sweepSlaAlerts as slaSweep } from './entry/scheduled';
 import { resolverWhenLicensed, whenLicensed } from './entry/shared/licensed';
 import {
@@ -26,3 +31,4 @@ export const consumeWork = whenLicensed('work-consumer', consume);
 export const issuePanelResolver = resolverWhenLicensed(issuePanel);
 export const portalResolver = resolverWhenLicensed(portal);
 export const adminResolver = resolverWhenLicensed(admin);
+export const deskResolver = resolverWhenLicensed(desk);

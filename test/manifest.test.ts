@@ -42,6 +42,8 @@ describe('manifest.yml', () => {
       'jiraServiceManagement:portalRequestDetailPanel',
       'jiraServiceManagement:portalRequestViewAction',
       'jira:adminPage',
+      'jiraServiceManagement:queuePage',
+      'jira:projectPage',
       'jira:entityProperty',
     ]) {
       expect(m[key]?.length).toBeGreaterThan(0);

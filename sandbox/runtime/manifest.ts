@@ -68,6 +68,7 @@ const UI_MODULE_TYPES = [
   'jiraServiceManagement:portalRequestDetailPanel',
   'jiraServiceManagement:portalRequestViewAction',
   'jiraServiceManagement:portalRequestDetail',
+  'jiraServiceManagement:queuePage',
 ];
 
 /**

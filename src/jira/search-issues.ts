@@ -25,6 +25,8 @@ export async function searchIssues(
     nextPageToken?: string;
     properties?: string[];
     expand?: string[];
+    /** Who asks: the app (default) or the calling user, whose permissions then apply. */
+    as?: 'app' | 'user';
   } = {},
 ): Promise<SearchPage> {
   const body = {
@@ -36,6 +38,6 @@ export async function searchIssues(
     // The spec's `expand` is a comma-separated string ("changelog,names").
     ...(opts.expand?.length ? { expand: opts.expand.join(',') } : {}),
   };
-  const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body });
+  const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body, as: opts.as });
   return { ...page, issues: page?.issues ?? [] };
 }

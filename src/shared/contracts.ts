@@ -5,6 +5,7 @@
  * from src/domain so that the screens never restate them. Imported by static/** and src/entry/resolvers/**;
  * the values come from domain modules that import nothing, so they cost the UI bundles next to nothing.
  */
+import type { QueueCounts, QueueFacets, QueueFilters, QueueRow, QueueState } from '../domain/at-risk-queue';
 import type { Weekday } from '../domain/business-week';
 import type { Config } from '../domain/config';
 import type { ConfigError } from '../domain/config-errors';
@@ -13,16 +14,19 @@ import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
 import type { SlaResult } from '../domain/sla';
+import type { ReportRow, SlaReportFigures } from '../domain/sla-report';
 import type { SlaRisk } from '../domain/sla-thresholds';
 import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
 
+export { QUEUE_STATES, UNASSIGNED } from '../domain/at-risk-queue';
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { slaConfigFingerprint } from '../domain/sla-fingerprint';
+export { reportCsv } from '../domain/sla-report';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {
@@ -34,6 +38,13 @@ export type {
   RequestDetails,
   SetupCheck,
   OutcomeChange,
+  QueueCounts,
+  QueueFacets,
+  QueueFilters,
+  QueueRow,
+  QueueState,
+  ReportRow,
+  SlaReportFigures,
   SlaRisk,
   ThirdPartyKind,
   WhatIfTally,
@@ -239,6 +250,80 @@ export type AdminResolver = {
   resumeSlaJob(payload: ResumePayload): ResolverResult<SlaJobView>;
 };
 
+/** The desk's pages (the at-risk queue page, the SLA report project page): one resolver. */
+export type DeskResolver = {
+  getAtRiskQueue(payload: AtRiskQueuePayload): ResolverResult<AtRiskQueueView>;
+  getSlaReport(payload: SlaReportPayload): ResolverResult<SlaReportView>;
+  getSlaReportRows(payload: SlaReportRowsPayload): ResolverResult<SlaReportRows>;
+};
+
+export interface AtRiskQueuePayload {
+  filters?: QueueFilters;
+}
+
+/** The at-risk queue of the project the page is shown on, measured now. */
+export interface AtRiskQueueView {
+  lang: Language;
+  projectKey: string;
+  /** When it was measured (ISO). */
+  measuredAt: string;
+  atRiskPercent: number;
+  /** The rows the filters keep, in the queue's order (the first {@link AtRiskQueueView.pageSize}). */
+  rows: QueueRow[];
+  /** Rows the filters keep in all. */
+  matching: number;
+  pageSize: number;
+  /** Counts of every state over the whole queue (before the filters). */
+  counts: QueueCounts;
+  facets: QueueFacets;
+  /** True when the project has more open SLAs than the queue reads: the least urgent are left out. */
+  truncated: boolean;
+}
+
+/** A report's period: whole months YYYY-MM, both included; `refresh` reads it again even when a fresh one is kept. */
+export interface SlaReportPayload {
+  from: string;
+  to: string;
+  refresh?: boolean;
+}
+
+/** An SLA report as the report page shows it: its progress while it is read, then its figures. */
+export interface SlaReportView {
+  lang: Language;
+  projectKey: string;
+  from: string;
+  to: string;
+  /** The desk's time zone, in which the months are counted. */
+  timeZone: string;
+  status: 'running' | 'done' | 'failed';
+  /** Requests read, and Jira's estimate of how many there are. */
+  read: number;
+  expected: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  figures: SlaReportFigures | null;
+  /** The first breaches by breach instant, and how many there are. */
+  breaches: ReportRow[];
+  breachCount: number;
+  rowCount: number;
+  /** Chunks of rows kept, for the CSV export (getSlaReportRows). */
+  chunks: number;
+}
+
+export interface SlaReportRowsPayload {
+  from: string;
+  to: string;
+  /** The first chunk wanted. */
+  chunk: number;
+}
+
+/** Rows of a finished report, several chunks at a time; `nextChunk` null once every chunk is given. */
+export interface SlaReportRows {
+  rows: ReportRow[];
+  nextChunk: number | null;
+}
+
 /** The requests to measure again with the settings in force, as a JQL. */
 export interface RecomputePayload {
   jql: string;
@@ -347,10 +432,17 @@ export const ADMIN = {
   resumeSlaJob: 'resumeSlaJob',
 } as const satisfies Record<string, keyof AdminResolver>;
 
+export const DESK = {
+  getAtRiskQueue: 'getAtRiskQueue',
+  getSlaReport: 'getSlaReport',
+  getSlaReportRows: 'getSlaReportRows',
+} as const satisfies Record<string, keyof DeskResolver>;
+
 // Every function of a resolver has its name above (the build fails otherwise).
 type Named<D, N> = Exclude<keyof D, N[keyof N]> extends never ? true : never;
 const _everyFunctionNamed: [
   Named<IssuePanelResolver, typeof ISSUE_PANEL>,
   Named<PortalResolver, typeof PORTAL>,
   Named<AdminResolver, typeof ADMIN>,
-] = [true, true, true];
+  Named<DeskResolver, typeof DESK>,
+] = [true, true, true, true];

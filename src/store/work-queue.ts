@@ -20,7 +20,9 @@ export type WorkItem =
   /** Requests whose SLA record must be measured again (a failed write, requests that predate the install). */
   | { kind: 'sla-refresh'; issueKeys: string[]; attempt: number }
   /** The next step of an SLA job (recompute, refresh, what-if): src/entry/consumers/run-sla-job.ts. */
-  | { kind: 'sla-job'; jobKind: 'recompute' | 'refresh' | 'what-if'; jobId: string };
+  | { kind: 'sla-job'; jobKind: 'recompute' | 'refresh' | 'what-if'; jobId: string }
+  /** The next step of an SLA report's reading: src/entry/shared/sla-report-job.ts. */
+  | { kind: 'sla-report'; projectKey: string; from: string; to: string; jobId: string };
 
 const queue = new Queue({ key: WORK_QUEUE });
 

@@ -193,6 +193,10 @@ export const en = {
   refusals: {
     anonymous: 'Sign in to use this.',
     noRequest: 'This screen is not shown on a request.',
+    noProject: 'This screen is not shown on a service project.',
+    badPeriod: (maxMonths: number) =>
+      `Choose a period of whole months, the first no later than the last, at most ${maxMonths} months long.`,
+    projectOutOfScope: 'The support rules do not apply to this project (admin page, projects).',
     badKey: 'This is not a request key.',
     agentsOnly: 'Only the support team can do this.',
     adminsOnly: 'Only Jira administrators can change the support rules.',

@@ -192,6 +192,10 @@ export const fr: Texts = {
   refusals: {
     anonymous: 'Connectez-vous pour utiliser cette fonction.',
     noRequest: "Cet écran n'est pas affiché sur une demande.",
+    noProject: "Cet écran n'est pas affiché sur un projet de service.",
+    badPeriod: (maxMonths: number) =>
+      `Choisissez une période de mois entiers, le premier au plus tard le dernier, d'au plus ${maxMonths} mois.`,
+    projectOutOfScope: "Les règles de support ne s'appliquent pas à ce projet (page d'administration, projets).",
     badKey: "Ce n'est pas une clé de demande.",
     agentsOnly: "Seule l'équipe support peut faire cela.",
     adminsOnly: 'Seuls les administrateurs Jira peuvent modifier les règles de support.',

@@ -10,6 +10,7 @@ import { processSlaAlertBatch } from './process-sla-alerts';
 import { processSweepBatch } from './process-sweep-batch';
 import { runSlaJobStep } from './run-sla-job';
 import { refreshSlaRecords } from '../shared/sla-record';
+import { continueSlaReport } from '../shared/sla-report-job';
 
 /**
  * Handles one queued item; an unknown or malformed item is logged with the reason and dropped from the
@@ -42,6 +43,9 @@ export async function handleWork(item: unknown): Promise<void> {
       return;
     case 'sla-job':
       await runSlaJobStep(work);
+      return;
+    case 'sla-report':
+      await continueSlaReport(work);
       return;
   }
   console.error('[support-rules] work-consumer: ignored a malformed queue item:', JSON.stringify(item)?.slice(0, 500));
