@@ -109,7 +109,7 @@ export const HOST_SCRIPT = `(function () {
       case 'getContext': return context;
       case 'invoke': {
         var response = await fetch('/_sandbox/invoke', { method: 'POST', headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ moduleKey: context.moduleKey, issueKey: frame.dataset.issueKey || null, functionKey: payload.functionKey, payload: payload.payload, theme: context.theme.colorMode }) });
+          body: JSON.stringify({ moduleKey: context.moduleKey, issueKey: frame.dataset.issueKey || null, projectKey: frame.dataset.projectKey || null, functionKey: payload.functionKey, payload: payload.payload, theme: context.theme.colorMode }) });
         var body = await response.json();
         if (!response.ok) throw new Error(body.message || 'The resolver failed');
         return body.result;
@@ -127,6 +127,14 @@ export const HOST_SCRIPT = `(function () {
         return true;
       }
       case 'open': return true;
+      case 'navigate': {
+        // router.navigate: a NavigationLocation to an issue, or a site-relative URL, opens in this tab.
+        var to = payload && payload.target === 'issue' ? '/browse/' + encodeURIComponent(payload.issueKey)
+          : payload && typeof payload.url === 'string' && payload.url.charAt(0) === '/' && payload.url.charAt(1) !== '/' ? payload.url : null;
+        if (!to) throw new Error('The sandbox navigates only to an issue or a site-relative URL');
+        setTimeout(function () { location.href = to; }, 0);
+        return true;
+      }
       case 'showFlag': toast((payload && (payload.title || payload.description)) || ''); return { id: String(Date.now()) };
       case 'enableTheming': case 'emitReadyEvent': case 'changeWindowTitle': case 'closeFlag': return null;
       default: throw new Error('The sandbox does not support the bridge call ' + name);

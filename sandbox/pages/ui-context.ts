@@ -15,6 +15,14 @@ export interface ShownIssue {
   projectType: string;
 }
 
+/** The project a project-level module (a queue page, a project page) is shown in. */
+export interface ShownProject {
+  id: string;
+  key: string;
+  /** Jira's projectTypeKey: service_desk, software, business. */
+  type: string;
+}
+
 export interface Viewer {
   accountId: string;
   /** Jira's form: fr_FR, en_US. */
@@ -32,10 +40,11 @@ export function uiContext(
   issue: ShownIssue | undefined,
   theme: 'light' | 'dark',
   siteUrl: string,
+  project?: ShownProject,
 ): Record<string, unknown> {
   return {
     moduleKey: module.key,
-    localId: `${module.key}-${issue?.key ?? 'page'}`,
+    localId: `${module.key}-${issue?.key ?? project?.key ?? 'page'}`,
     accountId: viewer.accountId,
     accountType: 'licensed',
     cloudId: 'sandbox-cloud-0000',
@@ -44,7 +53,7 @@ export function uiContext(
     locale: viewer.locale.replace('_', '-'),
     timezone: viewer.timeZone,
     theme: { colorMode: theme },
-    extension: extensionOf(module, issue),
+    extension: project ? projectExtension(module, project, siteUrl) : extensionOf(module, issue),
   };
 }
 
@@ -59,4 +68,21 @@ function extensionOf(module: UiModule, issue: ShownIssue | undefined): Record<st
     project: { id: issue.projectId, key: issue.projectKey, type: issue.projectType },
     isNewToIssue: false,
   };
+}
+
+/**
+ * The extension of a module shown in a project: a JSM queue page gets the project's id and key and the page's
+ * location (as @forge/bridge's own context definition of `jiraServiceManagement:queuePage` has it:
+ * `{ type, project: { id, key }, location }`, the page at /jira/servicedesk/projects/{projectKey}/queues/apps/…,
+ * "Jira Service Management queue page", developer.atlassian.com/platform/forge/manifest-reference/modules/
+ * jira-service-management-queue-page/); a project page the project's id, key and type ("Jira project page").
+ */
+function projectExtension(module: UiModule, project: ShownProject, siteUrl: string): Record<string, unknown> {
+  if (module.type === 'jiraServiceManagement:queuePage')
+    return {
+      type: module.type,
+      project: { id: project.id, key: project.key },
+      location: `${siteUrl}/jira/servicedesk/projects/${project.key}/queues/apps/${module.key}`,
+    };
+  return { type: module.type, project: { id: project.id, key: project.key, type: project.type } };
 }

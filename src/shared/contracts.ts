@@ -5,7 +5,14 @@
  * from src/domain so that the screens never restate them. Imported by static/** and src/entry/resolvers/**;
  * the values come from domain modules that import nothing, so they cost the UI bundles next to nothing.
  */
-import type { QueueCounts, QueueFacets, QueueFilters, QueueRow, QueueState } from '../domain/at-risk-queue';
+import type {
+  QueueChoice,
+  QueueCounts,
+  QueueFacets,
+  QueueFilters,
+  QueueRow,
+  QueueState,
+} from '../domain/at-risk-queue';
 import type { Weekday } from '../domain/business-week';
 import type { Config } from '../domain/config';
 import type { ConfigError } from '../domain/config-errors';
@@ -14,7 +21,7 @@ import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
 import type { SlaResult } from '../domain/sla';
-import type { ReportRow, SlaReportFigures } from '../domain/sla-report';
+import type { ReportCell, ReportFigures, ReportRow, SlaReportFigures } from '../domain/sla-report';
 import type { SlaRisk } from '../domain/sla-thresholds';
 import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
 import type { ThirdPartyKind } from '../domain/third-party';
@@ -38,11 +45,14 @@ export type {
   RequestDetails,
   SetupCheck,
   OutcomeChange,
+  QueueChoice,
   QueueCounts,
   QueueFacets,
   QueueFilters,
   QueueRow,
   QueueState,
+  ReportCell,
+  ReportFigures,
   ReportRow,
   SlaReportFigures,
   SlaRisk,

@@ -50,8 +50,10 @@ export interface InvokeCall {
   moduleKey: string;
   functionKey: string;
   payload?: unknown;
-  /** The request the module is shown on; null for the admin page. */
+  /** The request the module is shown on; null for the admin page and the project pages. */
   issueKey: string | null;
+  /** The project a project page (the queue page, the report page) is shown in. */
+  projectKey?: string;
 }
 
 export interface TestSandbox {

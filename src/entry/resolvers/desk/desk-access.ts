@@ -28,8 +28,7 @@ export function asDeskAgent<T>(
     const project = (req.context.extension as { project?: { key?: unknown } } | undefined)?.project;
     const projectKey = typeof project?.key === 'string' ? project.key : '';
     if (!PROJECT_KEY.test(projectKey)) return fail(400, 'no_project', t.noProject);
-    if (!(await hasProjectPermission(projectKey, 'SERVICEDESK_AGENT')))
-      return fail(403, 'agents_only', t.agentsOnly);
+    if (!(await hasProjectPermission(projectKey, 'SERVICEDESK_AGENT'))) return fail(403, 'agents_only', t.agentsOnly);
     return work({ ...caller, projectKey }, config);
   });
 }

@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import '../../common/src/screens.css';
+import { WithContext } from '../../common/src/ui';
+import { QueuePage } from './QueuePage';
+
+createRoot(document.getElementById('root')!).render(<WithContext>{(ctx) => <QueuePage ctx={ctx} />}</WithContext>);
