@@ -1,6 +1,6 @@
 // Adapter test: @forge/api is replaced by a scripted fake, the only place a mock stands in for Jira.
-import { route } from '@forge/api';
-import { JiraError, nullIfAbsent, requestJiraJson, setRetryPolicy } from './client';
+import { NeedsAuthenticationError, route } from '@forge/api';
+import { isConsentError, JiraError, nullIfAbsent, requestJiraJson, setRetryPolicy } from './client';
 
 const calls: { as: string; path: string; init: { method?: string; body?: string } }[] = [];
 let script: Array<() => Promise<unknown>> = [];
@@ -44,6 +44,7 @@ beforeEach(() => {
     maxDelayMs: 5000,
     timeoutMs: 50,
     sleep: async (ms) => void slept.push(ms),
+    remainingMs: () => 25_000,
   });
 });
 
@@ -89,6 +90,27 @@ describe('requestJira', () => {
     expect(error.retryable).toBe(true);
     expect(error.status).toBe(503);
     expect(calls).toHaveLength(4);
+  });
+
+  it('does not wait past the invocation: a Retry-After longer than the time left ends the call, retryable', async () => {
+    // Forge stops a resolver or trigger at 25 s ("Invocation limits"); a wait that would outlive the invocation is
+    // left to the queue (the caller re-queues a retryable error) rather than cut off mid-way.
+    setRetryPolicy({ remainingMs: () => 9_000 });
+    script = [answer(429, {}, { 'Retry-After': '5' })];
+    const error = (await requestJiraJson(route`/rest/api/3/myself`).catch((e: unknown) => e)) as JiraError;
+    expect(error.retryable).toBe(true);
+    expect(error.status).toBe(429);
+    expect(slept).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("lets @forge/api's consent error through untouched and unretried (Forge then asks the user to allow the app)", async () => {
+    const consent = new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key');
+    script = [() => Promise.reject(consent)];
+    await expect(requestJiraJson(route`/rest/api/3/myself`, { as: 'user' })).rejects.toBe(consent);
+    expect(calls).toHaveLength(1);
+    expect(isConsentError(consent)).toBe(true);
+    expect(isConsentError(new JiraError('401', 401, {}, false))).toBe(false);
   });
 
   it('does not retry a 4xx, and says why it failed', async () => {

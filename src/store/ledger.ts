@@ -5,6 +5,7 @@
  * expires after its lease.
  */
 import { kvs } from '@forge/kvs';
+import { FORGE_LIMITS } from '../jira/time-budget';
 
 interface LedgerEntry {
   state: 'running' | 'done';
@@ -15,8 +16,8 @@ interface LedgerEntry {
 export type LedgerOutcome = 'done' | 'skipped';
 
 const PREFIX = 'ledger:';
-/** A claim older than this, still 'running', was abandoned (a Forge function lives at most 900 s). */
-export const LEASE_MS = 15 * 60_000;
+/** A claim older than this, still 'running', was abandoned: no Forge function outlives the longest limit. */
+export const LEASE_MS = FORGE_LIMITS.maxAsyncMs + 60_000;
 /** How long a done key is remembered. */
 const RETENTION_DAYS = 90;
 
