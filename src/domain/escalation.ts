@@ -41,23 +41,6 @@ export function cleanReason(reason: unknown): string | null {
 }
 
 /**
- * True when the caller may escalate: the reporter, a request participant, or an agent of the project.
- * @example mayEscalate({ accountId: 'c1', snapshot: { reporter: { accountId: 'c1' }, participants: [] }, isAgent: false }) //=> true
- */
-export function mayEscalate(input: {
-  accountId: string;
-  snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>;
-  isAgent: boolean;
-}): boolean {
-  const { accountId, snapshot, isAgent } = input;
-  return (
-    isAgent ||
-    snapshot.reporter?.accountId === accountId ||
-    snapshot.participants.some((p) => p.accountId === accountId)
-  );
-}
-
-/**
  * The record of an escalation made now.
  * @example escalationRecord({ by: 'c1', byName: 'Carol', nowMs: 0, reason: 'Too slow' }).at //=> '1970-01-01T00:00:00.000Z'
  */

@@ -1,5 +1,7 @@
 // escalateRequest with Jira's adapters scripted and @forge/kvs in memory (the real ledger and config store).
 import { getIssue } from '../../jira/get-issue';
+import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
+import { listUserOrganizationIds } from '../../jira/list-user-organizations';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { getRequestParticipants } from '../../jira/get-request-participants';
 import { getUser } from '../../jira/get-user';
@@ -7,6 +9,7 @@ import { getIssueProperty, setIssueProperty } from '../../jira/issue-property';
 import { notifyIssue } from '../../jira/notify-issue';
 import { addComment } from '../../jira/add-comment';
 import { searchIssues } from '../../jira/search-issues';
+import { JiraError } from '../../jira/client';
 import { escalateRequest } from './escalate-request';
 
 const store = new Map<string, unknown>();
@@ -29,6 +32,8 @@ jest.mock('@forge/events', () => ({
   },
 }));
 jest.mock('../../jira/get-issue');
+jest.mock('../../jira/get-issue-with-changelog');
+jest.mock('../../jira/list-user-organizations');
 jest.mock('../../jira/get-request');
 jest.mock('../../jira/get-request-participants');
 jest.mock('../../jira/search-issues');
@@ -54,8 +59,21 @@ beforeEach(async () => {
   jest.mocked(getIssue).mockResolvedValue({
     id: '10001',
     key: 'SUP-1',
-    fields: { summary: 'VPN down', status: { name: 'En cours' }, reporter: { accountId: 'cust-1' } },
+    fields: {
+      summary: 'VPN down',
+      status: { name: 'En cours' },
+      reporter: { accountId: 'cust-1' },
+      project: { key: 'SUP', projectTypeKey: 'service_desk' },
+    },
   });
+  // As the app, with JSM's Organizations field (found by its schema type): the request is shared with org 7.
+  jest.mocked(getIssueWithChangelog).mockResolvedValue({
+    id: '10001',
+    key: 'SUP-1',
+    fields: { reporter: { accountId: 'cust-1' }, customfield_10002: [{ id: 7, name: 'Acme' }] },
+    schema: { customfield_10002: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+  });
+  jest.mocked(listUserOrganizationIds).mockImplementation(async (id) => (id === 'cust-4' ? ['7'] : ['8']));
   jest.mocked(getRequestParticipants).mockResolvedValue([{ accountId: 'cust-2' }]);
   jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
   jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
@@ -91,18 +109,21 @@ describe('escalateRequest', () => {
     expect(notifyIssue).toHaveBeenCalledTimes(1);
   });
 
-  it('lets a participant and an agent escalate, not another customer', async () => {
+  it('lets a participant, a member of the organization it is shared with and an agent escalate, not another customer', async () => {
     expect(await escalate('cust-3')).toMatchObject({ ok: false, status: 403, code: 'forbidden' });
     expect(hasIssuePermission).toHaveBeenCalledWith('SUP-1', 'TRANSITION_ISSUES');
     expect(await escalate('cust-2')).toMatchObject({ ok: true });
+    properties.clear();
+    store.clear();
+    expect(await escalate('cust-4')).toMatchObject({ ok: true, escalation: { by: 'cust-4' } });
     properties.clear();
     store.clear();
     jest.mocked(hasIssuePermission).mockResolvedValue(true);
     expect(await escalate('agent-9')).toMatchObject({ ok: true, escalation: { by: 'agent-9' } });
   });
 
-  it('answers 404 when the caller cannot see the request, 400 without a reason', async () => {
-    jest.mocked(getIssue).mockResolvedValueOnce(null);
+  it('answers 404 when the request does not exist, 400 without a reason', async () => {
+    jest.mocked(getIssueWithChangelog).mockRejectedValueOnce(new JiraError('404', 404, {}, false));
     expect(await escalate('cust-1')).toMatchObject({ ok: false, status: 404, code: 'not_found' });
     expect(await escalate('cust-1', '   ')).toMatchObject({
       ok: false,

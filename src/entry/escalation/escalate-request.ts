@@ -1,6 +1,7 @@
 /**
- * Escalates a request for a person (customer in the portal, agent in the issue panel): checks, as that person,
- * that they may see the request and that they are its reporter, a participant or an agent; records the
+ * Escalates a request for a person (customer in the portal, agent in the issue panel): checks that they are its
+ * reporter, a participant, a member of an organization it is shared with (read as the app) or an agent (asked of
+ * Jira as them: shared/request-audience.ts); records the
  * escalation once (issue property `supportRulesEscalation`, ledger key `<issue>:escalation`), notes it
  * internally, and notifies the team lead and the offer manager. A repeat is answered "already escalated on …".
  */
@@ -12,20 +13,18 @@ import {
   escalationActions,
   escalationKey,
   escalationRecord,
-  mayEscalate,
   parseEscalationRecord,
   type EscalationRecord,
 } from '../../domain/escalation';
 import { languageFor } from '../../domain/messages';
 import type { Person } from '../../domain/request';
 import type { Language } from '../../domain/workflow';
-import { getIssue } from '../../jira/get-issue';
-import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { getUser } from '../../jira/get-user';
 import { getIssueProperty } from '../../jira/issue-property';
 import { loadConfig } from '../../store/config-store';
 import { executeActions } from '../shared/execute-actions';
 import { loadSnapshot } from '../shared/load-snapshot';
+import { loadAudience } from '../shared/request-audience';
 
 export interface EscalateInput {
   issueKey: string;
@@ -45,7 +44,11 @@ export type EscalateResult =
       escalation?: EscalationRecord;
     };
 
-const TEXTS: Record<'invalid' | 'off' | 'forbidden' | 'not_found', Record<Language, string>> = {
+const TEXTS: Record<'invalid' | 'off' | 'forbidden' | 'not_found' | 'outOfScope', Record<Language, string>> = {
+  outOfScope: {
+    fr: "Les règles de support ne s'appliquent pas à ce projet : l'escalade n'y est pas proposée.",
+    en: 'The support rules do not apply to this project: escalation is not offered here.',
+  },
   invalid: {
     fr: 'Indiquez pourquoi vous escaladez la demande (2000 caractères au plus).',
     en: 'Say why you escalate the request (at most 2000 characters).',
@@ -55,8 +58,8 @@ const TEXTS: Record<'invalid' | 'off' | 'forbidden' | 'not_found', Record<Langua
     en: 'Escalation is switched off for this service desk.',
   },
   forbidden: {
-    fr: "Seuls le demandeur, les participants de la demande et l'équipe support peuvent l'escalader.",
-    en: 'Only the reporter, the participants of the request and the support team can escalate it.',
+    fr: "Seuls le demandeur, les participants de la demande, les membres de son organisation et l'équipe support peuvent l'escalader.",
+    en: 'Only the reporter, the participants of the request, members of its organization and the support team can escalate it.',
   },
   not_found: {
     fr: "Cette demande n'existe pas ou ne vous est pas visible.",
@@ -76,16 +79,13 @@ export async function escalateRequest(input: EscalateInput): Promise<EscalateRes
   if (reason === null) return { ok: false, status: 400, code: 'invalid', message: TEXTS.invalid[lang] };
   if (!config.rules.escalation) return { ok: false, status: 403, code: 'forbidden', message: TEXTS.off[lang] };
 
-  if (!(await getIssue(input.issueKey, 'user')))
-    return { ok: false, status: 404, code: 'not_found', message: TEXTS.not_found[lang] };
+  const access = await loadAudience(input.issueKey, input.accountId, 'escalate');
+  if (!access) return { ok: false, status: 404, code: 'not_found', message: TEXTS.not_found[lang] };
+  if (!access.audience) return { ok: false, status: 403, code: 'forbidden', message: TEXTS.forbidden[lang] };
   const loaded = await loadSnapshot(input.issueKey, config);
   if (!loaded) return { ok: false, status: 404, code: 'not_found', message: TEXTS.not_found[lang] };
+  if ('outOfScope' in loaded) return { ok: false, status: 403, code: 'forbidden', message: TEXTS.outOfScope[lang] };
   const { snapshot } = loaded;
-  const onRequest = mayEscalate({ accountId: input.accountId, snapshot, isAgent: false });
-  const isAgent = !onRequest && (await hasIssuePermission(input.issueKey, 'TRANSITION_ISSUES'));
-  if (!mayEscalate({ accountId: input.accountId, snapshot, isAgent }))
-    return { ok: false, status: 403, code: 'forbidden', message: TEXTS.forbidden[lang] };
-
   const existing = await currentEscalation(input.issueKey);
   if (existing) return already(existing, lang, config);
 

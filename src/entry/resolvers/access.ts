@@ -2,8 +2,6 @@
  * Who is calling a resolver and what they may do, always asked of Jira as the calling user: the identity
  * comes from the Forge context (never from the payload), the rights from Jira's own answers.
  */
-import { JiraError } from '../../jira/client';
-import { getCustomerRequest } from '../../jira/get-customer-request';
 import { hasGlobalPermission } from '../../jira/get-my-global-permission';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import type { Language, ResolverFailure } from '../../shared/contracts';
@@ -65,21 +63,6 @@ export function callerOnRequest(
   if (!caller.issueKey) return fail(400, 'no_request', TEXTS.noRequest[caller.lang]);
   if (!ISSUE_KEY.test(caller.issueKey)) return fail(400, 'invalid_request_key', TEXTS.badKey[caller.lang]);
   return { ...caller, issueKey: caller.issueKey };
-}
-
-/**
- * True when the calling user may see the request: JSM answers it to its reporter, its participants and agents.
- * @example await canSeeRequest('SUP-1') //=> false for a customer of another organization
- */
-export async function canSeeRequest(issueKey: string): Promise<boolean> {
-  try {
-    await getCustomerRequest(issueKey, 'user');
-    return true;
-  } catch (error) {
-    if (error instanceof JiraError && (error.status === 403 || error.status === 404 || error.status === 401))
-      return false;
-    throw error;
-  }
 }
 
 /** A failure unless the caller is an agent of the request's service desk (may transition it). */

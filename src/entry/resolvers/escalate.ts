@@ -2,17 +2,13 @@ import { cleanReason, MAX_REASON_LENGTH } from '../../domain/escalation';
 import { loadConfig } from '../../store/config-store';
 import type { EscalatePayload, EscalationView, ResolverResult } from '../../shared/contracts';
 import { escalateRequest } from '../escalation/escalate-request';
-import { callerOnRequest, canSeeRequest, type ResolverRequest } from './access';
+import { callerOnRequest, type ResolverRequest } from './access';
 import { answer, fail, ok } from './result';
 
 const TEXTS = {
   off: {
     en: 'Escalation is switched off for this service desk.',
     fr: "L'escalade est désactivée pour ce centre de services.",
-  },
-  forbidden: {
-    en: 'Only the people of this request and the support team can escalate it.',
-    fr: "Seuls les participants de la demande et l'équipe support peuvent l'escalader.",
   },
   reason: {
     en: `Say why you escalate (up to ${MAX_REASON_LENGTH} characters).`,
@@ -21,8 +17,9 @@ const TEXTS = {
 } as const;
 
 /**
- * Escalates the request shown (issue panel or portal): for anyone who may see it (reporter, participants,
- * agents, as JSM answers the user), with a reason; the escalation engine notifies the lead and the offer manager.
+ * Escalates the request shown (issue panel or portal), with a reason: the escalation engine decides who may
+ * (reporter, participants, members of an organization it is shared with, agents) and notifies the lead and the
+ * offer manager.
  */
 export async function escalate(
   req: ResolverRequest<Partial<EscalatePayload>>,
@@ -35,7 +32,6 @@ export async function escalate(
     if (!config.rules.escalation) return fail(403, 'escalation_off', TEXTS.off[caller.lang]);
     const reason = cleanReason(req.payload?.reason);
     if (reason === null) return fail(400, 'invalid_reason', TEXTS.reason[caller.lang]);
-    if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', TEXTS.forbidden[caller.lang]);
     const result = await escalateRequest({ issueKey: caller.issueKey, accountId: caller.accountId, reason, nowMs });
     if (!result.ok) return fail(result.status as 400 | 403 | 404 | 409, result.code, result.message);
     return ok(result.escalation);

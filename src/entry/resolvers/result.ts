@@ -2,7 +2,7 @@
  * Resolver answers as data: `{ ok: true, data }` or a typed failure the UI can show. Jira's refusals
  * (403, 404) and any unexpected error become failures here, in one place, instead of thrown errors.
  */
-import { JiraError } from '../../jira/client';
+import { isConsentError, JiraError } from '../../jira/client';
 import type { Language, ResolverFailure, ResolverResult } from '../../shared/contracts';
 
 /** A successful answer. */
@@ -34,12 +34,14 @@ const TEXTS = {
 
 /**
  * Runs a resolver's work and turns what it throws into a typed failure: Jira's 403/404 stay 403/404,
- * its 400 stays 400, anything else is a 500 (logged).
+ * its 400 stays 400, anything else is a 500 (logged). A consent error of an `asUser()` call is rethrown as is:
+ * Forge then asks the user to allow the app, which no answer of ours could do.
  */
 export async function answer<T>(lang: Language, work: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
   try {
     return await work();
   } catch (error) {
+    if (isConsentError(error)) throw error;
     if (error instanceof JiraError && error.status === 403) return fail(403, 'forbidden', TEXTS.forbidden[lang]);
     if (error instanceof JiraError && error.status === 404) return fail(404, 'not_found', TEXTS.notFound[lang]);
     if (error instanceof JiraError && error.status === 400) return fail(400, 'jira_rejected', error.message);

@@ -1,11 +1,11 @@
 import { escalationGuidance, languageFor } from '../../../domain/messages';
 import { textFromAdf } from '../../../domain/actions';
 import { statusResolver } from '../../../domain/workflow';
-import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { listRequestComments } from '../../../jira/list-request-comments';
 import { loadConfig } from '../../../store/config-store';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
-import { callerOnRequest, canSeeRequest, type ResolverRequest } from '../access';
+import { loadAudience } from '../../shared/request-audience';
+import { callerOnRequest, type ResolverRequest } from '../access';
 import { computeSla, loadEscalation, loadWaiting } from '../engines';
 import { answer, fail, ok } from '../result';
 import { portalSla, statusInWords } from '../views';
@@ -13,8 +13,9 @@ import { portalSla, statusInWords } from '../views';
 const FORBIDDEN = { en: 'You may not see this request.', fr: "Vous n'avez pas accès à cette demande." } as const;
 
 /**
- * The customer's panel: checks through JSM, as the user, that they may see the request; then reads it as the app
- * and says, in their words, where it stands, what is awaited from them and when it would close.
+ * The customer's panel: reads the request as the app, lets only its audience see it (reporter, participants,
+ * members of an organization it is shared with, agents: shared/request-audience.ts), and says, in their words,
+ * where it stands, what is awaited from them and when it would close.
  */
 export async function getPortalView(
   req: ResolverRequest<{ lang?: unknown }>,
@@ -23,8 +24,9 @@ export async function getPortalView(
   const caller = callerOnRequest(req);
   if ('ok' in caller) return caller;
   return answer(caller.lang, async () => {
-    if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', FORBIDDEN[caller.lang]);
-    const [issue, config] = await Promise.all([getIssueWithChangelog(caller.issueKey, 'app'), loadConfig()]);
+    const [loaded, config] = await Promise.all([loadAudience(caller.issueKey, caller.accountId, 'view'), loadConfig()]);
+    if (!loaded?.audience) return fail(403, 'forbidden', FORBIDDEN[caller.lang]);
+    const { issue } = loaded;
     const lang = languageFor(caller.lang, config);
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const { sla } = computeSla(issue, config, nowMs);
@@ -32,7 +34,8 @@ export async function getPortalView(
     const [waiting, escalation, comments] = await Promise.all([
       waitingForCustomer ? loadWaiting(issue.key, config) : Promise.resolve(null),
       loadEscalation(issue.key),
-      waitingForCustomer ? listRequestComments(issue.key, 'user') : Promise.resolve([]),
+      // As the app (a portal-only customer's asUser() calls fail): public comments only.
+      waitingForCustomer ? listRequestComments(issue.key, 'app') : Promise.resolve([]),
     ]);
     const reporterId = issue.fields.reporter?.accountId;
     const lastFromTeam = [...comments].reverse().find((c) => c.public && c.author?.accountId !== reporterId);
