@@ -26,6 +26,7 @@ type MessageKey =
   | 'language.defaultNotAvailable'
   | 'phone.format'
   | 'businessHours.empty'
+  | 'projectKey.format'
   | 'duplicate';
 
 type Params = Record<string, string | number>;
@@ -85,6 +86,12 @@ const MESSAGES: Record<MessageKey, Record<Language, (p: Params) => string>> = {
     en: () => 'The business-hours calendar has no working hours at all: give at least one day a range.',
     fr: () => "Le calendrier des heures ouvrées n'a aucune heure travaillée : donnez une plage à au moins un jour.",
   },
+  'projectKey.format': {
+    en: (p) =>
+      `"${p.value}" is not a project key: a capital letter, then capital letters, digits or _ (for example SUP).`,
+    fr: (p) =>
+      `« ${p.value} » n'est pas une clé de projet : une lettre majuscule, puis des majuscules, des chiffres ou _ (par exemple SUP).`,
+  },
   duplicate: {
     en: (p) => `"${p.value}" is listed twice.`,
     fr: (p) => `« ${p.value} » figure deux fois.`,
@@ -95,6 +102,7 @@ const TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const YEARLY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const PHONE = /^\+?[0-9][0-9 .-]{3,24}$/;
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 
 /** Minutes since midnight of "HH:MM" (24:00 is 1440). */
 export function parseTimeOfDay(value: string): number {
@@ -222,6 +230,27 @@ const phoneNumber = z
 export const configSchema = z
   .object({
     version: z.literal(1).prefault(1),
+    /** The JSM projects the rules apply to, by key; empty: every project of type service_desk. */
+    projects: z
+      .object({
+        keys: z
+          .array(
+            z
+              .string()
+              .superRefine((k, ctx) => void (PROJECT_KEY.test(k) || custom(ctx, 'projectKey.format', { value: k }))),
+          )
+          .max(200)
+          .prefault([]),
+      })
+      .strict()
+      .superRefine((p, ctx) => {
+        const seen = new Set<string>();
+        p.keys.forEach((key, i) => {
+          if (seen.has(key)) custom(ctx, 'duplicate', { value: key }, ['keys', i]);
+          seen.add(key);
+        });
+      })
+      .prefault({}),
     /** Site statuses onto canonical keys: ids first, then names; the French and English names of DESIGN.md work unmapped. */
     statusMapping: z
       .object({

@@ -17,6 +17,7 @@ import {
   type ReminderDecision,
   type ReminderState,
 } from '../../domain/reminders';
+import { appliesToProject } from '../../domain/project-scope';
 import { statusResolver, type Language } from '../../domain/workflow';
 import { getIssueWithProperties, type IssueWithProperties } from '../../jira/get-issue-with-properties';
 import { portalUrlOf } from '../../jira/get-request';
@@ -33,7 +34,7 @@ export interface SweepBatch {
   sweptAt: number;
 }
 
-const FIELDS = ['summary', 'status', 'reporter', 'created'];
+const FIELDS = ['summary', 'status', 'reporter', 'created', 'project'];
 
 /**
  * Handles one batch of due requests.
@@ -65,6 +66,8 @@ async function processDueRequest(
 ): Promise<void> {
   const issue = await getIssueWithProperties(issueKey, FIELDS, [STATE_PROPERTY]);
   if (!issue) return;
+  // Not (or no longer) a request of a JSM project the rules apply to: nothing is sent or written.
+  if (!appliesToProject(issue.fields.project, config)) return;
   const stored = issue.properties?.[STATE_PROPERTY];
   const status = statusResolver(config.statusMapping)({
     id: issue.fields.status?.id ?? null,
