@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS issues (
   id INTEGER PRIMARY KEY,
   project_key TEXT NOT NULL,
   num INTEGER NOT NULL,
+  issue_type_id TEXT NOT NULL DEFAULT '10004',
   summary TEXT NOT NULL,
   description TEXT,              -- ADF JSON
   status_id TEXT NOT NULL,
@@ -135,5 +136,18 @@ export function openDatabase(file: string): Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   return db;
+}
+
+/** Columns added since a file was first created: added to an older file, with their defaults. */
+const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }> = [
+  { table: 'issues', column: 'issue_type_id', definition: "TEXT NOT NULL DEFAULT '10004'" },
+];
+
+function addMissingColumns(db: Database): void {
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
 }

@@ -1,6 +1,9 @@
 /**
  * Forge's product events for what happened on the site (avi:jira:created:issue, avi:jira:updated:issue with
- * its changelog, avi:jira:commented:issue), with the payload shapes of Forge's Jira events reference.
+ * its changelog, avi:jira:commented:issue), with the payload shapes of Forge's Jira events reference
+ * (https://developer.atlassian.com/platform/forge/events-reference/jira/): the issue carries its id, key and
+ * the documented fields only (summary, issuetype, creator, created, project with its projectTypeKey,
+ * reporter, assignee, updated, status), people reduced to their accountId.
  */
 import type { ChangeItem } from './issue-store';
 
@@ -16,9 +19,27 @@ export interface ProductEvent {
 /** The name of the emitter event that carries a ProductEvent. */
 export const PRODUCT_EVENT = 'product-event';
 
-/** The issue as event payloads carry it: id, key, fields; people reduced to their accountId (as Forge sends them). */
+/** The fields Forge's issue events carry (the reference's `Issue` type). */
+export const EVENT_ISSUE_FIELDS = [
+  'summary',
+  'issuetype',
+  'creator',
+  'created',
+  'project',
+  'reporter',
+  'assignee',
+  'updated',
+  'status',
+] as const;
+
+/**
+ * The issue as event payloads carry it: id, key and the documented fields; people reduced to their accountId.
+ * @example Object.keys(eventIssue(issueJson).fields) //=> ['summary', 'issuetype', 'creator', ...]
+ */
 export function eventIssue(issueJson: Record<string, unknown>): Record<string, unknown> {
-  const fields = { ...(issueJson.fields as Record<string, unknown>) };
+  const all = issueJson.fields as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const name of EVENT_ISSUE_FIELDS) if (name in all) fields[name] = all[name];
   for (const name of ['reporter', 'creator', 'assignee']) {
     const user = fields[name] as { accountId?: string } | null | undefined;
     if (user !== undefined) fields[name] = user ? { accountId: user.accountId } : null;

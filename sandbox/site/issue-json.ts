@@ -3,13 +3,12 @@
  * for one viewer (a customer never sees internal notes).
  */
 import {
-  ISSUE_TYPE,
   PRIORITIES,
-  PROJECT,
-  REQUEST_TYPE,
   RESOLUTIONS,
-  SERVICE_DESK,
+  projectByKey,
   statusById,
+  type IssueTypeDef,
+  type SiteProject,
   type SiteStatusDef,
 } from './catalog';
 import type { SiteContext } from './context';
@@ -120,6 +119,44 @@ export function statusJson(status: SiteStatusDef, baseUrl: string): Record<strin
   };
 }
 
+/**
+ * A project as issue fields and product events carry it (the `project` of Forge's issue events).
+ * @example projectJson(projectByKey('DEV'), base).projectTypeKey //=> 'software'
+ */
+export function projectJson(project: SiteProject, baseUrl: string): Record<string, unknown> {
+  const avatar = (size: string) => `${baseUrl}/secure/projectavatar?size=${size}&pid=${project.id}`;
+  return {
+    self: `${baseUrl}/rest/api/3/project/${project.id}`,
+    id: project.id,
+    key: project.key,
+    name: project.name,
+    projectTypeKey: project.projectTypeKey,
+    simplified: false,
+    avatarUrls: {
+      '48x48': avatar('large'),
+      '24x24': avatar('small'),
+      '16x16': avatar('xsmall'),
+      '32x32': avatar('medium'),
+    },
+  };
+}
+
+/**
+ * An issue type (IssueTypeDetails).
+ * @example issueTypeJson(ISSUE_TYPE, base).name //=> 'Service request'
+ */
+export function issueTypeJson(type: IssueTypeDef, baseUrl: string): Record<string, unknown> {
+  return {
+    self: `${baseUrl}/rest/api/3/issuetype/${type.id}`,
+    id: type.id,
+    description: type.description,
+    iconUrl: `${baseUrl}/images/icons/issuetypes/${type.name.toLowerCase().replace(/\s+/g, '-')}.svg`,
+    name: type.name,
+    subtask: type.subtask,
+    hierarchyLevel: type.hierarchyLevel,
+  };
+}
+
 export interface RenderOptions {
   fields: Set<string>;
   expandChangelog: boolean;
@@ -184,6 +221,9 @@ export class IssueRenderer {
     base: string,
   ): Record<(typeof ISSUE_FIELDS)[number], () => unknown> {
     const status = statusById(issue.statusId)!;
+    const project = projectByKey(issue.projectKey);
+    const serviceDesk = project.serviceDesk;
+    const issueType = project.issueTypes.find((t) => t.id === issue.issueTypeId) ?? project.issueTypes[0]!;
     const resolution = RESOLUTIONS.find((r) => r.id === issue.resolutionId);
     const priority = PRIORITIES.find((p) => p.id === issue.priorityId)!;
     return {
@@ -202,13 +242,8 @@ export class IssueRenderer {
       assignee: () => this.user(issue.assigneeId),
       created: () => jiraDate(issue.created),
       updated: () => jiraDate(issue.updated),
-      project: () => ({ self: `${base}/rest/api/3/project/${PROJECT.id}`, ...PROJECT, simplified: false }),
-      issuetype: () => ({
-        self: `${base}/rest/api/3/issuetype/${ISSUE_TYPE.id}`,
-        ...ISSUE_TYPE,
-        description: '',
-        iconUrl: `${base}/images/icons/issuetypes/request.svg`,
-      }),
+      project: () => projectJson(project, base),
+      issuetype: () => issueTypeJson(issueType, base),
       labels: () => issue.labels,
       comment: () => {
         const comments = this.ctx.issues.comments(issue.id, isAgent(viewer)).map((c) => this.comment(c, issue));
@@ -220,7 +255,9 @@ export class IssueRenderer {
           startAt: 0,
         };
       },
+      // JSM's fields hold nothing outside a service project.
       customfield_10002: () => {
+        if (!serviceDesk) return null;
         if (issue.organizationId === null) return [];
         const name = this.ctx.db
           .prepare<[number], string>('SELECT name FROM organizations WHERE id = ?')
@@ -234,17 +271,20 @@ export class IssueRenderer {
           },
         ];
       },
-      customfield_10003: () => issue.participantIds.map((id) => this.user(id)),
-      customfield_10010: () => ({
-        _links: { web: `${base}/portal/${issue.key}`, self: `${base}/rest/servicedeskapi/request/${issue.id}` },
-        requestType: { ...REQUEST_TYPE, serviceDeskId: SERVICE_DESK.id },
-        currentStatus: {
-          status: status.name,
-          statusCategory:
-            status.category.key === 'done' ? 'DONE' : status.category.key === 'new' ? 'NEW' : 'INDETERMINATE',
-          statusDate: { iso8601: jiraDate(issue.updated), epochMillis: issue.updated },
-        },
-      }),
+      customfield_10003: () => (serviceDesk ? issue.participantIds.map((id) => this.user(id)) : null),
+      customfield_10010: () =>
+        serviceDesk
+          ? {
+              _links: { web: `${base}/portal/${issue.key}`, self: `${base}/rest/servicedeskapi/request/${issue.id}` },
+              requestType: { ...serviceDesk.requestType, serviceDeskId: serviceDesk.id },
+              currentStatus: {
+                status: status.name,
+                statusCategory:
+                  status.category.key === 'done' ? 'DONE' : status.category.key === 'new' ? 'NEW' : 'INDETERMINATE',
+                statusDate: { iso8601: jiraDate(issue.updated), epochMillis: issue.updated },
+              },
+            }
+          : null,
     };
   }
 

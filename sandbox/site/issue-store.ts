@@ -4,7 +4,7 @@
  * caller can answer and fire the product event once the transaction has committed.
  */
 import type { Database } from '../db';
-import { PROJECT, isDoneStatus, statusById, type SiteStatusDef } from './catalog';
+import { isDoneStatus, statusById, type SiteStatusDef } from './catalog';
 import type { AdfNode } from './format';
 
 export type Channel = 'portal' | 'email' | 'jira' | 'api';
@@ -13,6 +13,7 @@ export interface IssueRecord {
   id: number;
   key: string;
   projectKey: string;
+  issueTypeId: string;
   summary: string;
   description: AdfNode | null;
   statusId: string;
@@ -62,6 +63,7 @@ interface IssueRow {
   id: number;
   project_key: string;
   num: number;
+  issue_type_id: string;
   summary: string;
   description: string | null;
   status_id: string;
@@ -79,6 +81,8 @@ interface IssueRow {
 }
 
 export interface NewIssue {
+  projectKey: string;
+  issueTypeId: string;
   summary: string;
   description: AdfNode | null;
   reporterId: string;
@@ -87,6 +91,7 @@ export interface NewIssue {
   priorityId: string;
   organizationId: number | null;
   statusId: string;
+  labels?: string[];
   at: number;
 }
 
@@ -131,25 +136,26 @@ export class IssueStore {
   }
 
   /**
-   * Creates a request in project SUP; its key is the next number.
-   * @example store.create({ summary: 'Down', ... }).key //=> 'SUP-13'
+   * Creates an issue in its project; its key is the project's next number.
+   * @example store.create({ projectKey: 'SUP', issueTypeId: '10004', summary: 'Down', ... }).key //=> 'SUP-13'
    */
   create(issue: NewIssue): IssueRecord {
     const num =
       (this.db
         .prepare<[string], number>('SELECT COALESCE(MAX(num), 0) FROM issues WHERE project_key = ?')
         .pluck()
-        .get(PROJECT.key) ?? 0) + 1;
+        .get(issue.projectKey) ?? 0) + 1;
     const status = statusById(issue.statusId);
     const info = this.db
       .prepare(
-        `INSERT INTO issues (id, project_key, num, summary, description, status_id, priority_id, resolution_id, resolution_date, reporter_id, creator_id,
+        `INSERT INTO issues (id, project_key, num, issue_type_id, summary, description, status_id, priority_id, resolution_id, resolution_date, reporter_id, creator_id,
            assignee_id, organization_id, labels, channel, created, updated)
-         VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM issues), ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, '[]', ?, ?, ?)`,
+         VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM issues), ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
       )
       .run(
-        PROJECT.key,
+        issue.projectKey,
         num,
+        issue.issueTypeId,
         issue.summary,
         issue.description ? JSON.stringify(issue.description) : null,
         issue.statusId,
@@ -158,6 +164,7 @@ export class IssueStore {
         issue.reporterId,
         issue.creatorId,
         issue.organizationId,
+        JSON.stringify(issue.labels ?? []),
         issue.channel,
         issue.at,
         issue.at,
@@ -393,6 +400,7 @@ export class IssueStore {
       id: row.id,
       key: `${row.project_key}-${row.num}`,
       projectKey: row.project_key,
+      issueTypeId: row.issue_type_id,
       summary: row.summary,
       description: row.description ? (JSON.parse(row.description) as AdfNode) : null,
       statusId: row.status_id,

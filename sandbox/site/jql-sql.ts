@@ -3,7 +3,8 @@
  * understands, the operators each takes and the values each accepts. Anything else is a JqlError naming it,
  * which the search route answers as a 400, as Jira does.
  */
-import { PROJECT, RESOLUTIONS, findStatus } from './catalog';
+import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
+import { SERVICE_PROJECT_KEYS } from './permissions';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
 export interface CompiledQuery {
@@ -23,9 +24,10 @@ const CHANNELS = ['portal', 'email', 'jira', 'api'];
 const ORDER_COLUMNS: Record<string, string> = {
   created: 'i.created',
   updated: 'i.updated',
-  key: 'i.num',
+  key: 'i.project_key {dir}, i.num',
   id: 'i.id',
-  issuekey: 'i.num',
+  issuekey: 'i.project_key {dir}, i.num',
+  project: 'i.project_key',
 };
 const SUPPORTED =
   'project, key, status, resolution, reporter, assignee, request-channel-type, issue.property[key].path';
@@ -42,8 +44,10 @@ export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
   const order = query.orderBy.map((o) => {
     const column = ORDER_COLUMNS[o.field];
     if (!column)
-      throw new JqlError(`Not able to sort using field '${o.field}': the sandbox orders by created, updated or key.`);
-    return `${column} ${o.direction}`;
+      throw new JqlError(
+        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key or project.`,
+      );
+    return `${column.replace('{dir}', o.direction)} ${o.direction}`;
   });
   return { where, params, orderBy: [...order, 'i.id ASC'].join(', ') };
 }
@@ -112,9 +116,9 @@ function columnCompare(
         op,
         values.map((v) => {
           const text = literal(v, field).toUpperCase();
-          if (text !== PROJECT.key && text !== PROJECT.id && text !== PROJECT.name.toUpperCase())
-            throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'project'.`);
-          return PROJECT.key;
+          const project = PROJECTS.find((p) => p.key === text || p.id === text || p.name.toUpperCase() === text);
+          if (!project) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'project'.`);
+          return project.key;
         }),
         params,
       );
@@ -139,13 +143,16 @@ function columnCompare(
       return op === 'in' ? any : `NOT ${any}`;
     }
     case 'status':
+      // A name may stand for several statuses (one per project that has a status of that name).
       return inList(
         'i.status_id',
         op,
-        values.map((v) => {
-          const status = findStatus(literal(v, field));
-          if (!status) throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'status'.`);
-          return status.id;
+        values.flatMap((v) => {
+          const wanted = literal(v, field).trim().toLowerCase();
+          const ids = ALL_STATUSES.filter((s) => s.id === wanted || s.name.toLowerCase() === wanted).map((s) => s.id);
+          if (ids.length === 0)
+            throw new JqlError(`The value '${literal(v, field)}' does not exist for the field 'status'.`);
+          return ids;
         }),
         params,
       );
@@ -178,7 +185,9 @@ function columnCompare(
       );
     }
     case 'request-channel-type':
-      return inList(
+      // Only requests of service projects have a channel.
+      params.push(...SERVICE_PROJECT_KEYS);
+      return `(i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND ${inList(
         'i.channel',
         op,
         values.map((v) => {
@@ -190,7 +199,7 @@ function columnCompare(
           return text;
         }),
         params,
-      );
+      )})`;
     default:
       throw new JqlError(
         `Field '${field}' does not exist or is not supported by the sandbox's JQL (supported: ${SUPPORTED}).`,

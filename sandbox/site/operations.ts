@@ -4,14 +4,14 @@
  */
 import {
   PRIORITIES,
-  REOPEN_TRANSITION,
+  PROJECT,
   RESOLUTIONS,
-  STATUSES,
   findResolution,
   isDoneStatus,
+  projectByKey,
   statusById,
-  statusOf,
   transitionInto,
+  type SiteProject,
   type SiteStatusDef,
 } from './catalog';
 import type { SiteContext } from './context';
@@ -29,6 +29,13 @@ export interface NewRequest {
   reporter: SiteUser;
   channel: Channel;
   priorityId?: string;
+  /** SUP unless given. */
+  project?: SiteProject;
+  /** The project's first issue type unless given. */
+  issueTypeId?: string;
+  labels?: string[];
+  /** Issue properties set with the creation (no event of their own, as in Jira). */
+  properties?: Array<{ key: string; value: unknown }>;
 }
 
 export interface TransitionRequest {
@@ -62,40 +69,57 @@ export class SiteOperations {
   }
 
   /**
-   * Creates a request in SUP (status Soumise, priority Medium unless given) and fires avi:jira:created:issue.
+   * Creates an issue in its project (SUP unless given; the workflow's first status, priority Medium unless
+   * given) and fires avi:jira:created:issue. A request of a service project records the reporter's organization.
    * @example ops.createRequest(customer, { summary: 'Down', description: null, reporter: customer, channel: 'portal' }).key //=> 'SUP-13'
    */
   createRequest(actor: SiteUser, request: NewRequest, at = Date.now()): IssueRecord {
+    const project = request.project ?? projectByKey(PROJECT.key);
     if (!request.summary.trim()) throw badRequest('', { summary: 'You must specify a summary of the issue.' });
     if (request.reporter.accountId !== actor.accountId && !isAgent(actor))
       throw forbidden('You do not have permission to raise a request on behalf of another customer.');
+    if (!isAgent(actor) && project.projectTypeKey !== 'service_desk')
+      throw forbidden('You do not have permission to create issues in this project.');
     if (request.priorityId && !PRIORITIES.some((p) => p.id === request.priorityId))
       throw badRequest('', { priority: `Priority with id '${request.priorityId}' does not exist.` });
+    const issueTypeId = request.issueTypeId ?? project.issueTypes[0]!.id;
+    if (!project.issueTypes.some((t) => t.id === issueTypeId))
+      throw badRequest('', { issuetype: 'Specify a valid issue type' });
     return this.commit(() => {
       const issue = this.ctx.issues.create({
+        projectKey: project.key,
+        issueTypeId,
         summary: request.summary.trim(),
         description: request.description,
         reporterId: request.reporter.accountId,
         creatorId: actor.accountId,
         channel: request.channel,
         priorityId: request.priorityId ?? '3',
-        organizationId: request.reporter.organizationId,
-        statusId: statusOf('submitted').id,
+        organizationId: project.serviceDesk ? request.reporter.organizationId : null,
+        statusId: project.statuses[0]!.id,
+        labels: request.labels ?? [],
         at,
       });
+      for (const property of request.properties ?? [])
+        this.ctx.issues.setProperty(issue.id, property.key, property.value);
       return { result: issue, events: [createdEvent(this.eventIssue(issue), actor.accountId)] };
     });
   }
 
   /**
-   * The transitions a user may take now: agents move to any other status; customers only reopen a resolved or
-   * closed request (JSM's customer transition).
+   * The transitions a user may take now: agents move to any other status of the project's workflow; customers
+   * only reopen a resolved or closed request of a service project (JSM's customer transition).
    * @example ops.availableTransitions(agent, issue).length //=> 6
    */
   availableTransitions(user: SiteUser, issue: IssueRecord): AvailableTransition[] {
+    const project = projectByKey(issue.projectKey);
     const current = statusById(issue.statusId)!;
-    if (isAgent(user)) return STATUSES.filter((s) => s !== current).map((to) => ({ ...transitionInto(to), to }));
-    return isDoneStatus(current) ? [{ ...REOPEN_TRANSITION, to: statusOf('in_progress') }] : [];
+    if (isAgent(user))
+      return project.statuses.filter((s) => s.id !== current.id).map((to) => ({ ...transitionInto(to, project), to }));
+    const reopen = project.serviceDesk?.reopen;
+    return reopen && isDoneStatus(current)
+      ? [{ id: reopen.id, name: reopen.name, to: statusById(reopen.toStatusId)! }]
+      : [];
   }
 
   /**

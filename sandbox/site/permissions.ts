@@ -1,13 +1,21 @@
 /**
  * JSM's permissions, as the site enforces them: agents (and the team lead, the offer manager, the admin and
- * the app) work on every request; a customer sees and comments on the requests they reported, take part in,
- * or that are shared with their organization, never sees internal notes, and moves a request only through the
- * customer transitions; only admins administer.
+ * the app) work on every issue of every project; a customer sees and comments on the requests of service
+ * projects that they reported, take part in, or that are shared with their organization, never sees internal
+ * notes nor any issue of a software project, and moves a request only through the customer transitions; only
+ * admins administer.
  */
+import { PROJECTS } from './catalog';
 import type { SiteUser } from './users';
+
+/** The keys of the service projects, where customers may have requests. */
+export const SERVICE_PROJECT_KEYS: readonly string[] = PROJECTS.filter((p) => p.projectTypeKey === 'service_desk').map(
+  (p) => p.key,
+);
 
 /** The part of an issue that decides who may see it. */
 export interface IssueAudience {
+  projectKey: string;
   reporterId: string;
   organizationId: number | null;
   participantIds: readonly string[];
@@ -31,10 +39,11 @@ export function isAdmin(user: Pick<SiteUser, 'role'>): boolean {
 
 /**
  * True when the user may see the issue (and so comment publicly on it).
- * @example canView(customer, { reporterId: customer.accountId, organizationId: null, participantIds: [] }) //=> true
+ * @example canView(customer, { projectKey: 'SUP', reporterId: customer.accountId, organizationId: null, participantIds: [] }) //=> true
  */
 export function canView(user: SiteUser, issue: IssueAudience): boolean {
   if (isAgent(user)) return true;
+  if (!SERVICE_PROJECT_KEYS.includes(issue.projectKey)) return false;
   return (
     issue.reporterId === user.accountId ||
     issue.participantIds.includes(user.accountId) ||
@@ -49,8 +58,8 @@ export function canView(user: SiteUser, issue: IssueAudience): boolean {
 export function visibilityFilter(user: SiteUser): { sql: string; params: unknown[] } {
   if (isAgent(user)) return { sql: '1', params: [] };
   return {
-    sql: '(i.reporter_id = ? OR (i.organization_id IS NOT NULL AND i.organization_id = ?) OR EXISTS (SELECT 1 FROM participants p WHERE p.issue_id = i.id AND p.account_id = ?))',
-    params: [user.accountId, user.organizationId ?? -1, user.accountId],
+    sql: `(i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND (i.reporter_id = ? OR (i.organization_id IS NOT NULL AND i.organization_id = ?) OR EXISTS (SELECT 1 FROM participants p WHERE p.issue_id = i.id AND p.account_id = ?)))`,
+    params: [...SERVICE_PROJECT_KEYS, user.accountId, user.organizationId ?? -1, user.accountId],
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * The demo data: the people of DESIGN.md section 3 (agents, customers of two organizations, the team lead,
- * the offer manager, an admin, the app's account), the `support-team` group, and a dozen requests at various
- * points of their life, written with past timestamps and changelog entries (no product events fire).
+ * the offer manager, an admin, the app's account), the `support-team` group, a dozen SUP requests at various
+ * points of their life, and a few issues of the two other projects (IT Help, on JSM's own workflow, and the
+ * software project DEV), written with past timestamps and changelog entries (no product events fire).
  */
 import { EventEmitter } from 'events';
 import type { Database } from '../db';
-import { REOPEN_TRANSITION, statusOf, transitionInto } from './catalog';
+import { PROJECT, REOPEN_TRANSITION, findStatus, projectByKey, statusOf, transitionInto } from './catalog';
 import type { SiteContext } from './context';
 import { textToAdf } from './format';
 import type { Channel, IssueRecord } from './issue-store';
@@ -95,13 +96,17 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** One step of a demo request's life, `ago` before now. */
+/** One step of a demo request's life, `ago` before now: SUP moves by canonical status, others by status name. */
 type Step =
   | { ago: number; by: string; move: CanonicalStatus; resolution?: 'Done' | 'Consulting'; comment?: string }
+  | { ago: number; by: string; moveTo: string; resolution?: 'Done'; comment?: string }
   | { ago: number; by: string; reopen: true; comment?: string }
   | { ago: number; by: string; say: string; internal?: boolean };
 
 interface DemoRequest {
+  /** SUP unless given. */
+  project?: string;
+  issueTypeId?: string;
   ago: number;
   reporter: string;
   creator?: string;
@@ -289,6 +294,73 @@ export const DEMO_REQUESTS: readonly DemoRequest[] = [
   },
 ];
 
+/** Issues of the other projects: IT Help (JSM, English workflow) and DEV (Jira Software). */
+export const OTHER_PROJECT_ISSUES: readonly DemoRequest[] = [
+  {
+    project: 'IT',
+    ago: 3 * HOUR,
+    reporter: MARC,
+    channel: 'portal',
+    summary: 'VPN access for a new laptop',
+    description: 'My new laptop cannot connect to the VPN.',
+    steps: [],
+  },
+  {
+    project: 'IT',
+    ago: 2 * DAY,
+    reporter: GWEN,
+    channel: 'email',
+    summary: 'Shared mailbox for the sales team',
+    description: 'Please create sales@globex.test.',
+    steps: [{ ago: DAY, by: A2, moveTo: 'In Progress', comment: 'We are on it.' }],
+  },
+  {
+    project: 'IT',
+    ago: 6 * DAY,
+    reporter: CLAIRE,
+    channel: 'portal',
+    summary: 'Printer on the 2nd floor jams',
+    description: 'Every print job jams.',
+    steps: [
+      { ago: 5 * DAY, by: A2, moveTo: 'In Progress' },
+      { ago: 4 * DAY, by: A2, moveTo: 'Resolved', resolution: 'Done', comment: 'The roller was replaced.' },
+    ],
+  },
+  {
+    project: 'DEV',
+    issueTypeId: '10006',
+    ago: 4 * DAY,
+    reporter: A1,
+    channel: 'jira',
+    summary: 'Upgrade the staging database',
+    description: 'Staging still runs the previous major version.',
+    steps: [],
+  },
+  {
+    project: 'DEV',
+    issueTypeId: '10007',
+    ago: 3 * DAY,
+    reporter: A2,
+    channel: 'jira',
+    summary: 'Search page times out on large projects',
+    description: 'Reported by several support requests.',
+    steps: [{ ago: 2 * DAY, by: A1, moveTo: 'In Progress', comment: 'Looking at the query plan.' }],
+  },
+  {
+    project: 'DEV',
+    issueTypeId: '10008',
+    ago: 10 * DAY,
+    reporter: A1,
+    channel: 'jira',
+    summary: 'Export audit logs as CSV',
+    description: 'Admins want the audit log as a file.',
+    steps: [
+      { ago: 9 * DAY, by: A1, moveTo: 'In Progress' },
+      { ago: 7 * DAY, by: A1, moveTo: 'Done', comment: 'Shipped in the last release.' },
+    ],
+  },
+];
+
 /**
  * Wipes every table but the clock (the runtime's too) and writes the demo data, as of `now`.
  * @example resetAndSeed(ctx, Date.now()); ctx.issues.find('SUP-12')?.summary //=> 'Production site is down'
@@ -300,7 +372,7 @@ export function resetAndSeed(ctx: SiteContext, now: number): void {
   })();
   const silent = new SiteOperations({ ...ctx, events: new EventEmitter() });
   ctx.db.transaction(() => {
-    for (const request of DEMO_REQUESTS) seedRequest(ctx, silent, request, now);
+    for (const request of [...DEMO_REQUESTS, ...OTHER_PROJECT_ISSUES]) seedRequest(ctx, silent, request, now);
   })();
 }
 
@@ -341,6 +413,7 @@ function seedAccounts(db: Database): void {
 
 function seedRequest(ctx: SiteContext, ops: SiteOperations, request: DemoRequest, now: number): void {
   const user = (id: string): SiteUser => ctx.users.byId(id)!;
+  const project = projectByKey(request.project ?? PROJECT.key);
   let issue: IssueRecord = ops.createRequest(
     user(request.creator ?? request.reporter),
     {
@@ -349,6 +422,8 @@ function seedRequest(ctx: SiteContext, ops: SiteOperations, request: DemoRequest
       reporter: user(request.reporter),
       channel: request.channel,
       priorityId: request.priority,
+      project,
+      issueTypeId: request.issueTypeId,
     },
     now - request.ago,
   );
@@ -357,8 +432,13 @@ function seedRequest(ctx: SiteContext, ops: SiteOperations, request: DemoRequest
     if ('say' in step) {
       ops.comment(user(step.by), issue, textToAdf(step.say), step.internal ?? false, at);
     } else {
-      const transitionId = 'reopen' in step ? REOPEN_TRANSITION.id : transitionInto(statusOf(step.move)).id;
-      const resolution = 'move' in step && step.resolution ? { name: step.resolution } : undefined;
+      const transitionId =
+        'reopen' in step
+          ? REOPEN_TRANSITION.id
+          : 'move' in step
+            ? transitionInto(statusOf(step.move)).id
+            : transitionInto(findStatus(step.moveTo)!, project).id;
+      const resolution = !('reopen' in step) && step.resolution ? { name: step.resolution } : undefined;
       const comment = step.comment ? { body: textToAdf(step.comment), internal: false } : undefined;
       ops.transition(user(step.by), issue, { transitionId, resolution, comment }, at);
     }

@@ -10,8 +10,8 @@
  * the end (or later). A range lying in a skipped hour is empty; one spanning a repeated hour counts it twice.
  */
 import Holidays from 'date-holidays';
-import { IANAZone } from 'luxon';
 import { parseTimeOfDay, WEEKDAYS, type BusinessHoursCalendarConfig, type Config, type Coverage } from './config';
+import { utcOffset } from './zone-offset';
 
 /** Counts working time between instants, and finds when an amount of working time will have elapsed. */
 export interface Calendar {
@@ -73,22 +73,26 @@ function closedDays(config: BusinessHoursCalendarConfig, publicHolidays: Holiday
  * instant the local clock of `day` reads `minutes` past midnight or later.
  */
 class WallClock {
-  private readonly zone: IANAZone;
+  private readonly offsetMs: (instant: number) => number;
+  /** The offsets bracketing the last local day asked for (its ranges are asked in a row). */
+  private bracketDay = Number.NaN;
+  private bracketBefore = 0;
+  private bracketAfter = 0;
 
   constructor(timeZone: string) {
-    this.zone = IANAZone.create(timeZone);
-    if (!this.zone.isValid) throw new RangeError(`unknown time zone "${timeZone}"`);
-  }
-
-  private offsetMs(instant: number): number {
-    return this.zone.offset(instant) * MINUTE;
+    this.offsetMs = utcOffset(timeZone);
   }
 
   instant(day: number, minutes: number): number {
     const wall = day * DAY + minutes * MINUTE;
-    // Offsets lie within -12h..+14h, so these two instants bracket the local day.
-    const before = this.offsetMs(day * DAY - 14 * 3_600_000);
-    const after = this.offsetMs((day + 1) * DAY + 12 * 3_600_000);
+    if (day !== this.bracketDay) {
+      // Offsets lie within -12h..+14h, so these two instants bracket the local day.
+      this.bracketBefore = this.offsetMs(day * DAY - 14 * 3_600_000);
+      this.bracketAfter = this.offsetMs((day + 1) * DAY + 12 * 3_600_000);
+      this.bracketDay = day;
+    }
+    const before = this.bracketBefore;
+    const after = this.bracketAfter;
     if (before === after) return wall - before;
     const candidates = [wall - before, wall - after].filter((t) => this.offsetMs(t) === wall - t);
     if (candidates.length > 0) return Math.min(...candidates);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseJiraInstant, statusChangesFromChangelog, type JiraChangelogHistory } from './changelog';
 
 const entry = (
@@ -41,6 +42,59 @@ describe('parseJiraInstant', () => {
       '2024-03-01T24:30:00Z',
     ])
       expect(parseJiraInstant(value)).toBeUndefined();
+  });
+
+  /** The general reading (a regular expression, then Date.parse), which the direct reading of Jira's form must match. */
+  const JIRA_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})$/;
+  function generalReading(value: string): number | undefined {
+    const match = JIRA_INSTANT.exec(value.trim());
+    if (!match) return undefined;
+    const offset = match[2] === 'Z' ? 'Z' : `${match[2]!.slice(0, 3)}:${match[2]!.slice(-2)}`;
+    const [year, month, day] = match[1]!.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+      return undefined;
+    const ms = Date.parse(`${match[1]}${offset}`);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+
+  it('reads every timestamp as Date.parse does, including out-of-range fields and offsets', () => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const stamp = fc
+      .record({
+        year: fc.integer({ min: 1900, max: 2300 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        hour: fc.integer({ min: 0, max: 25 }),
+        minute: fc.integer({ min: 0, max: 61 }),
+        second: fc.integer({ min: 0, max: 61 }),
+        milli: fc.integer({ min: 0, max: 999 }),
+        offset: fc.oneof(
+          fc.constant('Z'),
+          fc
+            .tuple(
+              fc.constantFrom('+', '-'),
+              fc.integer({ min: 0, max: 25 }),
+              fc.integer({ min: 0, max: 61 }),
+              fc.boolean(),
+            )
+            .map(([sign, h, m, colon]) => `${sign}${two(h)}${colon ? ':' : ''}${two(m)}`),
+        ),
+      })
+      .map(
+        (t) =>
+          `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}.${String(t.milli).padStart(3, '0')}${t.offset}`,
+      );
+    // Also the same with one character changed, so near-misses of Jira's form go the general way.
+    const mutated = fc
+      .tuple(stamp, fc.nat(), fc.constantFrom(' ', '0', '9', ':', '-', '+', 'Z', '.', 'T', 'x', '\u0660'))
+      .map(([text, at, c]) => `${text.slice(0, at % text.length)}${c}${text.slice((at % text.length) + 1)}`);
+    fc.assert(
+      fc.property(fc.oneof(stamp, mutated, fc.string()), (text) => {
+        expect(parseJiraInstant(text)).toBe(generalReading(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 

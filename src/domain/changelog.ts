@@ -39,6 +39,63 @@ export interface StatusChange {
 
 const JIRA_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by the digits of `text` from `start` to `end`, or -1 if one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The form Jira writes, "2024-03-01T09:00:00.000+0100" (or "Z", or "+01:00"), read without a regular
+ * expression or a date-string parser; undefined for anything else, left to the general reading.
+ */
+function parseJiraForm(value: string): number | undefined {
+  const length = value.length;
+  if (length !== 24 && length !== 28 && length !== 29) return undefined;
+  if (
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 ||
+    value.charCodeAt(13) !== 58 ||
+    value.charCodeAt(16) !== 58 ||
+    value.charCodeAt(19) !== 46
+  )
+    return undefined;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  const hour = digits(value, 11, 13);
+  const minute = digits(value, 14, 16);
+  const second = digits(value, 17, 19);
+  const milli = digits(value, 20, 23);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || milli < 0) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
+  let offsetMinutes: number;
+  const sign = value.charCodeAt(23);
+  if (length === 24) {
+    if (sign !== 90) return undefined;
+    offsetMinutes = 0;
+  } else {
+    if (sign !== 43 && sign !== 45) return undefined;
+    const colon = length === 29;
+    if (colon && value.charCodeAt(26) !== 58) return undefined;
+    const offsetHours = digits(value, 24, 26);
+    const offsetMins = digits(value, colon ? 27 : 26, length);
+    if (offsetHours < 0 || offsetHours > 18 || offsetMins < 0 || offsetMins > 59) return undefined;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMinutes * 60_000;
+}
+
 /**
  * Parses a Jira timestamp (ISO 8601 with a `Z`, `+01:00` or `+0100` offset) into epoch milliseconds;
  * undefined when it is not one (a timestamp without an offset is ambiguous, so refused).
@@ -46,6 +103,8 @@ const JIRA_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(
  */
 export function parseJiraInstant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
+  const exact = parseJiraForm(value);
+  if (exact !== undefined) return exact;
   const match = JIRA_INSTANT.exec(value.trim());
   if (!match) return undefined;
   const offset = match[2] === 'Z' ? 'Z' : `${match[2]!.slice(0, 3)}:${match[2]!.slice(-2)}`;

@@ -217,3 +217,15 @@ describe('coverage and goals', () => {
     expect(goalMsFor(config, undefined)).toBe(14_400_000);
   });
 });
+
+describe('the SLA alerts settings', () => {
+  it('take a whole share from 1 to 99 % of the goal, 75 by default', () => {
+    expect(defaultConfig().sla).toEqual({ atRiskPercent: 75 });
+    expect(validateConfig({ sla: { atRiskPercent: 90 } }).ok).toBe(true);
+    for (const bad of [0, 100, 75.5, '75']) {
+      const result = validateConfig({ sla: { atRiskPercent: bad } }, 'en');
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors[0]!.path).toBe('sla.atRiskPercent');
+    }
+  });
+});

@@ -302,6 +302,17 @@ export const configSchema = z
         });
       })
       .prefault({}),
+    /** The response SLA's alerts and "at risk" state. */
+    sla: z
+      .object({
+        /**
+         * The share of the goal (in the contract's calendar) at which a running SLA is "at risk" and the
+         * before-breach alert is due.
+         */
+        atRiskPercent: z.number().int().min(1).max(99).prefault(75),
+      })
+      .strict()
+      .prefault({}),
     /** The resolution that marks a consulting need. */
     consultingResolution: z.string().min(1).prefault('Consulting'),
     escalation: z
@@ -343,6 +354,7 @@ export const configSchema = z
         escalation: z.boolean().prefault(true),
         reminders: z.boolean().prefault(true),
         autoClose: z.boolean().prefault(true),
+        slaAlerts: z.boolean().prefault(true),
       })
       .strict()
       .prefault({}),

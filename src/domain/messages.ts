@@ -517,3 +517,87 @@ export function autoCloseMessage(
     ),
   };
 }
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Response SLA alerts: to the assignee (or the support group) before the breach, and to the team lead at it.
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What an SLA alert says: the goal, the share reached, when it breaches (or breached), and who holds the request. */
+export interface SlaAlertFacts {
+  goalMs: number;
+  coverage: 'business_hours' | '24x7';
+  /** The share of the goal that makes the SLA at risk (`sla.atRiskPercent`). */
+  percent: number;
+  breachAtMs: number;
+  /** The assignee's name; null when the request is unassigned. */
+  assigneeName: string | null;
+  timeZone: string;
+}
+
+/**
+ * A goal as people read it.
+ * @example goalText(5_400_000, 'fr') //=> '1 h 30'
+ * @example goalText(14_400_000, 'en') //=> '4 hours'
+ */
+export function goalText(ms: number, lang: Language): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  if (lang === 'fr') return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+  return m === 0 ? `${h} hour${h > 1 ? 's' : ''}` : `${h} h ${String(m).padStart(2, '0')} min`;
+}
+
+function slaGoalText(lang: Language, facts: SlaAlertFacts): string {
+  const calendar =
+    facts.coverage === '24x7'
+      ? lang === 'fr'
+        ? '24 h/24, 7 j/7'
+        : '24/7'
+      : lang === 'fr'
+        ? 'en heures ouvrées'
+        : 'of business hours';
+  return `${goalText(facts.goalMs, lang)} ${calendar}`;
+}
+
+function holderText(lang: Language, facts: SlaAlertFacts): string {
+  if (lang === 'fr')
+    return facts.assigneeName ? `Elle est assignée à ${facts.assigneeName}.` : "Elle n'est assignée à personne.";
+  return facts.assigneeName ? `It is assigned to ${facts.assigneeName}.` : 'It is not assigned to anyone.';
+}
+
+/**
+ * Warns the assignee (or the support group) that a request's first response is due soon.
+ * @example slaWarningMessage('en', ref, facts).subject //=> '[SUP-1] Response due soon: VPN down'
+ */
+export function slaWarningMessage(lang: Language, ref: RequestRef, facts: SlaAlertFacts): Message {
+  const fr = lang === 'fr';
+  const when = formatInstant(facts.breachAtMs, lang, facts.timeZone);
+  const url = agentLink(ref);
+  const link = url ? [fr ? `Demande : ${url}` : `Request: ${url}`] : [];
+  const lead = fr
+    ? `La demande ${ref.issueKey} « ${ref.summary} » a consommé ${facts.percent} % de son délai de première réponse (${slaGoalText(lang, facts)}). Sans réponse, le délai sera dépassé le ${when} (${facts.timeZone}).`
+    : `The request ${ref.issueKey} "${ref.summary}" has used ${facts.percent}% of its first-response goal (${slaGoalText(lang, facts)}). Without an answer, the goal will be missed on ${when} (${facts.timeZone}).`;
+  return {
+    subject: subjectIn(lang, ref, fr ? 'Réponse attendue bientôt' : 'Response due soon'),
+    textBody: [lead, holderText(lang, facts), ...link, '— Support Rules'].join('\n\n'),
+  };
+}
+
+/**
+ * Tells the assignee (or the support group) and the team lead that a request's first response is late.
+ * @example slaBreachMessage('en', ref, facts).subject //=> '[SUP-1] Response goal missed: VPN down'
+ */
+export function slaBreachMessage(lang: Language, ref: RequestRef, facts: SlaAlertFacts): Message {
+  const fr = lang === 'fr';
+  const when = formatInstant(facts.breachAtMs, lang, facts.timeZone);
+  const url = agentLink(ref);
+  const link = url ? [fr ? `Demande : ${url}` : `Request: ${url}`] : [];
+  const lead = fr
+    ? `Le délai de première réponse de la demande ${ref.issueKey} « ${ref.summary} » (${slaGoalText(lang, facts)}) est dépassé depuis le ${when} (${facts.timeZone}).`
+    : `The first-response goal of the request ${ref.issueKey} "${ref.summary}" (${slaGoalText(lang, facts)}) was missed on ${when} (${facts.timeZone}).`;
+  return {
+    subject: subjectIn(lang, ref, fr ? 'Délai de réponse dépassé' : 'Response goal missed'),
+    textBody: [lead, holderText(lang, facts), ...link, '— Support Rules'].join('\n\n'),
+  };
+}

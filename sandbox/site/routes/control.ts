@@ -3,7 +3,7 @@
  * the two ways a request arrives without a REST client: the portal and the support email address.
  */
 import type { FastifyInstance } from 'fastify';
-import { PROJECT } from '../catalog';
+import { PROJECTS, findProject } from '../catalog';
 import type { SiteContext } from '../context';
 import { JiraHttpError, badRequest } from '../errors';
 import { textToAdf } from '../format';
@@ -21,7 +21,13 @@ export function listSandboxUsers(ctx: SiteContext): SandboxUser[] {
   return ctx.users.all().flatMap((u) => (u.role === 'app' ? [] : [sandboxUser({ ...u, role: u.role })]));
 }
 
-const KEY_IN_SUBJECT = new RegExp(`\\b(${PROJECT.key}-\\d+)\\b`, 'i');
+/** A request key of a service project in an email's subject (the support address answers for every desk). */
+const KEY_IN_SUBJECT = new RegExp(
+  `\\b((?:${PROJECTS.filter((p) => p.serviceDesk)
+    .map((p) => p.key)
+    .join('|')})-\\d+)\\b`,
+  'i',
+);
 
 /**
  * Mounts the site's control routes (/_sandbox/health, users, outbox, portal/request, email).
@@ -46,10 +52,13 @@ export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
     })),
   );
 
-  app.post<{ Body: { summary?: unknown; description?: unknown; reporter?: unknown } }>(
+  app.post<{ Body: { summary?: unknown; description?: unknown; reporter?: unknown; project?: unknown } }>(
     '/_sandbox/portal/request',
     async (request, reply) => {
-      const { summary, description, reporter } = request.body ?? {};
+      const { summary, description, reporter, project: projectKey } = request.body ?? {};
+      const project = projectKey === undefined ? findProject('SUP') : findProject(String(projectKey));
+      if (!project?.serviceDesk)
+        throw badRequest('', { project: `'${String(projectKey)}' is not the key of a service project's portal` });
       if (typeof summary !== 'string' || !summary.trim()) throw badRequest('', { summary: 'summary is required' });
       const user = typeof reporter === 'string' ? (ctx.users.byId(reporter) ?? ctx.users.byEmail(reporter)) : undefined;
       if (!user || user.role === 'app') throw badRequest('', { reporter: `unknown account '${String(reporter)}'` });
@@ -58,6 +67,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
         description: typeof description === 'string' && description.trim() ? textToAdf(description) : null,
         reporter: user,
         channel: 'portal',
+        project,
       });
       return reply.status(201).send({ issueKey: issue.key });
     },

@@ -3,14 +3,15 @@
  * properties) and GET .../changelog (paged).
  */
 import type { FastifyInstance } from 'fastify';
-import { ISSUE_TYPE, PROJECT, findPriority } from '../catalog';
+import { findPriority, findProject } from '../catalog';
 import type { SiteContext } from '../context';
 import { badRequest, forbidden } from '../errors';
 import { isAdfDocument } from '../format';
 import { IssueRenderer, selectFields } from '../issue-json';
 import type { FieldEdit } from '../issue-store';
-import type { SiteOperations } from '../operations';
+import type { NewRequest, SiteOperations } from '../operations';
 import { isAgent } from '../permissions';
+import type { SiteUser } from '../users';
 import { listParam, pageParams } from './params';
 
 interface IssueParams {
@@ -24,36 +25,13 @@ interface IssueParams {
 export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations): void {
   const renderer = new IssueRenderer(ctx);
 
-  // Jira's own create (an agent raising a request in the agent view: channel jira). Customers use the portal.
-  app.post<{ Body: { fields?: Record<string, unknown> } }>('/rest/api/3/issue', async (request, reply) => {
+  // Jira's own create (agents; channel jira), in any project, validated field by field as Jira does: every
+  // problem of the request in one 400, `errors` keyed by field (ErrorCollection).
+  app.post<{ Body: unknown }>('/rest/api/3/issue', async (request, reply) => {
     const user = ctx.auth.require(request);
+    const input = parseCreate(ctx, request.body);
     if (!isAgent(user)) throw forbidden('You do not have permission to create issues in this project.');
-    const fields = request.body?.fields ?? {};
-    const project = fields.project as { key?: unknown; id?: unknown } | undefined;
-    if (project?.key !== PROJECT.key && String(project?.id) !== PROJECT.id)
-      throw badRequest('', { project: 'Specify a valid project ID or key' });
-    const issuetype = fields.issuetype as { id?: unknown; name?: unknown } | undefined;
-    if (issuetype && String(issuetype.id) !== ISSUE_TYPE.id && issuetype.name !== ISSUE_TYPE.name)
-      throw badRequest('', { issuetype: 'Specify a valid issue type' });
-    if (typeof fields.summary !== 'string' || !fields.summary.trim())
-      throw badRequest('', { summary: 'You must specify a summary of the issue.' });
-    if (fields.description !== undefined && fields.description !== null && !isAdfDocument(fields.description))
-      throw badRequest('', { description: 'Operation value must be an Atlassian Document.' });
-    const reporterId = (fields.reporter as { accountId?: unknown } | undefined)?.accountId;
-    const reporter =
-      reporterId === undefined ? user : typeof reporterId === 'string' ? ctx.users.byId(reporterId) : undefined;
-    if (!reporter) throw badRequest('', { reporter: `Specify a valid value for reporter` });
-    const priority =
-      fields.priority === undefined ? undefined : findPriority(fields.priority as { id?: unknown; name?: unknown });
-    if (fields.priority !== undefined && !priority)
-      throw badRequest('', { priority: 'Specify the Priority (id or name) in the proper format' });
-    const issue = ops.createRequest(user, {
-      summary: fields.summary,
-      description: isAdfDocument(fields.description) ? fields.description : null,
-      reporter,
-      channel: 'jira',
-      priorityId: priority?.id,
-    });
+    const issue = ops.createRequest(user, { ...input, reporter: input.reporter ?? user, channel: 'jira' });
     return reply
       .status(201)
       .send({ id: String(issue.id), key: issue.key, self: `${ctx.baseUrl()}/rest/api/3/issue/${issue.id}` });
@@ -110,6 +88,111 @@ export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOpe
       };
     },
   );
+}
+
+const CREATABLE = new Set(['project', 'issuetype', 'summary', 'description', 'reporter', 'priority', 'labels']);
+const MAX_SUMMARY = 255;
+
+/** A create request's fields, checked as Jira checks them; every problem found is reported in one 400. */
+function parseCreate(
+  ctx: SiteContext,
+  body: unknown,
+): Omit<NewRequest, 'channel' | 'reporter'> & { reporter: SiteUser | undefined } {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object with the issue\'s "fields".');
+  const {
+    fields: rawFields,
+    update,
+    properties,
+  } = body as { fields?: unknown; update?: unknown; properties?: unknown };
+  if (update !== undefined && (typeof update !== 'object' || update === null || Object.keys(update).length > 0))
+    throw badRequest(
+      'The sandbox does not apply "update" operations when creating an issue; set the values in "fields".',
+    );
+  const fields = (rawFields && typeof rawFields === 'object' ? rawFields : {}) as Record<string, unknown>;
+  const errors: Record<string, string> = {};
+  for (const name of Object.keys(fields))
+    if (!CREATABLE.has(name))
+      errors[name] = `Field '${name}' cannot be set. It is not on the appropriate screen, or unknown.`;
+
+  const projectRef = fields.project as { key?: unknown; id?: unknown } | undefined;
+  const project =
+    projectRef && typeof projectRef === 'object'
+      ? findProject(String(projectRef.id ?? projectRef.key ?? ''))
+      : undefined;
+  if (!project) errors.project = 'Specify a valid project ID or key';
+
+  const typeRef = fields.issuetype as { id?: unknown; name?: unknown } | undefined;
+  let issueTypeId: string | undefined;
+  if (!typeRef || typeof typeRef !== 'object' || (typeRef.id === undefined && typeRef.name === undefined)) {
+    errors.issuetype = 'Specify an issue type';
+  } else if (project) {
+    issueTypeId = project.issueTypes.find((t) =>
+      typeRef.id !== undefined ? t.id === String(typeRef.id) : t.name === typeRef.name,
+    )?.id;
+    if (!issueTypeId) errors.issuetype = 'Specify a valid issue type';
+  }
+
+  if (typeof fields.summary !== 'string' || !fields.summary.trim())
+    errors.summary = 'You must specify a summary of the issue.';
+  else if (fields.summary.length > MAX_SUMMARY) errors.summary = `Summary must be less than ${MAX_SUMMARY} characters.`;
+  if (fields.description !== undefined && fields.description !== null && !isAdfDocument(fields.description))
+    errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
+
+  const reporterRef = fields.reporter as { accountId?: unknown } | null | undefined;
+  const reporter =
+    reporterRef === undefined
+      ? undefined
+      : typeof reporterRef?.accountId === 'string'
+        ? ctx.users.byId(reporterRef.accountId)
+        : undefined;
+  if (reporterRef !== undefined && (!reporter || reporter.role === 'app'))
+    errors.reporter = 'Specify a valid value for reporter';
+  const priority =
+    fields.priority === undefined
+      ? undefined
+      : findPriority((fields.priority ?? {}) as { id?: unknown; name?: unknown });
+  if (fields.priority !== undefined && !priority)
+    errors.priority = 'Specify the Priority (id or name) in the proper format';
+  if (
+    fields.labels !== undefined &&
+    (!Array.isArray(fields.labels) || fields.labels.some((l) => typeof l !== 'string' || /\s/.test(l)))
+  )
+    errors.labels = 'The label must not contain spaces.';
+  const props = parseProperties(properties, errors);
+
+  if (Object.keys(errors).length > 0 || !project) throw badRequest('', errors);
+  return {
+    project,
+    issueTypeId,
+    summary: fields.summary as string,
+    description: isAdfDocument(fields.description) ? fields.description : null,
+    reporter,
+    priorityId: priority?.id,
+    labels: (fields.labels as string[] | undefined) ?? [],
+    properties: props,
+  };
+}
+
+/** The `properties` of a create request: an array of {key, value} (EntityProperty), keys of 1 to 255 characters. */
+function parseProperties(raw: unknown, errors: Record<string, string>): Array<{ key: string; value: unknown }> {
+  if (raw === undefined) return [];
+  if (
+    !Array.isArray(raw) ||
+    raw.some(
+      (p) =>
+        !p ||
+        typeof p !== 'object' ||
+        typeof (p as { key?: unknown }).key !== 'string' ||
+        !(p as { key: string }).key ||
+        (p as { key: string }).key.length > 255 ||
+        !('value' in p),
+    )
+  ) {
+    errors.properties = 'Each issue property needs a "key" (1 to 255 characters) and a "value".';
+    return [];
+  }
+  return raw as Array<{ key: string; value: unknown }>;
 }
 
 function parseEdits(ctx: SiteContext, fields: Record<string, unknown>): FieldEdit[] {

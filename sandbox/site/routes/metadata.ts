@@ -1,12 +1,23 @@
 /**
- * The site's configuration as Jira lists it: GET /rest/api/3/status, /resolution, /priority, /project/{key},
- * /serverInfo (the admin page's setup check reads statuses and resolutions).
+ * The site's configuration as Jira lists it: GET /rest/api/3/status, /resolution, /priority,
+ * /project/search (paged, filtered by `typeKey`, `keys`, `id`, `query`), /project/{key}, /project/{key}/statuses
+ * and /serverInfo. A customer sees only the service projects (JSM's portal access grants them Browse Projects
+ * there, never in a software project).
  */
 import type { FastifyInstance } from 'fastify';
-import { PRIORITIES, PROJECT, RESOLUTIONS, STATUSES } from '../catalog';
+import { ALL_STATUSES, PRIORITIES, PROJECTS, RESOLUTIONS, findProject, type SiteProject } from '../catalog';
 import type { SiteContext } from '../context';
-import { JiraHttpError } from '../errors';
-import { statusJson } from '../issue-json';
+import { JiraHttpError, badRequest } from '../errors';
+import { issueTypeJson, projectJson, statusJson } from '../issue-json';
+import { SERVICE_PROJECT_KEYS, isAgent } from '../permissions';
+import { userDetails, type SiteUser } from '../users';
+import { listParam, pageParams } from './params';
+
+const PROJECT_TYPES = ['business', 'service_desk', 'software'];
+const ORDERS = ['key', 'name'];
+
+/** True when the user may browse the project. */
+const canBrowse = (user: SiteUser, project: SiteProject) => isAgent(user) || SERVICE_PROJECT_KEYS.includes(project.key);
 
 /**
  * Mounts the status, resolution, priority, project and server info routes.
@@ -15,10 +26,7 @@ import { statusJson } from '../issue-json';
 export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
   app.get('/rest/api/3/status', async (request) => {
     ctx.auth.require(request);
-    return STATUSES.map((s) => ({
-      ...statusJson(s, ctx.baseUrl()),
-      scope: { type: 'PROJECT', project: { id: PROJECT.id } },
-    }));
+    return ALL_STATUSES.map((s) => statusJson(s, ctx.baseUrl()));
   });
 
   app.get('/rest/api/3/resolution', async (request) => {
@@ -37,18 +45,98 @@ export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
     }));
   });
 
-  app.get<{ Params: { projectIdOrKey: string } }>('/rest/api/3/project/:projectIdOrKey', async (request) => {
-    ctx.auth.require(request);
-    const ref = request.params.projectIdOrKey.toUpperCase();
-    if (ref !== PROJECT.key && ref !== PROJECT.id)
-      throw new JiraHttpError(404, ["No project could be found with key '" + request.params.projectIdOrKey + "'."]);
+  const projectBean = (project: SiteProject, full: boolean) => {
+    const base = ctx.baseUrl();
+    const bean: Record<string, unknown> = { ...projectJson(project, base), style: 'classic', isPrivate: false };
+    if (!full) return bean;
+    const lead = ctx.users.byId(project.leadAccountId);
     return {
-      self: `${ctx.baseUrl()}/rest/api/3/project/${PROJECT.id}`,
-      ...PROJECT,
-      style: 'classic',
-      simplified: false,
-      isPrivate: false,
+      expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
+      ...bean,
+      description: project.description,
+      lead: lead ? userDetails(lead, base) : undefined,
+      assigneeType: 'UNASSIGNED',
+      issueTypes: project.issueTypes.map((t) => issueTypeJson(t, base)),
+      properties: {},
     };
+  };
+
+  /** A project the user may browse, by id or key; a 404 otherwise (Jira does not tell the two apart). */
+  const browsable = (user: SiteUser, ref: string) => {
+    const project = findProject(ref);
+    if (!project || !canBrowse(user, project))
+      throw new JiraHttpError(404, [`No project could be found with key '${ref}'.`]);
+    return project;
+  };
+
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
+    '/rest/api/3/project/search',
+    async (request) => {
+      const user = ctx.auth.require(request);
+      const query = request.query;
+      const one = (name: string) => (Array.isArray(query[name]) ? query[name][0] : query[name]) as string | undefined;
+      const { startAt, maxResults } = pageParams({ startAt: one('startAt'), maxResults: one('maxResults') }, 50, 100);
+      const types = listParam(query.typeKey);
+      const unknownType = types.find((t) => !PROJECT_TYPES.includes(t));
+      if (unknownType)
+        throw badRequest(`The project type '${unknownType}' is not valid (business, service_desk, software).`);
+      const keys = listParam(query.keys).map((k) => k.toUpperCase());
+      const ids = listParam(query.id);
+      if (keys.length > 50 || ids.length > 50) throw badRequest('Up to 50 project keys or ids can be given.');
+      const text = one('query')?.toLowerCase();
+      const order = one('orderBy') ?? 'key';
+      const orderField = order.replace(/^[+-]/, '');
+      if (!ORDERS.includes(orderField)) throw badRequest(`The sandbox orders projects by key or name, not '${order}'.`);
+      const matching = PROJECTS.filter(
+        (p) =>
+          canBrowse(user, p) &&
+          (types.length === 0 || types.includes(p.projectTypeKey)) &&
+          (keys.length === 0 || keys.includes(p.key)) &&
+          (ids.length === 0 || ids.includes(p.id)) &&
+          (!text || p.key.toLowerCase().includes(text) || p.name.toLowerCase().includes(text)),
+      ).sort((a, b) => {
+        const by = orderField === 'name' ? a.name.localeCompare(b.name) : a.key.localeCompare(b.key);
+        return order.startsWith('-') ? -by : by;
+      });
+      const values = matching.slice(startAt, startAt + maxResults).map((p) => projectBean(p, false));
+      const isLast = startAt + values.length >= matching.length;
+      const page = (at: number) => {
+        const params = new URLSearchParams();
+        for (const [name, value] of Object.entries(query))
+          if (name !== 'startAt' && value !== undefined)
+            for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
+        params.set('startAt', String(at));
+        params.set('maxResults', String(maxResults));
+        return `${ctx.baseUrl()}/rest/api/3/project/search?${params.toString()}`;
+      };
+      return {
+        self: page(startAt),
+        ...(isLast ? {} : { nextPage: page(startAt + maxResults) }),
+        maxResults,
+        startAt,
+        total: matching.length,
+        isLast,
+        values,
+      };
+    },
+  );
+
+  app.get<{ Params: { projectIdOrKey: string } }>('/rest/api/3/project/:projectIdOrKey', async (request) => {
+    const user = ctx.auth.require(request);
+    return projectBean(browsable(user, request.params.projectIdOrKey), true);
+  });
+
+  app.get<{ Params: { projectIdOrKey: string } }>('/rest/api/3/project/:projectIdOrKey/statuses', async (request) => {
+    const user = ctx.auth.require(request);
+    const project = browsable(user, request.params.projectIdOrKey);
+    const base = ctx.baseUrl();
+    return project.issueTypes.map((t) => ({
+      self: `${base}/rest/api/3/issuetype/${t.id}`,
+      id: t.id,
+      name: t.name,
+      subtask: t.subtask,
+      statuses: project.statuses.map((s) => statusJson(s, base)),
+    }));
   });
 
   app.get('/rest/api/3/serverInfo', async () => ({

@@ -4,13 +4,13 @@
  * Shapes follow the JSM Cloud REST docs (CustomerRequestDTO, CommentDTO, PagedDTO, DateDTO, CustomerTransitionDTO).
  */
 import type { FastifyInstance } from 'fastify';
-import { PROJECT, REQUEST_TYPE, SERVICE_DESK, statusById } from '../catalog';
+import { PROJECTS, findServiceDesk, projectByKey, statusById } from '../catalog';
 import type { SiteContext } from '../context';
 import { badRequest, forbidden, JiraHttpError } from '../errors';
 import { adfToText, jiraDate, textToAdf } from '../format';
 import type { CommentRecord, IssueRecord } from '../issue-store';
 import type { SiteOperations } from '../operations';
-import { isAgent, visibilityFilter } from '../permissions';
+import { SERVICE_PROJECT_KEYS, isAgent, visibilityFilter } from '../permissions';
 import type { SiteUser } from '../users';
 import { pageParams } from './params';
 
@@ -72,8 +72,17 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     };
   };
 
+  /** A request of a service project the user may see; a 404 otherwise (a software issue is no request). */
+  const visibleRequest = (user: SiteUser, idOrKey: string): IssueRecord => {
+    const issue = ops.visibleIssue(user, idOrKey);
+    if (!projectByKey(issue.projectKey).serviceDesk)
+      throw new JiraHttpError(404, [`Request ${idOrKey} does not exist.`]);
+    return issue;
+  };
+
   const requestJson = (issue: IssueRecord) => {
     const status = statusById(issue.statusId)!;
+    const desk = projectByKey(issue.projectKey).serviceDesk!;
     const lastStatusChange =
       ctx.issues
         .changelog(issue.id)
@@ -83,8 +92,8 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
       _expands: ['participant', 'status', 'sla', 'requestType', 'serviceDesk', 'attachment', 'action', 'comment'],
       issueId: String(issue.id),
       issueKey: issue.key,
-      requestTypeId: REQUEST_TYPE.id,
-      serviceDeskId: SERVICE_DESK.id,
+      requestTypeId: desk.requestType.id,
+      serviceDeskId: desk.id,
       createdDate: dateDto(issue.created),
       reporter: person(issue.reporterId),
       requestFieldValues: [
@@ -119,15 +128,19 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     ctx.auth.require(request);
     const { start, limit } = page(request.query);
     return paged(
-      [
-        {
-          id: SERVICE_DESK.id,
-          projectId: PROJECT.id,
-          projectName: PROJECT.name,
-          projectKey: PROJECT.key,
-          _links: { self: `${base()}/rest/servicedeskapi/servicedesk/${SERVICE_DESK.id}` },
-        },
-      ],
+      PROJECTS.flatMap((p) =>
+        p.serviceDesk
+          ? [
+              {
+                id: p.serviceDesk.id,
+                projectId: p.id,
+                projectName: p.name,
+                projectKey: p.key,
+                _links: { self: `${base()}/rest/servicedeskapi/servicedesk/${p.serviceDesk.id}` },
+              },
+            ]
+          : [],
+      ),
       start,
       limit,
       base(),
@@ -171,9 +184,9 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
   }>('/rest/servicedeskapi/request', async (request, reply) => {
     const user = ctx.auth.require(request);
     const body = request.body ?? {};
-    if (String(body.serviceDeskId) !== SERVICE_DESK.id)
-      throw badRequest(`The service desk '${String(body.serviceDeskId)}' does not exist.`);
-    if (String(body.requestTypeId) !== REQUEST_TYPE.id)
+    const project = findServiceDesk(String(body.serviceDeskId));
+    if (!project?.serviceDesk) throw badRequest(`The service desk '${String(body.serviceDeskId)}' does not exist.`);
+    if (String(body.requestTypeId) !== project.serviceDesk.requestType.id)
       throw badRequest(`The request type '${String(body.requestTypeId)}' does not exist in this service desk.`);
     const fields = body.requestFieldValues ?? {};
     if (typeof fields.summary !== 'string' || !fields.summary.trim())
@@ -193,6 +206,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
       reporter,
       channel: isAgent(user) ? 'jira' : 'portal',
       priorityId: fields.priority?.id === undefined ? undefined : String(fields.priority.id),
+      project,
     });
     return reply.status(201).send(requestJson(issue));
   });
@@ -202,22 +216,24 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     const { start, limit } = page(request.query);
     const filter = visibilityFilter(user);
     const ids = ctx.db
-      .prepare<unknown[], number>(`SELECT i.id FROM issues i WHERE ${filter.sql} ORDER BY i.created DESC, i.id DESC`)
+      .prepare<unknown[], number>(
+        `SELECT i.id FROM issues i WHERE i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND ${filter.sql} ORDER BY i.created DESC, i.id DESC`,
+      )
       .pluck()
-      .all(...filter.params);
+      .all(...SERVICE_PROJECT_KEYS, ...filter.params);
     return paged(ctx.issues.findMany(ids).map(requestJson), start, limit, base(), '/rest/servicedeskapi/request');
   });
 
   app.get<{ Params: { issueIdOrKey: string } }>('/rest/servicedeskapi/request/:issueIdOrKey', async (request) => {
     const user = ctx.auth.require(request);
-    return requestJson(ops.visibleIssue(user, request.params.issueIdOrKey));
+    return requestJson(visibleRequest(user, request.params.issueIdOrKey));
   });
 
   app.get<{ Params: { issueIdOrKey: string }; Querystring: Record<string, string | undefined> }>(
     '/rest/servicedeskapi/request/:issueIdOrKey/comment',
     async (request) => {
       const user = ctx.auth.require(request);
-      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const issue = visibleRequest(user, request.params.issueIdOrKey);
       const { start, limit } = page(request.query);
       const wantPublic = request.query.public !== 'false';
       const wantInternal = request.query.internal !== 'false' && isAgent(user);
@@ -238,7 +254,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     '/rest/servicedeskapi/request/:issueIdOrKey/comment',
     async (request, reply) => {
       const user = ctx.auth.require(request);
-      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const issue = visibleRequest(user, request.params.issueIdOrKey);
       const text = request.body?.body;
       if (typeof text !== 'string' || !text.trim()) throw badRequest('The comment body is required.');
       const comment = ops.comment(user, issue, textToAdf(text), request.body.public === false);
@@ -250,7 +266,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     '/rest/servicedeskapi/request/:issueIdOrKey/participant',
     async (request) => {
       const user = ctx.auth.require(request);
-      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const issue = visibleRequest(user, request.params.issueIdOrKey);
       const { start, limit } = page(request.query);
       return paged(
         issue.participantIds.map(person),
@@ -266,7 +282,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     '/rest/servicedeskapi/request/:issueIdOrKey/participant',
     async (request) => {
       const user = ctx.auth.require(request);
-      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const issue = visibleRequest(user, request.params.issueIdOrKey);
       const ids = request.body?.accountIds;
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !ctx.users.byId(id)))
         throw badRequest('accountIds must list existing accounts.');
@@ -288,7 +304,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     '/rest/servicedeskapi/request/:issueIdOrKey/transition',
     async (request) => {
       const user = ctx.auth.require(request);
-      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const issue = visibleRequest(user, request.params.issueIdOrKey);
       const { start, limit } = page(request.query);
       const customerTransitions = ops
         .availableTransitions({ ...user, role: 'customer' }, issue)
@@ -301,7 +317,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     '/rest/servicedeskapi/request/:issueIdOrKey/transition',
     async (request, reply) => {
       const user = ctx.auth.require(request);
-      const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
+      const issue = visibleRequest(user, request.params.issueIdOrKey);
       const id = String(request.body?.id ?? '');
       const offered = ops.availableTransitions({ ...user, role: 'customer' }, issue).some((t) => t.id === id);
       if (!offered)

@@ -1,17 +1,23 @@
-// Property test: for random JQL conditions (AND, OR, NOT, parentheses over status, channel, resolution and issue
-// property comparisons), the site's SQL finds exactly the requests a direct evaluation of the condition finds.
+// Property test: for random JQL conditions (AND, OR, NOT, parentheses over project, status, channel, resolution and
+// issue property comparisons), the site's SQL finds exactly the issues a direct evaluation of the condition finds,
+// across the three projects (a status name may stand for several projects' statuses; only requests of service
+// projects have a channel).
 import fc from 'fast-check';
 import { openDatabase } from '../../../sandbox/db';
-import { STATUSES } from '../../../sandbox/site/catalog';
+import { ALL_STATUSES, PROJECTS } from '../../../sandbox/site/catalog';
+import { SERVICE_PROJECT_KEYS } from '../../../sandbox/site/permissions';
 import { createSite } from '../../../sandbox/site';
 import { IssueStore, type IssueRecord } from '../../../sandbox/site/issue-store';
 import { parseJql } from '../../../sandbox/site/jql';
 import { compileJql } from '../../../sandbox/site/jql-sql';
 
 const db = openDatabase(':memory:');
-createSite({ db, baseUrl: () => 'http://sandbox.test' }); // seeds SUP-1..SUP-12
+createSite({ db, baseUrl: () => 'http://sandbox.test' }); // seeds SUP-1..SUP-12, IT-1..IT-3, DEV-1..DEV-3
 const store = new IssueStore(db);
-const issues: IssueRecord[] = Array.from({ length: 12 }, (_, i) => store.find(`SUP-${i + 1}`)!);
+// In key order: by project key, then by number.
+const issues: IssueRecord[] = store.findMany(
+  db.prepare('SELECT id FROM issues ORDER BY project_key, num').pluck().all() as number[],
+);
 // Every third request has no property; the others a number and a yes/no.
 const props = new Map<number, { n: number; w: string }>();
 issues.forEach((issue, i) => {
@@ -26,17 +32,22 @@ interface Cond {
   test: (issue: IssueRecord) => boolean;
 }
 
-const status = fc.constantFrom(...STATUSES);
+const status = fc.constantFrom(...ALL_STATUSES);
+const named = (i: IssueRecord, name: string) => ALL_STATUSES.find((s) => s.id === i.statusId)!.name === name;
 const atom: fc.Arbitrary<Cond> = fc.oneof(
-  status.map((s) => ({ jql: `status = "${s.name}"`, test: (i: IssueRecord) => i.statusId === s.id })),
+  status.map((s) => ({ jql: `status = "${s.name}"`, test: (i: IssueRecord) => named(i, s.name) })),
   status.map((s) => ({ jql: `status != ${s.id}`, test: (i: IssueRecord) => i.statusId !== s.id })),
   fc.uniqueArray(status, { minLength: 1, maxLength: 3 }).map((list) => ({
     jql: `status in (${list.map((s) => `"${s.name}"`).join(', ')})`,
-    test: (i: IssueRecord) => list.some((s) => s.id === i.statusId),
+    test: (i: IssueRecord) => list.some((s) => named(i, s.name)),
   })),
   fc
-    .constantFrom('portal', 'email', 'jira')
-    .map((c) => ({ jql: `request-channel-type = ${c}`, test: (i: IssueRecord) => i.channel === c })),
+    .constantFrom(...PROJECTS)
+    .map((p) => ({ jql: `project = ${p.key}`, test: (i: IssueRecord) => i.projectKey === p.key })),
+  fc.constantFrom('portal', 'email', 'jira').map((c) => ({
+    jql: `request-channel-type = ${c}`,
+    test: (i: IssueRecord) => SERVICE_PROJECT_KEYS.includes(i.projectKey) && i.channel === c,
+  })),
   fc.constant({ jql: 'resolution IS EMPTY', test: (i: IssueRecord) => i.resolutionId === null }),
   fc
     .tuple(

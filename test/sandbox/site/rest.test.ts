@@ -117,7 +117,7 @@ describe('users, groups and permissions', () => {
     expect((await t.as(AGENT).get('/rest/api/3/mypermissions')).status).toBe(400);
   });
 
-  it('lists statuses, resolutions and priorities', async () => {
+  it("lists statuses (every project's, once each), resolutions and priorities", async () => {
     expect((await get(ADMIN, '/rest/api/3/status')).map((s: { name: string }) => s.name)).toEqual([
       'Soumise',
       'En cours',
@@ -126,6 +126,14 @@ describe('users, groups and permissions', () => {
       'Opération planifiée',
       'Résolu',
       'Fermée',
+      'Waiting for support',
+      'In Progress',
+      'Waiting for customer',
+      'Pending',
+      'Resolved',
+      'Closed',
+      'To Do',
+      'Done',
     ]);
     expect((await get(ADMIN, '/rest/api/3/resolution')).map((r: { name: string }) => r.name)).toEqual([
       'Done',
@@ -482,7 +490,7 @@ describe('JQL search', () => {
     });
     expect(due.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-4']);
     const email = await search(AGENT, { jql: 'request-channel-type = email ORDER BY key ASC', fields: ['key'] });
-    expect(email.issues.map((i: { key: string }) => i.key)).toEqual(['SUP-2', 'SUP-8']);
+    expect(email.issues.map((i: { key: string }) => i.key)).toEqual(['IT-2', 'SUP-2', 'SUP-8']);
     const portal = await search(AGENT, { jql: 'key = SUP-1 AND request-channel-type = portal', fields: [] });
     expect(portal.issues).toHaveLength(1);
   });

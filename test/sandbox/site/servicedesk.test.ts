@@ -95,7 +95,8 @@ describe('customer requests', () => {
     expect((await t.as(GWEN).get('/rest/servicedeskapi/request/SUP-1')).status).toBe(404);
     const mine = Paged(CustomerRequestDto).parse((await t.as(GWEN).get('/rest/servicedeskapi/request?limit=4')).body);
     expect(mine).toMatchObject({ size: 4, isLastPage: false });
-    expect(mine.values.map((r) => r.issueKey)).toEqual(['SUP-2', 'SUP-12', 'SUP-5', 'SUP-6']);
+    // Newest first, across both service projects (IT-2 is Gwen's request in IT Help).
+    expect(mine.values.map((r) => r.issueKey)).toEqual(['SUP-2', 'SUP-12', 'IT-2', 'SUP-5']);
   });
 
   it('lists participants', async () => {
@@ -181,9 +182,12 @@ describe('customer transitions', () => {
 });
 
 describe('service desks and organizations', () => {
-  it('lists the service desk and the organizations (a customer sees only theirs)', async () => {
+  it('lists the service desks and the organizations (a customer sees only theirs)', async () => {
     const desks = Paged(ServiceDeskDto).parse((await t.as(AGENT).get('/rest/servicedeskapi/servicedesk')).body);
-    expect(desks.values).toEqual([expect.objectContaining({ id: '1', projectKey: 'SUP' })]);
+    expect(desks.values).toEqual([
+      expect.objectContaining({ id: '1', projectKey: 'SUP' }),
+      expect.objectContaining({ id: '2', projectKey: 'IT' }),
+    ]);
     const all = Paged(OrganizationDto).parse((await t.as(AGENT).get('/rest/servicedeskapi/organization')).body);
     expect(all.values.map((o) => o.name)).toEqual(['Acme Industries', 'Globex Cloud']);
     const gwen = Paged(OrganizationDto).parse((await t.as(GWEN).get('/rest/servicedeskapi/organization')).body);

@@ -1,0 +1,176 @@
+import { configSchema, defaultConfig, type Config } from './config';
+import { goalText, slaBreachMessage, slaWarningMessage } from './messages';
+import { computeResponseSla, type SlaInput, type StatusChange } from './sla';
+import { needsSupportTeamForAlert, slaAlerts, slaThresholdKey, thresholdsReached } from './sla-alerts';
+import { STATUS_NAMES, type CanonicalStatus } from './workflow';
+
+const H = 3_600_000;
+const at = (iso: string): number => Date.parse(iso);
+const FRIDAY_16H = at('2026-03-06T16:00:00+01:00');
+const MONDAY_10H = at('2026-03-09T10:00:00+01:00');
+const MONDAY_11H = at('2026-03-09T11:00:00+01:00');
+const move = (ms: number, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
+  at: ms,
+  from: { name: STATUS_NAMES[from].fr },
+  to: { name: STATUS_NAMES[to].fr },
+});
+const config = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1', supportTeamGroup: 'support-team' } });
+const alice = { accountId: 'agent-1', displayName: 'Alice Agent', locale: 'fr_FR' };
+const lea = { accountId: 'lead-1', displayName: 'Léa Lead', locale: 'en_US' };
+const request = {
+  issueKey: 'SUP-1',
+  summary: 'VPN down',
+  portalUrl: 'https://acme.atlassian.net/servicedesk/customer/portal/1/SUP-1',
+};
+
+const result = (nowMs: number, changes: StatusChange[] = [], cfg: Config = config, over: Partial<SlaInput> = {}) =>
+  computeResponseSla(
+    {
+      issueKey: 'SUP-1',
+      createdMs: FRIDAY_16H,
+      initialStatus: { name: 'Soumise' },
+      changes,
+      coverage: 'business_hours',
+      goalMs: 4 * H,
+      nowMs,
+      ...over,
+    },
+    cfg,
+  );
+const alerts = (nowMs: number, over: Partial<Parameters<typeof slaAlerts>[0]> = {}) =>
+  slaAlerts({
+    request,
+    assignee: alice,
+    teamLead: lea,
+    supportTeam: [],
+    result: result(nowMs),
+    config,
+    nowMs,
+    ...over,
+  });
+
+describe('which threshold is due', () => {
+  it('nothing before 75 %, the warning from it, the breach from the goal (the warning then passed over)', () => {
+    expect(alerts(MONDAY_10H - 60_000)).toEqual({ due: null, actions: [], handled: { warning: false, breach: false } });
+    expect(alerts(MONDAY_10H)).toMatchObject({ due: 'warning', handled: { warning: true, breach: false } });
+    expect(alerts(MONDAY_11H)).toMatchObject({ due: 'breach', handled: { warning: true, breach: true } });
+  });
+
+  it('nothing while paused or once stopped, even past the thresholds', () => {
+    const pausedChanges = [move(FRIDAY_16H + H, 'submitted', 'waiting_for_third_party')];
+    expect(thresholdsReached(result(MONDAY_11H + 9 * H, pausedChanges), config, MONDAY_11H + 9 * H)).toEqual({
+      warning: false,
+      breach: false,
+    });
+    const stopped = [move(MONDAY_11H + H, 'submitted', 'resolved')];
+    expect(alerts(MONDAY_11H + 2 * H, { result: result(MONDAY_11H + 2 * H, stopped) }).actions).toEqual([]);
+  });
+
+  it('with rules.slaAlerts off, still says what is reached, and sends nothing', () => {
+    const off = configSchema.parse({ rules: { slaAlerts: false } });
+    expect(alerts(MONDAY_11H, { config: off, result: result(MONDAY_11H, [], off) })).toEqual({
+      due: 'breach',
+      actions: [],
+      handled: { warning: true, breach: true },
+    });
+  });
+});
+
+describe('who is told, in which language', () => {
+  it('the warning goes to the assignee, in their language, under one key per request and threshold', () => {
+    const { actions } = alerts(MONDAY_10H);
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'notify',
+        key: 'SUP-1:sla-alert:warning:assignee',
+        issueKey: 'SUP-1',
+        to: { accountIds: ['agent-1'] },
+        subject: '[SUP-1] Réponse attendue bientôt : VPN down',
+      }),
+    ]);
+    expect(slaThresholdKey('SUP-1', 'warning')).toBe('SUP-1:sla-alert:warning');
+    const body = (actions[0] as { textBody: string }).textBody;
+    expect(body).toContain('a consommé 75 % de son délai de première réponse (4 h en heures ouvrées)');
+    expect(body).toContain('le délai sera dépassé le 9 mars 2026 à 11:00 (Europe/Paris)');
+    expect(body).toContain('Elle est assignée à Alice Agent.');
+    expect(body).toContain('Demande : https://acme.atlassian.net/browse/SUP-1');
+  });
+
+  it('the breach goes to the assignee and to the team lead, each in their language', () => {
+    const { actions } = alerts(MONDAY_11H);
+    expect(actions.map((a) => [a.key, (a as { to: unknown }).to, (a as { subject: string }).subject])).toEqual([
+      ['SUP-1:sla-alert:breach:assignee', { accountIds: ['agent-1'] }, '[SUP-1] Délai de réponse dépassé : VPN down'],
+      ['SUP-1:sla-alert:breach:lead', { accountIds: ['lead-1'] }, '[SUP-1] Response goal missed: VPN down'],
+    ]);
+  });
+
+  it('unassigned: the support group, in the default language; without a group, each agent in theirs', () => {
+    expect(alerts(MONDAY_10H, { assignee: null }).actions.map((a) => [a.key, (a as { to: unknown }).to])).toEqual([
+      ['SUP-1:sla-alert:warning:group', { groupNames: ['support-team'] }],
+    ]);
+    const noGroup = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1' } });
+    expect(needsSupportTeamForAlert(null, noGroup)).toBe(true);
+    expect(needsSupportTeamForAlert(alice, noGroup)).toBe(false);
+    const team = [alice, { accountId: 'agent-2', locale: 'en_GB' }, { accountId: 'agent-3', locale: 'fr_CA' }];
+    const actions = alerts(MONDAY_11H, { assignee: null, supportTeam: team, config: noGroup }).actions;
+    expect(actions.map((a) => [a.key, (a as { to: unknown }).to])).toEqual([
+      ['SUP-1:sla-alert:breach:team-en', { accountIds: ['agent-2'] }],
+      ['SUP-1:sla-alert:breach:team-fr', { accountIds: ['agent-1', 'agent-3'] }],
+      ['SUP-1:sla-alert:breach:lead', { accountIds: ['lead-1'] }],
+    ]);
+  });
+
+  it('a team lead who is the assignee gets one email', () => {
+    expect(alerts(MONDAY_11H, { assignee: lea }).actions.map((a) => a.key)).toEqual([
+      'SUP-1:sla-alert:breach:assignee',
+    ]);
+  });
+});
+
+describe('the texts', () => {
+  const facts = {
+    goalMs: 90 * 60_000,
+    coverage: '24x7' as const,
+    percent: 80,
+    breachAtMs: at('2026-03-09T11:00:00Z'),
+    assigneeName: null,
+    timeZone: 'Europe/Paris',
+  };
+  it('say the goal, its calendar, the share and the breach instant in the desk time zone', () => {
+    expect(goalText(4 * H, 'en')).toBe('4 hours');
+    expect(goalText(H, 'en')).toBe('1 hour');
+    expect(goalText(90 * 60_000, 'fr')).toBe('1 h 30');
+    expect(goalText(45 * 60_000, 'fr')).toBe('45 min');
+    const warning = slaWarningMessage('en', request, facts);
+    expect(warning.textBody).toContain('has used 80% of its first-response goal (1 h 30 min 24/7)');
+    expect(warning.textBody).toContain('missed on 9 March 2026 at 12:00 (Europe/Paris)');
+    expect(warning.textBody).toContain('It is not assigned to anyone.');
+    expect(slaBreachMessage('fr', request, facts).textBody).toContain(
+      '(1 h 30 24 h/24, 7 j/7) est dépassé depuis le 9 mars 2026 à 12:00',
+    );
+  });
+
+  it('in 24/7 an alert names the 24/7 calendar time zone', () => {
+    const cfg = configSchema.parse({ calendars: { twentyFourSeven: { timeZone: 'America/New_York' } } });
+    const r = result(FRIDAY_16H + 3 * H, [], cfg, { coverage: '24x7' });
+    const body = (
+      slaAlerts({
+        request,
+        assignee: alice,
+        teamLead: null,
+        supportTeam: [],
+        result: r,
+        config: cfg,
+        nowMs: FRIDAY_16H + 3 * H,
+      }).actions[0] as { textBody: string }
+    ).textBody;
+    expect(body).toContain('(America/New_York)');
+  });
+});
+
+describe('defaults', () => {
+  it('alerts are on, at 75 %', () => {
+    expect(defaultConfig().rules.slaAlerts).toBe(true);
+    expect(defaultConfig().sla.atRiskPercent).toBe(75);
+  });
+});

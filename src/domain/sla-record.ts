@@ -1,0 +1,282 @@
+/**
+ * The SLA record: what a request's response SLA was measured to be, stored on the request as the issue property
+ * `supportRulesSla` (indexed by the manifest's `sla-record` entity property, so JQL, queues, filters and dashboards
+ * can use it). The triggers write it on creation and on every status change, the alert sweep at each threshold.
+ *
+ * A stopped SLA is a fact of the past: screens show it from its record, as it was measured, whatever the
+ * configuration says since (an admin may recompute it explicitly). A running or paused one follows the
+ * configuration in force. Pure: "now" is a parameter.
+ *
+ * Searchable instants are JQL `date` values, `YYYY-MM-DDThh:mmZ` (the format the entity-property module documents,
+ * so to the minute); the instant the sweep compares, `nextCheckAt`, is a JQL `number` (epoch ms).
+ */
+import { z } from 'zod';
+import { calendarFor } from './calendar';
+import { COVERAGES, type Config, type Coverage } from './config';
+import type { SlaResult, SlaState } from './sla';
+import { instantElapsedReaches, slaRisk, warningAt, type SlaRisk } from './sla-thresholds';
+import { CANONICAL_STATUSES, type CanonicalStatus } from './workflow';
+
+/** The issue property holding the record. */
+export const SLA_RECORD_PROPERTY = 'supportRulesSla';
+
+/** The thresholds the alert sweep acts on, in the order they come. */
+export type SlaThreshold = 'warning' | 'breach';
+
+export interface SlaRecord {
+  version: 1;
+  state: SlaState;
+  /** 'yes' once the elapsed time exceeds the goal (a string, so JQL compares it as Jira's string type). */
+  breached: 'yes' | 'no';
+  risk: SlaRisk;
+  coverage: Coverage;
+  goalMs: number;
+  /** JQL date of the creation (the SLA's start). */
+  startedAt: string;
+  /** JQL date of the stop, null while it runs or pauses. */
+  stoppedAt: string | null;
+  stopStatus: CanonicalStatus | null;
+  /** The last change of the SLA's clock (creation, a pause, a resume, the stop), epoch ms. */
+  lastChangeAt: number;
+  /** Working time elapsed at `lastChangeAt`, in the contract's calendar. */
+  elapsedMs: number;
+  /** JQL date of the breach: when the goal was (or, running, will be) reached; null if stopped or paused within it. */
+  breachAt: string | null;
+  /** JQL date of the warning (`sla.atRiskPercent` of the goal) of a running SLA; null when paused or stopped. */
+  warnAt: string | null;
+  /** When the record changes by itself or an alert falls due (epoch ms): what the alert sweep searches. */
+  nextCheckAt: number | null;
+  /** When it was measured (epoch ms), and the fingerprint of the configuration that measured it. */
+  measuredAt: number;
+  measuredWith: string;
+}
+
+/**
+ * An instant as a JQL date value of an entity property: UTC, to the minute.
+ * @example jqlDate(Date.parse('2026-12-07T09:00:37.500Z')) //=> '2026-12-07T09:00Z'
+ */
+export function jqlDate(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16)}Z`;
+}
+
+/** A JSON value with its object keys sorted, so equal settings always serialise alike. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  return value;
+}
+
+/**
+ * A short fingerprint of the settings that measure an SLA (status mapping, calendars, coverage, goals and the
+ * at-risk share): equal settings, equal fingerprint; it names "which configuration measured it".
+ * @example slaConfigFingerprint(defaultConfig()) === slaConfigFingerprint(defaultConfig()) //=> true
+ */
+export function slaConfigFingerprint(config: Config): string {
+  const text = JSON.stringify(
+    canonical({
+      statusMapping: config.statusMapping,
+      calendars: config.calendars,
+      coverage: config.coverage,
+      responseGoals: config.responseGoals,
+      sla: config.sla,
+    }),
+  );
+  // FNV-1a, 32 bits: a label, not a security measure.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The last change of the SLA's clock: its stop, else the start of its current period, else its start. */
+function lastChangeOf(result: SlaResult): number {
+  if (result.stoppedAt !== null) return Date.parse(result.stoppedAt);
+  const last = result.timeline[result.timeline.length - 1];
+  return Date.parse(last?.from ?? result.startedAt);
+}
+
+/** Working time of the running periods up to `at`. */
+function elapsedAt(result: SlaResult, at: number, config: Config): number {
+  const calendar = calendarFor(config, result.coverage);
+  let elapsed = 0;
+  for (const p of result.timeline) {
+    if (p.kind !== 'running') continue;
+    const to = p.to === null ? at : Math.min(Date.parse(p.to), at);
+    elapsed += calendar.workingMsBetween(Date.parse(p.from), to);
+  }
+  return elapsed;
+}
+
+/** The thresholds of a running SLA still ahead of, or owed at, `nowMs`, and when each falls. */
+export interface SlaCheckpoints {
+  warningAt: number | null;
+  breachAt: number | null;
+  /** When `breached` turns 'yes' (the first working instant past the goal), null once it has. */
+  breachedFlagAt: number | null;
+}
+
+/**
+ * The instants at which a running SLA's record changes by itself: the warning, the breach (the goal reached),
+ * and the first instant past the goal (when `breached` turns 'yes'). All null unless it runs.
+ * @example slaCheckpoints(runningSince9am, defaultConfig()).breachAt //=> 13:00 that day (ms)
+ */
+export function slaCheckpoints(result: SlaResult, config: Config): SlaCheckpoints {
+  if (result.state !== 'running') return { warningAt: null, breachAt: null, breachedFlagAt: null };
+  return {
+    warningAt: warningAt(result, config),
+    breachAt: result.breachAt === null ? null : Date.parse(result.breachAt),
+    breachedFlagAt: result.breached ? null : instantElapsedReaches(result, result.goalMs + 1, config),
+  };
+}
+
+/**
+ * The next instant the alert sweep must look at the request: the first threshold not yet handled (an alert owed,
+ * even in the past), else the next instant its record changes by itself; null when nothing will happen.
+ * `handled` says which thresholds' alerts were already sent (or given up).
+ * @example nextCheckAt(checkpoints, { warning: false, breach: false }, now) //=> checkpoints.warningAt
+ */
+export function nextCheckAt(
+  checkpoints: SlaCheckpoints,
+  handled: Record<SlaThreshold, boolean>,
+  nowMs: number,
+): number | null {
+  const candidates: number[] = [];
+  if (checkpoints.warningAt !== null && (!handled.warning || checkpoints.warningAt > nowMs))
+    candidates.push(checkpoints.warningAt);
+  if (checkpoints.breachAt !== null && (!handled.breach || checkpoints.breachAt > nowMs))
+    candidates.push(checkpoints.breachAt);
+  if (checkpoints.breachedFlagAt !== null && checkpoints.breachedFlagAt > nowMs)
+    candidates.push(checkpoints.breachedFlagAt);
+  return candidates.length === 0 ? null : Math.min(...candidates);
+}
+
+/**
+ * The record of an SLA computed by the engine at `nowMs`, under `config`.
+ * @example slaRecordOf(computeResponseSla(input, config), config, { nowMs, handled: { warning: false, breach: false } }).state //=> 'running'
+ */
+export function slaRecordOf(
+  result: SlaResult,
+  config: Config,
+  opts: { nowMs: number; handled: Record<SlaThreshold, boolean> },
+): SlaRecord {
+  const lastChangeAt = lastChangeOf(result);
+  const checkpoints = slaCheckpoints(result, config);
+  return {
+    version: 1,
+    state: result.state,
+    breached: result.breached ? 'yes' : 'no',
+    risk: slaRisk(result, config),
+    coverage: result.coverage,
+    goalMs: result.goalMs,
+    startedAt: jqlDate(Date.parse(result.startedAt)),
+    stoppedAt: result.stoppedAt === null ? null : jqlDate(Date.parse(result.stoppedAt)),
+    stopStatus: result.stopStatus,
+    lastChangeAt,
+    elapsedMs: elapsedAt(result, lastChangeAt, config),
+    breachAt: result.breachAt === null ? null : jqlDate(Date.parse(result.breachAt)),
+    warnAt: checkpoints.warningAt === null ? null : jqlDate(checkpoints.warningAt),
+    nextCheckAt: nextCheckAt(checkpoints, opts.handled, opts.nowMs),
+    measuredAt: opts.nowMs,
+    measuredWith: slaConfigFingerprint(config),
+  };
+}
+
+const jqlDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+
+const recordSchema = z.object({
+  version: z.literal(1),
+  state: z.enum(['running', 'paused', 'stopped']),
+  breached: z.enum(['yes', 'no']),
+  risk: z.enum(['on_track', 'at_risk', 'breached', 'met']),
+  coverage: z.enum(COVERAGES),
+  goalMs: z.number().int().min(0),
+  startedAt: jqlDateString,
+  stoppedAt: jqlDateString.nullable(),
+  stopStatus: z.enum(CANONICAL_STATUSES).nullable(),
+  lastChangeAt: z.number(),
+  elapsedMs: z.number().min(0),
+  breachAt: jqlDateString.nullable(),
+  warnAt: jqlDateString.nullable(),
+  nextCheckAt: z.number().nullable(),
+  measuredAt: z.number(),
+  measuredWith: z.string(),
+});
+
+/**
+ * The record stored on a request, or null when there is none or it is not one the app wrote.
+ * @example parseSlaRecord(undefined) //=> null
+ */
+export function parseSlaRecord(value: unknown): SlaRecord | null {
+  const parsed = recordSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * True when two records say the same about the SLA (they may differ in when they were measured).
+ * @example sameMeasure(record, { ...record, measuredAt: record.measuredAt + 1 }) //=> true
+ */
+export function sameMeasure(a: SlaRecord, b: SlaRecord): boolean {
+  const { measuredAt: _a, ...restA } = a;
+  const { measuredAt: _b, ...restB } = b;
+  return JSON.stringify(canonical(restA)) === JSON.stringify(canonical(restB));
+}
+
+/** Whether a stopped SLA was met or breached, or null while it is not stopped. */
+export type SlaOutcome = 'met' | 'breached';
+
+/**
+ * The outcome of an SLA for reports: met or breached once stopped; while it runs or pauses, breached once past
+ * its goal, else null (not decided yet).
+ * @example slaOutcome({ state: 'stopped', breached: 'no' }) //=> 'met'
+ */
+export function slaOutcome(record: Pick<SlaRecord, 'state' | 'breached'>): SlaOutcome | null {
+  if (record.breached === 'yes') return 'breached';
+  return record.state === 'stopped' ? 'met' : null;
+}
+
+/** An SLA as the screens show it: the engine's result, and where its figures come from. */
+export interface MeasuredSla {
+  result: SlaResult;
+  /** 'record' for a stopped SLA shown as it was measured; 'live' when computed now with the configuration in force. */
+  source: 'record' | 'live';
+  /** When the record was measured (epoch ms), for a stopped SLA shown from its record. */
+  measuredAt: number | null;
+}
+
+/**
+ * The SLA to show: a stopped SLA as its record measured it (a later configuration change does not rewrite it),
+ * anything else as the engine computes it now. The periods of the timeline come from the engine in both cases.
+ * @example measuredSla(liveResult, stoppedRecord).result.elapsedMs //=> stoppedRecord.elapsedMs
+ */
+export function measuredSla(live: SlaResult, record: SlaRecord | null): MeasuredSla {
+  if (record === null || record.state !== 'stopped') return { result: live, source: 'live', measuredAt: null };
+  // The record keeps instants to the minute: the engine's exact instant is kept when it falls in that minute.
+  const instant = (recorded: string | null, exact: string | null): string | null => {
+    if (recorded === null) return null;
+    if (exact !== null && jqlDate(Date.parse(exact)) === recorded) return exact;
+    return new Date(Date.parse(recorded)).toISOString();
+  };
+  return {
+    result: {
+      ...live,
+      coverage: record.coverage,
+      state: 'stopped',
+      breached: record.breached === 'yes',
+      stoppedAt: instant(record.stoppedAt, live.stoppedAt),
+      stopStatus: record.stopStatus,
+      elapsedMs: record.elapsedMs,
+      goalMs: record.goalMs,
+      remainingMs: Math.max(0, record.goalMs - record.elapsedMs),
+      breachAt: instant(record.breachAt, live.breachAt),
+    },
+    source: 'record',
+    measuredAt: record.measuredAt,
+  };
+}
