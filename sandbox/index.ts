@@ -36,6 +36,8 @@ export interface SandboxOptions {
   faultHangMs?: number;
   /** Multiplies Forge's function time limits (tests: 0.01 turns a resolver's 25 s into 250 ms). */
   timeScale?: number;
+  /** How long after a write JQL search finds it (sandbox time; default 0: at once), as Jira's eventually consistent index. */
+  searchLagMs?: number;
   /** Runs the app with an inactive license. */
   unlicensed?: boolean;
   /** No log lines. */
@@ -61,7 +63,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // The clock first: the site's seed and every later write read the sandbox time.
   const clock = installClock(db);
   let url = '';
-  const site = createSite({ db, baseUrl: () => url });
+  const site = createSite({ db, baseUrl: () => url, searchLagMs: opts.searchLagMs });
   site.setReady(false);
   if (opts.reset) site.resetAndSeed();
 

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the sandbox on 127.0.0.1 (port from PORT, default 3000), with the demo data.
  * Options: --reset (wipe and reseed), --faults <fraction>, --duplicate-events <fraction>, --seed <n>,
- * --unlicensed. SANDBOX_FAULTS sets --faults from the environment.
+ * --search-lag-ms <ms>, --unlicensed. SANDBOX_FAULTS sets --faults from the environment.
  */
 import { parseArgs } from 'util';
 import { startSandbox } from './index';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       faults: { type: 'string' },
       'duplicate-events': { type: 'string' },
       seed: { type: 'string' },
+      'search-lag-ms': { type: 'string' },
       unlicensed: { type: 'boolean', default: false },
     },
   });
@@ -25,6 +26,13 @@ async function main(): Promise<void> {
       throw new Error(`--${name} takes a fraction between 0 and 1, not "${value}"`);
     return n;
   };
+  const milliseconds = (value: string | undefined, name: string): number | undefined => {
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${name} takes a whole number of milliseconds, not "${value}"`);
+    return n;
+  };
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   const faults = fraction(values.faults ?? process.env.SANDBOX_FAULTS, 'faults');
   const sandbox = await startSandbox({
@@ -33,6 +41,7 @@ async function main(): Promise<void> {
     faults,
     duplicateEvents: fraction(values['duplicate-events'], 'duplicate-events'),
     seed: values.seed === undefined ? undefined : Number(values.seed),
+    searchLagMs: milliseconds(values['search-lag-ms'], 'search-lag-ms'),
     unlicensed: values.unlicensed,
   });
   const users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as Array<{

@@ -6,12 +6,15 @@ import type { EventEmitter } from 'events';
 import type { Database } from '../db';
 import type { Authenticator } from './auth';
 import type { IssueStore } from './issue-store';
+import type { SearchIndex } from './search-index';
 import type { UserDirectory } from './users';
 
 export interface SiteContext {
   db: Database;
   users: UserDirectory;
   issues: IssueStore;
+  /** What JQL searches read: the live tables, or an eventually consistent copy. */
+  searchIndex: SearchIndex;
   auth: Authenticator;
   baseUrl: () => string;
   events: EventEmitter;

@@ -21,6 +21,7 @@ import { searchRoutes } from './routes/search';
 import { serviceDeskRoutes } from './routes/servicedesk';
 import { transitionRoutes } from './routes/transitions';
 import { userRoutes } from './routes/users';
+import { SearchIndex } from './search-index';
 import { resetAndSeed } from './seed';
 import { APP_ACCOUNT_ID, UserDirectory, type SandboxUser } from './users';
 
@@ -53,19 +54,29 @@ export interface Site {
  * Builds the site over an open database (see sandbox/db.ts); seeds it when it holds no account yet.
  * @example const site = createSite({ db: openDatabase(file), baseUrl: () => 'http://127.0.0.1:8080' }); site.register(app)
  */
-export function createSite(opts: { db: Database; baseUrl: () => string }): Site {
+export function createSite(opts: {
+  db: Database;
+  baseUrl: () => string;
+  /** How long a write takes to become searchable by JQL (0, the default: at once). */
+  searchLagMs?: number;
+}): Site {
   const users = new UserDirectory(opts.db);
   const ctx: SiteContext = {
     db: opts.db,
     users,
     issues: new IssueStore(opts.db),
+    searchIndex: new SearchIndex(opts.db, opts.searchLagMs ?? 0),
     auth: new Authenticator(users),
     baseUrl: opts.baseUrl,
     events: new EventEmitter(),
   };
   const ops = new SiteOperations(ctx);
   const readiness: Readiness = { ready: true };
-  if (!users.byId(APP_ACCOUNT_ID)) resetAndSeed(ctx, Date.now());
+  const reseed = () => {
+    resetAndSeed(ctx, Date.now());
+    ctx.searchIndex.rebuild();
+  };
+  if (!users.byId(APP_ACCOUNT_ID)) reseed();
 
   return {
     register(app) {
@@ -75,7 +86,7 @@ export function createSite(opts: { db: Database; baseUrl: () => string }): Site 
         commentRoutes(scope, ctx, ops);
         transitionRoutes(scope, ctx, ops);
         propertyRoutes(scope, ctx, ops);
-        searchRoutes(scope, ctx);
+        searchRoutes(scope, ctx, ops);
         notifyRoutes(scope, ctx, ops);
         userRoutes(scope, ctx);
         metadataRoutes(scope, ctx);
@@ -88,7 +99,7 @@ export function createSite(opts: { db: Database; baseUrl: () => string }): Site 
     appAccountId: APP_ACCOUNT_ID,
     internalAuthHeader: (actAs) => ctx.auth.internalHeader(actAs),
     outbox: () => listOutbox(opts.db),
-    resetAndSeed: () => resetAndSeed(ctx, Date.now()),
+    resetAndSeed: reseed,
     setReady: (ready) => {
       readiness.ready = ready;
     },

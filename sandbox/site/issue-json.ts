@@ -80,8 +80,9 @@ export const FIELD_META: Record<(typeof ISSUE_FIELDS)[number], { name: string; s
   },
 };
 
-/** The fields Jira's issue navigator can show (`*navigable`): every field but the comments. */
-const NAVIGABLE = ISSUE_FIELDS.filter((f) => f !== 'comment' && f !== 'description');
+/** The fields Jira's issue navigator can show (`*navigable`): every field but the comments (the spec's search
+ * `fields` example: "`-description` Returns all navigable (default) fields except description"). */
+const NAVIGABLE = ISSUE_FIELDS.filter((f) => f !== 'comment');
 /** The most histories Jira Cloud puts in an issue read with expand=changelog. */
 const EXPANDED_CHANGELOG_MAX = 100;
 

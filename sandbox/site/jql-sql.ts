@@ -18,6 +18,8 @@ export interface CompileContext {
   currentAccountId: string;
   /** True when an issue key exists (JQL rejects unknown keys). */
   keyExists: (key: string) => boolean;
+  /** The issue properties table to read (the search index's copy, or the live table); `issue_properties` by default. */
+  propertiesTable?: string;
 }
 
 const CHANNELS = ['portal', 'email', 'jira', 'api'];
@@ -62,7 +64,7 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'compare':
       if (expr.op === '~' || expr.op === '!~')
         throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
-      if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, params);
+      if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, ctx, params);
       return columnCompare(
         expr.field.name,
         expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op,
@@ -73,13 +75,13 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'in':
       if (expr.field.kind === 'property') {
         const parts = expr.values.map((v) =>
-          propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, params),
+          propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, ctx, params),
         );
         return expr.negated ? `NOT (${parts.join(' OR ')})` : `(${parts.join(' OR ')})`;
       }
       return columnCompare(expr.field.name, expr.negated ? 'not in' : 'in', expr.values, ctx, params);
     case 'empty':
-      return emptyCheck(expr.field, expr.negated, params);
+      return emptyCheck(expr.field, expr.negated, ctx, params);
   }
 }
 
@@ -230,6 +232,7 @@ function propertyCompare(
   field: Extract<Field, { kind: 'property' }>,
   op: Exclude<CompareOp, '~' | '!~'>,
   value: Value,
+  ctx: CompileContext,
   params: unknown[],
 ): string {
   const text = literal(value, `issue.property[${field.key}]`);
@@ -249,14 +252,14 @@ function propertyCompare(
     compare = `json_extract(p.value, ?) ${sqlOp} ?`;
     params.push(text);
   }
-  return `i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND ${compare})`;
+  return `i.id IN (SELECT p.issue_id FROM ${ctx.propertiesTable ?? 'issue_properties'} p WHERE p.key = ? AND ${compare})`;
 }
 
-function emptyCheck(field: Field, negated: boolean, params: unknown[]): string {
+function emptyCheck(field: Field, negated: boolean, ctx: CompileContext, params: unknown[]): string {
   let check: string;
   if (field.kind === 'property') {
     params.push(field.key, jsonPath(field));
-    check = `i.id IN (SELECT p.issue_id FROM issue_properties p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
+    check = `i.id IN (SELECT p.issue_id FROM ${ctx.propertiesTable ?? 'issue_properties'} p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
     return negated ? check : `NOT ${check}`;
   }
   const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field.name];

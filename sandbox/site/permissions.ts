@@ -55,10 +55,13 @@ export function canView(user: SiteUser, issue: IssueAudience): boolean {
  * The SQL condition (on `issues` aliased `i`) that keeps the issues a user may see, with its parameters.
  * @example visibilityFilter(agent) //=> { sql: '1', params: [] }
  */
-export function visibilityFilter(user: SiteUser): { sql: string; params: unknown[] } {
+export function visibilityFilter(
+  user: SiteUser,
+  participantsTable = 'participants',
+): { sql: string; params: unknown[] } {
   if (isAgent(user)) return { sql: '1', params: [] };
   return {
-    sql: `(i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND (i.reporter_id = ? OR (i.organization_id IS NOT NULL AND i.organization_id = ?) OR EXISTS (SELECT 1 FROM participants p WHERE p.issue_id = i.id AND p.account_id = ?)))`,
+    sql: `(i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND (i.reporter_id = ? OR (i.organization_id IS NOT NULL AND i.organization_id = ?) OR EXISTS (SELECT 1 FROM ${participantsTable} p WHERE p.issue_id = i.id AND p.account_id = ?)))`,
     params: [...SERVICE_PROJECT_KEYS, user.accountId, user.organizationId ?? -1, user.accountId],
   };
 }

@@ -8,18 +8,21 @@ export interface SearchPage {
 }
 
 /**
- * One page of a JQL search (POST /rest/api/3/search/jql).
- * @example (await searchIssues('key = SUP-1 AND request-channel-type = portal', { fields: [], maxResults: 1 })).issues.length //=> 1 for a portal request
+ * One page of a JQL search (POST /rest/api/3/search/jql). Jira's search index lags behind writes;
+ * `reconcileIssues` (issue ids, at most 50) asks it to answer for those issues as they are now (the spec's "strong
+ * consistency" for issues just written).
+ * @example (await searchIssues('key = SUP-1 AND request-channel-type = portal', { fields: [], maxResults: 1, reconcileIssues: [10001] })).issues.length //=> 1 for a portal request
  */
 export async function searchIssues(
   jql: string,
-  opts: { fields?: string[]; maxResults?: number; nextPageToken?: string } = {},
+  opts: { fields?: string[]; maxResults?: number; nextPageToken?: string; reconcileIssues?: number[] } = {},
 ): Promise<SearchPage> {
   const body = {
     jql,
     fields: opts.fields ?? ['summary'],
     maxResults: opts.maxResults ?? 50,
     ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}),
+    ...(opts.reconcileIssues?.length ? { reconcileIssues: opts.reconcileIssues.slice(0, 50) } : {}),
   };
   const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body });
   return { ...page, issues: page?.issues ?? [] };

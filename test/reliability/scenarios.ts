@@ -12,6 +12,7 @@ import { runInvocation } from '../../sandbox/runtime/invocation';
 import { FORGE_TIME_LIMITS_MS } from '../../sandbox/runtime/manifest';
 import { setRetryPolicy } from '../../src/jira/client';
 import { SiteClient, type SandboxUser } from '../e2e/rules/site-client';
+import { SEARCH_LAG_MS } from '../support/sandbox';
 
 export interface World {
   site: SiteClient;
@@ -195,14 +196,23 @@ export function duplicates(lines: readonly string[]): string[] {
 }
 
 /**
- * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it. The app's
- * Jira client waits at most 20 ms between its own retries, so faulty runs stay fast.
+ * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it; Jira's search
+ * lag is on unless `opts` says otherwise. The app's Jira client waits at most 20 ms between its own retries, so
+ * faulty runs stay fast.
  * @example await withSandbox({ faults: 0.2, seed: 3 }, (world) => runScenarios(world, ALL_SCENARIOS))
  */
 export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) => Promise<T>): Promise<T> {
   const previous = setRetryPolicy({ baseDelayMs: 5, maxDelayMs: 20 });
   const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
-  const sandbox = await startSandbox({ faultHangMs: 20, quiet: true, ...opts, port: 0, dataDir, reset: true });
+  const sandbox = await startSandbox({
+    faultHangMs: 20,
+    quiet: true,
+    searchLagMs: SEARCH_LAG_MS,
+    ...opts,
+    port: 0,
+    dataDir,
+    reset: true,
+  });
   try {
     const site = new SiteClient(sandbox.url);
     const users = await site.users();

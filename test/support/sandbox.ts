@@ -7,6 +7,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandbox, type SandboxOptions } from '../../sandbox/index';
 
+/** The search lag of every test sandbox unless a test says otherwise (sandbox time). */
+export const SEARCH_LAG_MS = 60_000;
+
 export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
@@ -52,7 +55,15 @@ export async function startTestSandbox(
   opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'reset'> = {},
 ): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-'));
-  const running = await startSandbox({ quiet: true, ...opts, port: 0, dataDir, reset: true });
+  // Jira's search index lags behind writes: on by default (a minute of sandbox time), as on a real site.
+  const running = await startSandbox({
+    quiet: true,
+    searchLagMs: SEARCH_LAG_MS,
+    ...opts,
+    port: 0,
+    dataDir,
+    reset: true,
+  });
   const call = async <T>(method: string, path: string, body: unknown, email: string | undefined): Promise<Reply<T>> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (email) headers.authorization = `Basic ${Buffer.from(`${email}:test`).toString('base64')}`;

@@ -42,7 +42,12 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
   const [portalUrl, participants, portal, rawDetails, account] = await Promise.all([
     portalUrlOf(issueKey),
     nullIfAbsent(getRequestParticipants(issueKey)),
-    searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, { fields: [], maxResults: 1 }),
+    // The issue may have been created an instant ago: reconciled, the lagging search index answers for it as it is.
+    searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, {
+      fields: [],
+      maxResults: 1,
+      reconcileIssues: [Number(issue.id)],
+    }),
     getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY),
     f.reporter ? getUser(f.reporter.accountId) : Promise.resolve(null),
   ]);
