@@ -1,17 +1,38 @@
 /**
- * Response-SLA benchmark: the engine against moment-business-time, a library users would pick for the same
- * working-time sums, on the same generated requests (20 status changes each over 1 to 60 days, business
- * hours Mon-Fri 09:00-18:00 Europe/Paris with French public holidays).
- * The engine computes the whole SLA (timeline, elapsed, remaining, breach instant); the peer only sums the
- * working time of the running intervals. Its answers are checked equal on the requests it handles.
+ * Response-SLA benchmark.
+ *
+ * The `sla` command end to end: 3,000 generated exports (bodies of GET /rest/api/3/issue/{key}?expand=changelog,
+ * test/support/sla-exports.ts) written to files, then the command over them, once in this process through
+ * `runSla` with the CLI's own file reading and output (`nodeIo`, lines written to /dev/null), as the first run
+ * of the process (configuration, calendars and JIT included), and once as an admin runs it (`npm run --silent
+ * sla -- ...`, a child process), whose start-up is measured on its own with one file. The in-process run again
+ * for 3,000 requests open two days and 3,000 open two years.
+ *
+ * The engine against moment-business-time, a library users would pick for the same working-time sums, on the
+ * same generated requests (20 status changes each over 1 to 60 days, business hours Mon-Fri 09:00-18:00
+ * Europe/Paris with French public holidays). The engine computes the whole SLA (timeline, elapsed, remaining,
+ * breach instant); the peer only sums the working time of the running intervals. Its answers are checked equal
+ * on the requests it handles. The peer also sums the running intervals of the 3,000 exports (given to it).
  */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Holidays from 'date-holidays';
 import moment from 'moment';
 import 'moment-business-time';
+import { nodeIo, runSla } from '../src/cli/sla';
 import { calendarFor } from '../src/domain/calendar';
-import { defaultConfig } from '../src/domain/config';
-import { computeResponseSla, type SlaInput, type StatusChange } from '../src/domain/sla';
+import { defaultConfig, validateConfig } from '../src/domain/config';
+import {
+  computeResponseSla,
+  slaFromIssue,
+  type JiraIssueJson,
+  type SlaInput,
+  type StatusChange,
+} from '../src/domain/sla';
 import { STATUS_NAMES, type CanonicalStatus } from '../src/domain/workflow';
+import { generateSlaExports, SLA_EXPORTS_CONFIG, SLA_EXPORTS_NOW } from '../test/support/sla-exports';
 
 declare module 'moment' {
   interface Moment {
@@ -101,28 +122,165 @@ function peerSum(input: SlaInput): number {
   return total;
 }
 
-function time<T>(run: () => T): { ms: number; value: T } {
+/** Wall and CPU time of `run` (CPU time: this process's, so other work on the machine counts less). */
+function time<T>(run: () => T): { ms: number; cpuMs: number; value: T } {
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const value = run();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
-function engineCostUs(requests: SlaInput[]): number {
+/** The engine's wall and CPU time per request, µs. */
+function engineCost(requests: SlaInput[]): { us: number; cpuUs: number } {
   let sink = 0;
-  const { ms } = time(() => {
+  const { ms, cpuMs } = time(() => {
     for (const r of requests) sink += computeResponseSla(r, config).elapsedMs;
   });
   if (sink < 0) throw new Error('unreachable');
-  return (ms * 1000) / requests.length;
+  return { us: (ms * 1000) / requests.length, cpuUs: (cpuMs * 1000) / requests.length };
 }
+const engineCostUs = (requests: SlaInput[]): number => engineCost(requests).us;
 
 const fmt = (us: number): string => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
 
+const ROOT = join(__dirname, '..');
+const EXPORTS = 3_000;
+
+/** A folder of exports as files, one issue each, in Jira's compact JSON, and the configuration beside them. */
+function writeExports(root: string, name: string, exports: Array<Record<string, unknown>>): string[] {
+  const dir = join(root, name);
+  spawnSync('mkdir', ['-p', dir]);
+  return exports.map((issue) => {
+    const file = join(dir, `${String(issue.key)}.json`);
+    writeFileSync(file, JSON.stringify(issue));
+    return file;
+  });
+}
+
+interface CommandRun {
+  /** Wall and CPU time per request, µs. */
+  wallUs: number;
+  cpuUs: number;
+  lines: number;
+  code: number;
+}
+
+/** The command in this process: runSla with the CLI's Io, its lines written to /dev/null. */
+function commandInProcess(args: string[], requests: number): CommandRun {
+  const devNull = openSync('/dev/null', 'w');
+  let lines = 0;
+  const sink = {
+    write: (text: string) => {
+      lines += text.split('\n').length - 1;
+      return writeSync(devNull, text);
+    },
+  };
+  const io = nodeIo(sink, sink);
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const code = runSla(args, io);
+  io.flush();
+  const wallUs = Number(process.hrtime.bigint() - started) / 1e3 / requests;
+  const used = process.cpuUsage(cpu);
+  closeSync(devNull);
+  return { wallUs, cpuUs: (used.user + used.system) / requests, lines, code };
+}
+
+/** The command as an admin runs it: `npm run --silent sla -- <args>`, its output to /dev/null. */
+function commandAsChild(args: string[]): { ms: number; code: number | null } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('npm', ['run', '--silent', 'sla', '--', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, code: result.status };
+}
+
+function commandBenchmarks(): {
+  inProcessUs: number;
+  inProcessCpuUs: number;
+  childUs: number;
+  peerExports: () => number;
+} {
+  const root = mkdtempSync(join(tmpdir(), 'sla-bench-'));
+  try {
+    const configPath = join(root, 'config.json');
+    writeFileSync(configPath, JSON.stringify(SLA_EXPORTS_CONFIG));
+    const common = ['--now', SLA_EXPORTS_NOW, '--config', configPath];
+    const exports = generateSlaExports(EXPORTS, 42);
+    const files = writeExports(root, 'mixed', exports);
+    const bytes = exports.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+    const histories = exports.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0);
+
+    const first = commandInProcess([...common, ...files], files.length);
+    if (first.code !== 0 || first.lines !== files.length)
+      throw new Error(`the command failed: ${JSON.stringify(first)}`);
+    console.log(
+      `command, in-process  ${fmt(first.wallUs)} per request (CPU ${fmt(first.cpuUs)}; ${EXPORTS.toLocaleString('en')} exports of ${(bytes / EXPORTS / 1024).toFixed(1)} KB and ${(histories / EXPORTS).toFixed(1)} changelog entries on average; the process's first run: configuration, calendars, JIT)`,
+    );
+    const again = commandInProcess([...common, ...files], files.length);
+    console.log(`  same, second run    ${fmt(again.wallUs)} per request (CPU ${fmt(again.cpuUs)})`);
+
+    const startup = commandAsChild([...common, files[0]!]);
+    const child = commandAsChild([...common, ...files]);
+    if (child.code !== 0) throw new Error(`the command failed with exit ${child.code}`);
+    const childUs = (child.ms * 1000) / files.length;
+    console.log(
+      `command, npm run    ${fmt(childUs)} per request (${(child.ms / 1000).toFixed(2)} s for ${EXPORTS.toLocaleString('en')} files, npm and Node start-up included: ${startup.ms.toFixed(0)} ms with one file; ${fmt(((child.ms - startup.ms) * 1000) / (files.length - 1))} per further request)`,
+    );
+
+    const spans: Array<[string, number]> = [];
+    for (const [label, days] of [
+      ['2 days', 2],
+      ['2 years', 730],
+    ] as const) {
+      const set = generateSlaExports(EXPORTS, 7, { spanDays: [days, days], zone: 'Europe/Paris' });
+      const setFiles = writeExports(root, `open-${days}`, set);
+      const entries = set.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0) / EXPORTS;
+      const run = commandInProcess([...common, ...setFiles], setFiles.length);
+      spans.push([`${fmt(run.wallUs)} per request open ${label} (${entries.toFixed(1)} entries)`, run.wallUs]);
+    }
+    console.log(
+      `  span independence   ${spans.map(([text]) => text).join(', ')} (x${(spans[1]![1] / spans[0]![1]).toFixed(2)})`,
+    );
+
+    // The exports' running intervals, for the peer: the engine's timeline, computed here, outside the timing.
+    const config = validateConfig(SLA_EXPORTS_CONFIG, 'en');
+    if (!config.ok) throw new Error('invalid configuration');
+    const nowMs = Date.parse(SLA_EXPORTS_NOW);
+    const results = exports.map((e) => slaFromIssue(e as JiraIssueJson, config.config, nowMs));
+    const peerExports = (): number => {
+      let mismatches = 0;
+      const { ms } = time(() => {
+        for (const r of results) {
+          let sum = 0;
+          for (const i of r.timeline) {
+            if (i.kind !== 'running') continue;
+            const from = moment(i.from);
+            const to = i.to === null ? moment(nowMs) : moment(i.to);
+            sum += r.coverage === '24x7' ? to.diff(from) : to.workingDiff(from, 'milliseconds');
+          }
+          if (sum !== r.elapsedMs) mismatches++;
+        }
+      });
+      if (mismatches > 0) console.log(`  (${mismatches} of the exports' sums disagree with the engine)`);
+      return (ms * 1000) / results.length;
+    };
+    return { inProcessUs: first.wallUs, inProcessCpuUs: first.cpuUs, childUs, peerExports };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
+  // The command first, so that its in-process run is the process's first, as a real run is.
+  const command = commandBenchmarks();
   const requests = generate(100_000, 1, 60, 42);
   // Warm-up: the calendar indexes 2024-2026 once, the JIT settles.
   engineCostUs(requests.slice(0, 5_000));
-  const engine = engineCostUs(requests);
+  const { us: engine, cpuUs: engineCpu } = engineCost(requests);
   console.log(
     `engine               ${fmt(engine)} per request (${requests.length.toLocaleString('en')} requests, 20 status changes over 1-60 days)`,
   );
@@ -141,10 +299,18 @@ function main(): void {
   });
   // The equality check costs one engine computation per request: take it out of the peer's time.
   const peerCost = (peer.ms * 1000) / handled - engine;
+  const peerCpu = (peer.cpuMs * 1000) / handled - engineCpu;
   console.log(
     `moment-business-time ${fmt(peerCost)} per request (${handled.toLocaleString('en')} requests in ~${budgetMs / 1000} s; ${mismatches} disagree with the engine)`,
   );
   console.log(`ratio                ${(peerCost / engine).toFixed(0)}x faster (target: at least 50x)`);
+  console.log(
+    `command ratio        ${(peerCost / command.inProcessUs).toFixed(0)}x faster in-process (CPU time: ${(peerCpu / command.inProcessCpuUs).toFixed(0)}x), ${(peerCost / command.childUs).toFixed(0)}x through npm run, start-up included (target: at least 50x)`,
+  );
+  const peerOnExports = command.peerExports();
+  console.log(
+    `moment-business-time ${fmt(peerOnExports)} per export, summing the running intervals of the same 3,000 exports (given to it): ${(peerOnExports / command.inProcessUs).toFixed(1)}x the command's in-process cost`,
+  );
 
   const short = generate(20_000, 2, 2, 7);
   const long = generate(20_000, 730, 730, 7);

@@ -12,6 +12,7 @@ import { registerCustomUi } from './pages/bridge';
 import { registerPages } from './pages/routes';
 import { installClock } from './runtime/clock';
 import { planFaults } from './runtime/faults';
+import { RateLimits, type RateLimitOptions } from './runtime/rate-limits';
 import { loadManifest, resolveHandlers } from './runtime/manifest';
 import { registerRuntimeRoutes } from './runtime/routes';
 import { ForgeRuntime } from './runtime/runtime';
@@ -30,6 +31,10 @@ export interface SandboxOptions {
   faults?: number;
   /** The fraction of product events delivered twice. */
   duplicateEvents?: number;
+  /** The fraction of the app's writes that commit and then lose their answer (the call fails as a dropped connection). */
+  lostResponses?: number;
+  /** Jira's rate limits on the app's calls: true for the documented ones, or some of them changed; off by default. */
+  rateLimits?: boolean | RateLimitOptions;
   /** Seed of the fault draws (same seed, same faults). */
   seed?: number;
   /** How long a "timeout" fault holds a call (default 10 s). */
@@ -79,7 +84,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     manifest,
     handlers: resolveHandlers(manifest, modules),
     clock,
-    faults: planFaults({ faults: opts.faults, duplicateEvents: opts.duplicateEvents, seed: opts.seed }),
+    faults: planFaults({
+      faults: opts.faults,
+      duplicateEvents: opts.duplicateEvents,
+      lostResponses: opts.lostResponses,
+      seed: opts.seed,
+    }),
+    rateLimits: opts.rateLimits ? new RateLimits(opts.rateLimits === true ? {} : opts.rateLimits) : undefined,
     hangMs: opts.faultHangMs,
     timeScale: opts.timeScale,
     accountKindOf: (accountId) =>

@@ -1,14 +1,22 @@
 /**
  * `__forge_fetch__`: where the real Forge packages send their calls. Product calls (`requestJira`, as the
- * app or as a user) reach the site's REST routes in-process (fastify.inject) with the account's internal
- * credentials, after the manifest's scopes are checked and faults, if asked for, are injected; KVS calls reach
- * the SQLite emulation; @forge/events' queue pushes reach the runtime's queue.
+ * app or as a user) reach the site's REST routes over HTTP with the account's internal credentials, after the
+ * manifest's scopes are checked, faults (if asked for) are injected and Jira's rate limits (if on) are applied;
+ * KVS calls reach the SQLite emulation; @forge/events' queue pushes reach the runtime's queue. Every product
+ * call is counted with its rate-limit points (usage.ts).
+ *
+ * A lost response (the write committed, the answer never came) surfaces as Node's fetch (undici) surfaces a
+ * connection closed before the answer: a `TypeError: fetch failed` whose `cause` is undici's SocketError
+ * (`UND_ERR_SOCKET`, "other side closed"). Forge's fetch is undici's: @forge/api counts such a throw as a failed
+ * call (runtime.js `wrapInMetrics`: `e instanceof global.__forge_undici_error__`), it is not an HTTP answer.
  */
 import type { Fault, FaultPlan } from './faults';
 import type { ForgeFetch, ForgeFetchArgs } from './forge-globals';
 import { currentInvocation, expiredCallError } from './invocation';
 import type { KvsEmulator } from './kvs';
-import { checkScopes, SCOPE_MISMATCH } from './scopes';
+import { isWrite, pointsFor, type RateLimitReason, type RateLimits } from './rate-limits';
+import { checkScopes, findOperation, SCOPE_MISMATCH } from './scopes';
+import type { InvocationKind, UsageStats } from './usage';
 
 /** The part of the site the runtime calls (sandbox/site/index.ts's Site). */
 export interface SiteCredentials {
@@ -29,6 +37,10 @@ export interface AppCall {
   path: string;
   status: number;
   fault?: Fault;
+  /** The rate-limit points the call cost. */
+  points?: number;
+  /** Set when a rate limit refused the call. */
+  rateLimited?: string;
 }
 
 export interface ForgeFetchDeps {
@@ -41,6 +53,12 @@ export interface ForgeFetchDeps {
   faults: FaultPlan;
   /** How long a "timeout" fault holds the call before it fails. */
   hangMs: number;
+  /** Jira's rate limits, when on. */
+  rateLimits?: RateLimits;
+  /** Where calls and their points are counted. */
+  usage?: UsageStats;
+  /** The kind of invocation a module runs as (trigger, consumer, scheduled, resolver). */
+  moduleKind?(moduleKey: string): InvocationKind | undefined;
   onCall?(call: AppCall): void;
 }
 
@@ -85,14 +103,22 @@ async function productCall(
   const actAs = args.provider === 'user' ? (args.accountId ?? invocation?.accountId) : deps.site.appAccountId;
   if (!actAs) return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
   const anonymous = asUserRefusal(args, invocation?.accountKind);
-  const record = (status: number, fault?: Fault) =>
+  const kind = invocation ? deps.moduleKind?.(invocation.moduleKey) : undefined;
+  const record = (status: number, extra: { fault?: Fault; points?: number; rateLimited?: RateLimitReason } = {}) => {
+    deps.usage?.call({
+      kind,
+      points: extra.points ?? 0,
+      rateLimited: extra.rateLimited,
+      lostResponse: extra.fault === 'lost-response',
+    });
     deps.onCall?.({
       as: args.provider === 'user' ? (anonymous ? `anonymous (${actAs})` : actAs) : 'app',
       method,
       path,
       status,
-      ...(fault ? { fault } : {}),
+      ...extra,
     });
+  };
 
   const scope = checkScopes(deps.scopes, method, path);
   if (!scope.allowed) {
@@ -101,17 +127,36 @@ async function productCall(
   }
   const fault = deps.faults.nextCallFault();
   if (fault === 'rate-limited') {
-    record(429, fault);
-    return json(429, { errorMessages: ['Rate limit exceeded (sandbox fault injection).'] }, { 'Retry-After': '1' });
+    record(429, { fault });
+    // As Jira's burst limit answers (Rate limiting, "Burst API Rate Limit response").
+    const now = Date.now();
+    return json(
+      429,
+      { errorMessages: ['Rate limit exceeded.'] },
+      {
+        'Retry-After': '1',
+        'X-RateLimit-Limit': '100',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': new Date(now + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'RateLimit-Reason': 'jira-burst-based',
+      },
+    );
   }
   if (fault === 'server-error') {
-    record(500, fault);
+    record(500, { fault });
     return json(500, { errorMessages: ['Internal server error (sandbox fault injection).'] });
   }
   if (fault === 'timeout') {
-    record(0, fault);
+    record(0, { fault });
     await new Promise((resolve) => setTimeout(resolve, deps.hangMs));
-    throw new Error(`fetch failed: ${method} ${path} timed out (sandbox fault injection)`);
+    throw fetchFailed('UND_ERR_HEADERS_TIMEOUT', 'HeadersTimeoutError', 'Headers Timeout Error');
+  }
+
+  const operation = `${method} ${findOperation(method, path)?.template ?? path.split('?')[0]}`;
+  const limited = deps.rateLimits?.check(method, operation, path, Date.now());
+  if (limited) {
+    record(429, { rateLimited: limited.reason });
+    return json(429, { errorMessages: ['Rate limit exceeded.'] }, limited.headers);
   }
 
   const forwarded = Object.fromEntries(
@@ -124,8 +169,43 @@ async function productCall(
     headers: { ...forwarded, ...contentType, ...(anonymous ? {} : deps.site.internalAuthHeader(actAs)) },
     body,
   });
-  record(response.status);
-  return response;
+  const text = await response.text();
+  const points = pointsFor(method, operation.slice(method.length + 1), response.status, parseJson(text));
+  const limitHeaders = deps.rateLimits?.charge(points, Date.now()) ?? {};
+  if (response.ok && isWrite(method, path) && deps.faults.nextWriteLost()) {
+    // The write has committed; its answer is lost on the way back.
+    record(response.status, { fault: 'lost-response', points });
+    throw fetchFailed('UND_ERR_SOCKET', 'SocketError', 'other side closed');
+  }
+  record(response.status, { points });
+  const answerHeaders = new Headers(response.headers);
+  for (const [name, value] of Object.entries(limitHeaders)) answerHeaders.set(name, value);
+  // Hop-by-hop and length headers describe the site's answer, not this rebuilt one.
+  for (const name of ['content-length', 'transfer-encoding', 'connection', 'keep-alive']) answerHeaders.delete(name);
+  return new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: answerHeaders,
+  });
+}
+
+/**
+ * What Node's fetch (undici) throws when the connection fails before the answer: `TypeError: fetch failed`
+ * with undici's error as its cause.
+ * @example fetchFailed('UND_ERR_SOCKET', 'SocketError', 'other side closed').cause.code //=> 'UND_ERR_SOCKET'
+ */
+export function fetchFailed(code: string, name: string, message: string): TypeError {
+  const cause = Object.assign(new Error(message), { name, code });
+  return new TypeError('fetch failed', { cause });
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The runtime's part of the sandbox control surface (DESIGN.md section 3): GET/POST /_sandbox/clock (moving
- * it runs every scheduled trigger that falls due, in order, then settles), POST /_sandbox/settle, and, for
- * debugging, GET /_sandbox/app-events (the latest product and queue events with their state, and the app's
+ * it runs every scheduled trigger that falls due, in order, then settles), POST /_sandbox/settle,
+ * GET /_sandbox/stats (what the app's work cost), and, for debugging, GET /_sandbox/app-events (the latest product and queue events with their state, and the app's
  * latest REST calls).
  */
 import type { FastifyInstance } from 'fastify';
@@ -42,6 +42,10 @@ export function registerRuntimeRoutes(app: FastifyInstance, runtime: ForgeRuntim
     await runtime.settle();
     return { settled: true, now: new Date().toISOString() };
   });
+
+  // DESIGN.md section 3's counters, and beside them the rate-limit points and the costs per product event,
+  // resolver call and scheduled run (sandbox/README.md).
+  app.get('/_sandbox/stats', async () => runtime.usage.snapshot());
 
   app.get<{ Querystring: { limit?: string } }>('/_sandbox/app-events', async (request) => ({
     events: runtime.events.latest(Math.min(Number(request.query.limit) || 100, 1000)),

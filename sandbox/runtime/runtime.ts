@@ -13,7 +13,9 @@ import { installForgeGlobals, type AppIdentity } from './forge-globals';
 import { InvocationTimeoutError, runLimited } from './invocation';
 import { KvsEmulator } from './kvs';
 import { functionTimeLimitMs, type AccountKind, type AppManifest, type Handler, type UiModule } from './manifest';
+import type { RateLimits } from './rate-limits';
 import { Scheduler } from './scheduler';
+import { UsageStats, type InvocationKind, type Origin } from './usage';
 
 /** What the runtime needs of the site (sandbox/site/index.ts's Site). */
 export interface SiteLink extends SiteCredentials {
@@ -36,6 +38,8 @@ export interface RuntimeOptions {
   handlers: Map<string, Handler>;
   clock: SandboxClock;
   faults: FaultPlan;
+  /** Jira's rate limits on the app's calls (off when absent). */
+  rateLimits?: RateLimits;
   licensed?: boolean;
   /** How long a "timeout" fault holds a call (default 10 s, past the app's own timeout). */
   hangMs?: number;
@@ -95,6 +99,8 @@ export class ForgeRuntime {
   readonly callObservers = new Set<(call: AppCall) => void>();
   /** The latest invocations, oldest first (tests read how they ended: a time-out is recorded as such). */
   readonly invocations: InvocationRecord[] = [];
+  /** What the app's work costs, for GET /_sandbox/stats. */
+  readonly usage = new UsageStats();
   private readonly scheduler: Scheduler;
   private readonly uninstallGlobals: () => void;
   private readonly onProductEvent = (event: ProductEvent) => this.enqueueProductEvent(event);
@@ -103,7 +109,15 @@ export class ForgeRuntime {
   private timer: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
 
+  private readonly moduleKinds: Map<string, InvocationKind>;
+
   constructor(private readonly opts: RuntimeOptions) {
+    this.moduleKinds = new Map<string, InvocationKind>([
+      ...opts.manifest.triggers.map((m) => [m.key, 'trigger'] as const),
+      ...opts.manifest.consumers.map((m) => [m.key, 'consumer'] as const),
+      ...opts.manifest.scheduledTriggers.map((m) => [m.key, 'scheduled'] as const),
+      ...opts.manifest.uiModules.map((m) => [m.key, 'resolver'] as const),
+    ]);
     this.kvs = new KvsEmulator(opts.db);
     this.events = new AppEventStore(opts.db);
     this.scheduler = new Scheduler(opts.db, opts.manifest.scheduledTriggers);
@@ -123,6 +137,9 @@ export class ForgeRuntime {
       scopes: opts.manifest.scopes,
       faults: opts.faults,
       hangMs: opts.hangMs ?? 10_000,
+      rateLimits: opts.rateLimits,
+      usage: this.usage,
+      moduleKind: (moduleKey) => this.moduleKinds.get(moduleKey),
       pushToQueue: (push) => this.enqueueQueuePush(push),
       onCall: (call) => {
         this.tally.restCalls++;
@@ -204,10 +221,13 @@ export class ForgeRuntime {
       cloudId: CLOUD_ID,
       moduleKey: call.moduleKey,
     };
-    return this.invoke(module.resolverFunction, call.moduleKey, { accountId: call.accountId, accountKind }, () =>
-      handler(
-        { call: { functionKey: call.functionKey, payload: call.payload }, context },
-        { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined },
+    this.usage.resolverCall();
+    return this.usage.within('resolver', () =>
+      this.invoke(module.resolverFunction!, call.moduleKey, { accountId: call.accountId, accountKind }, () =>
+        handler(
+          { call: { functionKey: call.functionKey, payload: call.payload }, context },
+          { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined },
+        ),
       ),
     );
   }
@@ -251,7 +271,8 @@ export class ForgeRuntime {
   private enqueueQueuePush(push: QueuePush): void {
     for (const event of push.payload) {
       const dueAt = this.opts.clock.now() + (event.delayInSeconds ?? 0) * 1000;
-      this.events.add('queue', push.queueName, { body: event.body, jobId: push.jobId }, dueAt);
+      const origin = this.usage.currentOrigin();
+      this.events.add('queue', push.queueName, { body: event.body, jobId: push.jobId, origin }, dueAt);
     }
     this.kick();
   }
@@ -284,9 +305,13 @@ export class ForgeRuntime {
 
   private async handle(event: AppEvent): Promise<void> {
     try {
-      if (event.kind === 'product') await this.deliverProductEvent(event.payload as ProductEvent);
-      else {
-        const outcome = await this.deliverQueueEvent(event);
+      if (event.kind === 'product') {
+        this.usage.productEvent();
+        await this.usage.within('product', () => this.deliverProductEvent(event.payload as ProductEvent));
+      } else {
+        this.usage.queueEvent();
+        const origin = (event.payload as { origin?: Origin }).origin ?? 'product';
+        const outcome = await this.usage.within(origin, () => this.deliverQueueEvent(event));
         if (outcome === 'retry') {
           if (event.attempts <= MAX_QUEUE_RETRIES) return this.events.retry(event.id, this.opts.clock.now());
           this.log(`queue ${event.target}: event ${event.id} failed after ${event.attempts} attempts`);
@@ -372,9 +397,12 @@ export class ForgeRuntime {
         context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } },
         contextToken: 'sandbox-context-token',
       };
+      this.usage.scheduledRun();
       try {
-        await this.invoke(trigger.function, trigger.key, {}, () =>
-          this.handler(trigger.function)(event, this.backendPayload()),
+        await this.usage.within('scheduled', () =>
+          this.invoke(trigger.function, trigger.key, {}, () =>
+            this.handler(trigger.function)(event, this.backendPayload()),
+          ),
         );
       } catch (error) {
         this.log(

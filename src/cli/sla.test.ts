@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSla, type Io } from './sla';
+import fc from 'fast-check';
+import { generateSlaExports, SLA_EXPORTS_CONFIG, SLA_EXPORTS_NOW } from '../../test/support/sla-exports';
+import { nodeIo, runSla, type Io } from './sla';
 
 const ROOT = join(__dirname, '..', '..');
 const fixture = (name: string): string => join('test', 'fixtures', 'sla', name);
@@ -236,5 +239,100 @@ describe('the sla command', () => {
     };
     expect(runSla(['search.json'], io)).toBe(0);
     expect(out.map((l) => JSON.parse(l).issueKey)).toEqual(['SUP-101', 'SUP-105']);
+  });
+
+  it('prints, for 500 generated exports read from files, what it printed before reading them fast', () => {
+    // generated-500.expected.jsonl: the lines of the command as it was before it read exports with readExport,
+    // for generateSlaExports(500, 42) (French holidays, business hours and 24/7 contracts, open and closed
+    // requests, changelogs of 0 to 60 entries in either order).
+    const expected = readFileSync(join(ROOT, fixture('generated-500.expected.jsonl')), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'sla-test-'));
+    try {
+      writeFileSync(join(dir, 'config.json'), JSON.stringify(SLA_EXPORTS_CONFIG));
+      const files = generateSlaExports(500, 42).map((issue) => {
+        const file = join(dir, `${String(issue.key)}.json`);
+        writeFileSync(file, JSON.stringify(issue));
+        return file;
+      });
+      const written = { out: '', err: '' };
+      const io = nodeIo({ write: (t: string) => (written.out += t) }, { write: (t: string) => (written.err += t) });
+      expect(runSla(['--now', SLA_EXPORTS_NOW, '--config', join(dir, 'config.json'), ...files], io)).toBe(0);
+      io.flush();
+      expect(written.err).toBe('');
+      expect(written.out).toBe(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the same from bytes as from text (JSON.parse) for exports altered anywhere, down to invalid bytes', () => {
+    const pool = generateSlaExports(40, 5).map((issue) => JSON.stringify(issue));
+    const unicode = fc.string({ unit: 'grapheme', maxLength: 12 });
+    /** Changes to an export's JSON: text in the places the SLA reads, then bytes anywhere. */
+    const alteration = fc.record({
+      statusName: fc.option(unicode),
+      organization: fc.option(unicode),
+      names: fc.option(fc.constantFrom({ customfield_10002: 'Organisations' }, { customfield_10002: 'Équipe' }, 'é')),
+      escape: fc.option(fc.constantFrom('\\u00e9', '\\u2019', '\\u0041', '\\n', '\\"')),
+      bytes: fc.array(
+        fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')),
+        {
+          maxLength: 2,
+        },
+      ),
+    });
+    const run = (args: string[], content: (path: string) => string | Uint8Array) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: content, nowMs: () => 0 };
+      return { code: runSla(args, io), out, err };
+    };
+    fc.assert(
+      fc.property(fc.nat(pool.length - 1), alteration, (n, change) => {
+        const issue = JSON.parse(pool[n]!);
+        if (change.statusName !== null) {
+          issue.fields.status.name = change.statusName;
+          for (const h of issue.changelog.histories)
+            for (const item of h.items) if (item.field === 'status') item.toString = change.statusName;
+        }
+        if (change.organization !== null && issue.fields.customfield_10002.length > 0)
+          issue.fields.customfield_10002[0].name = change.organization;
+        if (change.names !== null) issue.names = change.names;
+        let text = JSON.stringify(issue);
+        if (change.escape !== null) text = text.replace('"Soumise"', `"Sou${change.escape}mise"`);
+        let bytes = Buffer.from(text, 'utf8');
+        for (const [at, byte, how] of change.bytes) {
+          const i = at % bytes.length;
+          if (how === 'set') bytes[i] = byte;
+          else if (how === 'insert')
+            bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from([byte]), bytes.subarray(i)]);
+          else bytes = Buffer.concat([bytes.subarray(0, i), bytes.subarray(i + 1)]);
+        }
+        const args = ['--now', SLA_EXPORTS_NOW, '--config', 'config.json', 'export.json'];
+        const config = JSON.stringify({
+          ...SLA_EXPORTS_CONFIG,
+          coverage: { byOrganization: { Équipe: '24x7', Globex: '24x7' } },
+        });
+        const fromBytes = run(args, (p) => (p === 'config.json' ? Buffer.from(config) : bytes));
+        const fromText = run(args, (p) => (p === 'config.json' ? config : bytes.toString('utf8')));
+        expect(fromBytes).toEqual(fromText);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('writes its lines in blocks, and the lines before an error line first', () => {
+    const written: string[] = [];
+    const io = nodeIo(
+      { write: (t: string) => written.push(`out:${t}`) },
+      { write: (t: string) => written.push(`err:${t}`) },
+    );
+    io.out('a');
+    io.out('b');
+    expect(written).toEqual([]);
+    io.err('oops');
+    io.out('c');
+    io.flush();
+    expect(written).toEqual(['out:a\nb\n', 'err:oops\n', 'out:c\n']);
   });
 });

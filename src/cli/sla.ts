@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { parseJiraInstant } from '../domain/changelog';
 import { COVERAGES, defaultConfig, validateConfig, type Config, type Coverage } from '../domain/config';
 import { slaFromIssue, type JiraIssueJson, type SlaResult } from '../domain/sla';
+import { readExport } from './read-export';
 
 export const USAGE =
   'usage: npm run --silent sla -- [--now <ISO>] [--coverage business_hours|24x7] [--config <file>] <issue.json>...';
@@ -20,7 +21,8 @@ export const USAGE =
 export interface Io {
   out(line: string): void;
   err(line: string): void;
-  readFile(path: string): string;
+  /** A file's content: its bytes (read with {@link readExport}), or its text (read with JSON.parse). */
+  readFile(path: string): string | Uint8Array;
   nowMs(): number;
 }
 
@@ -67,7 +69,7 @@ function loadConfig(path: string | undefined, io: Io): Config {
   if (path === undefined) return defaultConfig();
   let json: unknown;
   try {
-    json = JSON.parse(io.readFile(path));
+    json = JSON.parse(textOf(io.readFile(path)));
   } catch (error) {
     throw new UsageError(`--config ${path}: ${errorMessage(error)}`);
   }
@@ -77,6 +79,29 @@ function loadConfig(path: string | undefined, io: Io): Config {
       validation.errors.map((e) => `--config ${path}: ${e.path || '(root)'}: ${e.message}`).join('\n'),
     );
   return validation.config;
+}
+
+/** A file's content as text (bytes decoded from UTF-8). */
+function textOf(content: string | Uint8Array): string {
+  return typeof content === 'string'
+    ? content
+    : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+}
+
+/**
+ * The JSON value of a file's content. Bytes go through {@link readExport}, which builds only what the SLA
+ * reads; when it declines (invalid JSON, or a case it leaves to JSON.parse), the decoded text goes to JSON.parse.
+ */
+function parseJson(content: string | Uint8Array): unknown {
+  if (typeof content !== 'string') {
+    const value = readExport(content);
+    if (value !== undefined) return value;
+  }
+  try {
+    return JSON.parse(textOf(content));
+  } catch (error) {
+    throw new Error(`not valid JSON (${errorMessage(error)})`);
+  }
 }
 
 /** The issues a file holds: one issue, a list of issues, or a search result's `issues`. */
@@ -135,14 +160,7 @@ export function runSla(args: string[], io: Io): number {
   for (const file of files) {
     let issues: unknown[];
     try {
-      const text = io.readFile(file);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new Error(`not valid JSON (${errorMessage(error)})`);
-      }
-      issues = issuesIn(json);
+      issues = issuesIn(parseJson(io.readFile(file)));
       if (issues.length === 0)
         throw new Error(
           'holds no issue (expected the JSON of GET /rest/api/3/issue/{key}?expand=changelog, a list of them, or a search result with "issues")',
@@ -194,11 +212,41 @@ export function runSla(args: string[], io: Io): number {
   return failed ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = runSla(process.argv.slice(2), {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    readFile: (path) => readFileSync(path, 'utf8'),
+/**
+ * The process's Io: files read as bytes, output lines gathered and written in blocks (an error line first
+ * writes the lines before it, so a terminal shows both streams in order). Call `flush` at the end.
+ * @example const io = nodeIo(); runSla(args, io); io.flush();
+ */
+export function nodeIo(
+  stdout: { write(text: string): unknown } = process.stdout,
+  stderr: { write(text: string): unknown } = process.stderr,
+): Io & { flush(): void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    stdout.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    out: (line) => {
+      pending.push(`${line}\n`);
+      size += line.length + 1;
+      if (size >= 65_536) flush();
+    },
+    err: (line) => {
+      flush();
+      stderr.write(`${line}\n`);
+    },
+    readFile: (path) => readFileSync(path),
     nowMs: () => Date.now(),
-  });
+    flush,
+  };
+}
+
+if (require.main === module) {
+  const io = nodeIo();
+  process.exitCode = runSla(process.argv.slice(2), io);
+  io.flush();
 }

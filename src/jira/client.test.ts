@@ -113,6 +113,24 @@ describe('requestJira', () => {
     expect(isConsentError(new JiraError('401', 401, {}, false))).toBe(false);
   });
 
+  it('never repeats a POST that got no answer (it may have been carried out): outcome unknown, for the caller to read back', async () => {
+    script = [() => Promise.reject(new TypeError('fetch failed'))];
+    const error = (await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/comment`, {
+      method: 'POST',
+      body: {},
+    }).catch((e: unknown) => e)) as JiraError;
+    expect(error).toMatchObject({ retryable: true, outcomeUnknown: true, status: 0 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('repeats a call without an answer when repeating is harmless: GET, PUT, or a POST said idempotent (a search)', async () => {
+    script = [() => Promise.reject(new TypeError('fetch failed')), answer(200, { issues: [] })];
+    await requestJiraJson(route`/rest/api/3/search/jql`, { method: 'POST', body: {}, idempotent: true });
+    script = [() => Promise.reject(new TypeError('fetch failed')), answer(204, undefined)];
+    await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/properties/${'x'}`, { method: 'PUT', body: {} });
+    expect(calls).toHaveLength(4);
+  });
+
   it('does not retry a 4xx, and says why it failed', async () => {
     script = [answer(400, { errorMessages: ['Field resolution is invalid'] })];
     const error = (await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/transitions`, {

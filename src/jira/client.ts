@@ -16,6 +16,11 @@ export class JiraError extends Error {
     readonly body: unknown,
     /** True when trying again later may succeed (429, 5xx, timeout, network). */
     readonly retryable: boolean,
+    /**
+     * True when Jira may have carried the call out: a write that got no answer (its response was lost or timed
+     * out). Such a write is not repeated blindly: the caller reads back what it can (ledger, execute-actions.ts).
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'JiraError';
@@ -72,6 +77,11 @@ export interface JiraRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   as?: Actor;
+  /**
+   * Whether doing the call twice has the effect of doing it once (so a call without an answer is simply repeated).
+   * Default: true for GET, PUT and DELETE, false for POST (a search through POST says true).
+   */
+  idempotent?: boolean;
 }
 
 /** Counts every attempt made (for benchmarks and tests). */
@@ -97,6 +107,15 @@ export async function requestJira(path: Route, req: JiraRequest = {}): Promise<A
     } catch (error) {
       // The user has not granted the app access yet (Forge's consent): only they can fix it, never a retry.
       if (isConsentError(error)) throw error;
+      // No answer to a write that is not idempotent: Jira may have done it. The caller reads back, never a blind retry.
+      if (!(req.idempotent ?? method !== 'POST'))
+        throw new JiraError(
+          `${method} ${path.value} got no answer (${(error as Error).message}): it may have been carried out`,
+          0,
+          undefined,
+          true,
+          true,
+        );
       lastError = new JiraError(`${method} ${path.value} failed: ${(error as Error).message}`, 0, undefined, true);
       if (attempt < policy.attempts && !(await pause(backoff(attempt)))) break;
       continue;

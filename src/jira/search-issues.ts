@@ -24,6 +24,11 @@ export async function searchIssues(
     ...(opts.nextPageToken ? { nextPageToken: opts.nextPageToken } : {}),
     ...(opts.reconcileIssues?.length ? { reconcileIssues: opts.reconcileIssues.slice(0, 50) } : {}),
   };
-  const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body });
+  // A search through POST changes nothing: safe to repeat when its answer is lost.
+  const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, {
+    method: 'POST',
+    body,
+    idempotent: true,
+  });
   return { ...page, issues: page?.issues ?? [] };
 }

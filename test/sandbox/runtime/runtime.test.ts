@@ -188,7 +188,10 @@ describe('resolvers, scopes and faults', () => {
           })) as { status: number; retryAfter: string | null };
           list.push(r.status === 429 ? `429:${r.retryAfter}` : String(r.status));
         } catch (error) {
-          list.push((error as Error).message.includes('timed out') ? 'timeout' : `error: ${(error as Error).message}`);
+          // A time-out surfaces as Node's fetch surfaces one: TypeError "fetch failed", caused by undici's
+          // HeadersTimeoutError.
+          const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+          list.push(code === 'UND_ERR_HEADERS_TIMEOUT' ? 'timeout' : `error: ${(error as Error).message}`);
         }
       }
       await h.close();
