@@ -23,14 +23,11 @@ import moment from 'moment';
 import 'moment-business-time';
 import { nodeIo, runSla } from '../src/cli/sla';
 import { calendarFor } from '../src/domain/calendar';
-import { defaultConfig, validateConfig } from '../src/domain/config';
-import {
-  computeResponseSla,
-  slaFromIssue,
-  type JiraIssueJson,
-  type SlaInput,
-  type StatusChange,
-} from '../src/domain/sla';
+import type { StatusChange } from '../src/domain/changelog';
+import { defaultConfig } from '../src/domain/config';
+import { validateConfig } from '../src/domain/config-errors';
+import { computeResponseSla, type SlaInput } from '../src/domain/sla';
+import { slaFromIssue, type JiraIssueJson } from '../src/domain/sla-from-issue';
 import { STATUS_NAMES, type CanonicalStatus } from '../src/domain/workflow';
 import { generateSlaExports, SLA_EXPORTS_CONFIG, SLA_EXPORTS_NOW } from '../test/support/sla-exports';
 

@@ -6,7 +6,7 @@
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
 import { join, resolve } from 'path';
-import { validateConfig } from '../src/domain/config';
+import { validateConfig } from '../src/domain/config-errors';
 import { openDatabase } from './db';
 import { registerCustomUi } from './pages/bridge';
 import { registerPages } from './pages/routes';
@@ -135,18 +135,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
  */
 function seedConfig(runtime: ForgeRuntime, users: SandboxUser[]): void {
   if (runtime.kvs.handle('/api/v1/get', { key: 'config' }).status === 200) return;
-  const result = validateConfig({
-    coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
-    escalation: {
-      teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
-      offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
-      supportTeamGroup: 'support-team',
-      urgentPhoneNumbers: [
-        { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
-        { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
-      ],
+  const result = validateConfig(
+    {
+      coverage: { byOrganization: { 'Globex Cloud': '24x7' } },
+      escalation: {
+        teamLeadAccountId: users.find((u) => u.role === 'team-lead')?.accountId ?? null,
+        offerManagerAccountId: users.find((u) => u.role === 'offer-manager')?.accountId ?? null,
+        supportTeamGroup: 'support-team',
+        urgentPhoneNumbers: [
+          { label: 'Support (heures ouvrées)', number: '+33 1 23 45 67 89' },
+          { label: 'Astreinte 24/7', number: '+33 6 12 34 56 78' },
+        ],
+      },
     },
-  });
+    'en',
+  );
   if (!result.ok) throw new Error(`The demo configuration is invalid: ${JSON.stringify(result.errors)}`);
   runtime.kvs.handle('/api/v1/set', { key: 'config', value: result.config });
 }

@@ -11,8 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseJiraInstant } from '../domain/changelog';
-import { COVERAGES, defaultConfig, validateConfig, type Config, type Coverage } from '../domain/config';
-import { slaFromIssue, type JiraIssueJson, type SlaResult } from '../domain/sla';
+import { defaultConfig, type Config } from '../domain/config';
+import { validateConfig } from '../domain/config-errors';
+import { COVERAGES, type Coverage } from '../domain/contract';
+import type { SlaResult } from '../domain/sla';
+import { slaFromIssue, type JiraIssueJson } from '../domain/sla-from-issue';
 import { readExport } from './read-export';
 
 export const USAGE =

@@ -36,10 +36,17 @@ interface ActionBase {
   requires?: string;
 }
 
+/**
+ * Who a comment or a move is made as: the app (the default), or the person whose resolver call decided it (an
+ * agent's panel action, with their name on it). An action made as the user is never re-queued: the queue's
+ * consumer runs as the app, so it fails back to that person instead.
+ */
+type As = { as?: 'user' };
+
 export type Action =
   | (ActionBase & { type: 'notify'; to: NotifyRecipients; subject: string; textBody: string; htmlBody?: string })
-  | (ActionBase & { type: 'comment'; body: AdfDocument; internal: boolean })
-  | (ActionBase & { type: 'transition'; toStatus: CanonicalStatus; resolution?: string })
+  | (ActionBase & As & { type: 'comment'; body: AdfDocument; internal: boolean })
+  | (ActionBase & As & { type: 'transition'; toStatus: CanonicalStatus; resolution?: string })
   | (ActionBase & { type: 'setProperty'; propertyKey: string; value: unknown });
 
 export type ActionType = Action['type'];

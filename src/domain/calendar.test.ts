@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { businessHours, calendarFor, twentyFourSeven } from './calendar';
-import { configSchema, defaultConfig, WEEKDAYS, type BusinessHoursCalendarConfig } from './config';
+import { WEEKDAYS } from './business-week';
+import { configSchema, defaultConfig, type BusinessHoursCalendarConfig } from './config';
 import { referenceCalendar } from './__tests__/reference-calendar';
 
 const H = 3_600_000;

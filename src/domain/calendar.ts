@@ -10,7 +10,9 @@
  * the end (or later). A range lying in a skipped hour is empty; one spanning a repeated hour counts it twice.
  */
 import Holidays from 'date-holidays';
-import { parseTimeOfDay, WEEKDAYS, type BusinessHoursCalendarConfig, type Config, type Coverage } from './config';
+import { WEEKDAYS } from './business-week';
+import { parseTimeOfDay, type BusinessHoursCalendarConfig, type Config } from './config';
+import type { Coverage } from './contract';
 import { utcOffset } from './zone-offset';
 
 /** Counts working time between instants, and finds when an amount of working time will have elapsed. */

@@ -1,4 +1,6 @@
-import { coverageFor, defaultConfig, goalMsFor, validateConfig } from './config';
+import { defaultConfig } from './config';
+import { validateConfig } from './config-errors';
+import { coverageFor, goalMsFor } from './contract';
 
 describe('default configuration', () => {
   const config = defaultConfig();
@@ -20,17 +22,20 @@ describe('default configuration', () => {
   });
 
   it('is valid as it is, and survives a JSON round trip', () => {
-    const again = validateConfig(JSON.parse(JSON.stringify(config)));
+    const again = validateConfig(JSON.parse(JSON.stringify(config)), 'en');
     expect(again).toEqual({ ok: true, config });
   });
 });
 
 describe('validation', () => {
   it('fills in what a partial configuration leaves out', () => {
-    const result = validateConfig({
-      responseGoals: { byPriority: { Highest: 60 } },
-      coverage: { byOrganization: { Globex: '24x7' } },
-    });
+    const result = validateConfig(
+      {
+        responseGoals: { byPriority: { Highest: 60 } },
+        coverage: { byOrganization: { Globex: '24x7' } },
+      },
+      'en',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.responseGoals).toEqual({ defaultMinutes: 240, byPriority: { Highest: 60 } });
@@ -38,21 +43,24 @@ describe('validation', () => {
   });
 
   it('accepts several ranges a day, a region and extra closed days', () => {
-    const result = validateConfig({
-      calendars: {
-        businessHours: {
-          timeZone: 'America/New_York',
-          weeklyHours: {
-            monday: [
-              { start: '08:00', end: '12:00' },
-              { start: '13:30', end: '17:30' },
-            ],
-            saturday: [{ start: '00:00', end: '24:00' }],
+    const result = validateConfig(
+      {
+        calendars: {
+          businessHours: {
+            timeZone: 'America/New_York',
+            weeklyHours: {
+              monday: [
+                { start: '08:00', end: '12:00' },
+                { start: '13:30', end: '17:30' },
+              ],
+              saturday: [{ start: '00:00', end: '24:00' }],
+            },
+            holidays: { country: 'US', region: 'NY', fixedDates: ['2026-12-24'], yearlyDates: ['12-26'] },
           },
-          holidays: { country: 'US', region: 'NY', fixedDates: ['2026-12-24'], yearlyDates: ['12-26'] },
         },
       },
-    });
+      'en',
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -191,10 +199,13 @@ describe('validation', () => {
 });
 
 describe('coverage and goals', () => {
-  const result = validateConfig({
-    coverage: { byOrganization: { Globex: '24x7', '12': 'business_hours' } },
-    responseGoals: { byPriority: { Highest: 60 } },
-  });
+  const result = validateConfig(
+    {
+      coverage: { byOrganization: { Globex: '24x7', '12': 'business_hours' } },
+      responseGoals: { byPriority: { Highest: 60 } },
+    },
+    'en',
+  );
   if (!result.ok) throw new Error('fixture invalid');
   const config = result.config;
 
@@ -221,7 +232,7 @@ describe('coverage and goals', () => {
 describe('the SLA alerts settings', () => {
   it('take a whole share from 1 to 99 % of the goal, 75 by default', () => {
     expect(defaultConfig().sla).toEqual({ atRiskPercent: 75 });
-    expect(validateConfig({ sla: { atRiskPercent: 90 } }).ok).toBe(true);
+    expect(validateConfig({ sla: { atRiskPercent: 90 } }, 'en').ok).toBe(true);
     for (const bad of [0, 100, 75.5, '75']) {
       const result = validateConfig({ sla: { atRiskPercent: bad } }, 'en');
       expect(result.ok).toBe(false);

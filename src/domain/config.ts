@@ -1,102 +1,19 @@
 /**
- * The app's whole configuration: one schema (zod), its defaults (DESIGN.md section 5) and validation
- * messages a person can act on, in French and English. Pure: no I/O.
+ * The app's whole configuration: one schema (zod) and its defaults (DESIGN.md section 5). Its custom checks
+ * name their message by key (config-errors.ts renders them from the catalog). Pure: no I/O.
  */
 import { z } from 'zod';
 import Holidays from 'date-holidays';
-import { CANONICAL_STATUSES, type Language } from './workflow';
+import { DEFAULT_WORKING_RANGE, WEEKDAYS } from './business-week';
+import { COVERAGES } from './contract';
+import { DEFAULT_LANGUAGE_SETTINGS, LANGUAGES } from './language';
+import type { Texts } from './texts';
+import { CANONICAL_STATUSES } from './workflow';
 
-export const COVERAGES = ['business_hours', '24x7'] as const;
-export type Coverage = (typeof COVERAGES)[number];
-export const LANGUAGES = ['fr', 'en'] as const;
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Message keys of the custom checks; each has a French and an English text in {@link MESSAGES}. */
-type MessageKey =
-  | 'timeRange.format'
-  | 'timeRange.order'
-  | 'timeRange.overlap'
-  | 'timeZone.unknown'
-  | 'country.unknown'
-  | 'date.format'
-  | 'yearlyDate.format'
-  | 'reminders.order'
-  | 'reminders.beforeClose'
-  | 'language.defaultNotAvailable'
-  | 'phone.format'
-  | 'businessHours.empty'
-  | 'projectKey.format'
-  | 'duplicate';
+/** The custom checks' message keys: each has a text in the catalog (texts/*.ts, `config`). */
+type MessageKey = keyof Texts['config'];
 
 type Params = Record<string, string | number>;
-
-const MESSAGES: Record<MessageKey, Record<Language, (p: Params) => string>> = {
-  'timeRange.format': {
-    en: (p) => `"${p.value}" is not a time of day: write it as HH:MM, from 00:00 to 24:00 (for example 09:00).`,
-    fr: (p) =>
-      `« ${p.value} » n'est pas une heure : écrivez-la sous la forme HH:MM, de 00:00 à 24:00 (par exemple 09:00).`,
-  },
-  'timeRange.order': {
-    en: (p) => `The range ${p.start}–${p.end} ends before it starts: the end must be later than the start.`,
-    fr: (p) => `La plage ${p.start}–${p.end} finit avant de commencer : la fin doit être après le début.`,
-  },
-  'timeRange.overlap': {
-    en: (p) => `The ranges ${p.first} and ${p.second} overlap: list each day's ranges in order, without overlap.`,
-    fr: (p) =>
-      `Les plages ${p.first} et ${p.second} se chevauchent : indiquez les plages du jour dans l'ordre, sans chevauchement.`,
-  },
-  'timeZone.unknown': {
-    en: (p) => `"${p.value}" is not a time zone: use an IANA name such as Europe/Paris.`,
-    fr: (p) => `« ${p.value} » n'est pas un fuseau horaire : utilisez un nom IANA comme Europe/Paris.`,
-  },
-  'country.unknown': {
-    en: (p) =>
-      `"${p.value}" is not a known country code: use a two-letter ISO code such as FR, or leave it empty for no public holidays.`,
-    fr: (p) =>
-      `« ${p.value} » n'est pas un code pays connu : utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.`,
-  },
-  'date.format': {
-    en: (p) => `"${p.value}" is not a date: write it as YYYY-MM-DD (for example 2026-12-24).`,
-    fr: (p) => `« ${p.value} » n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).`,
-  },
-  'yearlyDate.format': {
-    en: (p) => `"${p.value}" is not a yearly date: write it as MM-DD (for example 12-26).`,
-    fr: (p) => `« ${p.value} » n'est pas une date annuelle : écrivez-la sous la forme MM-JJ (par exemple 12-26).`,
-  },
-  'reminders.order': {
-    en: () => 'Reminder delays must increase: each reminder comes after the previous one.',
-    fr: () => 'Les délais de relance doivent être croissants : chaque relance vient après la précédente.',
-  },
-  'reminders.beforeClose': {
-    en: (p) => `A reminder after ${p.days} days comes too late: the request closes after ${p.close} days.`,
-    fr: (p) => `Une relance après ${p.days} jours arrive trop tard : la demande est fermée après ${p.close} jours.`,
-  },
-  'language.defaultNotAvailable': {
-    en: (p) => `The default language "${p.value}" must be one of the available languages.`,
-    fr: (p) => `La langue par défaut « ${p.value} » doit faire partie des langues proposées.`,
-  },
-  'phone.format': {
-    en: (p) =>
-      `"${p.value}" is not a phone number: use digits, spaces and an optional leading + (for example +33 1 23 45 67 89).`,
-    fr: (p) =>
-      `« ${p.value} » n'est pas un numéro de téléphone : utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).`,
-  },
-  'businessHours.empty': {
-    en: () => 'The business-hours calendar has no working hours at all: give at least one day a range.',
-    fr: () => "Le calendrier des heures ouvrées n'a aucune heure travaillée : donnez une plage à au moins un jour.",
-  },
-  'projectKey.format': {
-    en: (p) =>
-      `"${p.value}" is not a project key: a capital letter, then capital letters, digits or _ (for example SUP).`,
-    fr: (p) =>
-      `« ${p.value} » n'est pas une clé de projet : une lettre majuscule, puis des majuscules, des chiffres ou _ (par exemple SUP).`,
-  },
-  duplicate: {
-    en: (p) => `"${p.value}" is listed twice.`,
-    fr: (p) => `« ${p.value} » figure deux fois.`,
-  },
-};
 
 const TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -160,7 +77,7 @@ const timeZone = z.string().superRefine((zone, ctx) => {
   if (!isValidTimeZone(zone)) custom(ctx, 'timeZone.unknown', { value: zone });
 });
 
-const nineToSix = [{ start: '09:00', end: '18:00' }];
+const nineToSix = [DEFAULT_WORKING_RANGE];
 
 const weeklyHours = z
   .object({
@@ -327,8 +244,11 @@ export const configSchema = z
       .prefault({}),
     languages: z
       .object({
-        default: z.enum(LANGUAGES).prefault('fr'),
-        available: z.array(z.enum(LANGUAGES)).min(1).prefault(['fr', 'en']),
+        default: z.enum(LANGUAGES).prefault(DEFAULT_LANGUAGE_SETTINGS.default),
+        available: z
+          .array(z.enum(LANGUAGES))
+          .min(1)
+          .prefault([...DEFAULT_LANGUAGE_SETTINGS.available]),
       })
       .strict()
       .superRefine((l, ctx) => {
@@ -368,122 +288,10 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type BusinessHoursCalendarConfig = Config['calendars']['businessHours'];
 export type RuleSwitch = keyof Config['rules'];
 
-/** One field's problem, with its path (`calendars.businessHours.timeZone`) and a message in the asked language. */
-export interface ConfigError {
-  path: string;
-  message: string;
-}
-
-export type ConfigValidation = { ok: true; config: Config } | { ok: false; errors: ConfigError[] };
-
 /**
  * The configuration of a fresh install (DESIGN.md section 5).
  * @example defaultConfig().responseGoals.defaultMinutes //=> 240
  */
 export function defaultConfig(): Config {
   return configSchema.parse({});
-}
-
-/**
- * Validates an admin's configuration (missing parts take their defaults) and explains every problem
- * in the given language, field by field.
- * @example validateConfig({ reminders: { reminderDays: [6, 3] } }, 'en').ok //=> false
- */
-export function validateConfig(input: unknown, lang: Language = 'en'): ConfigValidation {
-  const parsed = configSchema.safeParse(input ?? {});
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: describeIssue(issue, lang) })),
-  };
-}
-
-const TYPE_NAMES: Record<string, Record<Language, string>> = {
-  string: { en: 'a text', fr: 'un texte' },
-  number: { en: 'a number', fr: 'un nombre' },
-  int: { en: 'a whole number', fr: 'un nombre entier' },
-  boolean: { en: 'true or false', fr: 'vrai ou faux' },
-  object: { en: 'a group of settings', fr: 'un groupe de réglages' },
-  array: { en: 'a list', fr: 'une liste' },
-  record: { en: 'a table of names and values', fr: 'une table de noms et de valeurs' },
-};
-
-function describeIssue(issue: z.core.$ZodIssue, lang: Language): string {
-  const fr = lang === 'fr';
-  switch (issue.code) {
-    case 'custom': {
-      const params = (issue.params ?? {}) as Params & { key?: MessageKey };
-      const entry = params.key ? MESSAGES[params.key] : undefined;
-      return entry ? entry[lang](params) : issue.message;
-    }
-    case 'invalid_type': {
-      const expected = TYPE_NAMES[issue.expected]?.[lang] ?? issue.expected;
-      return fr ? `Valeur attendue : ${expected}.` : `Expected ${expected}.`;
-    }
-    case 'invalid_value': {
-      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return fr
-        ? `Valeur non reconnue : choisissez parmi ${allowed}.`
-        : `Unrecognised value: choose one of ${allowed}.`;
-    }
-    case 'unrecognized_keys': {
-      const keys = issue.keys.join(', ');
-      return fr
-        ? `Réglage inconnu : ${keys}. Vérifiez l'orthographe ou retirez-le.`
-        : `Unknown setting: ${keys}. Check its spelling or remove it.`;
-    }
-    case 'too_small': {
-      const min = String(issue.minimum);
-      if (issue.origin === 'array')
-        return fr ? `La liste doit compter au moins ${min} élément(s).` : `The list needs at least ${min} item(s).`;
-      if (issue.origin === 'string') return fr ? 'Ce champ ne peut pas être vide.' : 'This field cannot be empty.';
-      return fr ? `La valeur doit être au moins ${min}.` : `The value must be at least ${min}.`;
-    }
-    case 'too_big': {
-      const max = String(issue.maximum);
-      if (issue.origin === 'array')
-        return fr ? `La liste compte au plus ${max} éléments.` : `The list holds at most ${max} items.`;
-      if (issue.origin === 'string')
-        return fr ? `Le texte compte au plus ${max} caractères.` : `The text holds at most ${max} characters.`;
-      return fr ? `La valeur doit être au plus ${max}.` : `The value must be at most ${max}.`;
-    }
-    default:
-      return issue.message;
-  }
-}
-
-/**
- * The coverage of a request's contract: its organizations' coverage (24/7 wins when several apply), else the default.
- * @example coverageFor(defaultConfig(), ['Acme']) //=> 'business_hours'
- */
-export function coverageFor(
-  config: Config,
-  organizations: readonly { id?: string | number; name?: string }[] | readonly string[],
-): Coverage {
-  const table = config.coverage.byOrganization;
-  const found: Coverage[] = [];
-  for (const org of organizations) {
-    const keys = typeof org === 'string' ? [org] : [org.id != null ? String(org.id) : undefined, org.name];
-    for (const key of keys) {
-      if (key !== undefined && Object.prototype.hasOwnProperty.call(table, key)) {
-        found.push(table[key]!);
-        break;
-      }
-    }
-  }
-  if (found.length === 0) return config.coverage.default;
-  return found.includes('24x7') ? '24x7' : 'business_hours';
-}
-
-/**
- * The response goal of a priority, in milliseconds.
- * @example goalMsFor(defaultConfig(), 'High') //=> 14400000
- */
-export function goalMsFor(config: Config, priorityName: string | null | undefined): number {
-  const byPriority = config.responseGoals.byPriority;
-  const minutesForPriority =
-    priorityName != null && Object.prototype.hasOwnProperty.call(byPriority, priorityName)
-      ? byPriority[priorityName]!
-      : config.responseGoals.defaultMinutes;
-  return minutesForPriority * 60_000;
 }

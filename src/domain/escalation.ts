@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { actionKey, adfFromText, type Action } from './actions';
 import type { Config } from './config';
-import { alreadyEscalatedText, escalationMessage, escalationNote, languageFor } from './messages';
+import { languageFor, type Language } from './language';
+import { alreadyEscalatedText, escalationMessage, escalationNote } from './messages/team-messages';
 import type { Person, RequestSnapshot } from './request';
-import type { Language } from './workflow';
 
 export const ESCALATION_PROPERTY = 'supportRulesEscalation';
 export const MAX_REASON_LENGTH = 2000;
@@ -106,7 +106,7 @@ export function escalationActions(input: {
   for (const person of recipients) {
     if (seen.has(person.accountId)) continue;
     seen.add(person.accountId);
-    const message = escalationMessage(languageFor(person.locale, config), ref, facts(record), timeZone);
+    const message = escalationMessage(languageFor(person.locale, config.languages), ref, facts(record), timeZone);
     actions.push({
       type: 'notify',
       key: actionKey(key, 'notify', person.accountId),

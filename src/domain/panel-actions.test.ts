@@ -1,11 +1,12 @@
 import { textFromAdf } from './actions';
+import { configSchema } from './config';
 import {
   checkScheduledOperation,
   checkThirdParty,
-  consultingComment,
-  mergeDetails,
-  scheduledOperationComment,
-  thirdPartyComment,
+  consultingActions,
+  scheduledOperationActions,
+  thirdPartyActions,
+  type PanelContext,
 } from './panel-actions';
 
 describe('checkThirdParty', () => {
@@ -41,36 +42,45 @@ describe('checkScheduledOperation', () => {
   });
 });
 
-describe('comments', () => {
-  it('names the third party and its reference', () => {
-    const en = textFromAdf(thirdPartyComment({ kind: 'atlassian', reference: 'PS-123' }, 'en'));
-    expect(en).toContain('Atlassian');
-    expect(en).toContain('PS-123');
-    const fr = textFromAdf(thirdPartyComment({ kind: 'hosting', name: 'OVH' }, 'fr'));
-    expect(fr).toContain("l'hébergeur (OVH)");
-    expect(fr).not.toContain('Référence');
-  });
-  it('writes the scheduled instant in the given time zone', () => {
-    const op = { at: '2026-12-01T08:00:00.000Z', who: 'Alice' };
-    expect(textFromAdf(scheduledOperationComment(op, 'fr', 'Europe/Paris'))).toMatch(/1 décembre 2026 à 09:00/);
-    expect(textFromAdf(scheduledOperationComment(op, 'en', 'America/New_York'))).toMatch(/1 December 2026.*03:00/);
-    expect(textFromAdf(scheduledOperationComment(op, 'en', 'UTC'))).toContain('Alice');
-  });
-  it('mentions the Consulting resolution in both languages', () => {
-    expect(textFromAdf(consultingComment('fr'))).toContain('« Consulting »');
-    expect(textFromAdf(consultingComment('en'))).toContain('"Consulting"');
-  });
-});
+const ctx: PanelContext = {
+  issueKey: 'SUP-4',
+  occurrence: '10077',
+  status: 'in_progress',
+  customerLang: 'fr',
+  storedDetails: { scheduledOperation: { at: '2026-12-01T08:00:00.000Z', who: 'Ops' } },
+  config: configSchema.parse({ consultingResolution: 'Conseil' }),
+};
 
-describe('mergeDetails', () => {
-  it('keeps the other detail and replaces the same one', () => {
-    const stored = { thirdParty: { kind: 'hosting' }, scheduledOperation: { at: 'a', who: 'b' } };
-    expect(mergeDetails(stored, { thirdParty: { kind: 'atlassian' } })).toEqual({
-      thirdParty: { kind: 'atlassian' },
-      scheduledOperation: { at: 'a', who: 'b' },
+describe('the actions of each panel action', () => {
+  it('close as Consulting: the comment in the customer language, then the move with the resolution, as the agent', () => {
+    const actions = consultingActions(ctx);
+    expect(actions.map((a) => [a.type, a.key])).toEqual([
+      ['comment', 'SUP-4:panel-consulting:10077:comment'],
+      ['transition', 'SUP-4:panel-consulting:10077:transition'],
+    ]);
+    expect(actions[0]).toMatchObject({ internal: false, as: 'user' });
+    expect(textFromAdf(actions[0]!.type === 'comment' ? actions[0]!.body : null)).toContain('« Consulting »');
+    expect(actions[1]).toMatchObject({ toStatus: 'closed', resolution: 'Conseil', as: 'user' });
+  });
+
+  it('a third party: the details merged with those stored, the comment, the move', () => {
+    const actions = thirdPartyActions(ctx, { kind: 'hosting', name: 'OVH' });
+    expect(actions.map((a) => a.type)).toEqual(['setProperty', 'comment', 'transition']);
+    expect(actions[0]).toMatchObject({
+      propertyKey: 'supportRulesDetails',
+      value: { thirdParty: { kind: 'hosting', name: 'OVH' }, scheduledOperation: { who: 'Ops' } },
     });
-    expect(mergeDetails(undefined, { scheduledOperation: { at: 'x', who: 'y' } })).toEqual({
-      scheduledOperation: { at: 'x', who: 'y' },
-    });
+    expect(actions[2]).toMatchObject({ toStatus: 'waiting_for_third_party' });
+  });
+
+  it('no move when the request is already there, and the same keys for the same request history', () => {
+    const there = { ...ctx, status: 'scheduled_operation' as const };
+    const op = { at: '2026-12-02T08:00:00.000Z', who: 'Alice' };
+    expect(scheduledOperationActions(there, op).map((a) => a.type)).toEqual(['setProperty', 'comment']);
+    expect(scheduledOperationActions(there, op).map((a) => a.key)).toEqual(
+      scheduledOperationActions(there, op).map((a) => a.key),
+    );
+    const later = { ...there, occurrence: '10078' };
+    expect(scheduledOperationActions(later, op)[0]!.key).not.toBe(scheduledOperationActions(there, op)[0]!.key);
   });
 });

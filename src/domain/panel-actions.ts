@@ -1,31 +1,25 @@
 /**
- * What the agent's panel actions write: the public comments the rules call for (closing as Consulting,
- * waiting for a third party, a scheduled operation) in the customer's language, and the request details
- * kept in the issue property `supportRulesDetails`. Pure: the form input in, data out.
+ * The agent panel's actions as decisions: the form input checked, then the actions each one takes (the details
+ * kept in `supportRulesDetails`, the public comment in the customer's language, the move), with idempotency
+ * keys like the rules' own, so the shell runs them through the same ledger and dead letters. The comment and
+ * the move are made as the agent (their name on them). Pure: the form input in, data out.
  */
-import { adfFromText, type AdfDocument } from './actions';
-import type { RequestDetails } from './messages';
-import type { Language } from './workflow';
+import { actionKey, type Action, type AdfDocument } from './actions';
+import type { Config } from './config';
+import type { Language } from './language';
+import { consultingComment, scheduledOperationComment, thirdPartyComment } from './messages/panel-comments';
+import {
+  DETAILS_PROPERTY,
+  mergeDetails,
+  type RequestDetails,
+  type ScheduledOperation,
+  type ThirdParty,
+} from './request-details';
+import { textsFor } from './texts';
+import { THIRD_PARTY_KINDS, type ThirdPartyKind } from './third-party';
+import type { CanonicalStatus } from './workflow';
 
-export type { RequestDetails };
-
-export const DETAILS_PROPERTY = 'supportRulesDetails';
-
-export const THIRD_PARTY_KINDS = ['atlassian', 'addon_vendor', 'hosting'] as const;
-export type ThirdPartyKind = (typeof THIRD_PARTY_KINDS)[number];
-
-/** Who the request waits for (the rules' `requestDetailsSchema` reads it back). */
-export type ThirdParty = NonNullable<RequestDetails['thirdParty']>;
-/** When and by whom a planned operation happens (`at` is an ISO instant). */
-export type ScheduledOperation = NonNullable<RequestDetails['scheduledOperation']>;
-
-export type InputCheck<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
-
-const KIND_NAMES: Record<ThirdPartyKind, Record<Language, string>> = {
-  atlassian: { fr: 'Atlassian', en: 'Atlassian' },
-  addon_vendor: { fr: "l'éditeur de l'application tierce", en: 'the add-on vendor' },
-  hosting: { fr: "l'hébergeur", en: 'the hosting company' },
-};
+export type InputCheck<T> = { ok: true; value: T } | { ok: false; field: 'kind' | 'at' | 'who'; message: string };
 
 const MAX_TEXT = 200;
 
@@ -34,15 +28,6 @@ function clean(value: unknown): string | undefined {
   const trimmed = value.trim().replace(/\s+/g, ' ');
   return trimmed === '' ? undefined : trimmed.slice(0, MAX_TEXT);
 }
-
-const INVALID: Record<string, Record<Language, string>> = {
-  kind: {
-    fr: 'Choisissez le tiers : Atlassian, un éditeur d’application ou un hébergeur.',
-    en: 'Choose the third party: Atlassian, an add-on vendor or a hosting company.',
-  },
-  at: { fr: 'Indiquez la date et l’heure de l’opération.', en: 'Give the date and time of the operation.' },
-  who: { fr: 'Indiquez qui réalise l’opération.', en: 'Say who carries out the operation.' },
-};
 
 /**
  * Checks the "waiting for a third party" form: a known kind, optional name and reference (trimmed, 200 characters at most).
@@ -53,7 +38,7 @@ export function checkThirdParty(
   lang: Language,
 ): InputCheck<ThirdParty> {
   if (!(THIRD_PARTY_KINDS as readonly unknown[]).includes(input.kind))
-    return { ok: false, field: 'kind', message: INVALID.kind![lang] };
+    return { ok: false, field: 'kind', message: textsFor(lang).panel.invalid.kind };
   const value: ThirdParty = { kind: input.kind as ThirdPartyKind };
   const name = clean(input.name);
   const reference = clean(input.reference);
@@ -71,70 +56,110 @@ export function checkScheduledOperation(
   lang: Language,
 ): InputCheck<ScheduledOperation> {
   const at = typeof input.at === 'string' ? Date.parse(input.at) : NaN;
-  if (!Number.isFinite(at)) return { ok: false, field: 'at', message: INVALID.at![lang] };
+  if (!Number.isFinite(at)) return { ok: false, field: 'at', message: textsFor(lang).panel.invalid.at };
   const who = clean(input.who);
-  if (!who) return { ok: false, field: 'who', message: INVALID.who![lang] };
+  if (!who) return { ok: false, field: 'who', message: textsFor(lang).panel.invalid.who };
   return { ok: true, value: { at: new Date(at).toISOString(), who } };
 }
 
-/**
- * Merges new details into the stored property value, keeping the other kind of detail.
- * @example mergeDetails({ thirdParty: { kind: 'hosting' } }, { scheduledOperation: { at: 'x', who: 'y' } }) //=> both kept
- */
-export function mergeDetails(stored: unknown, update: RequestDetails): RequestDetails {
-  const base = stored && typeof stored === 'object' ? (stored as RequestDetails) : {};
-  return { ...base, ...update };
+/** What every panel action starts from: the request as the agent sees it. */
+export interface PanelContext {
+  issueKey: string;
+  /**
+   * The id of the request's latest changelog entry ('' when it has none): the same click sent twice, or retried
+   * after a failure, yields the same keys, while the same action taken again after the request moved does not.
+   */
+  occurrence: string;
+  status: CanonicalStatus | undefined;
+  /** The language of the request's creator, who reads the comment. */
+  customerLang: Language;
+  /** The `supportRulesDetails` property as stored (other details are kept). */
+  storedDetails: unknown;
+  config: Config;
 }
 
-function describeThirdParty(tp: ThirdParty, lang: Language): string {
-  return tp.name ? `${KIND_NAMES[tp.kind][lang]} (${tp.name})` : KIND_NAMES[tp.kind][lang];
+/** The panel's actions, named as in their idempotency keys. */
+export type PanelActionKind = 'consulting' | 'third-party' | 'scheduled-operation';
+
+/** The key of a panel action's move (the step whose failure the agent is told about). */
+export function panelTransitionKey(ctx: Pick<PanelContext, 'issueKey' | 'occurrence'>, kind: PanelActionKind): string {
+  return actionKey(ctx.issueKey, `panel-${kind}`, ctx.occurrence, 'transition');
+}
+
+function plan(
+  ctx: PanelContext,
+  kind: PanelActionKind,
+  comment: AdfDocument,
+  move: { toStatus: CanonicalStatus; resolution?: string },
+  details?: RequestDetails,
+): Action[] {
+  const base = actionKey(ctx.issueKey, `panel-${kind}`, ctx.occurrence);
+  const actions: Action[] = [];
+  if (details)
+    actions.push({
+      type: 'setProperty',
+      key: actionKey(base, 'details'),
+      issueKey: ctx.issueKey,
+      propertyKey: DETAILS_PROPERTY,
+      value: mergeDetails(ctx.storedDetails, details),
+    });
+  actions.push({
+    type: 'comment',
+    key: actionKey(base, 'comment'),
+    issueKey: ctx.issueKey,
+    body: comment,
+    internal: false,
+    as: 'user',
+  });
+  if (ctx.status !== move.toStatus || move.resolution)
+    actions.push({
+      type: 'transition',
+      key: panelTransitionKey(ctx, kind),
+      issueKey: ctx.issueKey,
+      toStatus: move.toStatus,
+      ...(move.resolution ? { resolution: move.resolution } : {}),
+      as: 'user',
+    });
+  return actions;
 }
 
 /**
- * The public comment that tells the customer their request waits for a third party.
- * @example textFromAdf(thirdPartyComment({ kind: 'atlassian', reference: 'PS-1' }, 'en')) //=> 'Your request is now waiting for Atlassian...'
+ * Closing as Consulting: the customer's comment, then the move to closed with the Consulting resolution.
+ * @example consultingActions(ctx).map((a) => a.type) //=> ['comment', 'transition']
  */
-export function thirdPartyComment(tp: ThirdParty, lang: Language): AdfDocument {
-  const who = describeThirdParty(tp, lang);
-  const ref = tp.reference;
-  const text =
-    lang === 'fr'
-      ? `Votre demande est en attente d'une action de ${who}.${ref ? ` Référence de leur côté : ${ref}.` : ''}\n\nNous suivons leur réponse et revenons vers vous dès qu'elle arrive. Le délai de réponse est suspendu pendant cette attente.`
-      : `Your request is now waiting for an action by ${who}.${ref ? ` Their reference: ${ref}.` : ''}\n\nWe are following their answer and will come back to you as soon as it arrives. The response time is paused meanwhile.`;
-  return adfFromText(text);
+export function consultingActions(ctx: PanelContext): Action[] {
+  return plan(ctx, 'consulting', consultingComment(ctx.customerLang), {
+    toStatus: 'closed',
+    resolution: ctx.config.consultingResolution,
+  });
 }
 
 /**
- * The public comment that says when and by whom the scheduled operation happens, the instant written in `timeZone`.
- * @example textFromAdf(scheduledOperationComment({ at: '2026-12-01T08:00:00Z', who: 'Ops' }, 'fr', 'Europe/Paris')) //=> '... 1 décembre 2026 à 09:00 ...'
+ * Waiting for a third party: the details kept, the customer's comment, the move to waiting_for_third_party.
+ * @example thirdPartyActions(ctx, { kind: 'hosting' }).map((a) => a.type) //=> ['setProperty', 'comment', 'transition']
  */
-export function scheduledOperationComment(op: ScheduledOperation, lang: Language, timeZone: string): AdfDocument {
-  const when = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(op.at));
-  const text =
-    lang === 'fr'
-      ? `Une opération planifiée est prévue pour votre demande : le ${when}, réalisée par ${op.who}.\n\nNous vous tiendrons informé(e) de son déroulement.`
-      : `A scheduled operation is planned for your request: on ${when}, carried out by ${op.who}.\n\nWe will keep you informed of how it goes.`;
-  return adfFromText(text);
+export function thirdPartyActions(ctx: PanelContext, thirdParty: ThirdParty): Action[] {
+  return plan(
+    ctx,
+    'third-party',
+    thirdPartyComment(thirdParty, ctx.customerLang),
+    { toStatus: 'waiting_for_third_party' },
+    { thirdParty },
+  );
 }
 
 /**
- * The public comment that closes a request identified as a consulting need.
- * @example textFromAdf(consultingComment('en')).startsWith('We have identified') //=> true
+ * A scheduled operation: the details kept, the customer's comment (the instant in the desk's time zone), the
+ * move to scheduled_operation.
+ * @example scheduledOperationActions(ctx, { at: '2026-12-01T08:00:00.000Z', who: 'Ops' }).length //=> 3
  */
-export function consultingComment(lang: Language): AdfDocument {
-  const text =
-    lang === 'fr'
-      ? 'Nous avons identifié votre demande comme un besoin de conseil, qui ne relève pas du support : nous la fermons avec la résolution « Consulting ».\n\nVotre interlocuteur habituel peut vous proposer un accompagnement adapté. Vous pouvez rouvrir la demande si ce classement ne vous semble pas juste.'
-      : 'We have identified your request as a consulting need, which support does not cover: we are closing it with the resolution "Consulting".\n\nYour usual contact can offer suitable help. You can reopen the request if this does not seem right to you.';
-  return adfFromText(text);
+export function scheduledOperationActions(ctx: PanelContext, operation: ScheduledOperation): Action[] {
+  const timeZone = ctx.config.calendars.businessHours.timeZone;
+  return plan(
+    ctx,
+    'scheduled-operation',
+    scheduledOperationComment(operation, ctx.customerLang, timeZone),
+    { toStatus: 'scheduled_operation' },
+    { scheduledOperation: operation },
+  );
 }

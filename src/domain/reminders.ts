@@ -9,9 +9,8 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { actorRole } from './rules';
 import type { Config } from './config';
-import type { RequestEvent, RequestSnapshot } from './request';
+import { actorRole, type RequestEvent, type RequestSnapshot } from './request';
 import type { CanonicalStatus } from './workflow';
 
 /** The issue property that carries the clock (indexed by the manifest's `request-state` entity property). */
@@ -236,6 +235,16 @@ function resumesOnComment(input: EventInput): boolean {
     config.rules.resumeOnCustomerComment &&
     actorRole(event.actor, snapshot) === 'customer'
   );
+}
+
+/**
+ * True when the stored value already holds this clock (the sweep need not write it).
+ * @example isStoredClock(propertyValue(undefined, state), state) //=> true
+ */
+export function isStoredClock(stored: unknown, state: ReminderState): boolean {
+  const current = parseReminderState(stored);
+  const fields = ['waiting', 'waitingSince', 'lastActivityAt', 'nextDueAt', 'stage', 'initialisedFrom'] as const;
+  return current !== null && fields.every((f) => current[f] === state[f]);
 }
 
 /** Equal for the sweep and the screens: outside a wait, the last activity alone is not worth a write. */

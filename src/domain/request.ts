@@ -1,6 +1,6 @@
 /**
  * What the rules see of a request and of what just happened to it: plain records the shell builds from
- * Jira's REST answers and Forge's event payloads.
+ * Jira's REST answers and Forge's event payloads; and who is who on it (the customer or the support team).
  */
 import type { CanonicalStatus, SiteStatus } from './workflow';
 
@@ -53,3 +53,22 @@ export type RequestEvent =
     })
   | (EventBase & { kind: 'fields_changed'; changelogId: string; fields: string[] })
   | (EventBase & { kind: 'commented'; commentId: string; internal: boolean; body: string });
+
+/** Who acted, as the rules see it. */
+export type ActorRole = 'customer' | 'support' | 'unknown';
+
+/**
+ * The role of an actor on a request: the reporter, a request participant or a portal-only ('customer') account
+ * is the customer; any other known account is the support team.
+ * @example actorRole({ accountId: 'a1', accountType: 'atlassian' }, snapshot) //=> 'support' (when a1 is not the reporter)
+ */
+export function actorRole(
+  actor: Person | null,
+  snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>,
+): ActorRole {
+  if (!actor) return 'unknown';
+  if (actor.accountId === snapshot.reporter?.accountId) return 'customer';
+  if (snapshot.participants.some((p) => p.accountId === actor.accountId)) return 'customer';
+  if (actor.accountType === 'customer') return 'customer';
+  return 'support';
+}

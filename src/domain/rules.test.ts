@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { Action } from './actions';
 import { configSchema, type Config, type ConfigInput } from './config';
-import type { Person, RequestEvent, RequestSnapshot } from './request';
+import { actorRole, type Person, type RequestEvent, type RequestSnapshot } from './request';
 import {
-  actorRole,
   consultingRule,
   creationRule,
   customerCommentRule,

@@ -6,20 +6,13 @@
  */
 import { actionKey, adfFromText, type Action } from './actions';
 import type { Config } from './config';
-import {
-  ANNOUNCED_STATUSES,
-  consultingNote,
-  createdMessage,
-  languageFor,
-  reopenedMessage,
-  statusMessage,
-  supportCommentMessage,
-  type Message,
-  type RequestDetails,
-  type RequestRef,
-} from './messages';
-import type { Person, RequestEvent, RequestSnapshot } from './request';
-import { DONE_STATUSES, isReopen, statusResolver, type CanonicalStatus, type Language } from './workflow';
+import { languageFor, type Language } from './language';
+import { createdMessage, statusMessage, supportCommentMessage } from './messages/customer-notifications';
+import type { Message, RequestRef } from './messages/layout';
+import { consultingNote, reopenedMessage } from './messages/team-messages';
+import { actorRole, type Person, type RequestEvent, type RequestSnapshot } from './request';
+import type { RequestDetails } from './request-details';
+import { ANNOUNCED_STATUSES, isDone, isReopen, statusResolver, type CanonicalStatus } from './workflow';
 
 /** The issue property where a consulting closure is recorded. */
 export const CONSULTING_PROPERTY = 'supportRulesConsulting';
@@ -37,25 +30,6 @@ export interface RuleInput {
 
 type Rule = (input: RuleInput) => Action[];
 
-/** Who acted, as the rules see it. */
-export type ActorRole = 'customer' | 'support' | 'unknown';
-
-/**
- * The role of an actor on a request: the reporter, a request participant or a portal-only ('customer') account
- * is the customer; any other known account is the support team.
- * @example actorRole({ accountId: 'a1', accountType: 'atlassian' }, snapshot) //=> 'support' (when a1 is not the reporter)
- */
-export function actorRole(
-  actor: Person | null,
-  snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>,
-): ActorRole {
-  if (!actor) return 'unknown';
-  if (actor.accountId === snapshot.reporter?.accountId) return 'customer';
-  if (snapshot.participants.some((p) => p.accountId === actor.accountId)) return 'customer';
-  if (actor.accountType === 'customer') return 'customer';
-  return 'support';
-}
-
 function refOf(snapshot: RequestSnapshot): RequestRef {
   return { issueKey: snapshot.issueKey, summary: snapshot.summary, portalUrl: snapshot.portalUrl };
 }
@@ -68,7 +42,7 @@ function notifyReporter(snapshot: RequestSnapshot, key: string, message: Message
 }
 
 function reporterLanguage(input: RuleInput): Language {
-  return languageFor(input.snapshot.reporter?.locale, input.config);
+  return languageFor(input.snapshot.reporter?.locale, input.config.languages);
 }
 
 /** The support team's notifications: the configured group in the default language, else each agent in theirs. */
@@ -87,7 +61,7 @@ function notifyTeam(input: RuleInput, key: string, message: (lang: Language) => 
     ];
   const byLanguage = new Map<Language, string[]>();
   for (const agent of input.supportTeam ?? []) {
-    const lang = languageFor(agent.locale, config);
+    const lang = languageFor(agent.locale, config.languages);
     byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), agent.accountId]);
   }
   return [...byLanguage.entries()]
@@ -186,8 +160,7 @@ export const reopenRule: Rule = (input) => {
 export const consultingRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   const move = statusMove(input);
-  if (event.kind !== 'status_changed' || !config.rules.consulting || !move?.to || !DONE_STATUSES.has(move.to))
-    return [];
+  if (event.kind !== 'status_changed' || !config.rules.consulting || !move?.to || !isDone(move.to)) return [];
   const resolution = resolutionOf(input);
   if (resolution === null || !isConsulting(resolution, config)) return [];
   const key = actionKey(snapshot.issueKey, 'consulting', event.changelogId);
@@ -250,7 +223,7 @@ export const customerCommentRule: Rule = (input) => {
   if (status === 'waiting_for_customer' && config.rules.resumeOnCustomerComment) {
     return [moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'resume', event.commentId))];
   }
-  if (status !== undefined && DONE_STATUSES.has(status) && config.rules.reopenOnCustomerComment) {
+  if (isDone(status) && config.rules.reopenOnCustomerComment) {
     const actions: Action[] = [
       moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.commentId)),
     ];
@@ -299,12 +272,7 @@ export function needsSupportTeam(input: Omit<RuleInput, 'supportTeam'>): boolean
   }
   if (event.kind === 'commented') {
     const status = snapshot.status.canonical;
-    return (
-      config.rules.reopenOnCustomerComment &&
-      status !== undefined &&
-      DONE_STATUSES.has(status) &&
-      actorRole(event.actor, snapshot) === 'customer'
-    );
+    return config.rules.reopenOnCustomerComment && isDone(status) && actorRole(event.actor, snapshot) === 'customer';
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { configSchema, defaultConfig, type Config } from './config';
-import { goalText, slaBreachMessage, slaWarningMessage } from './messages';
-import { computeResponseSla, type SlaInput, type StatusChange } from './sla';
+import type { StatusChange } from './changelog';
+import { goalText, slaBreachMessage, slaWarningMessage } from './messages/sla-alert-messages';
+import { computeResponseSla, type SlaInput } from './sla';
 import { needsSupportTeamForAlert, slaAlerts, slaThresholdKey, thresholdsReached } from './sla-alerts';
 import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 

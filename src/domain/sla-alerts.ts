@@ -7,12 +7,13 @@
  */
 import { actionKey, type Action, type NotifyRecipients } from './actions';
 import type { Config } from './config';
-import { languageFor, slaBreachMessage, slaWarningMessage, type RequestRef, type SlaAlertFacts } from './messages';
+import { languageFor, type Language } from './language';
+import type { RequestRef } from './messages/layout';
+import { slaBreachMessage, slaWarningMessage, type SlaAlertFacts } from './messages/sla-alert-messages';
 import type { Person } from './request';
 import type { SlaResult } from './sla';
 import type { SlaThreshold } from './sla-record';
 import { warningAt } from './sla-thresholds';
-import type { Language } from './workflow';
 
 export interface SlaAlertInput {
   request: RequestRef;
@@ -101,19 +102,21 @@ export function slaAlerts(input: SlaAlertInput): SlaAlertDecision {
 
   const actions: Action[] = [];
   if (assignee) {
-    actions.push(notify('assignee', { accountIds: [assignee.accountId] }, languageFor(assignee.locale, config)));
+    actions.push(
+      notify('assignee', { accountIds: [assignee.accountId] }, languageFor(assignee.locale, config.languages)),
+    );
   } else if (config.escalation.supportTeamGroup) {
     actions.push(notify('group', { groupNames: [config.escalation.supportTeamGroup] }, config.languages.default));
   } else {
     const byLanguage = new Map<Language, string[]>();
     for (const agent of input.supportTeam) {
-      const lang = languageFor(agent.locale, config);
+      const lang = languageFor(agent.locale, config.languages);
       byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), agent.accountId]);
     }
     for (const [lang, accountIds] of [...byLanguage.entries()].sort(([a], [b]) => a.localeCompare(b)))
       actions.push(notify(`team-${lang}`, { accountIds }, lang));
   }
   if (due === 'breach' && teamLead && teamLead.accountId !== assignee?.accountId)
-    actions.push(notify('lead', { accountIds: [teamLead.accountId] }, languageFor(teamLead.locale, config)));
+    actions.push(notify('lead', { accountIds: [teamLead.accountId] }, languageFor(teamLead.locale, config.languages)));
   return { due, actions, handled };
 }

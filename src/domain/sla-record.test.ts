@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { configSchema, defaultConfig, type Config } from './config';
-import { computeResponseSla, type SlaInput, type StatusChange } from './sla';
+import type { StatusChange } from './changelog';
+import { computeResponseSla, type SlaInput } from './sla';
 import {
   jqlDate,
   measuredSla,

@@ -12,7 +12,8 @@
  */
 import { z } from 'zod';
 import { calendarFor } from './calendar';
-import { COVERAGES, type Config, type Coverage } from './config';
+import type { Config } from './config';
+import { COVERAGES, type Coverage } from './contract';
 import type { SlaResult, SlaState } from './sla';
 import { instantElapsedReaches, slaRisk, warningAt, type SlaRisk } from './sla-thresholds';
 import { CANONICAL_STATUSES, type CanonicalStatus } from './workflow';

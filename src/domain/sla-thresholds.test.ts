@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { calendarFor } from './calendar';
-import { configSchema, defaultConfig, type Config, type Coverage } from './config';
-import { computeResponseSla, type SlaInput, type StatusChange } from './sla';
+import type { StatusChange } from './changelog';
+import { configSchema, defaultConfig, type Config } from './config';
+import type { Coverage } from './contract';
+import { computeResponseSla, type SlaInput } from './sla';
 import { instantElapsedReaches, slaRisk, warningAt, warningThresholdMs } from './sla-thresholds';
 import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 

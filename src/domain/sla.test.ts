@@ -1,13 +1,9 @@
 import fc from 'fast-check';
-import { configSchema, defaultConfig, type Config, type Coverage } from './config';
-import {
-  computeResponseSla,
-  organizationsOf,
-  slaFromIssue,
-  type JiraIssueJson,
-  type SlaInput,
-  type StatusChange,
-} from './sla';
+import type { StatusChange } from './changelog';
+import { configSchema, defaultConfig, type Config } from './config';
+import type { Coverage } from './contract';
+import { computeResponseSla, type SlaInput } from './sla';
+import { organizationsOf, slaFromIssue, type JiraIssueJson } from './sla-from-issue';
 import { CANONICAL_STATUSES, STATUS_NAMES, isSlaPause, isSlaStop, type CanonicalStatus } from './workflow';
 
 const H = 3_600_000;

@@ -1,7 +1,9 @@
 /**
  * The support workflow: canonical statuses, their names, the mapping of a site's statuses onto them,
- * and the moves that matter to the rules (reopen, SLA stop, SLA pause). Pure: no I/O, no clock.
+ * and the moves that matter to the rules (reopen, SLA stop, SLA pause, the statuses announced to the
+ * customer). Pure: no I/O, no clock, no import: the screens use it too.
  */
+import type { Language } from './language';
 
 export const CANONICAL_STATUSES = [
   'submitted',
@@ -15,8 +17,6 @@ export const CANONICAL_STATUSES = [
 
 export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
 
-export type Language = 'fr' | 'en';
-
 /** The customer-facing names of each canonical status (DESIGN.md section 1). */
 export const STATUS_NAMES: Record<CanonicalStatus, Record<Language, string>> = {
   submitted: { fr: 'Soumise', en: 'Submitted' },
@@ -28,19 +28,17 @@ export const STATUS_NAMES: Record<CanonicalStatus, Record<Language, string>> = {
   closed: { fr: 'Fermée', en: 'Closed' },
 };
 
-/**
- * Names recognised out of the box, besides STATUS_NAMES: JSM's own defaults and common French variants.
- * Compared after {@link normalizeStatusName}.
- */
-export const DEFAULT_STATUS_ALIASES: Record<CanonicalStatus, string[]> = {
-  submitted: ['Soumise', 'Submitted', 'Waiting for support', 'En attente du support'],
-  in_progress: ['En cours', 'In progress'],
-  waiting_for_customer: ['En attente du client', 'Waiting for customer'],
-  waiting_for_third_party: ["En attente d'un tiers", 'Waiting for third party'],
-  scheduled_operation: ['Opération planifiée', 'Scheduled operation'],
-  resolved: ['Résolu', 'Résolue', 'Resolved'],
-  closed: ['Fermée', 'Fermé', 'Closed'],
+/** Names recognised out of the box besides {@link STATUS_NAMES}: JSM's own defaults and common French variants. */
+const EXTRA_STATUS_ALIASES: Partial<Record<CanonicalStatus, string[]>> = {
+  submitted: ['Waiting for support', 'En attente du support'],
+  resolved: ['Résolue'],
+  closed: ['Fermé'],
 };
+
+/** Every name recognised out of the box: the French and English names, then the extra aliases. */
+function defaultStatusAliases(status: CanonicalStatus): string[] {
+  return [...Object.values(STATUS_NAMES[status]), ...(EXTRA_STATUS_ALIASES[status] ?? [])];
+}
 
 /** Statuses whose first entry stops the response SLA for good. */
 export const SLA_STOP_STATUSES: ReadonlySet<CanonicalStatus> = new Set([
@@ -58,6 +56,23 @@ export const SLA_PAUSE_STATUSES: ReadonlySet<CanonicalStatus> = new Set([
 
 /** Statuses from which a customer may reopen a request. */
 export const DONE_STATUSES: ReadonlySet<CanonicalStatus> = new Set(['resolved', 'closed']);
+
+/** The statuses whose entry is announced to the creator (DESIGN.md section 1). */
+export const ANNOUNCED_STATUSES: ReadonlySet<CanonicalStatus> = new Set([
+  'in_progress',
+  'waiting_for_customer',
+  'waiting_for_third_party',
+  'scheduled_operation',
+  'closed',
+]);
+
+/**
+ * True once the request is resolved or closed (the screens offer no more work on it; a customer may reopen it).
+ * @example isDone('resolved') //=> true
+ */
+export function isDone(status: CanonicalStatus | null | undefined): boolean {
+  return status != null && DONE_STATUSES.has(status);
+}
 
 /** A site's status as Jira reports it (`id` is the status id; `name` its current name). */
 export interface SiteStatus {
@@ -98,7 +113,7 @@ export interface StatusResolver {
 export function statusResolver(mapping: StatusMapping): StatusResolver {
   const byName = new Map<string, CanonicalStatus>();
   for (const key of CANONICAL_STATUSES) {
-    for (const alias of DEFAULT_STATUS_ALIASES[key]) byName.set(normalizeStatusName(alias), key);
+    for (const alias of defaultStatusAliases(key)) byName.set(normalizeStatusName(alias), key);
   }
   for (const [name, key] of Object.entries(mapping.byName)) byName.set(normalizeStatusName(name), key);
   return (status) => {
@@ -123,7 +138,7 @@ export function mapStatus(status: SiteStatus, mapping: StatusMapping): Canonical
  * @example isReopen('closed', 'in_progress') //=> true
  */
 export function isReopen(from: CanonicalStatus | undefined, to: CanonicalStatus | undefined): boolean {
-  return from !== undefined && to !== undefined && DONE_STATUSES.has(from) && !DONE_STATUSES.has(to);
+  return from !== undefined && to !== undefined && isDone(from) && !isDone(to);
 }
 
 /**

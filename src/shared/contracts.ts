@@ -1,13 +1,38 @@
 /**
  * The one source of truth for what the Custom UI apps and their resolvers exchange: each resolver's
- * function key, its payload and its answer. Imported by static/** and src/entry/resolvers/**; types only,
- * plus the key constants, so it costs the UI bundles nothing.
+ * function key, its payload and its answer; and the domain's names and lists the screens show (canonical
+ * statuses and their names, weekdays, coverages, languages, third parties, the default working range), taken
+ * from src/domain so that the screens never restate them. Imported by static/** and src/entry/resolvers/**;
+ * the values come from domain modules that import nothing, so they cost the UI bundles next to nothing.
  */
-import type { CanonicalStatus, Language } from '../domain/workflow';
-import type { Config, ConfigError, Coverage } from '../domain/config';
-import type { RequestDetails, ThirdPartyKind } from '../domain/panel-actions';
+import type { Weekday } from '../domain/business-week';
+import type { Config } from '../domain/config';
+import type { ConfigError } from '../domain/config-errors';
+import type { Coverage } from '../domain/contract';
+import type { Language } from '../domain/language';
+import type { RequestDetails } from '../domain/request-details';
+import type { SetupCheck, SetupProblem } from '../domain/setup-check';
+import type { SlaInterval } from '../domain/sla';
+import type { ThirdPartyKind } from '../domain/third-party';
+import type { CanonicalStatus } from '../domain/workflow';
 
-export type { Language, CanonicalStatus, Config, ConfigError, Coverage };
+export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
+export { COVERAGES } from '../domain/contract';
+export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
+export { THIRD_PARTY_KINDS } from '../domain/third-party';
+export { CANONICAL_STATUSES, STATUS_NAMES, isDone } from '../domain/workflow';
+export type {
+  CanonicalStatus,
+  Config,
+  ConfigError,
+  Coverage,
+  Language,
+  RequestDetails,
+  SetupCheck,
+  SetupProblem,
+  ThirdPartyKind,
+  Weekday,
+};
 
 /** A resolver's refusal or failure, answered as data so the UI can show it (never thrown). */
 export interface ResolverFailure {
@@ -21,21 +46,14 @@ export interface ResolverFailure {
 
 export type ResolverResult<T> = { ok: true; data: T } | ResolverFailure;
 
-/** One stretch of the response SLA: the clock running or paused, in one site status. */
-export interface SlaPeriodView {
-  from: string;
-  /** Null while it goes on. */
-  to: string | null;
-  kind: 'running' | 'paused';
-  status: CanonicalStatus | null;
-  statusName: string;
-}
+/** One stretch of the response SLA: the clock running or paused, in one site status; `to` is null while it goes on. */
+export type SlaPeriodView = SlaInterval;
 
 export interface CalendarView {
   coverage: Coverage;
   timeZone: string;
   /** Business hours by weekday (monday..sunday), empty for 24/7. */
-  weeklyHours: { day: string; ranges: string[] }[];
+  weeklyHours: { day: Weekday; ranges: string[] }[];
   /** ISO country whose public holidays are closed, or null. */
   holidaysCountry: string | null;
 }
@@ -67,11 +85,11 @@ export interface WaitingView {
   autoCloseAt: string | null;
 }
 
-export type { RequestDetails, ThirdPartyKind };
-
 /** Everything the agent's issue panel shows. */
 export interface IssuePanelView {
   issueKey: string;
+  /** The viewer's language by the app's policy (their Jira locale if offered, else the default): the panel's. */
+  lang: Language;
   status: { name: string; canonical: CanonicalStatus | null };
   resolution: string | null;
   /** The server's clock when the view was built (the UI counts from it). */
@@ -90,6 +108,8 @@ export interface IssuePanelView {
 /** What the customer sees in the portal. */
 export interface PortalView {
   issueKey: string;
+  /** The viewer's language by the app's policy (their Jira locale if offered, else the default): the panel's. */
+  lang: Language;
   status: { canonical: CanonicalStatus | null; name: string };
   sla: {
     state: 'running' | 'paused' | 'stopped';
@@ -109,7 +129,7 @@ export interface PortalView {
   guidance: EscalationGuidance;
 }
 
-/** The rules' escalation guidance, in the customer's language (src/domain/messages.ts escalationGuidance). */
+/** The rules' escalation guidance, in the customer's language (src/domain/messages/team-messages.ts `escalationGuidance`). */
 export interface EscalationGuidance {
   enabled: boolean;
   intro: string;
@@ -118,77 +138,32 @@ export interface EscalationGuidance {
   phoneNumbers: { label: string; number: string }[];
 }
 
-export interface SetupProblem {
-  code:
-    | 'status_unmapped'
-    | 'canonical_missing'
-    | 'consulting_resolution_missing'
-    | 'autoclose_resolution_missing'
-    | 'contact_missing'
-    | 'contact_unknown';
-  /** What is missing, in the admin's language. */
-  message: string;
-  /** How to fix it, in the admin's language. */
-  fix: string;
-}
+// ---- the resolvers' functions --------------------------------------------------------------------------------
+// One type per Custom UI resolver: each function's payload and answer. The resolvers are built from them with
+// @forge/resolver's `makeResolver` (a function missing or extra fails the build), and the screens call them
+// through static/common/src/api.ts, typed by the same definitions.
 
-export interface SetupCheck {
-  problems: SetupProblem[];
-  statuses: { id: string; name: string; canonical: CanonicalStatus | null }[];
-  resolutions: string[];
-}
-
-// ---- resolver function keys and payloads ------------------------------------------------------
-
-export const ISSUE_PANEL = {
-  getView: 'getIssuePanelView',
-  escalate: 'escalateRequest',
-  closeAsConsulting: 'closeAsConsulting',
-  recordThirdParty: 'recordThirdParty',
-  recordScheduledOperation: 'recordScheduledOperation',
-} as const;
-
-export const PORTAL = {
-  getView: 'getPortalView',
-  escalate: 'escalateRequest',
-} as const;
-
-export const ADMIN = {
-  getConfig: 'getConfig',
-  validateConfig: 'validateConfig',
-  saveConfig: 'saveConfig',
-  setupCheck: 'setupCheck',
-  exportConfig: 'exportConfig',
-  importConfig: 'importConfig',
-  findPeople: 'findPeople',
-} as const;
-
-/** Every payload carries the UI's language, for the messages the server writes. */
-export interface LangPayload {
-  lang?: Language;
-}
-
-export interface EscalatePayload extends LangPayload {
+export interface EscalatePayload {
   reason: string;
 }
 
-export interface ThirdPartyPayload extends LangPayload {
+export interface ThirdPartyPayload {
   kind: ThirdPartyKind;
   name?: string;
   reference?: string;
 }
 
-export interface ScheduledOperationPayload extends LangPayload {
+export interface ScheduledOperationPayload {
   /** ISO instant of the operation. */
   at: string;
   who: string;
 }
 
-export interface ConfigPayload extends LangPayload {
+export interface ConfigPayload {
   config: unknown;
 }
 
-export interface ImportPayload extends LangPayload {
+export interface ImportPayload {
   json: string;
 }
 
@@ -196,7 +171,7 @@ export interface ImportPayload extends LangPayload {
  * The contact pickers of the admin page: people (Atlassian accounts) or groups matching what the admin types,
  * or, with `ids`, the people already chosen (to show their names).
  */
-export interface FindPeoplePayload extends LangPayload {
+export interface FindPeoplePayload {
   kind: 'user' | 'group';
   query?: string;
   ids?: string[];
@@ -217,4 +192,70 @@ export interface FoundPeople {
 export interface ConfigView {
   config: Config;
   stored: boolean;
+  /** The admin's language by the app's policy: the page's. */
+  lang: Language;
 }
+
+/** The issue panel's resolver (manifest resource `sla-panel`). */
+export type IssuePanelResolver = {
+  getIssuePanelView(): ResolverResult<IssuePanelView>;
+  escalateRequest(payload: EscalatePayload): ResolverResult<EscalationView>;
+  closeAsConsulting(): ResolverResult<null>;
+  recordThirdParty(payload: ThirdPartyPayload): ResolverResult<null>;
+  recordScheduledOperation(payload: ScheduledOperationPayload): ResolverResult<null>;
+};
+
+/** The portal panel's and escalate action's resolver. */
+export type PortalResolver = {
+  getPortalView(): ResolverResult<PortalView>;
+  escalateRequest(payload: EscalatePayload): ResolverResult<EscalationView>;
+};
+
+/** The admin page's resolver. */
+export type AdminResolver = {
+  getConfig(): ResolverResult<ConfigView>;
+  validateConfig(payload: ConfigPayload): ResolverResult<Config>;
+  saveConfig(payload: ConfigPayload): ResolverResult<Config>;
+  setupCheck(): ResolverResult<SetupCheck>;
+  exportConfig(): ResolverResult<ExportedConfig>;
+  importConfig(payload: ImportPayload): ResolverResult<Config>;
+  findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
+};
+
+/** The configuration in force as a file: its JSON and a name for it. */
+export interface ExportedConfig {
+  json: string;
+  fileName: string;
+}
+
+/** Each resolver's function keys, by name (the tests and the sandbox call them by these). */
+export const ISSUE_PANEL = {
+  getView: 'getIssuePanelView',
+  escalate: 'escalateRequest',
+  closeAsConsulting: 'closeAsConsulting',
+  recordThirdParty: 'recordThirdParty',
+  recordScheduledOperation: 'recordScheduledOperation',
+} as const satisfies Record<string, keyof IssuePanelResolver>;
+
+export const PORTAL = {
+  getView: 'getPortalView',
+  escalate: 'escalateRequest',
+} as const satisfies Record<string, keyof PortalResolver>;
+
+export const ADMIN = {
+  getConfig: 'getConfig',
+  validateConfig: 'validateConfig',
+  saveConfig: 'saveConfig',
+  setupCheck: 'setupCheck',
+  exportConfig: 'exportConfig',
+  importConfig: 'importConfig',
+  findPeople: 'findPeople',
+} as const satisfies Record<string, keyof AdminResolver>;
+
+// Every function of a resolver has its name above (the build fails otherwise).
+type Named<D, N> = Exclude<keyof D, N[keyof N]> extends never ? true : never;
+const _everyFunctionNamed: [
+  Named<IssuePanelResolver, typeof ISSUE_PANEL>,
+  Named<PortalResolver, typeof PORTAL>,
+  Named<AdminResolver, typeof ADMIN>,
+] = [true, true, true];

@@ -2,8 +2,9 @@
  * The configuration in @forge/kvs: read with its defaults filled in, written only when valid.
  */
 import { kvs } from '@forge/kvs';
-import { defaultConfig, validateConfig, type Config, type ConfigValidation } from '../domain/config';
-import type { Language } from '../domain/workflow';
+import { defaultConfig, type Config } from '../domain/config';
+import { validateConfig, type ConfigValidation } from '../domain/config-errors';
+import type { Language } from '../domain/language';
 
 export const CONFIG_KEY = 'config';
 

@@ -2,6 +2,7 @@
  * Licensing: an app without an active license acts on nothing (triggers, the hourly sweep, the consumer log
  * one line and return) and its panels get a typed `unlicensed` answer in the viewer's language.
  */
+import { defaultConfig } from '../../src/domain/config';
 import { isUnlicensed, unlicensedAnswer } from '../../src/entry/shared/licensed';
 import { withSandbox } from './scenarios';
 
@@ -18,12 +19,16 @@ it('reads an inactive license as unlicensed, and a missing one (development inst
   expect(isUnlicensed({ license: { isActive: true } })).toBe(false);
   expect(isUnlicensed({})).toBe(false);
   expect(isUnlicensed(undefined)).toBe(false);
-  expect(unlicensedAnswer({ lang: 'en' }, {})).toMatchObject({
+  const languages = defaultConfig().languages;
+  expect(unlicensedAnswer({ locale: 'en-US' }, languages)).toMatchObject({
     ok: false,
     code: 'unlicensed',
     message: expect.stringContaining('not licensed'),
   });
-  expect(unlicensedAnswer(null, { locale: 'fr_FR' }).message).toContain("n'a pas de licence active");
+  expect(unlicensedAnswer({ locale: 'fr-FR' }, languages).message).toContain("n'a pas de licence active");
+  // Neither offered nor known: the configured default.
+  expect(unlicensedAnswer({ locale: 'de-DE' }, languages).message).toContain("n'a pas de licence active");
+  expect(unlicensedAnswer(null, { default: 'en', available: ['fr', 'en'] }).message).toContain('not licensed');
 });
 
 it('does nothing on an unlicensed site, and says so in every panel', async () => {
@@ -49,11 +54,12 @@ it('does nothing on an unlicensed site, and says so in every panel', async () =>
         payload: { lang: 'en', reason: 'x' },
         issueKey: moduleKey === 'config-page' ? null : 'SUP-1',
       });
+      // In the viewer's language: the agent and Claire read French, the admin English.
       expect(answer.result).toEqual({
         ok: false,
         status: 403,
         code: 'unlicensed',
-        message: expect.stringContaining('not licensed'),
+        message: expect.stringContaining(who === world.admin ? 'not licensed' : "n'a pas de licence active"),
       });
     }
     expect(

@@ -1,11 +1,14 @@
 /**
- * End-to-end helpers: a sandbox on a free port in a temporary folder, driven over HTTP only, as any Jira
- * client would (Basic auth, the REST calls, the control calls of DESIGN.md section 3).
+ * The end-to-end tests' one harness: a fresh sandbox on a free port in a temporary folder, driven over HTTP as
+ * any Jira client would (Basic auth, the REST calls, the control calls of DESIGN.md section 3), with the
+ * helpers the stories need (a portal request, an email, an agent's move or comment, a resolver call as the
+ * screens make it). Its Forge runtime is at hand for the tests that read its tally or invoke it directly.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startSandbox, type SandboxOptions } from '../../sandbox/index';
+import type { ForgeRuntime } from '../../sandbox/runtime/runtime';
 
 /** The search lag of every test sandbox unless a test says otherwise (sandbox time). */
 export const SEARCH_LAG_MS = 60_000;
@@ -16,11 +19,13 @@ export interface Reply<T = unknown> {
   body: T;
 }
 
+/** REST calls as one account: each answers the status and the parsed body; `ok` fails on anything but 2xx. */
 export interface RestClient {
   get<T = unknown>(path: string): Promise<Reply<T>>;
   post<T = unknown>(path: string, body?: unknown): Promise<Reply<T>>;
   put<T = unknown>(path: string, body?: unknown): Promise<Reply<T>>;
   delete<T = unknown>(path: string): Promise<Reply<T>>;
+  ok<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
 export interface OutboxEmail {
@@ -30,20 +35,53 @@ export interface OutboxEmail {
   subject: string;
   textBody: string;
   to: string[];
+  source: 'app' | 'jsm';
+}
+
+/** A seeded account (GET /_sandbox/users). */
+export interface SandboxUser {
+  accountId: string;
+  emailAddress: string;
+  displayName: string;
+  role: 'agent' | 'customer' | 'team-lead' | 'offer-manager' | 'admin';
+  organization: string | null;
+}
+
+/** A resolver call as a Custom UI module makes it through @forge/bridge (POST /_sandbox/invoke). */
+export interface InvokeCall {
+  moduleKey: string;
+  functionKey: string;
+  payload?: unknown;
+  /** The request the module is shown on; null for the admin page. */
+  issueKey: string | null;
 }
 
 export interface TestSandbox {
   url: string;
+  runtime: ForgeRuntime;
   /** REST calls as this account (HTTP Basic `email:anything`); no email: anonymous. */
   asUser(email?: string): RestClient;
   /** Returns once every pending product event and queued app event has been handled. */
   settle(): Promise<void>;
   /** Moves the site's clock by an ISO duration (running the scheduled triggers that fall due); the new now. */
   advance(duration: string): Promise<string>;
-  outbox(): Promise<OutboxEmail[]>;
-  users(): Promise<
-    Array<{ accountId: string; emailAddress: string; displayName: string; role: string; organization: string | null }>
-  >;
+  /** Every email the site sent, or those of one request. */
+  outbox(issueKey?: string): Promise<OutboxEmail[]>;
+  users(): Promise<SandboxUser[]>;
+  /** The seeded account of this email address. */
+  user(email: string): Promise<SandboxUser>;
+  /** A resolver function called as `accountId` sees the module (the sandbox's pages pick the viewer by cookie). */
+  invoke<T>(accountId: string, call: InvokeCall): Promise<T>;
+  /** A request created as the portal does (channel `portal`); its key. */
+  portalRequest(reporter: SandboxUser, summary: string, description?: string): Promise<string>;
+  /** An email to the support address: a new request, or a comment on the request its subject names; its key. */
+  email(from: SandboxUser, subject: string, body: string): Promise<string>;
+  /** A move to the site status named `statusName`, as this account (agents may go anywhere; a resolution may be set). */
+  moveTo(who: SandboxUser, issueKey: string, statusName: string, resolution?: string): Promise<void>;
+  /** A comment through the Jira API, public or internal (JSM's `sd.public.comment` property). */
+  comment(author: SandboxUser, issueKey: string, text: string, internal?: boolean): Promise<void>;
+  /** The request's site status name. */
+  status(issueKey: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,13 +102,19 @@ export async function startTestSandbox(
     dataDir,
     reset: true,
   });
-  const call = async <T>(method: string, path: string, body: unknown, email: string | undefined): Promise<Reply<T>> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (email) headers.authorization = `Basic ${Buffer.from(`${email}:test`).toString('base64')}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  const call = async <T>(
+    method: string,
+    path: string,
+    body: unknown,
+    email: string | undefined,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> => {
+    const sent: Record<string, string> = { accept: 'application/json', ...headers };
+    if (email) sent.authorization = `Basic ${Buffer.from(`${email}:test`).toString('base64')}`;
+    if (body !== undefined) sent['content-type'] = 'application/json';
     const response = await fetch(running.url + path, {
       method,
-      headers,
+      headers: sent,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -82,24 +126,86 @@ export async function startTestSandbox(
     }
     return { status: response.status, headers: response.headers, body: parsed as T };
   };
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const reply = await call<T>(method, path, body, undefined);
-    if (reply.status >= 300)
-      throw new Error(`${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-    return reply.body;
+  const expectOk = async <T>(reply: Promise<Reply<T>>, what: string): Promise<T> => {
+    const { status, body } = await reply;
+    if (status >= 300) throw new Error(`${what} answered ${status}: ${JSON.stringify(body)}`);
+    return body;
   };
+  const asUser = (email?: string): RestClient => ({
+    get: (path) => call('GET', path, undefined, email),
+    post: (path, body) => call('POST', path, body, email),
+    put: (path, body) => call('PUT', path, body, email),
+    delete: (path) => call('DELETE', path, undefined, email),
+    ok: (method, path, body) =>
+      expectOk(call(method, path, body, email), `${method} ${path} as ${email ?? 'anonymous'}`),
+  });
+  const control = asUser();
+  const users = () => control.ok<SandboxUser[]>('GET', '/_sandbox/users');
+
   return {
     url: running.url,
-    asUser: (email) => ({
-      get: (path) => call('GET', path, undefined, email),
-      post: (path, body) => call('POST', path, body, email),
-      put: (path, body) => call('PUT', path, body, email),
-      delete: (path) => call('DELETE', path, undefined, email),
-    }),
-    settle: async () => void (await control('POST', '/_sandbox/settle')),
-    advance: async (duration) => (await control<{ now: string }>('POST', '/_sandbox/clock', { advance: duration })).now,
-    outbox: () => control('GET', '/_sandbox/outbox'),
-    users: () => control('GET', '/_sandbox/users'),
+    runtime: running.runtime,
+    asUser,
+    settle: async () => void (await control.ok('POST', '/_sandbox/settle', {})),
+    advance: async (duration) =>
+      (await control.ok<{ now: string }>('POST', '/_sandbox/clock', { advance: duration })).now,
+    outbox: async (issueKey) => {
+      const all = await control.ok<OutboxEmail[]>('GET', '/_sandbox/outbox');
+      return issueKey === undefined ? all : all.filter((e) => e.issueKey === issueKey);
+    },
+    users,
+    user: async (email) => {
+      const found = (await users()).find((u) => u.emailAddress === email);
+      if (!found) throw new Error(`no seeded account ${email}`);
+      return found;
+    },
+    invoke: (accountId, invoked) =>
+      expectOk(
+        call('POST', '/_sandbox/invoke', invoked, undefined, {
+          cookie: `sandbox_user=${encodeURIComponent(accountId)}`,
+        }),
+        `POST /_sandbox/invoke ${invoked.functionKey} as ${accountId}`,
+      ),
+    portalRequest: async (reporter, summary, description = 'From the portal') =>
+      (
+        await control.ok<{ issueKey: string }>('POST', '/_sandbox/portal/request', {
+          summary,
+          description,
+          reporter: reporter.accountId,
+        })
+      ).issueKey,
+    email: async (from, subject, body) =>
+      (await control.ok<{ issueKey: string }>('POST', '/_sandbox/email', { from: from.emailAddress, subject, body }))
+        .issueKey,
+    moveTo: async (who, issueKey, statusName, resolution) => {
+      const client = asUser(who.emailAddress);
+      const { transitions } = await client.ok<{ transitions: { id: string; to: { name: string } }[] }>(
+        'GET',
+        `/rest/api/3/issue/${issueKey}/transitions`,
+      );
+      const transition = transitions.find((t) => t.to.name === statusName);
+      if (!transition)
+        throw new Error(
+          `${issueKey}: no transition to ${statusName} (${transitions.map((t) => t.to.name).join(', ')})`,
+        );
+      await client.ok('POST', `/rest/api/3/issue/${issueKey}/transitions`, {
+        transition: { id: transition.id },
+        ...(resolution ? { fields: { resolution: { name: resolution } } } : {}),
+      });
+    },
+    comment: async (author, issueKey, text, internal = false) => {
+      await asUser(author.emailAddress).ok('POST', `/rest/api/3/issue/${issueKey}/comment`, {
+        body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+        properties: [{ key: 'sd.public.comment', value: { internal } }],
+      });
+    },
+    status: async (issueKey) =>
+      (
+        await asUser('admin@sandbox.test').ok<{ fields: { status: { name: string } } }>(
+          'GET',
+          `/rest/api/3/issue/${issueKey}?fields=status`,
+        )
+      ).fields.status.name,
     close: async () => {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });

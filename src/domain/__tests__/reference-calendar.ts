@@ -6,7 +6,8 @@
  */
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
-import { parseTimeOfDay, WEEKDAYS, type BusinessHoursCalendarConfig } from '../config';
+import { WEEKDAYS } from '../business-week';
+import { parseTimeOfDay, type BusinessHoursCalendarConfig } from '../config';
 
 const MINUTE = 60_000;
 

@@ -11,25 +11,11 @@ import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
 import { JiraError } from '../../jira/client';
 import { textFromAdf } from '../../domain/actions';
+import { kvsStore as store, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { processSweepBatch } from './process-sweep-batch';
 
-const store = new Map<string, unknown>();
-jest.mock('@forge/kvs', () => ({
-  kvs: {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
-        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
-      store.set(key, value);
-    },
-    delete: async (key: string) => void store.delete(key),
-  },
-}));
-jest.mock('@forge/events', () => ({
-  Queue: class {
-    push = async () => undefined;
-  },
-}));
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/get-issue-with-properties');
 jest.mock('../../jira/get-changelog');
 jest.mock('../../jira/list-issue-comments', () => ({
@@ -75,7 +61,7 @@ function issue(statusName: string, property: unknown) {
 }
 
 beforeEach(() => {
-  store.clear();
+  resetForgeMocks();
   jest.clearAllMocks();
   jest.mocked(getUser).mockResolvedValue({ accountId: 'cust-1', locale: 'en_US' });
   jest.mocked(listIssueComments).mockResolvedValue([

@@ -1,28 +1,52 @@
 import { JiraError } from '../../jira/client';
+import { getCustomerRequest } from '../../jira/get-customer-request';
 import { hasGlobalPermission } from '../../jira/get-my-global-permission';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
+import { defaultConfig } from '../../domain/config';
 import { callerOf, callerOnRequest, requireAgent, requireJiraAdmin } from './access';
 import { answer, ok } from './result';
 
+jest.mock('../../jira/get-customer-request', () => ({ getCustomerRequest: jest.fn() }));
 jest.mock('../../jira/get-my-global-permission', () => ({ hasGlobalPermission: jest.fn() }));
 jest.mock('../../jira/get-my-permissions', () => ({ hasIssuePermission: jest.fn() }));
 
+const request = jest.mocked(getCustomerRequest);
 const adminCheck = jest.mocked(hasGlobalPermission);
 const onIssue = jest.mocked(hasIssuePermission);
 
 beforeEach(() => jest.resetAllMocks());
 
+const languages = defaultConfig().languages;
+
 describe('callerOf', () => {
   it('takes the identity from the Forge context, never from the payload', () => {
-    const caller = callerOf({
-      context: { accountId: 'a1', extension: { request: { key: 'SUP-2' } } },
-      payload: { lang: 'fr', accountId: 'someone-else' } as { lang: string },
-    });
+    const caller = callerOf(
+      {
+        context: { accountId: 'a1', locale: 'fr-FR', extension: { request: { key: 'SUP-2' } } },
+        payload: { lang: 'en', accountId: 'someone-else' },
+      },
+      languages,
+    );
     expect(caller).toEqual({ accountId: 'a1', lang: 'fr', issueKey: 'SUP-2' });
   });
+  it('speaks the caller language by the policy: their Jira locale if offered, else the default', () => {
+    const lang = (locale: unknown, settings = languages) =>
+      (callerOf({ context: { accountId: 'a1', locale } }, settings) as { lang: string }).lang;
+    expect(lang('en-US')).toBe('en');
+    expect(lang('fr_CA')).toBe('fr');
+    expect(lang('de-DE')).toBe('fr');
+    expect(lang(undefined)).toBe('fr');
+    expect(lang('de-DE', { default: 'en', available: ['fr', 'en'] })).toBe('en');
+    expect(lang('en-US', { default: 'fr', available: ['fr'] })).toBe('fr');
+  });
   it('refuses an anonymous call with 403, and a request-less screen with 400', () => {
-    expect(callerOf({ context: {} })).toMatchObject({ ok: false, status: 403, code: 'anonymous' });
-    expect(callerOnRequest({ context: { accountId: 'a1', extension: {} } })).toMatchObject({
+    expect(callerOf({ context: { locale: 'en-GB' } }, languages)).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'anonymous',
+      message: 'Sign in to use this.',
+    });
+    expect(callerOnRequest({ context: { accountId: 'a1', extension: {} } }, languages)).toMatchObject({
       ok: false,
       status: 400,
       code: 'no_request',
@@ -36,15 +60,13 @@ describe('callerOf', () => {
       "SUP-1' OR '1'='1",
       'SUP-0',
     ]) {
-      expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key } } } })).toMatchObject({
-        ok: false,
-        status: 400,
-        code: 'invalid_request_key',
-      });
+      expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key } } } }, languages)).toMatchObject(
+        { ok: false, status: 400, code: 'invalid_request_key' },
+      );
     }
-    expect(callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP_2-15' } } } })).toMatchObject({
-      issueKey: 'SUP_2-15',
-    });
+    expect(
+      callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP_2-15' } } } }, languages),
+    ).toMatchObject({ issueKey: 'SUP_2-15' });
   });
 });
 

@@ -5,7 +5,8 @@
 import type { Config } from '../../domain/config';
 import { ESCALATION_PROPERTY, parseEscalationRecord } from '../../domain/escalation';
 import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../domain/reminders';
-import { slaFromIssue, type SlaResult } from '../../domain/sla';
+import type { SlaResult } from '../../domain/sla';
+import { slaFromIssue } from '../../domain/sla-from-issue';
 import { getIssueProperty } from '../../jira/issue-property';
 import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import type { EscalationView, WaitingView } from '../../shared/contracts';

@@ -1,8 +1,9 @@
 /**
- * The Custom UI resolvers: one Forge resolver per screen, each function named by src/shared/contracts.ts.
+ * The Custom UI resolvers: one Forge resolver per screen, built with @forge/resolver's `makeResolver` from the
+ * definitions of src/shared/contracts.ts (a function missing, extra or of another shape fails the build).
  */
-import Resolver from '@forge/resolver';
-import { ADMIN, ISSUE_PANEL, PORTAL } from '../../shared/contracts';
+import { makeResolver } from '@forge/resolver';
+import type { AdminResolver, IssuePanelResolver, PortalResolver } from '../../shared/contracts';
 import {
   checkConfig,
   exportConfig,
@@ -17,25 +18,25 @@ import { getIssuePanelView } from './issue-panel/get-view';
 import { closeAsConsulting, recordScheduledOperation, recordThirdParty } from './issue-panel/record-actions';
 import { getPortalView } from './portal/get-view';
 
-export const issuePanelResolver = new Resolver()
-  .define(ISSUE_PANEL.getView, (req) => getIssuePanelView(req))
-  .define(ISSUE_PANEL.escalate, (req) => escalate(req))
-  .define(ISSUE_PANEL.closeAsConsulting, closeAsConsulting)
-  .define(ISSUE_PANEL.recordThirdParty, recordThirdParty)
-  .define(ISSUE_PANEL.recordScheduledOperation, recordScheduledOperation)
-  .getDefinitions();
+export const issuePanelResolver = makeResolver<IssuePanelResolver>({
+  getIssuePanelView: (req) => getIssuePanelView(req),
+  escalateRequest: (req) => escalate(req),
+  closeAsConsulting,
+  recordThirdParty,
+  recordScheduledOperation,
+});
 
-export const portalResolver = new Resolver()
-  .define(PORTAL.getView, (req) => getPortalView(req))
-  .define(PORTAL.escalate, (req) => escalate(req))
-  .getDefinitions();
+export const portalResolver = makeResolver<PortalResolver>({
+  getPortalView: (req) => getPortalView(req),
+  escalateRequest: (req) => escalate(req),
+});
 
-export const adminResolver = new Resolver()
-  .define(ADMIN.getConfig, getConfig)
-  .define(ADMIN.validateConfig, checkConfig)
-  .define(ADMIN.saveConfig, saveConfig)
-  .define(ADMIN.setupCheck, setupCheck)
-  .define(ADMIN.exportConfig, exportConfig)
-  .define(ADMIN.importConfig, importConfig)
-  .define(ADMIN.findPeople, findPeople)
-  .getDefinitions();
+export const adminResolver = makeResolver<AdminResolver>({
+  getConfig,
+  validateConfig: checkConfig,
+  saveConfig,
+  setupCheck,
+  exportConfig,
+  importConfig,
+  findPeople,
+});

@@ -2,8 +2,10 @@
  * Resolver answers as data: `{ ok: true, data }` or a typed failure the UI can show. Jira's refusals
  * (403, 404) and any unexpected error become failures here, in one place, instead of thrown errors.
  */
+import type { Language } from '../../domain/language';
+import { textsFor } from '../../domain/texts';
 import { isConsentError, JiraError } from '../../jira/client';
-import type { Language, ResolverFailure, ResolverResult } from '../../shared/contracts';
+import type { ResolverFailure, ResolverResult } from '../../shared/contracts';
 
 /** A successful answer. */
 export function ok<T>(data: T): ResolverResult<T> {
@@ -20,32 +22,21 @@ export function fail(
   return errors ? { ok: false, status, code, message, errors } : { ok: false, status, code, message };
 }
 
-const TEXTS = {
-  forbidden: { en: 'You may not see this request.', fr: "Vous n'avez pas accès à cette demande." },
-  notFound: {
-    en: 'This request does not exist (or you may not see it).',
-    fr: "Cette demande n'existe pas (ou vous n'y avez pas accès).",
-  },
-  failed: {
-    en: 'Jira did not answer as expected; try again in a moment.',
-    fr: "Jira n'a pas répondu comme prévu ; réessayez dans un instant.",
-  },
-} as const;
-
 /**
  * Runs a resolver's work and turns what it throws into a typed failure: Jira's 403/404 stay 403/404,
  * its 400 stays 400, anything else is a 500 (logged). A consent error of an `asUser()` call is rethrown as is:
  * Forge then asks the user to allow the app, which no answer of ours could do.
  */
 export async function answer<T>(lang: Language, work: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
+  const t = textsFor(lang).refusals;
   try {
     return await work();
   } catch (error) {
     if (isConsentError(error)) throw error;
-    if (error instanceof JiraError && error.status === 403) return fail(403, 'forbidden', TEXTS.forbidden[lang]);
-    if (error instanceof JiraError && error.status === 404) return fail(404, 'not_found', TEXTS.notFound[lang]);
+    if (error instanceof JiraError && error.status === 403) return fail(403, 'forbidden', t.forbidden);
+    if (error instanceof JiraError && error.status === 404) return fail(404, 'not_found', t.notFound);
     if (error instanceof JiraError && error.status === 400) return fail(400, 'jira_rejected', error.message);
     console.error('[support-rules] resolver failed:', error);
-    return fail(500, 'failed', TEXTS.failed[lang]);
+    return fail(500, 'failed', t.failed);
   }
 }

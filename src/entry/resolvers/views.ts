@@ -2,9 +2,12 @@
  * Pure shaping of what the screens show: the SLA engine's result, the calendar in force and the portal's
  * customer-facing summary, as the contracts of src/shared/contracts.ts.
  */
-import { WEEKDAYS, type Config, type Coverage } from '../../domain/config';
+import { WEEKDAYS } from '../../domain/business-week';
+import type { Config } from '../../domain/config';
+import type { Coverage } from '../../domain/contract';
+import type { Language } from '../../domain/language';
 import type { SlaResult } from '../../domain/sla';
-import { STATUS_NAMES, type CanonicalStatus, type Language } from '../../domain/workflow';
+import { STATUS_NAMES, type CanonicalStatus } from '../../domain/workflow';
 import type { CalendarView, PortalView, SlaView } from '../../shared/contracts';
 
 /**

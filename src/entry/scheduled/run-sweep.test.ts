@@ -1,32 +1,23 @@
 // The sweep with the search scripted over a list of due keys and @forge/kvs / @forge/events in memory.
 import { listStatuses } from '../../jira/list-statuses';
 import { searchIssues } from '../../jira/search-issues';
+import { kvsStore as store, queued, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { runSweep } from './run-sweep';
 import { dueJql, unclockedJql } from './sweep-jql';
 
-const store = new Map<string, unknown>();
-const pushed: { issueKeys: string[]; sweptAt: number }[] = [];
-jest.mock('@forge/kvs', () => ({
-  kvs: {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown) => void store.set(key, value),
-    delete: async (key: string) => void store.delete(key),
-  },
-}));
-jest.mock('@forge/events', () => ({
-  Queue: class {
-    push = async (e: { body: never }) => void pushed.push(e.body);
-  },
-}));
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/search-issues');
 jest.mock('../../jira/list-statuses');
+
+/** The batches the sweep pushed to the consumer. */
+const pushed = () => queued.map((q) => q.body as { issueKeys: string[]; sweptAt: number });
 
 const NOW = Date.UTC(2026, 0, 8, 10);
 const due = Array.from({ length: 250 }, (_, i) => `SUP-${i + 1}`);
 
 beforeEach(() => {
-  store.clear();
-  pushed.length = 0;
+  resetForgeMocks();
   jest.clearAllMocks();
   store.set('sweep:last-backfill', NOW); // the daily backfill is not due, unless a test says so
   jest.mocked(listStatuses).mockResolvedValue([
@@ -49,8 +40,8 @@ describe('runSweep', () => {
     expect(jest.mocked(searchIssues).mock.calls[0]![0]).toBe(dueJql(NOW));
     // The search answers ids only unless asked for more: the sweep asks for the key.
     expect(jest.mocked(searchIssues).mock.calls[0]![1]).toMatchObject({ fields: ['key'] });
-    expect(pushed.flatMap((b) => b.issueKeys)).toEqual(due);
-    expect(pushed.every((b) => b.sweptAt === NOW && b.issueKeys.length <= 50)).toBe(true);
+    expect(pushed().flatMap((b) => b.issueKeys)).toEqual(due);
+    expect(pushed().every((b) => b.sweptAt === NOW && b.issueKeys.length <= 50)).toBe(true);
     expect(store.has('sweep:cursor')).toBe(false);
   });
 
@@ -60,19 +51,27 @@ describe('runSweep', () => {
     const report = await runSweep({ now: () => NOW, remainingMs: () => (left -= 20_000) + 20_000 });
     expect(report).toMatchObject({ pages: 1, due: 100, finished: false });
     expect(store.get('sweep:cursor')).toEqual({ sweptAt: NOW, phase: 'due', nextPageToken: '100' });
-    pushed.length = 0;
+    queued.length = 0;
     const later = NOW + 3_600_000;
     const resumed = await runSweep({ now: () => later });
     expect(resumed.finished).toBe(true);
-    expect(pushed.filter((b) => b.sweptAt === NOW).flatMap((b) => b.issueKeys)).toEqual(due.slice(100));
-    expect(pushed.filter((b) => b.sweptAt === later).flatMap((b) => b.issueKeys)).toEqual(due);
+    expect(
+      pushed()
+        .filter((b) => b.sweptAt === NOW)
+        .flatMap((b) => b.issueKeys),
+    ).toEqual(due.slice(100));
+    expect(
+      pushed()
+        .filter((b) => b.sweptAt === later)
+        .flatMap((b) => b.issueKeys),
+    ).toEqual(due);
   });
 
   it('looks once a day for waiting requests without a clock, by the ids of the waiting statuses', async () => {
     store.set('sweep:last-backfill', NOW - 25 * 3_600_000);
     await runSweep({ now: () => NOW });
     expect(jest.mocked(searchIssues).mock.calls.at(-1)![0]).toBe(unclockedJql(['3']));
-    expect(pushed.at(-1)!.issueKeys).toEqual(['SUP-900']);
+    expect(pushed().at(-1)!.issueKeys).toEqual(['SUP-900']);
     expect(store.get('sweep:last-backfill')).toBe(NOW);
   });
 });

@@ -7,7 +7,8 @@ import { clockFromHistory } from '../../domain/reminder-history';
 import type { ReminderState } from '../../domain/reminders';
 import type { CanonicalStatus } from '../../domain/workflow';
 import { getChangelog } from '../../jira/get-changelog';
-import { listIssueComments, type IssueComment } from '../../jira/list-issue-comments';
+import type { JiraComment } from '../../domain/comments';
+import { listIssueComments } from '../../jira/list-issue-comments';
 
 /**
  * The clock from the request's history, and the comments read on the way (newest first).
@@ -18,7 +19,7 @@ export async function clockFromJira(
   status: CanonicalStatus | undefined,
   createdMs: number,
   config: Config,
-): Promise<{ clock: ReminderState; comments: IssueComment[] }> {
+): Promise<{ clock: ReminderState; comments: JiraComment[] }> {
   const [histories, comments] = await Promise.all([getChangelog(issueKey), listIssueComments(issueKey)]);
   const clock = clockFromHistory(
     { histories, comments: comments.map((c) => ({ author: c.author, created: c.created })), createdMs, status },

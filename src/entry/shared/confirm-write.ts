@@ -16,14 +16,15 @@ function normalized(text: string): string {
 }
 
 /**
- * True when the request already holds the comment `action` posts: by the app, with the same text and visibility,
- * among its 50 latest comments.
+ * True when the request already holds the comment `action` posts: with the same text, among its 50 latest comments,
+ * by the app (or, for a comment posted as the agent, by a person).
  * @example await commentAlreadyPosted(action) //=> true after a lost response whose comment was committed
  */
 export async function commentAlreadyPosted(action: Extract<Action, { type: 'comment' }>): Promise<boolean> {
   const wanted = normalized(textFromAdf(action.body));
   const comments = await listIssueComments(action.issueKey, 50);
-  return comments.some((c) => c.author?.accountType === 'app' && normalized(textFromAdf(c.body)) === wanted);
+  const byPoster = (type: string | undefined) => (action.as === 'user' ? type !== 'app' : type === 'app');
+  return comments.some((c) => byPoster(c.author?.accountType) && normalized(textFromAdf(c.body)) === wanted);
 }
 
 /**

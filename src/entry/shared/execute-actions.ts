@@ -1,6 +1,8 @@
 /**
- * Runs the actions the rules decided, in order, each at most once (through the ledger).
+ * Runs the actions the domain decided (the rules, the reminders, an escalation, an agent's panel action), in
+ * order, each at most once (through the ledger).
  * A transient failure (429/5xx/timeout that outlived the client's retries) re-queues the failed action and the
+<<<<<<< HEAD
  * ones after it, with a growing delay; a permanent failure (4xx, no such transition) is logged and kept as a
  * dead letter, and the remaining actions still run, except those that `requires` it (the comment and the email
  * announcing a close that did not happen), which are kept as dead letters too. Nothing is dropped silently.
@@ -11,6 +13,13 @@
  * written with PUT, which is safe to repeat. An email has nothing to read back: it is sent at most once, and one
  * whose answer was lost is kept as an *unconfirmed* dead letter (the admin guide says how to check and resend it),
  * never sent again automatically.
+=======
+ * ones after it, with a growing delay; an action made as the user is not re-queued (the consumer runs as the app):
+ * it stops the list and is reported failed, so that the person who asked for it is told and may try again. A
+ * permanent failure (4xx, no such transition) is logged and kept as a dead letter, and the remaining actions
+ * still run, except those that `requires` it (the comment and the email announcing a close that did not
+ * happen), which are kept as dead letters too. Nothing is dropped silently.
+>>>>>>> main
  */
 import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
@@ -44,6 +53,8 @@ export interface ExecutionReport {
   skipped: string[];
   requeued: string[];
   failed: string[];
+  /** Why each failed action failed (the error it threw, or the action it needed). */
+  errors: Record<string, unknown>;
 }
 
 /**
@@ -51,7 +62,7 @@ export interface ExecutionReport {
  * @example await executeActions([{ type: 'notify', key: 'SUP-1:created', ... }], config) //=> { done: ['SUP-1:created'], ... }
  */
 export async function executeActions(actions: Action[], config: Config, attempt = 0): Promise<ExecutionReport> {
-  const report: ExecutionReport = { done: [], skipped: [], requeued: [], failed: [] };
+  const report: ExecutionReport = { done: [], skipped: [], requeued: [], failed: [], errors: {} };
   const resolve = statusResolver(config.statusMapping);
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i]!;
@@ -60,6 +71,7 @@ export async function executeActions(actions: Action[], config: Config, attempt 
       console.error(`[support-rules] ${action.key}: ${message}; kept as a dead letter`);
       await keepDeadLetter({ action, error: message, attempts: attempt + 1, at: new Date().toISOString() });
       report.failed.push(action.key);
+      report.errors[action.key] = new Error(message);
       continue;
     }
     try {
@@ -67,6 +79,12 @@ export async function executeActions(actions: Action[], config: Config, attempt 
       report[outcome === 'done' ? 'done' : 'skipped'].push(action.key);
     } catch (error) {
       const message = (error as Error).message;
+      if (isTransient(error) && asUser(action)) {
+        console.warn(`[support-rules] ${action.key}: ${message}; not done, the user is told`);
+        report.failed.push(action.key);
+        report.errors[action.key] = error;
+        return report;
+      }
       if (isTransient(error) && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
         const rest = actions.slice(i);
         await pushWork(
@@ -88,9 +106,14 @@ export async function executeActions(actions: Action[], config: Config, attempt 
         ...(error instanceof UnconfirmedEmailError ? { unconfirmed: true as const } : {}),
       });
       report.failed.push(action.key);
+      report.errors[action.key] = error;
     }
   }
   return report;
+}
+
+function asUser(action: Action): boolean {
+  return (action.type === 'comment' || action.type === 'transition') && action.as === 'user';
 }
 
 function isTransient(error: unknown): boolean {
@@ -119,13 +142,14 @@ async function perform(
     case 'comment':
       if (resumed && (await commentAlreadyPosted(action))) return;
       return onLostAnswer(
-        async () => void (await addComment(action.issueKey, action.body, { internal: action.internal })),
+        async () => void (await addComment(action.issueKey, action.body, { internal: action.internal, as: action.as })),
         () => commentAlreadyPosted(action),
       );
     case 'transition':
       if (resumed && (await transitionAlreadyDone(action, config))) return;
       return onLostAnswer(
-        () => transitionIssue(action.issueKey, action.toStatus, resolve, { resolution: action.resolution }),
+        () =>
+          transitionIssue(action.issueKey, action.toStatus, resolve, { resolution: action.resolution, as: action.as }),
         () => transitionAlreadyDone(action, config),
       );
     case 'setProperty':

@@ -6,7 +6,10 @@
  * triggers of an unlicensed app; these wrappers are the app's own check, for every entry point.
  */
 import { getAppContext } from '@forge/api';
+import { DEFAULT_LANGUAGE_SETTINGS, languageFor, type LanguageSettings } from '../../domain/language';
+import { textsFor } from '../../domain/texts';
 import type { ResolverFailure } from '../../shared/contracts';
+import { loadConfig } from '../../store/config-store';
 
 interface LicenseHolder {
   license?: { isActive?: unknown } | null;
@@ -47,23 +50,17 @@ export function whenLicensed<E, C, R>(
   };
 }
 
-const UNLICENSED_TEXT = {
-  en: 'Support Rules is not licensed on this site: ask your Jira administrator to renew or start its Marketplace license.',
-  fr: "Support Rules n'a pas de licence active sur ce site : demandez à votre administrateur Jira de renouveler ou d'activer sa licence Marketplace.",
-} as const;
-
 /** The typed answer a resolver gives when the app is unlicensed (the panels show its message as is). */
 export type UnlicensedFailure = ResolverFailure & { code: 'unlicensed' };
 
 /**
- * The `unlicensed` answer, in the viewer's language (`payload.lang`, else the context's Jira locale, else French).
- * @example unlicensedAnswer({ lang: 'en' }, {}).code //=> 'unlicensed'
+ * The `unlicensed` answer, in the viewer's language (their Jira locale, `context.locale`, by the app's policy).
+ * @example unlicensedAnswer({ locale: 'en-US' }, defaultConfig().languages).code //=> 'unlicensed'
  */
-export function unlicensedAnswer(payload: unknown, context: unknown): UnlicensedFailure {
-  const lang = (payload as { lang?: unknown } | null | undefined)?.lang;
+export function unlicensedAnswer(context: unknown, languages: LanguageSettings): UnlicensedFailure {
   const locale = (context as { locale?: unknown } | null | undefined)?.locale;
-  const english = lang === 'en' || (lang !== 'fr' && typeof locale === 'string' && locale.startsWith('en'));
-  return { ok: false, status: 403, code: 'unlicensed', message: UNLICENSED_TEXT[english ? 'en' : 'fr'] };
+  const lang = languageFor(typeof locale === 'string' ? locale : null, languages);
+  return { ok: false, status: 403, code: 'unlicensed', message: textsFor(lang).refusals.unlicensed };
 }
 
 /** The part of Forge's resolver invocation `{ call, context }` the check reads. */
@@ -73,15 +70,20 @@ interface ResolverRequest {
 }
 
 /**
- * Wraps a Custom UI resolver (`new Resolver()....getDefinitions()`): when the app is unlicensed every function
- * answers {@link unlicensedAnswer} without reading or writing anything.
+ * Wraps a Custom UI resolver (`makeResolver(...)`): when the app is unlicensed every function answers
+ * {@link unlicensedAnswer} without calling Jira or writing anything (it reads the configuration's languages).
  * @example export const portalResolver = resolverWhenLicensed(definitions);
  */
 export function resolverWhenLicensed<R extends ResolverRequest, B, T>(
   handler: (request: R, backend?: B) => Promise<T>,
 ): (request: R, backend?: B) => Promise<T | UnlicensedFailure> {
   return async (request, backend) => {
-    if (isUnlicensed(backend)) return unlicensedAnswer(request?.call?.payload, request?.context);
+    if (isUnlicensed(backend)) {
+      const languages = await loadConfig()
+        .then((config) => config.languages)
+        .catch(() => DEFAULT_LANGUAGE_SETTINGS);
+      return unlicensedAnswer(request?.context, languages);
+    }
     return handler(request, backend);
   };
 }

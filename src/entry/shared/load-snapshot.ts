@@ -4,9 +4,8 @@
  * details (third party, scheduled operation).
  */
 import type { Config } from '../../domain/config';
-import { requestDetailsSchema, type RequestDetails } from '../../domain/messages';
 import { appliesToProject } from '../../domain/project-scope';
-import { DETAILS_PROPERTY } from '../../domain/panel-actions';
+import { DETAILS_PROPERTY, parseRequestDetails, type RequestDetails } from '../../domain/request-details';
 import type { Person, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
 import { nullIfAbsent } from '../../jira/client';
@@ -52,7 +51,6 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
     f.reporter ? getUser(f.reporter.accountId) : Promise.resolve(null),
   ]);
   const reporter: Person | null = f.reporter ? { ...f.reporter, ...account, accountId: f.reporter.accountId } : null;
-  const details = rawDetails === undefined ? null : requestDetailsSchema.safeParse(rawDetails);
   const status = { id: f.status?.id ?? null, name: f.status?.name ?? null };
   const snapshot: RequestSnapshot = {
     issueKey: issue.key,
@@ -68,5 +66,5 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
     createdMs: f.created ? Date.parse(f.created) : 0,
     portalUrl,
   };
-  return { snapshot, details: details?.success ? details.data : null };
+  return { snapshot, details: parseRequestDetails(rawDetails) };
 }

@@ -4,7 +4,7 @@
  * portal-only customer's `asUser()` calls get permission errors (Atlassian's ECO-838); otherwise an agent, asked of
  * Jira as the user. Anyone else is refused.
  */
-import { organizationsOf } from '../../domain/sla';
+import { organizationsOf } from '../../domain/sla-from-issue';
 import { portalRelation, type PortalRelation } from '../../domain/request-audience';
 import { JiraError, nullIfAbsent } from '../../jira/client';
 import { getCustomerRequest } from '../../jira/get-customer-request';

@@ -9,28 +9,12 @@ import { searchIssues } from '../../jira/search-issues';
 import { getUser } from '../../jira/get-user';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
+import { kvsStore as store, queued, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { handleRequestEvent } from './handle-event';
 import { onRequestCommented } from './index';
 
-const store = new Map<string, unknown>();
-const queued: unknown[] = [];
-
-jest.mock('@forge/kvs', () => ({
-  kvs: {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
-        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
-      store.set(key, value);
-    },
-    delete: async (key: string) => void store.delete(key),
-  },
-}));
-jest.mock('@forge/events', () => ({
-  Queue: class {
-    push = async (event: unknown) => void queued.push(event);
-  },
-}));
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/get-issue');
 jest.mock('../../jira/get-comment');
 jest.mock('../../jira/get-request');
@@ -72,8 +56,7 @@ const comment = (over: object = {}) => ({
 });
 
 beforeEach(() => {
-  store.clear();
-  queued.length = 0;
+  resetForgeMocks();
   jest.clearAllMocks();
   issueIn('En cours');
   jest.mocked(portalUrlOf).mockResolvedValue('https://site/portal/SUP-1');
@@ -151,7 +134,7 @@ describe('handleRequestEvent', () => {
     const outcome = await handleRequestEvent('commented', comment());
     expect(outcome).toMatchObject({ handled: 'requeued' });
     expect(queued).toHaveLength(1);
-    const item = (queued[0] as { body: { kind: string; trigger: string; payload: unknown; attempt: number } }).body;
+    const item = queued[0]!.body as { kind: string; trigger: string; payload: unknown; attempt: number };
     expect(item).toMatchObject({ kind: 'event', trigger: 'commented', attempt: 1 });
     expect(notifyIssue).not.toHaveBeenCalled();
     await handleRequestEvent('commented', item.payload, { attempt: item.attempt });

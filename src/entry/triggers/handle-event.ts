@@ -11,7 +11,7 @@ import { appliesToProject } from '../../domain/project-scope';
 import { evaluateRules, needsSupportTeam } from '../../domain/rules';
 import { JiraError, nullIfAbsent } from '../../jira/client';
 import { getComment } from '../../jira/get-comment';
-import { commentIsPublic } from '../../jira/list-issue-comments';
+import { commentIsPublic } from '../../domain/comments';
 import { findAssignableUsers } from '../../jira/find-assignable-users';
 import { getUser } from '../../jira/get-user';
 import { loadConfig } from '../../store/config-store';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { textFromAdf } from '../../domain/actions';
 import type { Person, RequestEvent } from '../../domain/request';
-import { commentIsPublic } from '../../jira/list-issue-comments';
+import { commentIsPublic } from '../../domain/comments';
 
 export type TriggerKind = 'created' | 'updated' | 'commented';
 

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import type { Config, ConfigError, ResolverFailure, ResolverResult, SetupCheck } from '../../../src/shared/contracts';
-import { exportConfig } from '../../common/src/api/export-config';
-import { getConfig } from '../../common/src/api/get-config';
-import { importConfig } from '../../common/src/api/import-config';
-import { saveConfig } from '../../common/src/api/save-config';
-import { setupCheck } from '../../common/src/api/setup-check';
+import type {
+  Config,
+  ConfigError,
+  Language,
+  ResolverFailure,
+  ResolverResult,
+  SetupCheck,
+} from '../../../src/shared/contracts';
+import { adminApi } from '../../common/src/api';
 import { strings } from '../../common/src/i18n';
-import type { ScreenContext } from '../../common/src/screen-context';
+import { inLanguage, type ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
 import { SetupCheckCard } from './SetupCheckCard';
@@ -16,9 +19,10 @@ import { Message } from '../../common/src/status-ui';
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
 /** The admin page: the setup check, every setting grouped, and save / export / import. */
-export function AdminPage({ ctx }: { ctx: ScreenContext }) {
+export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
+  const [loaded, setLoaded] = useState<ResolverFailure | { stored: boolean; lang: Language } | null>(null);
+  const ctx = loaded && !('ok' in loaded) ? inLanguage(bridgeCtx, loaded.lang) : bridgeCtx;
   const t = strings(ctx.lang);
-  const [loaded, setLoaded] = useState<ResolverFailure | { stored: boolean } | null>(null);
   const [draft, setDraft] = useState<Config | null>(null);
   const [errors, setErrors] = useState<ConfigError[]>([]);
   /** Problems not shown under a field: those of an imported file (the form keeps the settings in force), or of the whole configuration. */
@@ -28,15 +32,15 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const runCheck = useCallback(async () => setCheck(await setupCheck(ctx.lang)), [ctx.lang]);
+  const runCheck = useCallback(async () => setCheck(await adminApi('setupCheck')), []);
   useEffect(() => {
-    void getConfig(ctx.lang).then((result) => {
+    void adminApi('getConfig').then((result) => {
       if (!result.ok) return setLoaded(result);
-      setLoaded({ stored: result.data.stored });
+      setLoaded({ stored: result.data.stored, lang: result.data.lang });
       setDraft(result.data.config);
     });
     void runCheck();
-  }, [ctx.lang, runCheck]);
+  }, [runCheck]);
 
   async function afterWrite(result: ResolverResult<Config>, success: string, source: 'form' | 'file') {
     setBusy(false);
@@ -44,7 +48,7 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
     if (result.ok) {
       setDraft(result.data);
       setErrors([]);
-      setLoaded({ stored: true });
+      setLoaded((was) => (was && !('ok' in was) ? { ...was, stored: true } : was));
       setNotice({ kind: 'success', text: success });
       await runCheck();
     } else if (source === 'file') {
@@ -63,11 +67,11 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
   async function save() {
     setBusy(true);
     setNotice(null);
-    await afterWrite(await saveConfig(ctx.lang, draft), t.saved, 'form');
+    await afterWrite(await adminApi('saveConfig', { config: draft }), t.saved, 'form');
   }
 
   async function download() {
-    const result = await exportConfig(ctx.lang);
+    const result = await adminApi('exportConfig');
     if (!result.ok) return setNotice({ kind: 'error', text: result.message });
     const url = URL.createObjectURL(new Blob([result.data.json], { type: 'application/json' }));
     const link = document.createElement('a');
@@ -80,14 +84,19 @@ export function AdminPage({ ctx }: { ctx: ScreenContext }) {
   async function upload(file: File) {
     setBusy(true);
     setNotice(null);
-    await afterWrite(await importConfig(ctx.lang, await file.text()), t.imported, 'file');
+    await afterWrite(await adminApi('importConfig', { json: await file.text() }), t.imported, 'file');
   }
 
   if (!loaded) return <Loading label={t.loading} />;
   if ('ok' in loaded) return <Failure failure={loaded} />;
   if (!draft) return <Loading label={t.loading} />;
   return (
-    <main className="sr-stack" data-testid="admin-page" style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}>
+    <main
+      className="sr-stack"
+      data-testid="admin-page"
+      style={{ maxWidth: 960, margin: '0 auto', padding: 16 }}
+      lang={ctx.lang}
+    >
       <h1>{t.adminTitle}</h1>
       <p className="sr-muted">{t.adminIntro}</p>
       {!loaded.stored ? (

@@ -1,32 +1,23 @@
 import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Toggle from '@atlaskit/toggle';
-import type {
-  CanonicalStatus,
-  Config,
-  ConfigError,
-  Coverage,
-  Language,
-  SetupCheck,
+import {
+  CANONICAL_STATUSES,
+  COVERAGES,
+  DEFAULT_WORKING_RANGE,
+  LANGUAGES,
+  WEEKDAYS,
+  type CanonicalStatus,
+  type Config,
+  type ConfigError,
+  type Coverage,
+  type SetupCheck,
 } from '../../../src/shared/contracts';
 import { statusName, strings, type Strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Field } from '../../common/src/ui';
 import { errorsAt, parseList, setIn, withoutKey } from './draft';
 import { Picker } from './Picker';
-
-const CANONICAL: CanonicalStatus[] = [
-  'submitted',
-  'in_progress',
-  'waiting_for_customer',
-  'waiting_for_third_party',
-  'scheduled_operation',
-  'resolved',
-  'closed',
-];
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-const COVERAGES: Coverage[] = ['business_hours', '24x7'];
-const LANGS: Language[] = ['fr', 'en'];
 
 interface Props {
   ctx: ScreenContext;
@@ -82,7 +73,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
                       <option value="">
                         {s.canonical ? t.byDefault(statusName(s.canonical, ctx.lang)) : t.notMapped}
                       </option>
-                      {CANONICAL.map((c) => (
+                      {CANONICAL_STATUSES.map((c) => (
                         <option key={c} value={c}>
                           {statusName(c, ctx.lang)}
                         </option>
@@ -112,7 +103,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
               value={value}
               onChange={(e) => onValue(e.target.value as CanonicalStatus)}
             >
-              {CANONICAL.map((c) => (
+              {CANONICAL_STATUSES.map((c) => (
                 <option key={c} value={c}>
                   {statusName(c, ctx.lang)}
                 </option>
@@ -147,7 +138,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
           />
           <table className="sr-table">
             <tbody>
-              {DAYS.map((day) => (
+              {WEEKDAYS.map((day) => (
                 <tr key={day}>
                   <th scope="row" style={{ width: 110 }}>
                     {t.days[day]}
@@ -209,7 +200,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
                       onClick={() =>
                         set(
                           ['calendars', 'businessHours', 'weeklyHours', day],
-                          [...bh.weeklyHours[day], { start: '09:00', end: '18:00' }],
+                          [...bh.weeklyHours[day], { ...DEFAULT_WORKING_RANGE }],
                         )
                       }
                     >
@@ -432,7 +423,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
             value={draft.languages.default}
             onChange={(e) => set(['languages', 'default'], e.target.value)}
           >
-            {LANGS.map((l) => (
+            {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {t.languageNames[l]}
               </option>
@@ -441,7 +432,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
         </Field>
         <fieldset style={{ border: 0, padding: 0 }}>
           <legend className="sr-label">{t.availableLanguages}</legend>
-          {LANGS.map((l) => (
+          {LANGUAGES.map((l) => (
             <label key={l} style={{ marginRight: 16 }}>
               <input
                 type="checkbox"

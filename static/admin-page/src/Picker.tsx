@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import type { Language, PickerOption } from '../../../src/shared/contracts';
-import { findPeople } from '../../common/src/api/find-people';
+import { adminApi } from '../../common/src/api';
 import { strings } from '../../common/src/i18n';
 import { Field } from '../../common/src/ui';
 
@@ -37,7 +37,7 @@ export function Picker({ id, label, lang, kind, value, errors, onChange }: Props
     setChosenLabel(null);
     if (value === null || kind === 'group') return;
     let live = true;
-    void findPeople(lang, { kind, ids: [value] }).then((answer) => {
+    void adminApi('findPeople', { kind, ids: [value] }).then((answer) => {
       if (!live) return;
       const found = answer.ok ? answer.data.options.find((o) => o.id === value) : undefined;
       setChosenLabel(found ? found.label : answer.ok ? strings(lang).pickUnknown(value) : value);
@@ -57,7 +57,7 @@ export function Picker({ id, label, lang, kind, value, errors, onChange }: Props
     const ticket = ++latest.current;
     setSearching(true);
     const timer = setTimeout(() => {
-      void findPeople(lang, { kind, query: query.trim() }).then((answer) => {
+      void adminApi('findPeople', { kind, query: query.trim() }).then((answer) => {
         if (ticket !== latest.current) return;
         setSearching(false);
         setFailure(answer.ok ? null : answer.message);

@@ -1,17 +1,15 @@
-import { formatDay, formatDuration, formatInstant, intlLocale, languageOf, slaFigures, timelineBar } from './format';
+import { formatDay, formatDuration, formatInstant, intlLocale, slaFigures, timelineBar } from './format';
 
-describe('languageOf / intlLocale', () => {
-  it('reads French from any French locale, English otherwise', () => {
-    expect(languageOf('fr_FR')).toBe('fr');
-    expect(languageOf('fr-CA')).toBe('fr');
-    expect(languageOf('de-DE')).toBe('en');
-    expect(languageOf(undefined)).toBe('en');
+describe('intlLocale', () => {
+  it('turns Jira locales into BCP 47 tags, when of the screen language', () => {
+    expect(intlLocale('fr_FR', 'fr')).toBe('fr-FR');
+    expect(intlLocale('fr_CA', 'fr')).toBe('fr-CA');
+    expect(intlLocale('en-US', 'en')).toBe('en-US');
   });
-  it('turns Jira locales into BCP 47 tags', () => {
-    expect(intlLocale('fr_FR')).toBe('fr-FR');
-    expect(intlLocale('en-US')).toBe('en-US');
-    expect(intlLocale(null)).toBe('en-GB');
-    expect(intlLocale('fr_not a tag')).toBe('fr-FR');
+  it("takes the language's own otherwise", () => {
+    expect(intlLocale(null, 'en')).toBe('en-GB');
+    expect(intlLocale('de_DE', 'fr')).toBe('fr-FR');
+    expect(intlLocale('fr_not a tag', 'fr')).toBe('fr-FR');
   });
 });
 

@@ -2,26 +2,23 @@
  * How the screens write durations and instants: with Intl, in the user's locale and time zone.
  */
 import type { Language } from '../../../src/shared/contracts';
+import { strings } from './i18n';
 
 /**
- * The screens' language from a Jira/Forge locale (fr-FR, fr_FR, en-US...): French for French, English otherwise.
- * @example languageOf('fr_FR') //=> 'fr'
+ * The BCP 47 tag Intl writes dates with for a screen in `lang`: the viewer's Jira locale (fr_FR → fr-FR) when it
+ * is of that language, else the language's own (a German locale on a French screen writes French dates).
+ * @example intlLocale('en_US', 'en') //=> 'en-US'
+ * @example intlLocale('de_DE', 'fr') //=> 'fr-FR'
  */
-export function languageOf(locale: string | null | undefined): Language {
-  return (locale ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-/**
- * A BCP 47 tag Intl accepts, from a Jira locale (fr_FR → fr-FR); the language's default when missing.
- * @example intlLocale('en_US') //=> 'en-US'
- */
-export function intlLocale(locale: string | null | undefined): string {
+export function intlLocale(locale: string | null | undefined, lang: Language): string {
   const tag = (locale ?? '').replace('_', '-');
   try {
-    return tag ? Intl.getCanonicalLocales(tag)[0]! : 'en-GB';
+    const canonical = tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+    if (canonical && canonical.toLowerCase().startsWith(lang)) return canonical;
   } catch {
-    return languageOf(locale) === 'fr' ? 'fr-FR' : 'en-GB';
+    // not a tag Intl knows: the language's own
   }
+  return strings(lang).intlLocale;
 }
 
 /**

@@ -1,10 +1,21 @@
 /**
  * Every text the three screens show, in French and English. The server writes the texts that depend on the
- * configuration (validation messages, escalation guidance, setup problems); these are the screens' own.
+ * configuration (validation messages, escalation guidance, setup problems); these are the screens' own. The
+ * names of statuses come from the domain (src/domain/workflow.ts, through src/shared/contracts.ts).
  */
-import type { CanonicalStatus, Language } from '../../../src/shared/contracts';
+import {
+  STATUS_NAMES,
+  type CanonicalStatus,
+  type Config,
+  type Coverage,
+  type Language,
+  type ThirdPartyKind,
+  type Weekday,
+} from '../../../src/shared/contracts';
 
 const en = {
+  /** Intl's locale for this language's dates, when the viewer's own locale is of another language. */
+  intlLocale: 'en-GB',
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
@@ -29,7 +40,7 @@ const en = {
   usedUpAt: 'Time used up at',
   stoppedAt: (status: string) => `Stopped (${status}) on`,
   noBreach: 'No breach expected while paused',
-  coverage: { business_hours: 'Business hours', '24x7': '24/7' } as Record<'business_hours' | '24x7', string>,
+  coverage: { business_hours: 'Business hours', '24x7': '24/7' } as Record<Coverage, string>,
   calendar: 'Calendar',
   holidays: (country: string) => `public holidays: ${country}`,
   noHolidays: 'no public holidays',
@@ -46,7 +57,7 @@ const en = {
   notEscalated: 'Not escalated',
   details: 'Recorded',
   thirdPartyKinds: { atlassian: 'Atlassian', addon_vendor: 'Add-on vendor', hosting: 'Hosting company' } as Record<
-    'atlassian' | 'addon_vendor' | 'hosting',
+    ThirdPartyKind,
     string
   >,
   scheduledFor: (when: string, who: string) => `Scheduled operation on ${when}, by ${who}`,
@@ -60,7 +71,7 @@ const en = {
   thirdPartyKind: 'Third party',
   thirdPartyName: 'Name (optional)',
   thirdPartyReference: 'Their reference (optional)',
-  scheduledOperation: 'Scheduled operation',
+  scheduledOperation: STATUS_NAMES.scheduled_operation.en,
   scheduledAt: 'When',
   scheduledWho: 'Who carries it out',
   record: 'Record and tell the customer',
@@ -86,6 +97,7 @@ const en = {
     `You escalated this request on ${when}: the team lead and the offer manager were notified.`,
   escalationOff: 'Escalation is not available for this service desk.',
   urgentCall: 'Very urgent? Call us:',
+  escalateTitle: 'Escalate this request',
   escalatedDone:
     'Your request is escalated: the support team lead and the Cloud/Support offer manager have been notified.',
   alreadyEscalated: 'This request is already escalated.',
@@ -133,7 +145,7 @@ const en = {
     friday: 'Friday',
     saturday: 'Saturday',
     sunday: 'Sunday',
-  } as Record<string, string>,
+  } as Record<Weekday, string>,
   closed: 'closed',
   addRange: 'Add a range',
   remove: 'Remove',
@@ -183,13 +195,15 @@ const en = {
     escalation: 'Customers may escalate',
     reminders: 'Remind customers who do not answer',
     autoClose: 'Close requests left unanswered',
-  } as Record<string, string>,
+    slaAlerts: 'Alert the team before and when a response goal is missed',
+  } as Record<keyof Config['rules'], string>,
   errorsHere: 'errors',
 };
 
 export type Strings = typeof en;
 
 const fr: Strings = {
+  intlLocale: 'fr-FR',
   loading: 'Chargement…',
   retry: 'Réessayer',
   cancel: 'Annuler',
@@ -219,7 +233,7 @@ const fr: Strings = {
   timelinePaused: 'délai en pause',
   unmapped: (names) => `Statuts inconnus des règles (à associer dans la page d'administration) : ${names}`,
   slaUnavailable: 'Le délai de réponse ne peut pas être calculé pour cette demande.',
-  waitingTitle: 'En attente du client',
+  waitingTitle: STATUS_NAMES.waiting_for_customer.fr,
   nextReminder: 'Prochaine relance',
   autoClose: 'Fermeture automatique',
   escalatedTitle: 'Escaladée',
@@ -234,11 +248,11 @@ const fr: Strings = {
   confirmConsulting: (res) =>
     `Fermer cette demande avec la résolution « ${res} » ? Le client reçoit un commentaire public qui l'explique.`,
   confirm: 'Confirmer',
-  thirdParty: "En attente d'un tiers",
+  thirdParty: STATUS_NAMES.waiting_for_third_party.fr,
   thirdPartyKind: 'Tiers',
   thirdPartyName: 'Nom (facultatif)',
   thirdPartyReference: 'Leur référence (facultatif)',
-  scheduledOperation: 'Opération planifiée',
+  scheduledOperation: STATUS_NAMES.scheduled_operation.fr,
   scheduledAt: 'Quand',
   scheduledWho: 'Qui la réalise',
   record: 'Enregistrer et prévenir le client',
@@ -265,6 +279,7 @@ const fr: Strings = {
     `Vous avez escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`,
   escalationOff: "L'escalade n'est pas proposée pour ce centre de services.",
   urgentCall: 'Très urgent ? Appelez-nous :',
+  escalateTitle: 'Escalader cette demande',
   escalatedDone:
     "Votre demande est escaladée : le responsable de l'équipe support et le responsable de l'offre Cloud/Support ont été prévenus.",
   alreadyEscalated: 'Cette demande est déjà escaladée.',
@@ -362,6 +377,7 @@ const fr: Strings = {
     escalation: 'Les clients peuvent escalader',
     reminders: 'Relancer les clients qui ne répondent pas',
     autoClose: 'Fermer les demandes restées sans réponse',
+    slaAlerts: "Alerter l'équipe avant et au dépassement du délai de réponse",
   },
   errorsHere: 'erreurs',
 };
@@ -376,20 +392,10 @@ export function strings(lang: Language): Strings {
   return STRINGS[lang];
 }
 
-const STATUS: Record<CanonicalStatus, Record<Language, string>> = {
-  submitted: { fr: 'Soumise', en: 'Submitted' },
-  in_progress: { fr: 'En cours', en: 'In progress' },
-  waiting_for_customer: { fr: 'En attente du client', en: 'Waiting for customer' },
-  waiting_for_third_party: { fr: "En attente d'un tiers", en: 'Waiting for third party' },
-  scheduled_operation: { fr: 'Opération planifiée', en: 'Scheduled operation' },
-  resolved: { fr: 'Résolu', en: 'Resolved' },
-  closed: { fr: 'Fermée', en: 'Closed' },
-};
-
 /**
  * A canonical status's name (the rules' names, DESIGN.md section 1).
  * @example statusName('waiting_for_customer', 'fr') //=> 'En attente du client'
  */
 export function statusName(status: CanonicalStatus, lang: Language): string {
-  return STATUS[status][lang];
+  return STATUS_NAMES[status][lang];
 }

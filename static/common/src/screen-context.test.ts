@@ -1,4 +1,4 @@
-import { screenContextOf } from './screen-context';
+import { inLanguage, screenContextOf } from './screen-context';
 
 jest.mock('@forge/bridge', () => ({ view: {}, events: {} }));
 jest.mock('@atlaskit/tokens/set-global-theme', () => ({ setGlobalTheme: jest.fn() }));
@@ -20,9 +20,20 @@ describe('screenContextOf', () => {
       moduleKey: 'portal-escalate',
     });
   });
-  it('falls back to English, light and the browser’s zone', () => {
+  it('falls back to the default language (French), light and the browser’s zone', () => {
     const ctx = screenContextOf(null);
-    expect(ctx).toMatchObject({ lang: 'en', locale: 'en-GB', colorMode: 'light', moduleKey: '' });
+    expect(ctx).toMatchObject({ lang: 'fr', locale: 'fr-FR', colorMode: 'light', moduleKey: '' });
     expect(ctx.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+});
+
+describe('inLanguage', () => {
+  it('follows the language the server chose, with dates of that language', () => {
+    const german = screenContextOf({ locale: 'de_DE', timezone: 'Europe/Berlin' });
+    expect(german).toMatchObject({ lang: 'fr', locale: 'fr-FR' });
+    expect(inLanguage(german, 'en')).toMatchObject({ lang: 'en', locale: 'en-GB', timeZone: 'Europe/Berlin' });
+    const american = screenContextOf({ locale: 'en-US' });
+    expect(inLanguage(american, 'en')).toBe(american);
+    expect(inLanguage(american, 'fr').locale).toBe('fr-FR');
   });
 });

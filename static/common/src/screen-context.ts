@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { events, view } from '@forge/bridge';
-import type { Language } from '../../../src/shared/contracts';
-import { intlLocale, languageOf } from './format';
+import { DEFAULT_LANGUAGE_SETTINGS, languageFor, type Language } from '../../../src/shared/contracts';
+import { intlLocale } from './format';
 
 export interface ScreenContext {
   lang: Language;
@@ -24,18 +24,29 @@ interface ForgeContext {
 }
 
 /**
- * Reads Forge's context into what the screens need.
+ * Reads Forge's context into what the screens need. The language is the app's policy with the default
+ * settings, until the resolver's answer says which one the configuration gives the viewer ({@link inLanguage}).
  * @example screenContextOf({ locale: 'fr_FR', timezone: 'Europe/Paris', theme: { colorMode: 'dark' }, moduleKey: 'sla-panel' }).lang //=> 'fr'
  */
 export function screenContextOf(context: ForgeContext | null | undefined): ScreenContext {
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const lang = languageFor(context?.locale, DEFAULT_LANGUAGE_SETTINGS);
   return {
-    lang: languageOf(context?.locale),
-    locale: intlLocale(context?.locale),
+    lang,
+    locale: intlLocale(context?.locale, lang),
     timeZone: context?.timezone || browserZone || 'UTC',
     colorMode: context?.theme?.colorMode === 'dark' ? 'dark' : 'light',
     moduleKey: context?.moduleKey ?? '',
   };
+}
+
+/**
+ * The context in the language the server chose for the viewer (each view carries it): texts and dates follow.
+ * @example inLanguage(screenContextOf({ locale: 'de_DE' }), 'en').locale //=> 'en-GB'
+ */
+export function inLanguage(ctx: ScreenContext, lang: Language): ScreenContext {
+  if (lang === ctx.lang) return ctx;
+  return { ...ctx, lang, locale: intlLocale(ctx.locale, lang) };
 }
 
 /** The screen's context once the bridge has answered (null before); the theme is applied on the way. */

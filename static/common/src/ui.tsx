@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/new';
-import type { ResolverFailure } from '../../../src/shared/contracts';
+import { DEFAULT_LANGUAGE_SETTINGS, type ResolverFailure } from '../../../src/shared/contracts';
 import { useScreenContext, type ScreenContext } from './screen-context';
 import { strings } from './i18n';
 import { Message } from './status-ui';
@@ -96,6 +96,6 @@ export function Field({
 /** Renders `children` once the Forge context is known. */
 export function WithContext({ children }: { children: (context: ScreenContext) => ReactNode }) {
   const context = useScreenContext();
-  if (!context) return <Loading label={strings('en').loading} />;
+  if (!context) return <Loading label={strings(DEFAULT_LANGUAGE_SETTINGS.default).loading} />;
   return <>{children(context)}</>;
 }

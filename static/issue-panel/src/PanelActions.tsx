@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import { DateTime } from 'luxon';
-import type { IssuePanelView, ResolverFailure, ResolverResult, ThirdPartyKind } from '../../../src/shared/contracts';
-import { closeAsConsulting } from '../../common/src/api/close-as-consulting';
-import { escalateRequest } from '../../common/src/api/escalate-request';
-import { recordScheduledOperation } from '../../common/src/api/record-scheduled-operation';
-import { recordThirdParty } from '../../common/src/api/record-third-party';
+import {
+  isDone,
+  THIRD_PARTY_KINDS,
+  type IssuePanelView,
+  type ResolverFailure,
+  type ResolverResult,
+  type ThirdPartyKind,
+} from '../../../src/shared/contracts';
+import { issuePanelApi } from '../../common/src/api';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Field } from '../../common/src/ui';
@@ -45,7 +49,7 @@ export function PanelActions({
     setFailure(null);
     setDone(false);
   };
-  const closed = view.status.canonical === 'closed' || view.status.canonical === 'resolved';
+  const closed = isDone(view.status.canonical);
 
   return (
     <section aria-labelledby="actions-title" data-testid="actions">
@@ -90,16 +94,24 @@ export function PanelActions({
       ) : null}
       {failure ? <Failure failure={failure} /> : null}
       {mode === 'escalate' ? (
-        <EscalateForm ctx={ctx} busy={busy} onSubmit={(reason) => run(() => escalateRequest(ctx.lang, reason))} />
+        <EscalateForm
+          ctx={ctx}
+          busy={busy}
+          onSubmit={(reason) => run(() => issuePanelApi('escalateRequest', { reason }))}
+        />
       ) : null}
       {mode === 'thirdParty' ? (
-        <ThirdPartyForm ctx={ctx} busy={busy} onSubmit={(input) => run(() => recordThirdParty(ctx.lang, input))} />
+        <ThirdPartyForm
+          ctx={ctx}
+          busy={busy}
+          onSubmit={(input) => run(() => issuePanelApi('recordThirdParty', input))}
+        />
       ) : null}
       {mode === 'scheduled' ? (
         <ScheduledForm
           ctx={ctx}
           busy={busy}
-          onSubmit={(input) => run(() => recordScheduledOperation(ctx.lang, input))}
+          onSubmit={(input) => run(() => issuePanelApi('recordScheduledOperation', input))}
         />
       ) : null}
       {mode === 'consulting' ? (
@@ -112,7 +124,7 @@ export function PanelActions({
                 appearance="primary"
                 testId="confirm-consulting"
                 isDisabled={busy}
-                onClick={() => void run(() => closeAsConsulting(ctx.lang))}
+                onClick={() => void run(() => issuePanelApi('closeAsConsulting'))}
               >
                 {t.confirm}
               </Button>,
@@ -190,7 +202,7 @@ function ThirdPartyForm({
           value={kind}
           onChange={(e) => setKind(e.target.value as ThirdPartyKind)}
         >
-          {(['atlassian', 'addon_vendor', 'hosting'] as const).map((k) => (
+          {THIRD_PARTY_KINDS.map((k) => (
             <option key={k} value={k}>
               {t.thirdPartyKinds[k]}
             </option>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import type { EscalationView, ResolverFailure } from '../../../src/shared/contracts';
-import { escalateRequest } from '../../common/src/api/escalate-request';
+import { portalApi } from '../../common/src/api';
 import { formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
@@ -10,9 +10,9 @@ import { usePortalView } from './use-portal-view';
 import { Message } from '../../common/src/status-ui';
 
 /** The escalate action: the rules' guidance (when to escalate, whom to call), a reason, and the answer. */
-export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
+export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
+  const [result, ctx, reload] = usePortalView(bridgeCtx);
   const t = strings(ctx.lang);
-  const [result, reload] = usePortalView(ctx);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
@@ -26,15 +26,15 @@ export function EscalateDialog({ ctx }: { ctx: ScreenContext }) {
     e.preventDefault();
     setBusy(true);
     setFailure(null);
-    const answer = await escalateRequest(ctx.lang, reason);
+    const answer = await portalApi('escalateRequest', { reason });
     setBusy(false);
     if (answer.ok) setEscalated(answer.data);
     else setFailure(answer);
   }
 
   return (
-    <main className="sr-stack" data-testid="portal-escalate" style={{ maxWidth: 640 }}>
-      <h2>{ctx.lang === 'fr' ? 'Escalader cette demande' : 'Escalate this request'}</h2>
+    <main className="sr-stack" data-testid="portal-escalate" style={{ maxWidth: 640 }} lang={ctx.lang}>
+      <h2>{t.escalateTitle}</h2>
       <p>{guidance.intro}</p>
       <ul data-testid="guidance-when">
         {guidance.whenToEscalate.map((w) => (

@@ -1,4 +1,4 @@
-import type { PortalView } from '../../../src/shared/contracts';
+import { isDone, type PortalView } from '../../../src/shared/contracts';
 import { formatDay, formatDuration, formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
@@ -7,27 +7,22 @@ import { usePortalView } from './use-portal-view';
 import { Lozenge, Message } from '../../common/src/status-ui';
 
 /** Where the request stands, in the customer's words. */
-export function RequestPanel({ ctx }: { ctx: ScreenContext }) {
+export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
+  const [result, ctx, reload] = usePortalView(bridgeCtx);
   const t = strings(ctx.lang);
-  const [result, reload] = usePortalView(ctx);
   if (!result) return <Loading label={t.loading} />;
   if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
   const view = result.data;
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   return (
-    <main className="sr-stack" data-testid="portal-panel" data-issue={view.issueKey}>
+    <main className="sr-stack" data-testid="portal-panel" data-issue={view.issueKey} lang={ctx.lang}>
       <div className="sr-row">
         <strong>
           {t.portalStatus}
           {t.sep}
         </strong>
         <span data-testid="portal-status" data-status={view.status.canonical ?? ''}>
-          <Lozenge
-            appearance={
-              view.status.canonical === 'closed' || view.status.canonical === 'resolved' ? 'success' : 'inprogress'
-            }
-            isBold
-          >
+          <Lozenge appearance={isDone(view.status.canonical) ? 'success' : 'inprogress'} isBold>
             {view.status.name}
           </Lozenge>
         </span>

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { slaFromIssue } from '../../../src/domain/sla';
+import { slaFromIssue } from '../../../src/domain/sla-from-issue';
 import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
 import { formatInstant, slaFigures } from '../../../static/common/src/format';
 import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-session';

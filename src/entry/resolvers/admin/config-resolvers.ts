@@ -3,17 +3,20 @@
  * setup, and find the people and groups its contact pickers offer. Every one first asks Jira, as the caller,
  * whether they are a Jira administrator.
  */
-import { defaultConfig, validateConfig } from '../../../domain/config';
+import { defaultConfig, type Config } from '../../../domain/config';
+import { validateConfig } from '../../../domain/config-errors';
+import { setupProblems } from '../../../domain/setup-check';
+import { textsFor } from '../../../domain/texts';
 import { getUser } from '../../../jira/get-user';
-import { pickGroups } from '../../../jira/pick-groups';
-import { searchUsers } from '../../../jira/search-users';
 import { listResolutions } from '../../../jira/list-resolutions';
 import { listStatuses } from '../../../jira/list-statuses';
-import { loadConfig, loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
+import { pickGroups } from '../../../jira/pick-groups';
+import { searchUsers } from '../../../jira/search-users';
+import { loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
 import type {
-  Config,
   ConfigPayload,
   ConfigView,
+  ExportedConfig,
   FindPeoplePayload,
   FoundPeople,
   ImportPayload,
@@ -21,53 +24,38 @@ import type {
   ResolverResult,
   SetupCheck,
 } from '../../../shared/contracts';
-import { callerOf, requireJiraAdmin, type Caller, type ResolverRequest } from '../access';
-import { answer, fail, ok } from '../result';
-import { setupProblems } from './setup-problems';
-
-const TEXTS = {
-  invalid: {
-    en: 'The configuration has errors: nothing was saved.',
-    fr: "La configuration contient des erreurs : rien n'a été enregistré.",
-  },
-  json: { en: 'This is not JSON: ', fr: "Ce n'est pas du JSON : " },
-  notObject: {
-    en: 'A configuration is a JSON object of settings.',
-    fr: 'Une configuration est un objet JSON de réglages.',
-  },
-  badSearch: {
-    en: 'Search for people with kind "user" or "group" and a query of 1 to 100 characters, or up to 10 account ids.',
-    fr: 'Cherchez des personnes avec kind « user » ou « group » et un texte de 1 à 100 caractères, ou jusqu’à 10 identifiants de compte.',
-  },
-} as const;
+import { requireJiraAdmin, resolveFor, type Caller, type ResolverRequest } from '../access';
+import { fail, ok } from '../result';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
-function asAdmin<P extends { lang?: unknown }, T>(
-  work: (caller: Caller, payload: Partial<P>) => Promise<ResolverResult<T>>,
-) {
-  return async (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> => {
-    const caller = callerOf(req);
-    if ('ok' in caller) return caller;
-    return answer(caller.lang, async () => (await requireJiraAdmin(caller)) ?? work(caller, req.payload ?? {}));
-  };
+function asAdmin<P, T>(work: (caller: Caller, payload: Partial<P>, config: Config) => Promise<ResolverResult<T>>) {
+  return (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> =>
+    resolveFor(
+      req,
+      'any',
+      async (caller, config) => (await requireJiraAdmin(caller)) ?? work(caller, req.payload ?? {}, config),
+    );
 }
 
 async function validated(input: unknown, caller: Caller, save: boolean): Promise<ResolverResult<Config>> {
+  const t = textsFor(caller.lang).refusals;
   // Missing parts take their defaults, but a missing configuration is not "all defaults": it would wipe the stored one.
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return fail(400, 'invalid_config', TEXTS.invalid[caller.lang], [
-      { path: '', message: TEXTS.notObject[caller.lang] },
-    ]);
+    return fail(400, 'invalid_config', t.invalidConfig, [{ path: '', message: t.notObject }]);
   }
   const result = save ? await storeConfig(input, caller.lang) : validateConfig(input, caller.lang);
-  return result.ok ? ok(result.config) : fail(400, 'invalid_config', TEXTS.invalid[caller.lang], result.errors);
+  return result.ok ? ok(result.config) : fail(400, 'invalid_config', t.invalidConfig, result.errors);
 }
 
 /** The configuration in force (defaults filled in), and whether an admin ever saved one. */
-export const getConfig = asAdmin<{ lang?: unknown }, ConfigView>(async () => {
+export const getConfig = asAdmin<object, ConfigView>(async (caller, _payload, config) => {
   const stored = await loadStoredConfig();
-  return ok({ config: stored === undefined ? defaultConfig() : await loadConfig(), stored: stored !== undefined });
+  return ok({
+    config: stored === undefined ? defaultConfig() : config,
+    stored: stored !== undefined,
+    lang: caller.lang,
+  });
 });
 
 /** Field-level errors of a draft, in the admin's language; nothing is saved. */
@@ -79,8 +67,8 @@ export const checkConfig = asAdmin<ConfigPayload, Config>((caller, payload) =>
 export const saveConfig = asAdmin<ConfigPayload, Config>((caller, payload) => validated(payload.config, caller, true));
 
 /** The configuration in force as JSON, in the format `npm run sla -- --config <file>` reads. */
-export const exportConfig = asAdmin<{ lang?: unknown }, { json: string; fileName: string }>(async () =>
-  ok({ json: `${JSON.stringify(await loadConfig(), null, 2)}\n`, fileName: 'support-rules-config.json' }),
+export const exportConfig = asAdmin<object, ExportedConfig>(async (_caller, _payload, config) =>
+  ok({ json: `${JSON.stringify(config, null, 2)}\n`, fileName: 'support-rules-config.json' }),
 );
 
 /** Reads an exported file and saves it when valid (field-level errors otherwise, nothing saved). */
@@ -89,14 +77,13 @@ export const importConfig = asAdmin<ImportPayload, Config>(async (caller, payloa
   try {
     input = JSON.parse(String(payload.json ?? ''));
   } catch (error) {
-    return fail(400, 'invalid_json', TEXTS.json[caller.lang] + (error as Error).message);
+    return fail(400, 'invalid_json', textsFor(caller.lang).refusals.notJson((error as Error).message));
   }
   return validated(input, caller, true);
 });
 
 /** What the site lacks for the configuration in force, with how to fix each. */
-export const setupCheck = asAdmin<{ lang?: unknown }, SetupCheck>(async (caller) => {
-  const config = await loadConfig();
+export const setupCheck = asAdmin<object, SetupCheck>(async (caller, _payload, config) => {
   const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter(
     (id): id is string => id !== null,
   );
@@ -119,7 +106,7 @@ export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller,
     ids.length <= 10 &&
     ids.every((id) => typeof id === 'string' && ACCOUNT_ID.test(id));
   if ((kind !== 'user' && kind !== 'group') || validQuery === validIds || (kind === 'group' && validIds)) {
-    return fail(400, 'invalid_search', TEXTS.badSearch[caller.lang]);
+    return fail(400, 'invalid_search', textsFor(caller.lang).refusals.badSearch);
   }
   if (kind === 'group')
     return ok({ options: (await pickGroups(query!.trim())).map((name): PickerOption => ({ id: name, label: name })) });

@@ -1,38 +1,32 @@
-import { coverageFor } from '../../../domain/config';
+import { coverageFor } from '../../../domain/contract';
+import { DETAILS_PROPERTY, parseRequestDetails } from '../../../domain/request-details';
 import { statusResolver } from '../../../domain/workflow';
-import { DETAILS_PROPERTY, type RequestDetails } from '../../../domain/panel-actions';
 import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { getIssueProperty } from '../../../jira/issue-property';
-import { loadConfig } from '../../../store/config-store';
 import type { IssuePanelView, ResolverResult } from '../../../shared/contracts';
-import { callerOnRequest, type ResolverRequest } from '../access';
+import { resolveFor, type ResolverRequest } from '../access';
 import { computeSla, loadEscalation, loadWaiting } from '../engines';
-import { answer, ok } from '../result';
+import { ok } from '../result';
 import { calendarView, slaView } from '../views';
 
 /**
  * The agent's panel: reads the issue as the user (Jira's 403/404 means they may not see it), then its SLA,
  * waiting schedule, escalation and recorded details.
  */
-export async function getIssuePanelView(
-  req: ResolverRequest<{ lang?: unknown }>,
-  nowMs = Date.now(),
-): Promise<ResolverResult<IssuePanelView>> {
-  const caller = callerOnRequest(req);
-  if ('ok' in caller) return caller;
-  return answer(caller.lang, async () => {
+export function getIssuePanelView(req: ResolverRequest, nowMs = Date.now()): Promise<ResolverResult<IssuePanelView>> {
+  return resolveFor(req, 'request', async (caller, config) => {
     const issue = await getIssueWithChangelog(caller.issueKey, 'user');
-    const config = await loadConfig();
     const { sla, unavailable } = computeSla(issue, config, nowMs);
     const [waiting, escalation, details] = await Promise.all([
       loadWaiting(issue.key, config),
       loadEscalation(issue.key),
-      getIssueProperty<RequestDetails>(issue.key, DETAILS_PROPERTY),
+      getIssueProperty<unknown>(issue.key, DETAILS_PROPERTY),
     ]);
     const status = issue.fields.status ?? {};
     const coverage = sla?.coverage ?? coverageFor(config, []);
     return ok({
       issueKey: issue.key,
+      lang: caller.lang,
       status: { name: status.name ?? '', canonical: statusResolver(config.statusMapping)(status) ?? null },
       resolution: issue.fields.resolution?.name ?? null,
       now: new Date(nowMs).toISOString(),
@@ -41,7 +35,7 @@ export async function getIssuePanelView(
       calendar: calendarView(config, coverage),
       waiting,
       escalation,
-      details: details ?? {},
+      details: parseRequestDetails(details) ?? {},
       consultingResolution: config.consultingResolution,
       rules: { consulting: config.rules.consulting, escalation: config.rules.escalation },
     });

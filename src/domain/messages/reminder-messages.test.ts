@@ -1,4 +1,5 @@
-import { autoCloseMessage, reminderMessage, type RequestRef } from './messages';
+import type { RequestRef } from './layout';
+import { autoCloseMessage, reminderMessage } from './reminder-messages';
 
 const ref: RequestRef = { issueKey: 'SUP-7', summary: 'VPN down', portalUrl: 'https://site.example/portal/1/SUP-7' };
 const closesAtMs = Date.UTC(2026, 0, 17, 9); // 10:00 in Paris

@@ -1,22 +1,18 @@
-import { defaultConfig, configSchema } from './config';
+import { configSchema } from '../config';
+import type { Language } from '../language';
+import { requestDetailsSchema } from '../request-details';
+import { formatInstant } from '../texts/dates';
+import { ANNOUNCED_STATUSES, STATUS_NAMES } from '../workflow';
+import { createdMessage, statusMessage, supportCommentMessage } from './customer-notifications';
+import type { Message, RequestRef } from './layout';
 import {
   alreadyEscalatedText,
-  ANNOUNCED_STATUSES,
   consultingNote,
-  createdMessage,
   escalationGuidance,
   escalationMessage,
   escalationNote,
-  formatInstant,
-  languageFor,
   reopenedMessage,
-  requestDetailsSchema,
-  statusMessage,
-  supportCommentMessage,
-  type Message,
-  type RequestRef,
-} from './messages';
-import { STATUS_NAMES, type Language } from './workflow';
+} from './team-messages';
 
 const ref: RequestRef = {
   issueKey: 'SUP-3',
@@ -36,35 +32,17 @@ function expectCustomerMessage(m: Message, lang: Language, closed = false): void
   expect(m.subject.endsWith('Confluence is slow')).toBe(true);
   expect(m.textBody).toContain('SUP-3');
   expect(m.textBody).toContain(ref.portalUrl);
-  const reply = lang === 'fr' ? 'répondez simplement à cet e-mail' : 'simply reply to this email';
+  const reply = { fr: 'répondez simplement à cet e-mail', en: 'simply reply to this email' }[lang];
   if (closed) {
     expect(m.textBody).not.toContain(reply);
     expect(m.textBody).toContain(
-      lang === 'fr'
-        ? `Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}`
-        : `To reopen it, use the "Reopen" action in the portal: ${ref.portalUrl}`,
+      {
+        fr: `Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}`,
+        en: `To reopen it, use the "Reopen" action in the portal: ${ref.portalUrl}`,
+      }[lang],
     );
   } else expect(m.textBody).toContain(reply);
 }
-
-describe('languageFor', () => {
-  it('follows the Jira locale when the language is offered, else the default', () => {
-    const config = defaultConfig();
-    expect(languageFor('en_US', config)).toBe('en');
-    expect(languageFor('fr_CA', config)).toBe('fr');
-    expect(languageFor('de_DE', config)).toBe('fr');
-    expect(languageFor(null, config)).toBe('fr');
-    const frOnly = configSchema.parse({ languages: { default: 'fr', available: ['fr'] } });
-    expect(languageFor('en_US', frOnly)).toBe('fr');
-  });
-});
-
-describe('formatInstant', () => {
-  it('shows the instant in the desk time zone, across daylight saving', () => {
-    expect(formatInstant(AT, 'fr', 'Europe/Paris')).toBe('28 novembre 2026 à 10:30');
-    expect(formatInstant(Date.UTC(2026, 6, 1, 9, 30), 'en', 'Europe/Paris')).toBe('1 July 2026 at 11:30');
-  });
-});
 
 describe.each(LANGS)('customer messages in %s', (lang) => {
   it('acknowledges a new request', () => {
@@ -86,7 +64,7 @@ describe.each(LANGS)('customer messages in %s', (lang) => {
     expectCustomerMessage(m, lang);
     expect(m.textBody).toContain('> Line one\n> Line two');
     expect(supportCommentMessage(lang, ref, null, 'x').textBody).toContain(
-      lang === 'fr' ? "L'équipe support a commenté" : 'The support team commented',
+      { fr: "L'équipe support a commenté", en: 'The support team commented' }[lang],
     );
   });
 });

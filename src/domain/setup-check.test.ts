@@ -1,5 +1,6 @@
-import { defaultConfig, validateConfig, type Config } from '../../../domain/config';
-import { setupProblems, type SiteFacts } from './setup-problems';
+import { defaultConfig, type Config } from './config';
+import { validateConfig } from './config-errors';
+import { setupProblems, type SiteFacts } from './setup-check';
 
 const SITE: SiteFacts = {
   statuses: [
@@ -16,7 +17,7 @@ const SITE: SiteFacts = {
 };
 
 function config(input: unknown): Config {
-  const result = validateConfig(input);
+  const result = validateConfig(input, 'en');
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.config;
 }

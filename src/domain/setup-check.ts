@@ -1,0 +1,87 @@
+/**
+ * The admin page's setup check: what the site lacks for the configuration in force
+ * (a canonical status no site status maps onto, a site status the rules ignore, a missing resolution, an
+ * escalation contact not set or unknown), each with how to fix it, in the admin's language.
+ */
+import type { Config } from './config';
+import type { Language } from './language';
+import { textsFor } from './texts';
+import {
+  CANONICAL_STATUSES,
+  STATUS_NAMES,
+  normalizeStatusName,
+  statusResolver,
+  type CanonicalStatus,
+} from './workflow';
+
+export interface SetupProblem {
+  code:
+    | 'status_unmapped'
+    | 'canonical_missing'
+    | 'consulting_resolution_missing'
+    | 'autoclose_resolution_missing'
+    | 'contact_missing'
+    | 'contact_unknown';
+  /** What is missing, in the admin's language. */
+  message: string;
+  /** How to fix it, in the admin's language. */
+  fix: string;
+}
+
+/** What the setup check answers: the problems, and the site's statuses with the canonical key each maps onto. */
+export interface SetupCheck {
+  problems: SetupProblem[];
+  statuses: { id: string; name: string; canonical: CanonicalStatus | null }[];
+  resolutions: string[];
+}
+
+export interface SiteFacts {
+  statuses: { id: string; name: string }[];
+  resolutions: { name: string }[];
+  /** The escalation contacts that exist on the site (accountId → found). */
+  knownAccounts: Record<string, boolean>;
+}
+
+function problem(code: SetupProblem['code'], [message, fix]: string[]): SetupProblem {
+  return { code, message: message!, fix: fix! };
+}
+
+/**
+ * Lists what the site lacks for `config`, and the site's statuses with the canonical key each maps onto.
+ * @example setupProblems(defaultConfig(), { statuses: [], resolutions: [], knownAccounts: {} }, 'en').problems.length //=> 11
+ */
+export function setupProblems(config: Config, site: SiteFacts, lang: Language): SetupCheck {
+  const T = textsFor(lang).setup;
+  const resolve = statusResolver(config.statusMapping);
+  const statuses = site.statuses.map((s) => ({ id: s.id, name: s.name, canonical: resolve(s) ?? null }));
+  const problems: SetupProblem[] = [];
+  for (const key of CANONICAL_STATUSES) {
+    if (!statuses.some((s) => s.canonical === key))
+      problems.push(problem('canonical_missing', T.canonicalMissing(STATUS_NAMES[key][lang])));
+  }
+  for (const s of statuses)
+    if (s.canonical === null) problems.push(problem('status_unmapped', T.statusUnmapped(s.name)));
+  const resolutions = site.resolutions.map((r) => r.name);
+  const hasResolution = (name: string) => resolutions.some((r) => normalizeStatusName(r) === normalizeStatusName(name));
+  if (config.rules.consulting && !hasResolution(config.consultingResolution)) {
+    problems.push(
+      problem('consulting_resolution_missing', T.resolutionMissing(config.consultingResolution, T.consulting)),
+    );
+  }
+  if (config.rules.autoClose && !hasResolution(config.reminders.autoCloseResolution)) {
+    problems.push(
+      problem('autoclose_resolution_missing', T.resolutionMissing(config.reminders.autoCloseResolution, T.autoClose)),
+    );
+  }
+  if (config.rules.escalation) {
+    const contacts = [
+      [config.escalation.teamLeadAccountId, T.lead],
+      [config.escalation.offerManagerAccountId, T.manager],
+    ] as const;
+    for (const [id, who] of contacts) {
+      if (id === null) problems.push(problem('contact_missing', T.contactMissing(who)));
+      else if (site.knownAccounts[id] === false) problems.push(problem('contact_unknown', T.contactUnknown(who, id)));
+    }
+  }
+  return { problems, statuses, resolutions };
+}

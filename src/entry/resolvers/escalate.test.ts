@@ -1,0 +1,170 @@
+// The escalate resolver with Jira's adapters scripted and @forge/kvs in memory (the real ledger and config store).
+import { getIssue } from '../../jira/get-issue';
+import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
+import { listUserOrganizationIds } from '../../jira/list-user-organizations';
+import { hasIssuePermission } from '../../jira/get-my-permissions';
+import { getRequestParticipants } from '../../jira/get-request-participants';
+import { getUser } from '../../jira/get-user';
+import { getIssueProperty, setIssueProperty } from '../../jira/issue-property';
+import { notifyIssue } from '../../jira/notify-issue';
+import { addComment } from '../../jira/add-comment';
+import { searchIssues } from '../../jira/search-issues';
+import { kvsStore as store, resetForgeMocks } from '../../../test/support/forge-mocks';
+import { JiraError } from '../../jira/client';
+import { escalate } from './escalate';
+
+const properties = new Map<string, unknown>();
+
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
+jest.mock('../../jira/get-issue');
+jest.mock('../../jira/get-issue-with-changelog');
+jest.mock('../../jira/list-user-organizations');
+jest.mock('../../jira/get-request');
+jest.mock('../../jira/get-request-participants');
+jest.mock('../../jira/search-issues');
+jest.mock('../../jira/get-user');
+jest.mock('../../jira/get-my-permissions');
+jest.mock('../../jira/issue-property');
+jest.mock('../../jira/notify-issue');
+jest.mock('../../jira/add-comment');
+
+const NOW = Date.UTC(2026, 10, 28, 9);
+const users: Record<string, object> = {
+  'cust-1': { accountId: 'cust-1', displayName: 'Carol', accountType: 'customer', locale: 'en_US' },
+  'cust-2': { accountId: 'cust-2', displayName: 'Paul', accountType: 'customer', locale: 'fr_FR' },
+  'cust-3': { accountId: 'cust-3', displayName: 'Olga', accountType: 'customer', locale: 'fr_FR' },
+  'lead-1': { accountId: 'lead-1', displayName: 'Lea', accountType: 'atlassian', locale: 'fr_FR' },
+};
+
+beforeEach(async () => {
+  resetForgeMocks();
+  properties.clear();
+  jest.clearAllMocks();
+  store.set('config', { escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'lead-1' } });
+  jest.mocked(getIssue).mockResolvedValue({
+    id: '10001',
+    key: 'SUP-1',
+    fields: {
+      summary: 'VPN down',
+      status: { name: 'En cours' },
+      reporter: { accountId: 'cust-1' },
+      project: { key: 'SUP', projectTypeKey: 'service_desk' },
+    },
+  });
+  // Read as the app, with JSM's Organizations field (found by its schema type): the request is shared with org 7.
+  jest.mocked(getIssueWithChangelog).mockResolvedValue({
+    id: '10001',
+    key: 'SUP-1',
+    fields: { reporter: { accountId: 'cust-1' }, customfield_10002: [{ id: 7, name: 'Acme' }] },
+    schema: { customfield_10002: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+  });
+  jest.mocked(listUserOrganizationIds).mockImplementation(async (id) => (id === 'cust-4' ? ['7'] : ['8']));
+  jest.mocked(getRequestParticipants).mockResolvedValue([{ accountId: 'cust-2' }]);
+  jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
+  jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
+  jest.mocked(hasIssuePermission).mockResolvedValue(false);
+  jest.mocked(getIssueProperty).mockImplementation(async (_key, property) => properties.get(property) as never);
+  jest
+    .mocked(setIssueProperty)
+    .mockImplementation(async (_key, property, value) => void properties.set(property, value));
+});
+
+/** The caller's Jira locale, as Forge gives it in the resolver's context. */
+const LOCALES: Record<string, string> = {
+  'cust-1': 'en-US',
+  'cust-2': 'fr-FR',
+  'cust-3': 'fr-FR',
+  'cust-4': 'fr-FR',
+  'agent-9': 'fr-FR',
+};
+
+const escalateAs = (accountId: string, reason: unknown = 'No answer for days') =>
+  escalate(
+    {
+      payload: { reason: reason as string },
+      context: { accountId, locale: LOCALES[accountId], extension: { request: { key: 'SUP-1' } } },
+    },
+    NOW,
+  );
+
+describe('escalate', () => {
+  it('records, notes and notifies once, for the reporter', async () => {
+    const result = await escalateAs('cust-1');
+    expect(result).toEqual({
+      ok: true,
+      data: { by: 'cust-1', byName: 'Carol', at: '2026-11-28T09:00:00.000Z', reason: 'No answer for days' },
+    });
+    expect(properties.get('supportRulesEscalation')).toEqual(result.ok && result.data);
+    expect(jest.mocked(addComment).mock.calls[0]![2]).toEqual({ internal: true });
+    expect(jest.mocked(notifyIssue).mock.calls.map((c) => c[1].to)).toEqual([{ accountIds: ['lead-1'] }]);
+  });
+
+  it('answers a repeat "already escalated on …", in the caller language, and sends nothing again', async () => {
+    await escalateAs('cust-1');
+    const again = await escalateAs('cust-2', 'Still nothing');
+    expect(again).toMatchObject({ ok: false, status: 409, code: 'already_escalated' });
+    expect(!again.ok && again.message).toBe(
+      "Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol : le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.",
+    );
+    expect(notifyIssue).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets a participant, a member of an organization it is shared with and an agent escalate, nobody else', async () => {
+    expect(await escalateAs('cust-3')).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message:
+        "Seuls le demandeur, les participants de la demande, les membres de son organisation et l'équipe support peuvent l'escalader.",
+    });
+    expect(hasIssuePermission).toHaveBeenCalledWith('SUP-1', 'TRANSITION_ISSUES');
+    expect(await escalateAs('cust-2')).toMatchObject({ ok: true });
+    properties.clear();
+    store.delete('ledger:SUP-1:escalation');
+    expect(await escalateAs('cust-4')).toMatchObject({ ok: true, data: { by: 'cust-4' } });
+    properties.clear();
+    store.delete('ledger:SUP-1:escalation');
+    jest.mocked(hasIssuePermission).mockResolvedValue(true);
+    expect(await escalateAs('agent-9')).toMatchObject({ ok: true, data: { by: 'agent-9' } });
+  });
+
+  it('answers 404 when the request is gone, 403 outside the projects the rules apply to, 400 without a reason', async () => {
+    jest.mocked(getIssueWithChangelog).mockRejectedValueOnce(new JiraError('no', 404, undefined, false));
+    expect(await escalateAs('cust-1')).toMatchObject({ ok: false, status: 404, code: 'not_found' });
+    store.set('config', { projects: { keys: ['IT'] }, escalation: { teamLeadAccountId: 'lead-1' } });
+    expect(await escalateAs('cust-1')).toMatchObject({ ok: false, status: 403, code: 'out_of_scope' });
+    store.set('config', { escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'lead-1' } });
+    for (const reason of ['   ', null, 42, 'x'.repeat(2001)])
+      expect(await escalateAs('cust-1', reason)).toMatchObject({
+        ok: false,
+        status: 400,
+        code: 'invalid_reason',
+        message: 'Say why you escalate (up to 2000 characters).',
+      });
+    expect(notifyIssue).not.toHaveBeenCalled();
+  });
+
+  it('answers 403 when escalation is switched off, before reading anything in Jira', async () => {
+    store.set('config', { rules: { escalation: false } });
+    expect(await escalateAs('cust-2')).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'escalation_off',
+      message: "L'escalade est désactivée pour ce centre de services.",
+    });
+    expect(getIssueWithChangelog).not.toHaveBeenCalled();
+  });
+
+  it('answers an anonymous caller and a screen shown on no request before anything else', async () => {
+    expect(await escalate({ payload: { reason: 'x' }, context: { locale: 'en-US' } })).toMatchObject({
+      status: 403,
+      code: 'anonymous',
+      message: 'Sign in to use this.',
+    });
+    expect(await escalate({ payload: { reason: 'x' }, context: { accountId: 'cust-1' } })).toMatchObject({
+      status: 400,
+      code: 'no_request',
+    });
+  });
+});
