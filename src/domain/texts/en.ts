@@ -242,6 +242,18 @@ export const en = {
     ],
     lead: 'support team lead',
     manager: 'Cloud/Support offer manager',
+    projectNotServiceDesk: (key: string) => [
+      `The project ${key} is picked, but it is not a Jira Service Management project of this site: the rules ignore it.`,
+      `Pick service projects only under "Projects" (their keys), or leave the list empty for every JSM project.`,
+    ],
+    noServiceProject: () => [
+      'The site has no Jira Service Management project: the rules apply to none.',
+      'The rules act on requests of service projects only: create one, or install the app on the site that has them.',
+    ],
+    jsmNotification: (jsm: string, rule: string) => [
+      `JSM's own customer notification "${jsm}" also emails customers what the app's rule "${rule}" sends: with both on, they get two emails.`,
+      `In each service project, Project settings → Notifications → Customer notifications: disable "${jsm}"; or switch the app's rule "${rule}" off to leave that email to JSM.`,
+    ],
   },
 };
 

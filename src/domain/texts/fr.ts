@@ -241,5 +241,17 @@ export const fr: Texts = {
     ],
     lead: "responsable de l'équipe support",
     manager: "responsable de l'offre Cloud/Support",
+    projectNotServiceDesk: (key) => [
+      `Le projet ${key} est choisi, mais ce n'est pas un projet Jira Service Management de ce site : les règles l'ignorent.`,
+      `Ne choisissez que des projets de service dans « Projets » (leurs clés), ou laissez la liste vide pour tous les projets JSM.`,
+    ],
+    noServiceProject: () => [
+      "Le site n'a aucun projet Jira Service Management : les règles ne s'appliquent à aucun.",
+      "Les règles n'agissent que sur les demandes des projets de service : créez-en un, ou installez l'app sur le site qui en a.",
+    ],
+    jsmNotification: (jsm, rule) => [
+      `La notification client de JSM « ${jsm} » envoie aussi aux clients ce qu'envoie la règle de l'app « ${rule} » : avec les deux, ils reçoivent deux e-mails.`,
+      `Dans chaque projet de service, Paramètres du projet → Notifications → Notifications client : désactivez « ${jsm} » ; ou désactivez la règle « ${rule} » de l'app pour laisser cet e-mail à JSM.`,
+    ],
   },
 };

@@ -1,16 +1,13 @@
 import { JiraError } from '../../jira/client';
-import { getCustomerRequest } from '../../jira/get-customer-request';
 import { hasGlobalPermission } from '../../jira/get-my-global-permission';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { defaultConfig } from '../../domain/config';
 import { callerOf, callerOnRequest, requireAgent, requireJiraAdmin } from './access';
 import { answer, ok } from './result';
 
-jest.mock('../../jira/get-customer-request', () => ({ getCustomerRequest: jest.fn() }));
 jest.mock('../../jira/get-my-global-permission', () => ({ hasGlobalPermission: jest.fn() }));
 jest.mock('../../jira/get-my-permissions', () => ({ hasIssuePermission: jest.fn() }));
 
-const request = jest.mocked(getCustomerRequest);
 const adminCheck = jest.mocked(hasGlobalPermission);
 const onIssue = jest.mocked(hasIssuePermission);
 

@@ -6,8 +6,6 @@
 import type { Config } from '../../domain/config';
 import { DEFAULT_LANGUAGE_SETTINGS, languageFor, type Language, type LanguageSettings } from '../../domain/language';
 import { textsFor } from '../../domain/texts';
-import { JiraError } from '../../jira/client';
-import { getCustomerRequest } from '../../jira/get-customer-request';
 import { hasGlobalPermission } from '../../jira/get-my-global-permission';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { loadConfig } from '../../store/config-store';
