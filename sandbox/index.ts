@@ -9,6 +9,7 @@ import { join, resolve } from 'path';
 import { validateConfig } from '../src/domain/config-errors';
 import { openDatabase } from './db';
 import { registerCustomUi } from './pages/bridge';
+import { registerCspReports } from './pages/csp';
 import { registerPages } from './pages/routes';
 import { installClock } from './runtime/clock';
 import { planFaults } from './runtime/faults';
@@ -105,7 +106,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   await app.register(formbody);
   site.register(app);
   registerRuntimeRoutes(app, runtime);
-  registerCustomUi(app, manifest.resources);
+  registerCustomUi(app, manifest.resources, { content: manifest.content, external: manifest.external }, () => url);
+  registerCspReports(app);
   registerPages(app, {
     runtime,
     users: () => site.users(),

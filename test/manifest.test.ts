@@ -101,6 +101,12 @@ describe('manifest.yml', () => {
     expect(LEASE_MS).toBeGreaterThan(longest);
   });
 
+  // Forge serves Custom UI with a CSP whose style-src allows inline styles only when declared; 'unsafe-inline' is
+  // the one style addition Forge accepts (@forge/csp). Atlaskit and the theme need it; scripts stay 'self'.
+  it('declares inline styles for Custom UI, and nothing else in its content security policy', () => {
+    expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });
+  });
+
   it('asks for no egress and no admin scope', () => {
     expect(manifest.permissions.external).toBeUndefined();
     expect(manifest.permissions.scopes).not.toContain('manage:jira-configuration');
