@@ -1,5 +1,5 @@
 /**
- * Reminder-sweep benchmark (issue #6): 10,000 requests waiting for their customer, 1% of them due. One sweep
+ * Reminder-sweep benchmark: 10,000 requests waiting for their customer, 1% of them due. One sweep
  * (the hourly scheduled trigger, then the consumer runs it queues) is measured in REST calls (the sandbox
  * runtime's tally) and wall time, beside a naive peer sweep that pages through every waiting request and reads
  * each one's clock. Target: at most one search page per 100 due requests plus the writes the due requests need,

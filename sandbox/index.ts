@@ -17,7 +17,7 @@ import { RateLimits, type RateLimitOptions } from './runtime/rate-limits';
 import { loadManifest, resolveHandlers } from './runtime/manifest';
 import { registerRuntimeRoutes } from './runtime/routes';
 import { ForgeRuntime } from './runtime/runtime';
-import { createSite, type SandboxUser } from './site';
+import { createSite, readIndexedProperties, type SandboxUser } from './site';
 
 const REPO = resolve(__dirname, '..');
 
@@ -69,11 +69,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // The clock first: the site's seed and every later write read the sandbox time.
   const clock = installClock(db);
   let url = '';
-  const site = createSite({ db, baseUrl: () => url, searchLagMs: opts.searchLagMs });
+  const manifestPath = opts.manifestPath ?? join(REPO, 'manifest.yml');
+  const site = createSite({
+    db,
+    baseUrl: () => url,
+    searchLagMs: opts.searchLagMs,
+    indexedProperties: readIndexedProperties(manifestPath),
+  });
   site.setReady(false);
   if (opts.reset) site.resetAndSeed();
 
-  const manifest = loadManifest(opts.manifestPath ?? join(REPO, 'manifest.yml'));
+  const manifest = loadManifest(manifestPath);
   const modules = opts.handlerModules ?? {
     index: (await import('../src/index')) as unknown as Record<string, unknown>,
   };

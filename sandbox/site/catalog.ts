@@ -182,14 +182,7 @@ export const PROJECT = {
   name: PROJECTS[0]!.name,
   projectTypeKey: PROJECTS[0]!.projectTypeKey,
 } as const;
-export const SERVICE_DESK = {
-  id: '1',
-  projectId: PROJECT.id,
-  projectKey: PROJECT.key,
-  projectName: PROJECT.name,
-} as const;
 export const ISSUE_TYPE = SERVICE_REQUEST;
-export const REQUEST_TYPE = { ...PROJECTS[0]!.serviceDesk!.requestType, serviceDeskId: SERVICE_DESK.id } as const;
 
 /** JSM's customer transition that reopens a resolved or closed SUP request (back to in_progress). */
 export const REOPEN_TRANSITION = { id: '901', name: 'Rouvrir' } as const;

@@ -5,6 +5,7 @@
 import type { EventEmitter } from 'events';
 import type { Database } from '../db';
 import type { Authenticator } from './auth';
+import type { IndexedProperty } from './entity-properties';
 import type { IssueStore } from './issue-store';
 import type { SearchIndex } from './search-index';
 import type { UserDirectory } from './users';
@@ -15,6 +16,8 @@ export interface SiteContext {
   issues: IssueStore;
   /** What JQL searches read: the live tables, or an eventually consistent copy. */
   searchIndex: SearchIndex;
+  /** The issue property values the installed app declares for indexing (jira:entityProperty). */
+  indexedProperties: readonly IndexedProperty[];
   auth: Authenticator;
   baseUrl: () => string;
   events: EventEmitter;

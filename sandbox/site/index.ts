@@ -21,15 +21,16 @@ import { searchRoutes } from './routes/search';
 import { serviceDeskRoutes } from './routes/servicedesk';
 import { transitionRoutes } from './routes/transitions';
 import { userRoutes } from './routes/users';
+import type { IndexedProperty } from './entity-properties';
 import { SearchIndex } from './search-index';
 import { resetAndSeed } from './seed';
 import { APP_ACCOUNT_ID, UserDirectory, type SandboxUser } from './users';
 
-export type { ProductEvent, ProductEventType } from './events';
+export type { ProductEvent } from './events';
 export { PRODUCT_EVENT } from './events';
 export type { OutboxEmail } from './outbox';
+export { readIndexedProperties, type IndexedProperty } from './entity-properties';
 export type { SandboxUser } from './users';
-export { advanceClock, loadClock, setClockTo, type StoredClock } from './clock';
 
 export interface Site {
   /** Mounts the /rest/... routes and the site's /_sandbox/* routes (in their own scope, with Jira's error shape). */
@@ -59,6 +60,8 @@ export function createSite(opts: {
   baseUrl: () => string;
   /** How long a write takes to become searchable by JQL (0, the default: at once). */
   searchLagMs?: number;
+  /** The issue property values the installed app declares for indexing (none by default). */
+  indexedProperties?: readonly IndexedProperty[];
 }): Site {
   const users = new UserDirectory(opts.db);
   const ctx: SiteContext = {
@@ -66,6 +69,7 @@ export function createSite(opts: {
     users,
     issues: new IssueStore(opts.db),
     searchIndex: new SearchIndex(opts.db, opts.searchLagMs ?? 0),
+    indexedProperties: opts.indexedProperties ?? [],
     auth: new Authenticator(users),
     baseUrl: opts.baseUrl,
     events: new EventEmitter(),

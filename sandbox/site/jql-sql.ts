@@ -4,8 +4,13 @@
  * which the search route answers as a 400, as Jira does.
  */
 import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
+import type { IndexedProperty } from './entity-properties';
+import { propertyCondition, propertyRef, type PropertyContext } from './jql-properties';
 import { SERVICE_PROJECT_KEYS } from './permissions';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
+
+/** A field's name; a property never gets here (propertyRef resolves every issue.property[...]). */
+const nameOf = (field: Field): string => (field.kind === 'field' ? field.name : `issue.property[${field.key}]`);
 
 export interface CompiledQuery {
   where: string;
@@ -20,6 +25,10 @@ export interface CompileContext {
   keyExists: (key: string) => boolean;
   /** The issue properties table to read (the search index's copy, or the live table); `issue_properties` by default. */
   propertiesTable?: string;
+  /** The issue property values the installed app declares for indexing (none by default: none is searchable). */
+  indexedProperties?: readonly IndexedProperty[];
+  /** Now (ms), for relative dates; Date.now() by default. */
+  now?: number;
 }
 
 const CHANNELS = ['portal', 'email', 'jira', 'api'];
@@ -54,7 +63,29 @@ export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
   return { where, params, orderBy: [...order, 'i.id ASC'].join(', ') };
 }
 
+function propertyContext(ctx: CompileContext): PropertyContext {
+  return {
+    currentAccountId: ctx.currentAccountId,
+    indexedProperties: ctx.indexedProperties ?? [],
+    propertiesTable: ctx.propertiesTable ?? 'issue_properties',
+    now: ctx.now ?? Date.now(),
+  };
+}
+
 function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string {
+  if (expr.kind === 'compare' || expr.kind === 'in' || expr.kind === 'empty') {
+    const properties = propertyContext(ctx);
+    const ref = propertyRef(expr.field, properties);
+    if (ref) {
+      const test =
+        expr.kind === 'compare'
+          ? { kind: 'compare' as const, op: expr.op, values: [expr.value] }
+          : expr.kind === 'in'
+            ? { kind: 'in' as const, negated: expr.negated, values: expr.values }
+            : { kind: 'empty' as const, negated: expr.negated };
+      return propertyCondition(ref, test, properties, params);
+    }
+  }
   switch (expr.kind) {
     case 'and':
     case 'or':
@@ -64,24 +95,17 @@ function compileExpr(expr: Expr, ctx: CompileContext, params: unknown[]): string
     case 'compare':
       if (expr.op === '~' || expr.op === '!~')
         throw new JqlError(`The operator '${expr.op}' (text search) is not supported by the sandbox's JQL.`);
-      if (expr.field.kind === 'property') return propertyCompare(expr.field, expr.op, expr.value, ctx, params);
       return columnCompare(
-        expr.field.name,
+        nameOf(expr.field),
         expr.op === '=' ? 'in' : expr.op === '!=' ? 'not in' : expr.op,
         [expr.value],
         ctx,
         params,
       );
     case 'in':
-      if (expr.field.kind === 'property') {
-        const parts = expr.values.map((v) =>
-          propertyCompare(expr.field as Extract<Field, { kind: 'property' }>, '=', v, ctx, params),
-        );
-        return expr.negated ? `NOT (${parts.join(' OR ')})` : `(${parts.join(' OR ')})`;
-      }
-      return columnCompare(expr.field.name, expr.negated ? 'not in' : 'in', expr.values, ctx, params);
+      return columnCompare(nameOf(expr.field), expr.negated ? 'not in' : 'in', expr.values, ctx, params);
     case 'empty':
-      return emptyCheck(expr.field, expr.negated, ctx, params);
+      return emptyCheck(nameOf(expr.field), expr.negated);
   }
 }
 
@@ -215,57 +239,11 @@ function currentUser(value: Extract<Value, { kind: 'function' }>, ctx: CompileCo
   return ctx.currentAccountId;
 }
 
-function jsonPath(field: Extract<Field, { kind: 'property' }>): string {
-  return field.path
-    ? `$.${field.path
-        .split('.')
-        .map((p) => `"${p.replace(/"/g, '')}"`)
-        .join('.')}`
-    : '$';
-}
-
-/**
- * issue.property[key].path <op> value: unquoted numbers compare as numbers, unquoted true/false as JSON booleans,
- * anything else as a string; a missing property or path never matches (as an empty field in Jira).
- */
-function propertyCompare(
-  field: Extract<Field, { kind: 'property' }>,
-  op: Exclude<CompareOp, '~' | '!~'>,
-  value: Value,
-  ctx: CompileContext,
-  params: unknown[],
-): string {
-  const text = literal(value, `issue.property[${field.key}]`);
-  const quoted = value.kind === 'literal' && value.quoted;
-  const sqlOp = op === '!=' ? '<>' : op;
-  params.push(field.key, jsonPath(field));
-  let compare: string;
-  if (!quoted && /^-?\d+(\.\d+)?$/.test(text)) {
-    compare = `json_extract(p.value, ?) ${sqlOp} ?`;
-    params.push(Number(text));
-  } else if (!quoted && /^(true|false)$/i.test(text)) {
-    if (op !== '=' && op !== '!=')
-      throw new JqlError(`The operator '${op}' does not apply to the boolean value '${text}'.`);
-    compare = `json_type(p.value, ?) ${sqlOp} ?`;
-    params.push(text.toLowerCase());
-  } else {
-    compare = `json_extract(p.value, ?) ${sqlOp} ?`;
-    params.push(text);
-  }
-  return `i.id IN (SELECT p.issue_id FROM ${ctx.propertiesTable ?? 'issue_properties'} p WHERE p.key = ? AND ${compare})`;
-}
-
-function emptyCheck(field: Field, negated: boolean, ctx: CompileContext, params: unknown[]): string {
-  let check: string;
-  if (field.kind === 'property') {
-    params.push(field.key, jsonPath(field));
-    check = `i.id IN (SELECT p.issue_id FROM ${ctx.propertiesTable ?? 'issue_properties'} p WHERE p.key = ? AND json_extract(p.value, ?) IS NOT NULL)`;
-    return negated ? check : `NOT ${check}`;
-  }
-  const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field.name];
+function emptyCheck(field: string, negated: boolean): string {
+  const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field];
   if (!column)
     throw new JqlError(
-      `The operator 'IS EMPTY' is not supported for the field '${field.name}' by the sandbox's JQL (it works on resolution, assignee and issue.property[...]).`,
+      `The operator 'IS EMPTY' is not supported for the field '${field}' by the sandbox's JQL (it works on resolution, assignee and issue properties).`,
     );
   return negated ? `${column} IS NOT NULL` : `${column} IS NULL`;
 }

@@ -49,8 +49,6 @@ export type Action =
   | (ActionBase & As & { type: 'transition'; toStatus: CanonicalStatus; resolution?: string })
   | (ActionBase & { type: 'setProperty'; propertyKey: string; value: unknown });
 
-export type ActionType = Action['type'];
-
 /**
  * Joins the parts of an idempotency key: request, rule, occurrence.
  * @example actionKey('SUP-1', 'status-notify', '10023') //=> 'SUP-1:status-notify:10023'

@@ -286,7 +286,6 @@ export type Config = z.output<typeof configSchema>;
 /** What an admin may write: any part may be left out and takes its default. */
 export type ConfigInput = z.input<typeof configSchema>;
 export type BusinessHoursCalendarConfig = Config['calendars']['businessHours'];
-export type RuleSwitch = keyof Config['rules'];
 
 /**
  * The configuration of a fresh install (DESIGN.md section 5).

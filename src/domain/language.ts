@@ -28,11 +28,3 @@ export function languageFor(locale: string | null | undefined, settings: Languag
   const offered = settings.available as readonly string[];
   return prefix !== undefined && offered.includes(prefix) ? (prefix as Language) : settings.default;
 }
-
-/**
- * Type guard for a language read from untrusted input.
- * @example isLanguage('fr') //=> true
- */
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}

@@ -18,7 +18,10 @@ import type { SlaResult, SlaState } from './sla';
 import { instantElapsedReaches, slaRisk, warningAt, type SlaRisk } from './sla-thresholds';
 import { CANONICAL_STATUSES, type CanonicalStatus } from './workflow';
 
-/** The issue property holding the record. */
+/**
+ * The issue property holding the record.
+ * @public for the triggers and the alert sweep that write it
+ */
 export const SLA_RECORD_PROPERTY = 'supportRulesSla';
 
 /** The thresholds the alert sweep acts on, in the order they come. */

@@ -157,7 +157,10 @@ export function isSlaPause(status: CanonicalStatus | undefined): boolean {
   return status !== undefined && SLA_PAUSE_STATUSES.has(status);
 }
 
-/** Type guard for canonical keys read from untrusted input. */
+/**
+ * Type guard for a canonical key read from untrusted input.
+ * @example isCanonicalStatus('closed') //=> true
+ */
 export function isCanonicalStatus(value: unknown): value is CanonicalStatus {
   return typeof value === 'string' && (CANONICAL_STATUSES as readonly string[]).includes(value);
 }

@@ -11,7 +11,7 @@ import type { ConfigError } from '../domain/config-errors';
 import type { Coverage } from '../domain/contract';
 import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
-import type { SetupCheck, SetupProblem } from '../domain/setup-check';
+import type { SetupCheck } from '../domain/setup-check';
 import type { SlaInterval } from '../domain/sla';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
@@ -20,7 +20,7 @@ export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
-export { CANONICAL_STATUSES, STATUS_NAMES, isDone } from '../domain/workflow';
+export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {
   CanonicalStatus,
   Config,
@@ -29,7 +29,6 @@ export type {
   Language,
   RequestDetails,
   SetupCheck,
-  SetupProblem,
   ThirdPartyKind,
   Weekday,
 };
@@ -220,7 +219,40 @@ export type AdminResolver = {
   exportConfig(): ResolverResult<ExportedConfig>;
   importConfig(payload: ImportPayload): ResolverResult<Config>;
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
+  listDeadLetters(): ResolverResult<DeadLetters>;
+  retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
 };
+
+/** What failed after every retry and is kept for an admin: an action, or a product event whose request could not be read. */
+export interface DeadLetterView {
+  /** Its storage key, which names it for a retry. */
+  id: string;
+  issueKey: string;
+  /** What was meant: an email, a comment, a move, a record, or a whole event. */
+  what: 'notify' | 'comment' | 'transition' | 'setProperty' | 'event';
+  /** The email's subject, the move's target status, the record's property, or the event's trigger. */
+  detail: string | null;
+  error: string;
+  attempts: number;
+  /** When it was given up (ISO instant). */
+  at: string;
+}
+
+export interface DeadLetters {
+  letters: DeadLetterView[];
+  /** True when more are kept than the page lists (retry these, then look again). */
+  more: boolean;
+}
+
+export interface RetryPayload {
+  id: string;
+}
+
+/** What a retry came to: done (or found done), handed back to the queue for later, or failed again (kept). */
+export interface RetryOutcome {
+  outcome: 'done' | 'requeued' | 'failed';
+  error: string | null;
+}
 
 /** The configuration in force as a file: its JSON and a name for it. */
 export interface ExportedConfig {
@@ -250,6 +282,8 @@ export const ADMIN = {
   exportConfig: 'exportConfig',
   importConfig: 'importConfig',
   findPeople: 'findPeople',
+  listDeadLetters: 'listDeadLetters',
+  retryDeadLetter: 'retryDeadLetter',
 } as const satisfies Record<string, keyof AdminResolver>;
 
 // Every function of a resolver has its name above (the build fails otherwise).

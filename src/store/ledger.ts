@@ -93,15 +93,6 @@ export async function runOnce(
   return 'done';
 }
 
-/**
- * True when the key has been done (for read-only checks such as "already escalated").
- * @example await isDone('SUP-1:escalate') //=> false
- */
-export async function isDone(actionKey: string): Promise<boolean> {
-  const entry = await kvs.get<LedgerEntry>(ledgerKey(actionKey));
-  return entry?.state === 'done';
-}
-
 async function tryClaim(key: string, claim: LedgerEntry): Promise<boolean> {
   try {
     await kvs.set(key, claim, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' }, keyPolicy: 'FAIL_IF_EXISTS' });
@@ -115,4 +106,13 @@ async function tryClaim(key: string, claim: LedgerEntry): Promise<boolean> {
 function isConflict(error: unknown): boolean {
   const e = error as { code?: string; responseDetails?: { status?: number } };
   return e?.code === 'KEY_CONFLICT' || e?.responseDetails?.status === 409;
+}
+
+/**
+ * Forgets an action key, so the action runs again: for an admin resending an email kept as unconfirmed (the
+ * ledger counts it done, so that nothing resends it by itself).
+ * @example await forgetAction('SUP-1:notify-comment:10400')
+ */
+export async function forgetAction(actionKey: string): Promise<void> {
+  await kvs.delete(ledgerKey(actionKey));
 }

@@ -4,6 +4,7 @@
  */
 import { Queue } from '@forge/events';
 import type { Action } from '../domain/actions';
+import type { TriggerKind } from '../entry/triggers/parse-event';
 
 export const WORK_QUEUE = 'support-rules-work';
 
@@ -11,8 +12,9 @@ export const WORK_QUEUE = 'support-rules-work';
 export type WorkItem =
   | { kind: 'actions'; actions: Action[]; attempt: number; reason: string }
   /** A product event whose request could not be loaded yet (src/entry/triggers): handled again later. */
-  | { kind: 'event'; trigger: 'created' | 'updated' | 'commented'; payload: unknown; attempt: number; reason: string }
-  | { kind: 'sweep-batch'; [field: string]: unknown };
+  | { kind: 'event'; trigger: TriggerKind; payload: unknown; attempt: number; reason: string }
+  /** Due requests the reminder sweep found, and the instant it swept for (epoch ms). */
+  | { kind: 'sweep-batch'; issueKeys: string[]; sweptAt: number };
 
 const queue = new Queue({ key: WORK_QUEUE });
 

@@ -32,7 +32,8 @@ let stats: { lostResponses: number; rateLimited: Record<string, number> } | unde
 let faultsInjected = 0;
 
 async function deadLetters(_world: World): Promise<DeadLetter[]> {
-  return asForge('consume-work', 'work-consumer', () => listDeadLetters(1000));
+  const { letters } = await asForge('consume-work', 'work-consumer', () => listDeadLetters(1000));
+  return letters.flatMap((l) => (l.kind === 'action' ? [l.letter] : []));
 }
 
 beforeAll(async () => {

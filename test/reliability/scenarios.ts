@@ -135,11 +135,12 @@ function adfText(node: unknown): string {
 /** Instants and durations that differ between two runs started seconds apart are not part of the comparison. */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g;
 /**
- * A time of day in a message ("à 12:25", "at 12:25"): two runs start from the real clock seconds apart, so the
- * minute a message shows may differ by one between them; the stories' dates and everything else still compare.
+ * A date and time as the app writes them to people ("13 décembre 2026 à 15:55", "13 December 2026 at 15:55").
+ * Every run's timeline starts at the real time it starts (the demo data too), so two runs a few seconds apart may
+ * fall either side of a minute: the comparison leaves the minute out.
  */
-const CLOCK_TIME = /\b\d{1,2}:\d{2}\b/g;
-const masked = (text: string, site: string) => text.split(site).join('<site>').replace(CLOCK_TIME, '<hh:mm>');
+const WRITTEN_INSTANT = /\b(\d{1,2} \p{L}+ \d{4} (?:à|at)) \d{2}:\d{2}\b/gu;
+const withoutMinutes = (text: string) => text.replace(WRITTEN_INSTANT, '$1 <hh:mm>');
 
 async function requestState(world: World, key: string): Promise<RequestState> {
   const { site, agent } = world;
@@ -169,7 +170,10 @@ async function requestState(world: World, key: string): Promise<RequestState> {
     status: issue.fields.status.name,
     resolution: issue.fields.resolution?.name ?? null,
     // The sandbox's address (in the portal links of the app's comments) changes from run to run.
-    comments: page.comments.map((c) => `${c.jsdPublic ? 'public' : 'internal'}: ${masked(adfText(c.body), site.url)}`),
+    comments: page.comments.map(
+      (c) =>
+        `${c.jsdPublic ? 'public' : 'internal'}: ${withoutMinutes(adfText(c.body).split(site.url).join('<site>'))}`,
+    ),
     recorded,
   };
 }
@@ -183,7 +187,10 @@ export async function finalState(world: World, keys: readonly string[]): Promise
   for (const key of keys) requests.push(await requestState(world, key));
   // The sandbox's address (in every portal link) changes from run to run.
   const outbox = (await world.site.outbox())
-    .map((m) => `${[...m.to].sort().join(',')} | ${m.subject} | ${masked(m.textBody, world.site.url)}`)
+    .map(
+      (m) =>
+        `${[...m.to].sort().join(',')} | ${m.subject} | ${withoutMinutes(m.textBody.split(world.site.url).join('<site>'))}`,
+    )
     .sort();
   return { requests, outbox };
 }

@@ -204,6 +204,23 @@ const CASES: Case[] = [
     expected: ADMIN_ONLY,
     payload: () => ({ lang: 'en', kind: 'user', query: 'lea' }),
   },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.listDeadLetters,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({}),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.retryDeadLetter,
+    onRequest: false,
+    mutates: false,
+    // No such letter: the admin passes the gate and is told so; everyone else is stopped at it.
+    expected: { ...ADMIN_ONLY, admin: 404 },
+    payload: () => ({ id: 'dead:SUP-1:none' }),
+  },
 ];
 
 async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {

@@ -162,6 +162,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
           currentAccountId: user.accountId,
           keyExists: (key) => ctx.issues.find(key) !== undefined,
           propertiesTable: tables.properties,
+          indexedProperties: ctx.indexedProperties,
         });
       } catch (error) {
         if (error instanceof JqlError) throw badRequest(error.message);

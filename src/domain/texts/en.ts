@@ -213,6 +213,7 @@ export const en = {
     invalidConfig: 'The configuration has errors: nothing was saved.',
     notJson: (reason: string) => `This is not JSON: ${reason}`,
     notObject: 'A configuration is a JSON object of settings.',
+    deadLetterGone: 'This dead letter is no longer kept: it was retried already. Look at the list again.',
     badSearch:
       'Search for people with kind "user" or "group" and a query of 1 to 100 characters, or up to 10 account ids.',
   },

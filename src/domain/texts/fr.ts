@@ -212,6 +212,7 @@ export const fr: Texts = {
     invalidConfig: "La configuration contient des erreurs : rien n'a été enregistré.",
     notJson: (reason) => `Ce n'est pas du JSON : ${reason}`,
     notObject: 'Une configuration est un objet JSON de réglages.',
+    deadLetterGone: "Cette lettre morte n'est plus conservée : elle a déjà été relancée. Consultez à nouveau la liste.",
     badSearch:
       'Cherchez des personnes avec kind « user » ou « group » et un texte de 1 à 100 caractères, ou jusqu’à 10 identifiants de compte.',
   },

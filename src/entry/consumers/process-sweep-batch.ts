@@ -26,13 +26,6 @@ import { loadConfig } from '../../store/config-store';
 import { clockFromJira } from '../shared/clock-from-jira';
 import { executeActions } from '../shared/execute-actions';
 
-/** What the sweep pushes: due issue keys and the instant it swept for (epoch ms). */
-export interface SweepBatch {
-  kind: 'sweep-batch';
-  issueKeys: string[];
-  sweptAt: number;
-}
-
 const FIELDS = ['summary', 'status', 'reporter', 'created', 'project'];
 
 /**

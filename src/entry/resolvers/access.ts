@@ -89,6 +89,21 @@ export async function resolveFor<T, C extends 'request' | 'any'>(
 }
 
 /**
+ * An admin page function: for Jira administrators only (asked of Jira as the caller), then `work`.
+ * @example export const getConfig = asAdmin<object, ConfigView>(async (caller, payload, config) => ok(...))
+ */
+export function asAdmin<P, T>(
+  work: (caller: Caller, payload: Partial<P>, config: Config) => Promise<ResolverResult<T>>,
+) {
+  return (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> =>
+    resolveFor(
+      req,
+      'any',
+      async (caller, config) => (await requireJiraAdmin(caller)) ?? work(caller, req.payload ?? {}, config),
+    );
+}
+
+/**
  * True when the calling user is an agent of the request's service desk (may transition it).
  * @example await isAgentOf('SUP-1') //=> true for an agent
  */

@@ -13,6 +13,7 @@ import {
   saveConfig,
   setupCheck,
 } from './admin/config-resolvers';
+import { listDeadLetters, retryDeadLetter } from './admin/dead-letter-resolvers';
 import { escalate } from './escalate';
 import { getIssuePanelView } from './issue-panel/get-view';
 import { closeAsConsulting, recordScheduledOperation, recordThirdParty } from './issue-panel/record-actions';
@@ -39,4 +40,6 @@ export const adminResolver = makeResolver<AdminResolver>({
   exportConfig,
   importConfig,
   findPeople,
+  listDeadLetters,
+  retryDeadLetter,
 });

@@ -8,7 +8,7 @@ import { getIssue } from '../../jira/get-issue';
 import { listIssueComments } from '../../jira/list-issue-comments';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
-import { ledgerKey } from '../../store/ledger';
+import { forgetAction, ledgerKey } from '../../store/ledger';
 import { executeActions } from './execute-actions';
 
 const store = new Map<string, unknown>();
@@ -122,6 +122,10 @@ describe('an email whose answer is lost', () => {
     expect(store.get(`dead:${email.key}`)).toMatchObject({ unconfirmed: true, action: { key: email.key } });
     expect(await executeActions([email], config)).toMatchObject({ skipped: [email.key] });
     expect(notifyIssue).toHaveBeenCalledTimes(1);
+    // The admin checked and resends it (dead-letter retry): forgotten by the ledger, it is sent once more.
+    await forgetAction(email.key);
+    expect(await executeActions([email], config)).toMatchObject({ done: [email.key] });
+    expect(notifyIssue).toHaveBeenCalledTimes(2);
   });
 
   it('that an earlier, cut-off run may have sent is not sent again', async () => {

@@ -15,11 +15,11 @@ import { commentIsPublic } from '../../domain/comments';
 import { findAssignableUsers } from '../../jira/find-assignable-users';
 import { getUser } from '../../jira/get-user';
 import { loadConfig } from '../../store/config-store';
+import { keepDeadEvent } from '../../store/dead-letters';
 import { pushWork } from '../../store/work-queue';
 import { activityActions } from '../shared/activity';
 import { executeActions, MAX_QUEUE_ATTEMPTS, type ExecutionReport } from '../shared/execute-actions';
 import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
-import { keepDeadLetterEvent } from './dead-event';
 import { parseEvent, type TriggerKind } from './parse-event';
 
 export type EventOutcome =
@@ -72,7 +72,7 @@ export async function handleRequestEvent(
       return { handled: 'requeued', reason };
     }
     console.error(`[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event kept as a dead letter`);
-    await keepDeadLetterEvent({
+    await keepDeadEvent({
       trigger: kind,
       issueKey: parsed.issueKey,
       payload,

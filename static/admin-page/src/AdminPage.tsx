@@ -13,6 +13,7 @@ import { strings } from '../../common/src/i18n';
 import { inLanguage, type ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
+import { DeadLettersCard } from './DeadLettersCard';
 import { SetupCheckCard } from './SetupCheckCard';
 import { Message } from '../../common/src/status-ui';
 
@@ -105,6 +106,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         </Message>
       ) : null}
       <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
+      <DeadLettersCard ctx={ctx} />
       <ConfigForm
         ctx={ctx}
         draft={draft}

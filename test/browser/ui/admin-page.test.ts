@@ -4,26 +4,13 @@
  * are picked by typing part of one.
  */
 import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
-import { appFrame, Session, USERS } from './support/sandbox-session';
+import { appFrame, Session, untilValue, USERS } from './support/sandbox-session';
 
 let session: Session;
 beforeAll(async () => {
   session = await Session.start();
 }, 120_000);
 afterAll(async () => session?.close());
-
-/** Retries `check` for up to 10 s (the screen answers after its resolver calls). */
-async function eventually(check: () => Promise<void>): Promise<void> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 async function mondayInForce(): Promise<string> {
   const result = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', {
@@ -74,7 +61,7 @@ it('shows the escalation contacts by name and lets the admin pick another by typ
   const lead = admin.getByRole('combobox', { name: 'Support team lead' });
   await lead.waitFor({ timeout: 20_000 });
   // The stored account id, shown by its owner's name.
-  await eventually(async () => expect(await lead.inputValue()).toBe('Léa Lead'));
+  await untilValue(lead, 'Léa Lead');
   await expect(admin.getByTestId('team-lead-chosen').innerText()).resolves.toBe(USERS.lead.accountId);
 
   await lead.fill('bru');
@@ -83,7 +70,7 @@ it('shows the escalation contacts by name and lets the admin pick another by typ
   await expect(option.innerText()).resolves.toContain('agent2@sandbox.test');
   await lead.press('Enter');
   await expect(admin.getByTestId('team-lead-chosen').innerText()).resolves.toBe('sandbox-agent-2');
-  await eventually(async () => expect(await lead.inputValue()).toBe('Bruno Agent'));
+  await untilValue(lead, 'Bruno Agent');
 
   const group = admin.getByRole('combobox', { name: /Support team group/ });
   await group.fill('zzz');
@@ -133,7 +120,7 @@ it('lists the problems of an imported file with their paths, keeping the setting
 
   // A file that is not a configuration at all: its one problem concerns the whole, and is listed too.
   await upload('[1, 2]');
-  await eventually(async () => expect(await admin.getByTestId('notice-error').innerText()).toContain('1 problem(s)'));
+  await admin.getByTestId('notice-error').filter({ hasText: '1 problem(s)' }).waitFor({ timeout: 10_000 });
   const whole = await listed.locator('li').allInnerTexts();
   expect(whole).toHaveLength(1);
   expect(whole).toEqual(['A configuration is a JSON object of settings.']); // no path: it is about the file as a whole

@@ -2,7 +2,7 @@
  * A hostile escalation reason (markup and scripts) is text everywhere it is shown: in the agent's panel, in the
  * issue view's internal note and in the customer's portal. No script of it runs in Chromium.
  */
-import { appFrame, Session, USERS } from './support/sandbox-session';
+import { appFrame, Session, untilLoaded, USERS } from './support/sandbox-session';
 
 const HOSTILE = `<img src=x onerror="window.top.pwned='img'"><script>window.top.pwned='script'</script><b>bold?</b> & "quotes"`;
 type Pwned = { pwned?: string };
@@ -32,15 +32,18 @@ it('shows the reason as text in the agent panel and the internal note, and runs 
   await expect(escalation.locator('img, script, b').count()).resolves.toBe(0);
   // The internal note the escalation wrote, in the issue view's comments.
   await expect(page.locator('body').innerText()).resolves.toContain(HOSTILE);
-  await page.waitForTimeout(500);
+  await untilLoaded(page);
+  await expect(page.locator('img[src="x"], script:has-text("pwned")').count()).resolves.toBe(0);
   await expect(page.evaluate(() => (window as unknown as Pwned).pwned)).resolves.toBeUndefined();
   await page.context().close();
 });
 
 it('shows the customer that the request is escalated without running the reason', async () => {
   const page = await session.open(USERS.customer, `/portal/${key}`);
-  await appFrame(page, 'portal').getByTestId('portal-escalated').waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(500);
+  const portal = appFrame(page, 'portal');
+  await portal.getByTestId('portal-escalated').waitFor({ timeout: 20_000 });
+  await untilLoaded(page);
+  await expect(portal.locator('img[src="x"], script:has-text("pwned")').count()).resolves.toBe(0);
   await expect(page.evaluate(() => (window as unknown as Pwned).pwned)).resolves.toBeUndefined();
   await page.context().close();
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { openDatabase, type Database } from '../../../sandbox/db';
-import { createSite, PRODUCT_EVENT, type ProductEvent, type Site } from '../../../sandbox/site';
+import { createSite, PRODUCT_EVENT, readIndexedProperties, type ProductEvent, type Site } from '../../../sandbox/site';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -56,13 +56,16 @@ function client(url: string, headers: Record<string, string>): Client {
   };
 }
 
-/** Starts a freshly seeded site. */
+/** The app's manifest: the site indexes the issue properties it declares, as Jira does for the installed app. */
+export const APP_MANIFEST = join(__dirname, '..', '..', '..', 'manifest.yml');
+
+/** Starts a freshly seeded site, with the app's declared issue properties indexed. */
 export async function startTestSite(): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'site-test-'));
   const db = openDatabase(join(dir, 'site.db'));
   let url = '';
   const app: FastifyInstance = Fastify();
-  const site = createSite({ db, baseUrl: () => url });
+  const site = createSite({ db, baseUrl: () => url, indexedProperties: readIndexedProperties(APP_MANIFEST) });
   site.register(app);
   const events: ProductEvent[] = [];
   site.events.on(PRODUCT_EVENT, (e: ProductEvent) => events.push(e));

@@ -83,7 +83,15 @@ const { cond } = fc.letrec<{ cond: Cond }>((tie) => ({
 }));
 
 function search(jql: string): string[] {
-  const compiled = compileJql(parseJql(jql), { currentAccountId: 'x', keyExists: () => true });
+  const compiled = compileJql(parseJql(jql), {
+    currentAccountId: 'x',
+    keyExists: () => true,
+    // As a jira:entityProperty module would declare them.
+    indexedProperties: [
+      { propertyKey: 'state', path: 'n', type: 'number' },
+      { propertyKey: 'state', path: 'w', type: 'string' },
+    ],
+  });
   const ids = db
     .prepare(`SELECT i.id FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
     .pluck()

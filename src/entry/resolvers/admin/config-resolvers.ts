@@ -25,19 +25,10 @@ import type {
   ResolverResult,
   SetupCheck,
 } from '../../../shared/contracts';
-import { requireJiraAdmin, resolveFor, type Caller, type ResolverRequest } from '../access';
+import { asAdmin, type Caller } from '../access';
 import { fail, ok } from '../result';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
-
-function asAdmin<P, T>(work: (caller: Caller, payload: Partial<P>, config: Config) => Promise<ResolverResult<T>>) {
-  return (req: ResolverRequest<Partial<P>>): Promise<ResolverResult<T>> =>
-    resolveFor(
-      req,
-      'any',
-      async (caller, config) => (await requireJiraAdmin(caller)) ?? work(caller, req.payload ?? {}, config),
-    );
-}
 
 async function validated(input: unknown, caller: Caller, save: boolean): Promise<ResolverResult<Config>> {
   const t = textsFor(caller.lang).refusals;

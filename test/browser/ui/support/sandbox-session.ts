@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/index';
 import { statusResolver, type CanonicalStatus } from '../../../../src/domain/workflow';
 
@@ -169,6 +169,31 @@ export class Session {
 /** The Custom UI frame of a resource on a page (the first one whose src points into static/<resource>/). */
 export function appFrame(page: Page, resource: 'issue-panel' | 'portal' | 'admin-page', within = ''): FrameLocator {
   return page.frameLocator(`${within} iframe.forge[src*="/static/${resource}/"]`.trim());
+}
+
+/**
+ * Waits until an input (in any frame) holds `value`: the screen fills it once its resolver has answered.
+ * Chromium tells the wait each animation frame; no fixed delay.
+ */
+export async function untilValue(input: Locator, value: string, timeout = 10_000): Promise<void> {
+  const handle = await input.elementHandle({ timeout });
+  const frame = await handle!.ownerFrame();
+  await frame!.waitForFunction(
+    ([el, expected]) => (el as HTMLInputElement).value === expected,
+    [handle, value] as const,
+    {
+      timeout,
+    },
+  );
+}
+
+/**
+ * Waits until the page and every frame in it have loaded, images included (a failed image has fired its `error`
+ * by then): what a hostile markup could run has run.
+ */
+export async function untilLoaded(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  for (const frame of page.frames()) await frame.waitForLoadState('load');
 }
 
 /**
