@@ -91,16 +91,19 @@ describe('readExport', () => {
     });
   });
 
-  it('keeps the fields that names or schema name, wherever they come in the issue', () => {
-    const names = { customfield_10004: 'Organisations', champ_é: 'Autre' };
-    const fields = { ...issue.fields, champ_é: { id: 'ü' } };
+  it('keeps the lists that names or schema name, wherever they come in the issue, and no other field', () => {
+    const names = { customfield_10004: 'Organisations', champ_é: 'Équipes', labels: 'Étiquettes' };
+    const fields = { ...issue.fields, champ_é: [{ id: 'ü', name: 'Société', _links: {} }] };
     // names first, before the fields it names.
     const read = readExport(bytes(JSON.stringify({ names, ...issue, fields }))) as {
       fields: Record<string, unknown>;
       names: unknown;
     };
-    expect(read.fields.customfield_10004).toBe('Niveau élevé');
-    expect(read.fields['champ_é']).toEqual({ id: 'ü' });
+    expect(read.fields['champ_é']).toEqual([{ id: 'ü', name: 'Société', _links: {} }]);
+    expect(read.fields.labels).toEqual(['été']);
+    // A named field holding no list is read by the SLA as no list of organizations: left out.
+    expect(read.fields).not.toHaveProperty('customfield_10004');
+    expect(read.fields).not.toHaveProperty('summary');
     expect(read.names).toEqual(names);
     expect(Object.keys(read)).toEqual(['names', 'id', 'key', 'fields', 'changelog']);
   });

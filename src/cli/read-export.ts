@@ -8,8 +8,8 @@
  * the same bytes either way, and the text is valid JSON in one reading exactly when it is in the other. Only the
  * strings holding such characters differ: those the SLA reads are decoded from UTF-8 afterwards, in a copy of
  * what it reads (an issue's `key`, `id`, `names`, `schema`, `issues`, `changelog` with its histories' `id`,
- * `created` and `items`, and of `fields`: `created`, `status`, `priority`, the custom fields holding a list, and
- * the fields `names` or `schema` name). A file of ASCII bytes needs no copy.
+ * `created` and `items`, and of `fields`: `created`, `status`, `priority`, and the lists that may hold its
+ * organizations: custom fields, and fields `names` or `schema` name). A file of ASCII bytes needs no copy.
  *
  * That holds for text that is valid UTF-8 and has no `\u` escape above U+007F (an escaped "é" and a written
  * one would read alike in latin1): otherwise, and for text that is not JSON, it returns undefined and the
@@ -48,11 +48,22 @@ const ELEMENTS: Partial<Record<Shape, Shape>> = {
 };
 const ALWAYS_READ_FIELDS = new Set(['created', 'status', 'priority']);
 
+/** Texts decoded lately: status, priority and organization names repeat across entries and files. */
+const recentlyDecoded = new Map<string, string>();
+
 /** A string read as latin1, decoded from UTF-8 (when it holds a byte above 0x7F). */
 function utf8(text: string): string {
-  for (let k = 0; k < text.length; k++)
-    if (text.charCodeAt(k) > 0x7f) return Buffer.from(text, 'latin1').toString('utf8');
-  return text;
+  let k = 0;
+  while (k < text.length && text.charCodeAt(k) < 0x80) k++;
+  if (k === text.length) return text;
+  const known = recentlyDecoded.get(text);
+  if (known !== undefined) return known;
+  const decoded = Buffer.from(text, 'latin1').toString('utf8');
+  if (text.length <= 64) {
+    if (recentlyDecoded.size >= 1024) recentlyDecoded.clear();
+    recentlyDecoded.set(text, decoded);
+  }
+  return decoded;
 }
 
 /** Sets a property as JSON.parse does (a "__proto__" key is an own property, not the prototype). */
@@ -90,18 +101,23 @@ function decoded(value: unknown, shape: Shape): unknown {
 }
 
 /**
- * An issue's fields that the SLA reads: created, status, priority, the custom fields holding a list, and the
- * fields its `names` or `schema` (decoded) name.
+ * An issue's fields that the SLA reads: created, status, priority, and the lists it may take for organizations:
+ * every custom field holding a list, and the fields holding a list that its `names` or `schema` name (it reads
+ * another field only as a list of organizations, so a named field holding anything else reads as no list).
  */
 function decodedFields(fields: Record<string, unknown>, tables: unknown[]): Record<string, unknown> {
-  const named = new Set<string>();
+  let named: Set<string> | undefined;
   for (const table of tables)
-    if (table !== undefined && table !== null) for (const key of Object.keys(Object(table))) named.add(key);
+    if (table !== undefined && table !== null)
+      for (const key of Object.keys(Object(table))) (named ??= new Set()).add(key);
   const target: Record<string, unknown> = {};
   for (const key of Object.keys(fields)) {
     const name = utf8(key);
     const value = fields[key];
-    if (ALWAYS_READ_FIELDS.has(name) || named.has(name) || (name.startsWith('customfield_') && Array.isArray(value)))
+    if (
+      ALWAYS_READ_FIELDS.has(name) ||
+      (Array.isArray(value) && (name.startsWith('customfield_') || named?.has(name) === true))
+    )
       define(target, name, decoded(value, 'whole'));
   }
   return target;

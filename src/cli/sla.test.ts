@@ -272,7 +272,21 @@ describe('the sla command', () => {
     const alteration = fc.record({
       statusName: fc.option(unicode),
       organization: fc.option(unicode),
-      names: fc.option(fc.constantFrom({ customfield_10002: 'Organisations' }, { customfield_10002: 'Équipe' }, 'é')),
+      names: fc.option(
+        fc.constantFrom(
+          { customfield_10002: 'Organisations' },
+          { customfield_10002: 'Équipe' },
+          { customfield_10010: 'Organizations', customfield_10002: 'Organizations' },
+          { summary: 'Organisations' },
+          'é',
+        ),
+      ),
+      schema: fc.option(
+        fc.constantFrom(
+          { customfield_10010: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+          { labels: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+        ),
+      ),
       escape: fc.option(fc.constantFrom('\\u00e9', '\\u2019', '\\u0041', '\\n', '\\"')),
       bytes: fc.array(
         fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')),
@@ -298,6 +312,7 @@ describe('the sla command', () => {
         if (change.organization !== null && issue.fields.customfield_10002.length > 0)
           issue.fields.customfield_10002[0].name = change.organization;
         if (change.names !== null) issue.names = change.names;
+        if (change.schema !== null) issue.schema = change.schema;
         let text = JSON.stringify(issue);
         if (change.escape !== null) text = text.replace('"Soumise"', `"Sou${change.escape}mise"`);
         let bytes = Buffer.from(text, 'utf8');
@@ -319,6 +334,34 @@ describe('the sla command', () => {
       }),
       { numRuns: 250 },
     );
+  });
+
+  it('reads a file larger than its buffer, and each file after it whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sla-test-'));
+    try {
+      const issues = generateSlaExports(30, 9);
+      const big = join(dir, 'search.json');
+      writeFileSync(big, JSON.stringify({ startAt: 0, total: issues.length, issues }));
+      const small = join(dir, 'one.json');
+      writeFileSync(small, JSON.stringify(issues[0]));
+      expect(readFileSync(big).length).toBeGreaterThan(4 * 65_536);
+      const written = { out: '', err: '' };
+      const io = nodeIo({ write: (t: string) => (written.out += t) }, { write: (t: string) => (written.err += t) });
+      expect(runSla(['--now', SLA_EXPORTS_NOW, big, small, big], io)).toBe(0);
+      io.flush();
+      const lines: string[] = [];
+      const textIo: Io = {
+        out: (l) => lines.push(l),
+        err: (l) => lines.push(`err: ${l}`),
+        readFile: (p) => readFileSync(p, 'utf8'),
+        nowMs: () => 0,
+      };
+      expect(runSla(['--now', SLA_EXPORTS_NOW, big, small, big], textIo)).toBe(0);
+      expect(written.out).toBe(lines.map((l) => `${l}\n`).join(''));
+      expect(written.out.split('\n')).toHaveLength(2 * issues.length + 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes its lines in blocks, and the lines before an error line first', () => {

@@ -8,7 +8,7 @@
  * result with `issues`). A file that cannot be read is reported on stderr and the others still print; the
  * exit code is then 1 (2 for a usage or configuration error, when nothing is computed).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseJiraInstant } from '../domain/changelog';
 import { defaultConfig, type Config } from '../domain/config';
@@ -24,7 +24,10 @@ export const USAGE =
 export interface Io {
   out(line: string): void;
   err(line: string): void;
-  /** A file's content: its bytes (read with {@link readExport}), or its text (read with JSON.parse). */
+  /**
+   * A file's content: its bytes (read with {@link readExport}), or its text (read with JSON.parse). Bytes may be
+   * lent: they are read before the next call.
+   */
   readFile(path: string): string | Uint8Array;
   nowMs(): number;
 }
@@ -215,9 +218,36 @@ export function runSla(args: string[], io: Io): number {
   return failed ? 1 : 0;
 }
 
+/** The bytes read by the last {@link readInto}. */
+let bytesRead = 0;
+
 /**
- * The process's Io: files read as bytes, output lines gathered and written in blocks (an error line first
- * writes the lines before it, so a terminal shows both streams in order). Call `flush` at the end.
+ * Reads a file into `buffer` (a larger one if it does not fit, which it returns) until its end, as readFileSync
+ * does, without a new buffer for each file; sets {@link bytesRead}.
+ */
+function readInto(buffer: Buffer, path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    bytesRead = 0;
+    for (;;) {
+      if (bytesRead === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, bytesRead);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, bytesRead, buffer.length - bytesRead, null);
+      if (n === 0) return buffer;
+      bytesRead += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The process's Io: files read as bytes (into one buffer, lent until the next read), output lines gathered and
+ * written in blocks (an error line first writes the lines before it, so a terminal shows both streams in order).
+ * Call `flush` at the end.
  * @example const io = nodeIo(); runSla(args, io); io.flush();
  */
 export function nodeIo(
@@ -226,6 +256,7 @@ export function nodeIo(
 ): Io & { flush(): void } {
   let pending: string[] = [];
   let size = 0;
+  let buffer: Buffer = Buffer.allocUnsafe(1 << 16);
   const flush = (): void => {
     if (pending.length === 0) return;
     stdout.write(pending.join(''));
@@ -242,7 +273,7 @@ export function nodeIo(
       flush();
       stderr.write(`${line}\n`);
     },
-    readFile: (path) => readFileSync(path),
+    readFile: (path) => (buffer = readInto(buffer, path)).subarray(0, bytesRead),
     nowMs: () => Date.now(),
     flush,
   };

@@ -157,6 +157,12 @@ function chainTies(changes: StatusChange[]): StatusChange[] {
   while (i < changes.length) {
     let j = i;
     while (j < changes.length && changes[j]!.at === changes[i]!.at) j++;
+    if (j === i + 1) {
+      // No tie: nothing to chain.
+      result.push(changes[i]!);
+      i = j;
+      continue;
+    }
     const group = changes.slice(i, j);
     while (group.length > 0) {
       const current = result.length > 0 ? result[result.length - 1]!.to : null;
@@ -180,7 +186,7 @@ function chainTies(changes: StatusChange[]): StatusChange[] {
  *   //=> [{ at: 1709283600000, from: { id: '1', name: 'Soumise' }, to: { id: '3', name: 'En cours' }, historyId: '1' }]
  */
 export function statusChangesFromChangelog(histories: readonly JiraChangelogHistory[]): StatusChange[] {
-  const found: Array<StatusChange & { order: number }> = [];
+  const found: StatusChange[] = [];
   histories.forEach((history) => {
     for (const item of history.items ?? []) {
       if (!item || typeof item !== 'object' || !isStatusItem(item)) continue;
@@ -191,16 +197,12 @@ export function statusChangesFromChangelog(histories: readonly JiraChangelogHist
         throw new Error(
           `changelog entry ${history.id ?? '(no id)'} changes the status but its date ${JSON.stringify(history.created)} is not a timestamp`,
         );
-      const change: StatusChange & { order: number } = {
-        at,
-        from: siteStatus(own(item, 'from'), own(item, 'fromString')),
-        to,
-        order: found.length,
-      };
+      const change: StatusChange = { at, from: siteStatus(own(item, 'from'), own(item, 'fromString')), to };
       if (history.id !== undefined) change.historyId = String(history.id);
       found.push(change);
     }
   });
-  found.sort((a, b) => a.at - b.at || compareIds(a.historyId, b.historyId) || a.order - b.order);
-  return chainTies(found.map(({ order: _order, ...change }) => change));
+  // Array#sort is stable: items of one entry, and entries alike, keep the changelog's order.
+  found.sort((a, b) => a.at - b.at || compareIds(a.historyId, b.historyId));
+  return chainTies(found);
 }

@@ -8,6 +8,7 @@ import { calendarFor, type Calendar } from './calendar';
 import type { StatusChange } from './changelog';
 import type { Config } from './config';
 import type { Coverage } from './contract';
+import { isoInstant } from './iso-instant';
 import { isSlaPause, isSlaStop, statusResolver, type CanonicalStatus, type SiteStatus } from './workflow';
 
 export interface SlaInput {
@@ -77,7 +78,7 @@ interface OpenInterval {
   statusName: string;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = isoInstant;
 
 /** Working time of the running intervals; an open one runs until `now`. */
 function elapsedOf(intervals: readonly OpenInterval[], calendar: Calendar, now: number): number {
