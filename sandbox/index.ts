@@ -32,6 +32,8 @@ export interface SandboxOptions {
   faults?: number;
   /** The fraction of product events delivered twice. */
   duplicateEvents?: number;
+  /** With `faults`: a time-out drawn for a write (POST, PUT, DELETE) comes after the write committed, not before. */
+  timeoutsAfterWrite?: boolean;
   /** The fraction of the app's writes that commit and then lose their answer (the call fails as a dropped connection). */
   lostResponses?: number;
   /** Jira's rate limits on the app's calls: true for the documented ones, or some of them changed; off by default. */
@@ -97,6 +99,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       lostResponses: opts.lostResponses,
       seed: opts.seed,
     }),
+    timeoutsAfterWrite: opts.timeoutsAfterWrite,
     rateLimits: opts.rateLimits ? new RateLimits(opts.rateLimits === true ? {} : opts.rateLimits) : undefined,
     hangMs: opts.faultHangMs,
     timeScale: opts.timeScale,

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the sandbox on 127.0.0.1 (port from PORT, default 3000), with the demo data.
  * Options: --reset (wipe and reseed), --faults <fraction>, --duplicate-events <fraction>, --lost-responses
- * <fraction>, --seed <n>, --search-lag-ms <ms>, --rate-limits (Jira's documented limits), --points-per-hour <n>,
+ * <fraction>, --timeouts-after-write, --seed <n>, --search-lag-ms <ms>, --rate-limits (Jira's documented limits), --points-per-hour <n>,
  * --burst-rps <n>, --issue-writes <n per 2 s> (each turns the rate limits on with that one changed), --unlicensed.
  * SANDBOX_FAULTS sets --faults from the environment.
  */
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'search-lag-ms': { type: 'string' },
       'lost-responses': { type: 'string' },
+      'timeouts-after-write': { type: 'boolean', default: false },
       'rate-limits': { type: 'boolean', default: false },
       'points-per-hour': { type: 'string' },
       'burst-rps': { type: 'string' },
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     seed: values.seed === undefined ? undefined : Number(values.seed),
     searchLagMs: milliseconds(values['search-lag-ms'], 'search-lag-ms'),
     lostResponses: fraction(values['lost-responses'], 'lost-responses'),
+    timeoutsAfterWrite: values['timeouts-after-write'],
     rateLimits,
     unlicensed: values.unlicensed,
   });

@@ -55,6 +55,8 @@ export interface ForgeFetchDeps {
   hangMs: number;
   /** Jira's rate limits, when on. */
   rateLimits?: RateLimits;
+  /** A "timeout" fault drawn for a write lets the write commit first (the answer is what is lost). */
+  timeoutsAfterWrite?: boolean;
   /** Where calls and their points are counted. */
   usage?: UsageStats;
   /** The kind of invocation a module runs as (trigger, consumer, scheduled, resolver). */
@@ -146,7 +148,9 @@ async function productCall(
     record(500, { fault });
     return json(500, { errorMessages: ['Internal server error (sandbox fault injection).'] });
   }
-  if (fault === 'timeout') {
+  const write = isWrite(method, path);
+  const lateTimeout = fault === 'timeout' && write && deps.timeoutsAfterWrite === true;
+  if (fault === 'timeout' && !lateTimeout) {
     record(0, { fault });
     await new Promise((resolve) => setTimeout(resolve, deps.hangMs));
     throw fetchFailed('UND_ERR_HEADERS_TIMEOUT', 'HeadersTimeoutError', 'Headers Timeout Error');
@@ -172,7 +176,13 @@ async function productCall(
   const text = await response.text();
   const points = pointsFor(method, operation.slice(method.length + 1), response.status, parseJson(text));
   const limitHeaders = deps.rateLimits?.charge(points, Date.now()) ?? {};
-  if (response.ok && isWrite(method, path) && deps.faults.nextWriteLost()) {
+  if (lateTimeout) {
+    // The write has committed; the answer does not come back before the time-out.
+    record(response.status, { fault: 'lost-response', points });
+    await new Promise((resolve) => setTimeout(resolve, deps.hangMs));
+    throw fetchFailed('UND_ERR_HEADERS_TIMEOUT', 'HeadersTimeoutError', 'Headers Timeout Error');
+  }
+  if (response.ok && write && deps.faults.nextWriteLost()) {
     // The write has committed; its answer is lost on the way back.
     record(response.status, { fault: 'lost-response', points });
     throw fetchFailed('UND_ERR_SOCKET', 'SocketError', 'other side closed');

@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   faults: FaultPlan;
   /** Jira's rate limits on the app's calls (off when absent). */
   rateLimits?: RateLimits;
+  /** A "timeout" fault drawn for a write lets the write commit first. */
+  timeoutsAfterWrite?: boolean;
   licensed?: boolean;
   /** How long a "timeout" fault holds a call (default 10 s, past the app's own timeout). */
   hangMs?: number;
@@ -138,6 +140,7 @@ export class ForgeRuntime {
       faults: opts.faults,
       hangMs: opts.hangMs ?? 10_000,
       rateLimits: opts.rateLimits,
+      timeoutsAfterWrite: opts.timeoutsAfterWrite,
       usage: this.usage,
       moduleKind: (moduleKey) => this.moduleKinds.get(moduleKey),
       pushToQueue: (push) => this.enqueueQueuePush(push),

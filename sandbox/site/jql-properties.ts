@@ -129,6 +129,25 @@ export function propertyCondition(
   }
 }
 
+/**
+ * The ORDER BY term of a declared number, date or string property (the smallest of an array's values); issues
+ * without a value come last. An undeclared property cannot be ordered by.
+ * @example propertyOrder(ref, 'DESC', ctx, params) //=> '(SELECT MIN(...) ...) IS NULL, (SELECT MIN(...) ...) DESC'
+ */
+export function propertyOrder(
+  ref: PropertyRef,
+  direction: 'ASC' | 'DESC',
+  ctx: PropertyContext,
+  params: unknown[],
+): string {
+  const declared = ref.declared;
+  if (!declared || declared.type === 'text')
+    throw new JqlError(`Not able to sort using field '${ref.label}': it is not an indexed number, date or string.`);
+  const value = `(SELECT MIN(${VALUE[declared.type]}) FROM ${ctx.propertiesTable} p, json_each(p.value, ?) j WHERE p.issue_id = i.id AND p.key = ? AND (j.key IS NULL OR typeof(j.key) = 'integer') AND ${INDEXED[declared.type]})`;
+  params.push(jsonPath(declared.path), declared.propertyKey, jsonPath(declared.path), declared.propertyKey);
+  return `${value} IS NULL, ${value} ${direction}`;
+}
+
 /** What an indexed value of each type is (json_each's `j` row). */
 const INDEXED: Record<IndexedProperty['type'], string> = {
   number: `j.type IN ('integer', 'real')`,

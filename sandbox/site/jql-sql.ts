@@ -5,7 +5,7 @@
  */
 import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
 import type { IndexedProperty } from './entity-properties';
-import { propertyCondition, propertyRef, type PropertyContext } from './jql-properties';
+import { jqlDate, propertyCondition, propertyOrder, propertyRef, type PropertyContext } from './jql-properties';
 import { SERVICE_PROJECT_KEYS } from './permissions';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
@@ -16,6 +16,8 @@ export interface CompiledQuery {
   where: string;
   params: unknown[];
   orderBy: string;
+  /** The parameters of `orderBy` (ordering by an issue property reads it in a subquery). */
+  orderParams: unknown[];
 }
 
 export interface CompileContext {
@@ -32,6 +34,12 @@ export interface CompileContext {
 }
 
 const CHANNELS = ['portal', 'email', 'jira', 'api'];
+const DATE_COLUMNS: Record<string, string> = {
+  created: 'i.created',
+  createddate: 'i.created',
+  updated: 'i.updated',
+  updateddate: 'i.updated',
+};
 const ORDER_COLUMNS: Record<string, string> = {
   created: 'i.created',
   updated: 'i.updated',
@@ -41,7 +49,7 @@ const ORDER_COLUMNS: Record<string, string> = {
   project: 'i.project_key',
 };
 const SUPPORTED =
-  'project, key, status, resolution, reporter, assignee, request-channel-type, issue.property[key].path';
+  'project, key, status, resolution, reporter, assignee, created, updated, request-channel-type, issue properties';
 
 /**
  * Compiles a query; a query without a condition is refused as Jira refuses unbounded searches.
@@ -52,15 +60,21 @@ export function compileJql(query: Query, ctx: CompileContext): CompiledQuery {
     throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   const params: unknown[] = [];
   const where = compileExpr(query.where, ctx, params);
+  const orderParams: unknown[] = [];
+  const properties = propertyContext(ctx);
   const order = query.orderBy.map((o) => {
+    const ref = o.property
+      ? propertyRef({ kind: 'property', key: o.property.key, path: o.property.path }, properties)
+      : propertyRef({ kind: 'field', name: o.field }, properties);
+    if (ref) return propertyOrder(ref, o.direction, properties, orderParams);
     const column = ORDER_COLUMNS[o.field];
     if (!column)
       throw new JqlError(
-        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key or project.`,
+        `Not able to sort using field '${o.field}': the sandbox orders by created, updated, key, project and declared issue properties.`,
       );
     return `${column.replace('{dir}', o.direction)} ${o.direction}`;
   });
-  return { where, params, orderBy: [...order, 'i.id ASC'].join(', ') };
+  return { where, params, orderBy: [...order, 'i.id ASC'].join(', '), orderParams };
 }
 
 function propertyContext(ctx: CompileContext): PropertyContext {
@@ -130,6 +144,14 @@ function columnCompare(
   ctx: CompileContext,
   params: unknown[],
 ): string {
+  const dateColumn = DATE_COLUMNS[field];
+  if (dateColumn) {
+    // created and updated: JQL dates (yyyy-MM-dd[ HH:mm], yyyy/MM/dd[ HH:mm], UTC) or periods from now (-90d).
+    const instants = values.map((v) => jqlDate(literal(v, field), field, ctx.now ?? Date.now()));
+    if (op === 'in' || op === 'not in') return inList(dateColumn, op, instants, params);
+    params.push(instants[0]);
+    return `${dateColumn} ${op} ?`;
+  }
   if (op !== 'in' && op !== 'not in') {
     throw new JqlError(
       `The operator '${op}' is not supported for the field '${field}' by the sandbox's JQL (use =, !=, IN or NOT IN; <, >, <=, >= work on issue.property[...] values).`,

@@ -27,8 +27,11 @@ export type Expr =
   | { kind: 'empty'; field: Field; negated: boolean };
 
 export interface OrderBy {
+  /** The field's name in lower case, or `issue.property[key].path` for a property. */
   field: string;
   direction: 'ASC' | 'DESC';
+  /** Set when ordering by `issue.property[key].path`. */
+  property?: { key: string; path: string };
 }
 
 export interface Query {
@@ -145,12 +148,18 @@ class Parser {
       this.expectKeyword('BY');
       do {
         const field = this.next();
-        if (field.type !== 'word' || KEYWORDS.has(field.text.toUpperCase()))
-          throw this.unexpected(field, 'a field name to order by');
+        const isName = field.type === 'word' && !KEYWORDS.has(field.text.toUpperCase());
+        if (!isName && field.type !== 'property') throw this.unexpected(field, 'a field name to order by');
         let direction: OrderBy['direction'] = 'ASC';
         if (this.isKeyword('ASC') || this.isKeyword('DESC'))
           direction = (this.next() as { text: string }).text.toUpperCase() as OrderBy['direction'];
-        orderBy.push({ field: field.text.toLowerCase(), direction });
+        if (field.type === 'property')
+          orderBy.push({
+            field: `issue.property[${field.key}]${field.path ? '.' + field.path : ''}`,
+            direction,
+            property: { key: field.key, path: field.path },
+          });
+        else orderBy.push({ field: (field as { text: string }).text.toLowerCase(), direction });
       } while (this.eatPunct(','));
     }
     const end = this.peek();

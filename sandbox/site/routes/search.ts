@@ -174,6 +174,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
               FROM ${tables.issues} i WHERE ${compiled.where} AND ${visibility.sql}${idFilter}`,
         params: [...compiled.params, ...visibility.params],
         orderBy: compiled.orderBy,
+        orderParams: compiled.orderParams,
       };
     };
     const reconciled = request.reconcile;
@@ -191,7 +192,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
         `SELECT id FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) i ORDER BY ${indexed.orderBy} LIMIT ? OFFSET ?`,
       )
       .pluck()
-      .all(...params, limit, request.offset);
+      .all(...params, ...indexed.orderParams, limit, request.offset);
   };
 
   const render = (issue: IssueRecord, user: SiteUser, request: SearchRequest): Record<string, unknown> => {

@@ -104,6 +104,29 @@ describe('lost responses', () => {
   });
 });
 
+describe('faults on writes', () => {
+  it('with timeoutsAfterWrite, a time-out on a write comes after the commit; 429 and 500 before anything is written', async () => {
+    const running = await start({ faults: 1, timeoutsAfterWrite: true, faultHangMs: 20, seed: 5, unlicensed: true });
+    const outcomes: Array<[string, string]> = [];
+    for (let i = 0; i < 12; i++) {
+      const text = `attempt ${i}`;
+      const outcome = await asTrigger(() => comment(text)).then(
+        (response) => String(response.status),
+        (error: Error) => String((error.cause as { code?: string } | undefined)?.code),
+      );
+      outcomes.push([text, outcome]);
+    }
+    const written = await agentComments(running);
+    expect(new Set(outcomes.map(([, o]) => o))).toEqual(new Set(['429', '500', 'UND_ERR_HEADERS_TIMEOUT']));
+    for (const [text, outcome] of outcomes)
+      expect({ text, outcome, written: written.includes(text) }).toEqual({
+        text,
+        outcome,
+        written: outcome === 'UND_ERR_HEADERS_TIMEOUT',
+      });
+  });
+});
+
 describe('rate limits through @forge/api', () => {
   it('answers 429 with RateLimit-Reason jira-quota-global-based once the hourly points are used', async () => {
     const running = await start({ rateLimits: { hourlyPoints: 5 }, unlicensed: true });

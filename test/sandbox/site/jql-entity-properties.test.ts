@@ -200,6 +200,35 @@ describe('date', () => {
   });
 });
 
+describe('ORDER BY an indexed property', () => {
+  // Ordered as its declared type ("number ... allows for range ordering", "date ... allows date range searching and
+  // ordering"); issues without a value come last.
+  const ordered = async (jql: string) => {
+    const answer = await agent('POST', '/rest/api/3/search/jql', { jql, fields: ['key'] });
+    expect(answer.status).toBe(200);
+    return answer.body.issues.map((i: { key: string }) => i.key);
+  };
+
+  it('orders by a number or a date, by alias or path, ascending or descending, empties last', async () => {
+    expect(await ordered('key in (SUP-1, SUP-2, SUP-3) ORDER BY commentCount DESC')).toEqual([
+      'SUP-2',
+      'SUP-1',
+      'SUP-3',
+    ]);
+    expect(await ordered('key in (SUP-1, SUP-2, SUP-3) ORDER BY issue.property[stats].comments ASC')).toEqual([
+      'SUP-1',
+      'SUP-2',
+      'SUP-3',
+    ]);
+    expect(await ordered('key in (SUP-1, SUP-2, SUP-3) ORDER BY metaDue DESC')).toEqual(['SUP-2', 'SUP-1', 'SUP-3']);
+  });
+
+  it('refuses to order by a text or an undeclared property', async () => {
+    expect(await refusal('project = SUP ORDER BY metaNote')).toMatch(/Not able to sort using field 'metaNote'/);
+    expect(await refusal('project = SUP ORDER BY issue.property[undeclared].n')).toMatch(/Not able to sort/);
+  });
+});
+
 describe('undeclared properties and paths', () => {
   it('answer no error and no match; IS EMPTY holds for every issue', async () => {
     expect(await keys('issue.property[undeclared].n = 1')).toEqual([]);

@@ -119,6 +119,7 @@ describe('JQL compilation', () => {
       where: 'i.status_id IN (?)',
       params: ['10002'],
       orderBy: 'i.id ASC',
+      orderParams: [],
     });
     expect(compile('status in (Soumise, 10007)').params).toEqual(['10001', '10007']);
   });
@@ -138,6 +139,7 @@ describe('JQL compilation', () => {
       where: 'i.reporter_id IN (?)',
       params: ['me'],
       orderBy: 'i.created DESC, i.id ASC',
+      orderParams: [],
     });
   });
 

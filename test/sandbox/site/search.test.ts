@@ -116,6 +116,23 @@ describe('properties and expand', () => {
   });
 });
 
+describe('created and updated', () => {
+  // JQL dates: "yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm", "yyyy/MM/dd", "yyyy-MM-dd", or a period such as "-5d".
+  it('compares dates and periods from now', async () => {
+    const keys = async (jql: string) =>
+      (await post({ jql: `project = SUP AND ${jql} ORDER BY key ASC`, fields: ['key'] })).issues.map(
+        (i: { key: string }) => i.key,
+      );
+    // SUP-8 was created 20 days ago, SUP-9 15 days ago, SUP-2 30 minutes ago.
+    expect(await keys('created <= -14d')).toEqual(['SUP-8', 'SUP-9']);
+    expect(await keys('created >= -1h')).toEqual(['SUP-2']);
+    expect(await keys('created < "2000-01-01"')).toEqual([]);
+    expect(await keys('created > "2000/01/01 10:00"')).toHaveLength(12);
+    expect(await keys('updated >= -1d')).toEqual(expect.arrayContaining(['SUP-1', 'SUP-2', 'SUP-12']));
+    await post({ jql: 'created > "yesterday-ish"' }, AGENT, 400);
+  });
+});
+
 describe('paging and limits', () => {
   it('pages with nextPageToken, absent on the last page, and refuses a token made for another query', async () => {
     const first = await post({ jql: 'project = SUP ORDER BY key ASC', maxResults: 5, fields: ['key'] });
