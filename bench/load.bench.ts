@@ -15,6 +15,7 @@ import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { uiContext } from '../sandbox/pages/ui-context';
 import { ISSUE_TYPE, PROJECT, STATUSES } from '../sandbox/site/catalog';
 import { ISSUE_PANEL } from '../src/shared/contracts';
+import { random } from '../test/support/random';
 
 const REQUESTS = 50_000;
 const FIRST = 1_000; // issue numbers of the generated requests start here, clear of the demo data
@@ -31,16 +32,6 @@ interface User {
   organization: string | null;
 }
 
-/** A small seeded generator (mulberry32), so every run plays the same traffic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(8);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 

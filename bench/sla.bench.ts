@@ -30,6 +30,7 @@ import { computeResponseSla, type SlaInput } from '../src/domain/sla';
 import { slaFromIssue, type JiraIssueJson } from '../src/domain/sla-from-issue';
 import { STATUS_NAMES, type CanonicalStatus } from '../src/domain/workflow';
 import { generateSlaExports, SLA_EXPORTS_CONFIG, SLA_EXPORTS_NOW } from '../test/support/sla-exports';
+import { random } from '../test/support/random';
 
 declare module 'moment' {
   interface Moment {
@@ -44,17 +45,6 @@ process.env.TZ = 'Europe/Paris';
 const DAY = 86_400_000;
 const config = defaultConfig();
 const calendar = calendarFor(config, 'business_hours');
-
-/** A small seeded generator (mulberry32), so every run measures the same requests. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const status = (s: CanonicalStatus) => ({ name: STATUS_NAMES[s].fr });
 

@@ -1,13 +1,12 @@
 import { configSchema } from './config';
 import {
   alreadyEscalatedAnswer,
-  cleanReason,
   escalationActions,
   escalationKey,
   escalationRecord,
   parseEscalationRecord,
-  MAX_REASON_LENGTH,
 } from './escalation';
+import { cleanReason, MAX_REASON_LENGTH } from './escalation-reason';
 import type { Action } from './actions';
 
 const config = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'mgr-1' } });

@@ -1,7 +1,8 @@
 /**
- * Escalation (DESIGN.md section 1): who may escalate a request, the record kept once on the request (issue
- * property `supportRulesEscalation`), the answer to a repeat, and the actions that tell the team lead and the
- * offer manager. Pure: the instant and the people are inputs.
+ * Escalation (DESIGN.md section 1): the record kept once on the request (issue property `supportRulesEscalation`),
+ * the answer to a repeat, and the actions that tell the team lead and the offer manager. Who may escalate is the
+ * request's audience (request-audience.ts); the reason's rule is in escalation-reason.ts. Pure: the instant and
+ * the people are inputs.
  */
 import { z } from 'zod';
 import { actionKey, adfFromText, type Action } from './actions';
@@ -11,7 +12,6 @@ import { alreadyEscalatedText, escalationMessage, escalationNote } from './messa
 import type { Person, RequestSnapshot } from './request';
 
 export const ESCALATION_PROPERTY = 'supportRulesEscalation';
-export const MAX_REASON_LENGTH = 2000;
 
 export const escalationRecordSchema = z.object({
   by: z.string().min(1),
@@ -28,16 +28,6 @@ export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
  */
 export function escalationKey(issueKey: string): string {
   return actionKey(issueKey, 'escalation');
-}
-
-/**
- * The reason as given, trimmed, or null when it is empty or too long.
- * @example cleanReason('  No answer for 3 days ') //=> 'No answer for 3 days'
- */
-export function cleanReason(reason: unknown): string | null {
-  if (typeof reason !== 'string') return null;
-  const trimmed = reason.trim();
-  return trimmed.length === 0 || trimmed.length > MAX_REASON_LENGTH ? null : trimmed;
 }
 
 /**

@@ -12,12 +12,13 @@ import type { Coverage } from '../domain/contract';
 import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
-import type { SlaInterval } from '../domain/sla';
+import type { SlaResult } from '../domain/sla';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
 
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
+export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
@@ -45,9 +46,6 @@ export interface ResolverFailure {
 
 export type ResolverResult<T> = { ok: true; data: T } | ResolverFailure;
 
-/** One stretch of the response SLA: the clock running or paused, in one site status; `to` is null while it goes on. */
-export type SlaPeriodView = SlaInterval;
-
 export interface CalendarView {
   coverage: Coverage;
   timeZone: string;
@@ -57,20 +55,11 @@ export interface CalendarView {
   holidaysCountry: string | null;
 }
 
-export interface SlaView {
-  state: 'running' | 'paused' | 'stopped';
-  breached: boolean;
-  startedAt: string;
-  stoppedAt: string | null;
-  stopStatus: CanonicalStatus | null;
-  elapsedMs: number;
-  goalMs: number;
-  remainingMs: number;
-  breachAt: string | null;
-  timeline: SlaPeriodView[];
+/** The response SLA as the issue panel shows it: the engine's result, the site statuses it does not know named. */
+export type SlaView = Omit<SlaResult, 'issueKey' | 'coverage' | 'unmappedStatuses'> & {
   /** Names of the site statuses the mapping does not know. */
   unmappedStatuses: string[];
-}
+};
 
 export interface EscalationView {
   by: string;

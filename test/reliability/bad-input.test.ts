@@ -5,7 +5,7 @@
  * as it was. Hostile escalation reasons are stored as plain text; too long a reason is refused plainly.
  */
 import { consumeWork, onRequestCommented, onRequestCreated, onRequestUpdated, sweepReminders } from '../../src';
-import { MAX_REASON_LENGTH } from '../../src/domain/escalation';
+import { MAX_REASON_LENGTH } from '../../src/domain/escalation-reason';
 import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
 import { asForge, invoke, LICENSED_CONTEXT, withSandbox, type World } from './scenarios';
 
@@ -56,7 +56,7 @@ afterEach(() => jest.restoreAllMocks());
 
 /** What must not change: the stored configuration and every property of a few seeded requests. */
 async function storedState(world: World): Promise<string> {
-  const config = world.sandbox.runtime.kvs.handle('/api/v1/get', { key: 'config' });
+  const config = world.site.runtime.kvs.handle('/api/v1/get', { key: 'config' });
   const properties: unknown[] = [];
   for (const key of SEEDED) {
     const { keys } = await world.site.ok<{ keys: { key: string }[] }>(
@@ -158,7 +158,7 @@ it('every resolver function answers malformed payloads and forged keys with data
       if (WRITES_WITHOUT_INPUT.has(functionKey as never)) continue;
       for (const payload of bad) {
         for (const issueKey of ['SUP-1', 'SUP-99999', '../../rest/api/3/myself', 'sup-1 OR 1=1']) {
-          const answer = await world.sandbox.runtime.invokeResolver({
+          const answer = await world.site.runtime.invokeResolver({
             moduleKey,
             functionKey,
             payload,

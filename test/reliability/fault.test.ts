@@ -59,7 +59,7 @@ beforeAll(async () => {
   );
   beforeWrite = await withSandbox({ faults: 0.2, duplicateEvents: 0.2, seed: 8 }, async (world) => {
     const state = await runScenarios(world, ALL_SCENARIOS);
-    faultsInjected = world.sandbox.runtime.calls.filter((c) => c.fault !== undefined).length;
+    faultsInjected = world.site.runtime.calls.filter((c) => c.fault !== undefined).length;
     unconfirmed = (await deadLetters(world)).filter((d) => d.unconfirmed);
     return state;
   });

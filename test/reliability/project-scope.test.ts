@@ -33,9 +33,9 @@ describe("a Software project's issue", () => {
       const observe = (call: { method: string; path: string; as: string }) => {
         if (call.method !== 'GET' && call.path.includes('DEV-')) writes.push(`${call.as} ${call.method} ${call.path}`);
       };
-      world.sandbox.runtime.callObservers.add(observe);
+      world.site.runtime.callObservers.add(observe);
       const key = await devIssueLife(world);
-      world.sandbox.runtime.callObservers.delete(observe);
+      world.site.runtime.callObservers.delete(observe);
 
       expect(await world.site.outbox(key)).toEqual([]);
       expect(writes).toEqual([]);
@@ -51,7 +51,7 @@ describe("a Software project's issue", () => {
         `/rest/api/3/issue/${key}/properties`,
       );
       expect(properties.keys).toEqual([]);
-      expect(await world.site.status(key, world.agent)).toBe('In Progress');
+      expect(await world.site.status(key)).toBe('In Progress');
     });
   }, 120_000);
 

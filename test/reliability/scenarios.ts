@@ -4,19 +4,14 @@
  * normalized final state (statuses, resolutions, comments by body and visibility, outbox by recipients,
  * subject and body; no ids, no timestamps) that two runs can be compared on.
  */
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
+import type { SandboxOptions } from '../../sandbox';
 import { runInvocation } from '../../sandbox/runtime/invocation';
 import { FORGE_TIME_LIMITS_MS } from '../../sandbox/runtime/manifest';
 import { setRetryPolicy } from '../../src/jira/client';
-import { SiteClient, type SandboxUser } from '../e2e/rules/site-client';
-import { SEARCH_LAG_MS } from '../support/sandbox';
+import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 export interface World {
-  site: SiteClient;
-  sandbox: RunningSandbox;
+  site: TestSandbox;
   agent: SandboxUser;
   claire: SandboxUser; // customer, fr_FR
   gwen: SandboxUser; // customer, en_US
@@ -41,7 +36,7 @@ export async function invoke(
     .result;
 }
 
-async function customerReopens(site: SiteClient, who: SandboxUser, key: string): Promise<void> {
+async function customerReopens(site: TestSandbox, who: SandboxUser, key: string): Promise<void> {
   const { values } = await site.ok<{ values: { id: string }[] }>(
     who.emailAddress,
     'GET',
@@ -210,23 +205,12 @@ export function duplicates(lines: readonly string[]): string[] {
  */
 export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) => Promise<T>): Promise<T> {
   const previous = setRetryPolicy({ baseDelayMs: 5, maxDelayMs: 20 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'reliability-'));
-  const sandbox = await startSandbox({
-    faultHangMs: 20,
-    quiet: true,
-    searchLagMs: SEARCH_LAG_MS,
-    ...opts,
-    port: 0,
-    dataDir,
-    reset: true,
-  });
+  const site = await startTestSandbox({ faultHangMs: 20, ...opts });
   try {
-    const site = new SiteClient(sandbox.url);
     const users = await site.users();
     const byEmail = (email: string) => users.find((u) => u.emailAddress === email)!;
     const world: World = {
       site,
-      sandbox,
       agent: byEmail('agent1@sandbox.test'),
       claire: byEmail('claire@acme.test'),
       gwen: byEmail('gwen@globex.test'),
@@ -234,8 +218,7 @@ export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) 
     };
     return await body(world);
   } finally {
-    await sandbox.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await site.close();
     setRetryPolicy(previous);
   }
 }

@@ -6,24 +6,14 @@
 // only for licensed users unless its `unlicensedAccess` lists the caller's kind ("Access to Forge apps for
 // unlicensed users"): the agent's panel and the admin page never run for customers or anonymous callers, the
 // portal modules run for customers but not for anonymous callers ('platform' below: the runtime refuses).
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { uiContext, type ShownIssue } from '../../sandbox/pages/ui-context';
 import { ModuleAccessError } from '../../sandbox/runtime/runtime';
 import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
+import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
 /** 'ok', the refusal's status, or 'platform' when Forge does not run the module for that caller at all. */
 type Expected = 'ok' | 400 | 403 | 404 | 'platform';
-
-interface SandboxUser {
-  accountId: string;
-  emailAddress: string;
-  role: string;
-  organization: string | null;
-}
 
 interface Answer {
   ok: boolean;
@@ -81,8 +71,7 @@ interface Case {
 }
 
 const SUMMARY = 'Security matrix request';
-let sandbox: RunningSandbox;
-let dataDir: string;
+let sandbox: TestSandbox;
 let users: SandboxUser[];
 let callers: Record<Exclude<CallerKind, 'anonymous'>, SandboxUser>;
 let config: unknown;
@@ -223,33 +212,12 @@ const CASES: Case[] = [
   },
 ];
 
-async function rest<T>(method: string, path: string, email: string, body?: unknown): Promise<T> {
-  const response = await fetch(sandbox.url + path, {
-    method,
-    headers: {
-      authorization: `Basic ${Buffer.from(`${email}:x`).toString('base64')}`,
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const rest = <T>(method: string, path: string, email: string, body?: unknown): Promise<T> =>
+  sandbox.ok<T>(email, method, path, body);
 
 /** A portal request by the reporter, shared with the participant, as the module would be shown on it. */
 async function newRequest(): Promise<ShownIssue> {
-  const created = await fetch(`${sandbox.url}/_sandbox/portal/request`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      summary: SUMMARY,
-      description: 'Created by the security suite.',
-      reporter: callers.reporter.accountId,
-    }),
-  });
-  const { issueKey } = (await created.json()) as { issueKey: string };
+  const issueKey = await sandbox.portalRequest(callers.reporter, SUMMARY, 'Created by the security suite.');
   await rest('POST', `/rest/servicedeskapi/request/${issueKey}/participant`, callers.agent.emailAddress, {
     accountIds: [callers.participant.accountId],
   });
@@ -308,9 +276,8 @@ function outcome(answer: Answer): Expected | string {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'security-'));
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
-  users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as SandboxUser[];
+  sandbox = await startTestSandbox();
+  users = await sandbox.users();
   const customers = users.filter((u) => u.role === 'customer');
   const [reporter, sameOrg] = customers.filter((u) => u.organization === customers[0]!.organization);
   const [otherOrg, participant] = customers.filter((u) => u.organization !== reporter!.organization);
@@ -327,10 +294,7 @@ beforeAll(async () => {
   readOnly = await newRequest();
 }, 60_000);
 
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 describe('the callers', () => {
   it('are who the matrix says: the reporter and the same-organization customer share an organization, the others do not', () => {

@@ -21,6 +21,7 @@ export interface Reply<T = unknown> {
 
 /** REST calls as one account: each answers the status and the parsed body; `ok` fails on anything but 2xx. */
 export interface RestClient {
+  request<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>>;
   get<T = unknown>(path: string): Promise<Reply<T>>;
   post<T = unknown>(path: string, body?: unknown): Promise<Reply<T>>;
   put<T = unknown>(path: string, body?: unknown): Promise<Reply<T>>;
@@ -61,6 +62,10 @@ export interface TestSandbox {
   runtime: ForgeRuntime;
   /** REST calls as this account (HTTP Basic `email:anything`); no email: anonymous. */
   asUser(email?: string): RestClient;
+  /** A REST or control call as this account (null: anonymous); the status and the parsed body. */
+  call<T = unknown>(email: string | null, method: string, path: string, body?: unknown): Promise<Reply<T>>;
+  /** Like {@link call}, failing on anything but 2xx; the parsed body. */
+  ok<T = unknown>(email: string | null, method: string, path: string, body?: unknown): Promise<T>;
   /** Returns once every pending product event and queued app event has been handled. */
   settle(): Promise<void>;
   /** Moves the site's clock by an ISO duration (running the scheduled triggers that fall due); the new now. */
@@ -73,20 +78,72 @@ export interface TestSandbox {
   /** A resolver function called as `accountId` sees the module (the sandbox's pages pick the viewer by cookie). */
   invoke<T>(accountId: string, call: InvokeCall): Promise<T>;
   /** A request created as the portal does (channel `portal`); its key. */
-  portalRequest(reporter: SandboxUser, summary: string, description?: string): Promise<string>;
+  portalRequest(reporter: Pick<SandboxUser, 'accountId'>, summary: string, description?: string): Promise<string>;
   /** An email to the support address: a new request, or a comment on the request its subject names; its key. */
-  email(from: SandboxUser, subject: string, body: string): Promise<string>;
+  email(from: Pick<SandboxUser, 'emailAddress'>, subject: string, body: string): Promise<string>;
   /** A move to the site status named `statusName`, as this account (agents may go anywhere; a resolution may be set). */
-  moveTo(who: SandboxUser, issueKey: string, statusName: string, resolution?: string): Promise<void>;
+  moveTo(
+    who: Pick<SandboxUser, 'emailAddress'>,
+    issueKey: string,
+    statusName: string,
+    resolution?: string,
+  ): Promise<void>;
   /** A comment through the Jira API, public or internal (JSM's `sd.public.comment` property). */
-  comment(author: SandboxUser, issueKey: string, text: string, internal?: boolean): Promise<void>;
+  comment(author: Pick<SandboxUser, 'emailAddress'>, issueKey: string, text: string, internal?: boolean): Promise<void>;
   /** The request's site status name. */
   status(issueKey: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /**
- * Starts a fresh sandbox (demo data, free port, temporary folder).
+ * The tests' HTTP client of a site: JSON in and out (a body that is not JSON is kept as text), with the given
+ * headers on every call.
+ * @example await httpClient(url, basicAuth('agent1@sandbox.test')).get('/rest/api/3/myself')
+ */
+export function httpClient(baseUrl: string, headers: Record<string, string> = {}): RestClient {
+  const request = async <T>(method: string, path: string, body?: unknown): Promise<Reply<T>> => {
+    const sent: Record<string, string> = { accept: 'application/json', ...headers };
+    if (body !== undefined) sent['content-type'] = 'application/json';
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: sent,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  };
+  const who = headers.authorization ? 'as the given account' : 'anonymously';
+  return {
+    request,
+    get: (path) => request('GET', path),
+    post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    delete: (path) => request('DELETE', path),
+    ok: async (method, path, body) => {
+      const { status, body: answer } = await request(method, path, body);
+      if (status >= 300) throw new Error(`${method} ${path} ${who} answered ${status}: ${JSON.stringify(answer)}`);
+      return answer as never;
+    },
+  };
+}
+
+/**
+ * The HTTP Basic header of a seeded account (`email:anything`, as the sandbox takes it); none for anonymous.
+ * @example basicAuth('agent1@sandbox.test') //=> { authorization: 'Basic YWdlbnQx...' }
+ */
+export function basicAuth(email: string | undefined | null): Record<string, string> {
+  return email ? { authorization: `Basic ${Buffer.from(`${email}:test`).toString('base64')}` } : {};
+}
+
+/**
+ * Starts a fresh sandbox (demo data, free port, temporary folder), with the search lag on unless `opts` says
+ * otherwise.
  * @example const sandbox = await startTestSandbox(); await sandbox.asUser('agent1@sandbox.test').get('/rest/api/3/myself')
  */
 export async function startTestSandbox(
@@ -102,43 +159,7 @@ export async function startTestSandbox(
     dataDir,
     reset: true,
   });
-  const call = async <T>(
-    method: string,
-    path: string,
-    body: unknown,
-    email: string | undefined,
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> => {
-    const sent: Record<string, string> = { accept: 'application/json', ...headers };
-    if (email) sent.authorization = `Basic ${Buffer.from(`${email}:test`).toString('base64')}`;
-    if (body !== undefined) sent['content-type'] = 'application/json';
-    const response = await fetch(running.url + path, {
-      method,
-      headers: sent,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T };
-  };
-  const expectOk = async <T>(reply: Promise<Reply<T>>, what: string): Promise<T> => {
-    const { status, body } = await reply;
-    if (status >= 300) throw new Error(`${what} answered ${status}: ${JSON.stringify(body)}`);
-    return body;
-  };
-  const asUser = (email?: string): RestClient => ({
-    get: (path) => call('GET', path, undefined, email),
-    post: (path, body) => call('POST', path, body, email),
-    put: (path, body) => call('PUT', path, body, email),
-    delete: (path) => call('DELETE', path, undefined, email),
-    ok: (method, path, body) =>
-      expectOk(call(method, path, body, email), `${method} ${path} as ${email ?? 'anonymous'}`),
-  });
+  const asUser = (email?: string | null): RestClient => httpClient(running.url, basicAuth(email));
   const control = asUser();
   const users = () => control.ok<SandboxUser[]>('GET', '/_sandbox/users');
 
@@ -146,6 +167,8 @@ export async function startTestSandbox(
     url: running.url,
     runtime: running.runtime,
     asUser,
+    call: (email, method, path, body) => asUser(email).request(method, path, body),
+    ok: (email, method, path, body) => asUser(email).ok(method, path, body),
     settle: async () => void (await control.ok('POST', '/_sandbox/settle', {})),
     advance: async (duration) =>
       (await control.ok<{ now: string }>('POST', '/_sandbox/clock', { advance: duration })).now,
@@ -160,11 +183,10 @@ export async function startTestSandbox(
       return found;
     },
     invoke: (accountId, invoked) =>
-      expectOk(
-        call('POST', '/_sandbox/invoke', invoked, undefined, {
-          cookie: `sandbox_user=${encodeURIComponent(accountId)}`,
-        }),
-        `POST /_sandbox/invoke ${invoked.functionKey} as ${accountId}`,
+      httpClient(running.url, { cookie: `sandbox_user=${encodeURIComponent(accountId)}` }).ok(
+        'POST',
+        '/_sandbox/invoke',
+        invoked,
       ),
     portalRequest: async (reporter, summary, description = 'From the portal') =>
       (

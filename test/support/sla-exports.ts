@@ -15,6 +15,7 @@
  */
 import { DateTime } from 'luxon';
 import { STATUS_NAMES, type CanonicalStatus } from '../../src/domain/workflow';
+import { random } from './random';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -28,17 +29,6 @@ export const SLA_EXPORTS_CONFIG = {
   coverage: { byOrganization: { Globex: '24x7', Umbrella: '24x7' } },
   responseGoals: { defaultMinutes: 240, byPriority: { Highest: 60, High: 120, Low: 480 } },
 };
-
-/** A small seeded generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUS_IDS: Record<CanonicalStatus, string> = {
   submitted: '10001',

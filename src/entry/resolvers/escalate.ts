@@ -8,15 +8,14 @@
 import type { Config } from '../../domain/config';
 import {
   alreadyEscalatedAnswer,
-  cleanReason,
   ESCALATION_PROPERTY,
   escalationActions,
   escalationKey,
   escalationRecord,
-  MAX_REASON_LENGTH,
   parseEscalationRecord,
   type EscalationRecord,
 } from '../../domain/escalation';
+import { cleanReason, MAX_REASON_LENGTH } from '../../domain/escalation-reason';
 import type { Language } from '../../domain/language';
 import type { Person } from '../../domain/request';
 import { textsFor } from '../../domain/texts';

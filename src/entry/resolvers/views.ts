@@ -15,25 +15,8 @@ import type { CalendarView, PortalView, SlaView } from '../../shared/contracts';
  * @example slaView(result).state //=> 'running'
  */
 export function slaView(result: SlaResult): SlaView {
-  return {
-    state: result.state,
-    breached: result.breached,
-    startedAt: result.startedAt,
-    stoppedAt: result.stoppedAt,
-    stopStatus: result.stopStatus,
-    elapsedMs: result.elapsedMs,
-    goalMs: result.goalMs,
-    remainingMs: result.remainingMs,
-    breachAt: result.breachAt,
-    timeline: result.timeline.map((p) => ({
-      from: p.from,
-      to: p.to,
-      kind: p.kind,
-      status: p.status,
-      statusName: p.statusName,
-    })),
-    unmappedStatuses: result.unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
-  };
+  const { issueKey: _issueKey, coverage: _coverage, unmappedStatuses, ...shown } = result;
+  return { ...shown, unmappedStatuses: unmappedStatuses.map((s) => s.name ?? s.id ?? '?') };
 }
 
 /**

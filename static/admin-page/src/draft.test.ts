@@ -1,4 +1,4 @@
-import { errorsAt, parseList, setIn, withoutKey } from './draft';
+import { draftLens, errorsAt, parseList, setIn, withoutKey } from './draft';
 
 describe('setIn', () => {
   it('copies along the path and leaves the original alone', () => {
@@ -38,5 +38,35 @@ describe('parseList', () => {
     expect(parseList('3, 6,, x ', true)).toEqual([3, 6, 'x']);
     expect(parseList('2026-12-24, 2026-12-31', false)).toEqual(['2026-12-24', '2026-12-31']);
     expect(parseList('', true)).toEqual([]);
+  });
+});
+
+describe('draftLens', () => {
+  const draft = {
+    calendars: { weeklyHours: { monday: [{ start: '09:00', end: '18:00' }] } },
+    rules: { reminders: true },
+  };
+  const errors = [{ path: 'calendars.weeklyHours.monday.0.end', message: 'too late' }];
+
+  it('writes one place and hands over a new draft', () => {
+    let next: typeof draft | null = null;
+    const lens = draftLens(draft, errors, (d) => (next = d));
+    lens.at('calendars').at('weeklyHours').at('monday').at(0).at('start').set('08:00');
+    expect(next).toEqual({
+      calendars: { weeklyHours: { monday: [{ start: '08:00', end: '18:00' }] } },
+      rules: { reminders: true },
+    });
+    expect(draft.calendars.weeklyHours.monday[0]!.start).toBe('09:00');
+  });
+
+  it('reads its value, its path and the errors at or below it', () => {
+    const monday = draftLens(draft, errors, () => undefined)
+      .at('calendars')
+      .at('weeklyHours')
+      .at('monday');
+    expect(monday.value).toHaveLength(1);
+    expect(monday.path).toBe('calendars.weeklyHours.monday');
+    expect(monday.errors()).toEqual(['too late']);
+    expect(monday.at(0).at('start').errors()).toEqual([]);
   });
 });

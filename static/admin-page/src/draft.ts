@@ -1,5 +1,6 @@
 /**
- * The admin page's draft configuration: immutable updates by path, and the schema's field errors found by path.
+ * The admin page's draft configuration: a typed lens over it (each step a key of the level below, so a path that
+ * is not the configuration's fails the build), immutable updates by path, and the schema's field errors by path.
  */
 import type { ConfigError } from '../../../src/shared/contracts';
 
@@ -47,4 +48,36 @@ export function parseList(text: string, numeric: boolean): (string | number)[] {
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => (numeric && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * One place in the draft: its value, its path, the schema's errors at or below it, a step further in, and a write.
+ * @example draftLens(config, errors, save).at('reminders').at('autoCloseDays').set(12)
+ */
+export interface Lens<T> {
+  readonly value: T;
+  /** The dotted path, as the schema's errors name it (`calendars.businessHours.timeZone`). */
+  readonly path: string;
+  at<K extends keyof T & (string | number)>(key: K): Lens<T[K]>;
+  set(next: T): void;
+  /** The schema's messages at this place or below it. */
+  errors(): string[];
+  /** The schema's messages about this place as a whole (not those of its parts). */
+  errorsHere(): string[];
+}
+
+/**
+ * The lens on a whole draft: each write hands `onChange` a new draft with that one place changed.
+ * @example draftLens({ a: { b: 1 } }, [], (next) => (draft = next)).at('a').at('b').set(2)
+ */
+export function draftLens<T>(root: T, errors: readonly ConfigError[], onChange: (next: T) => void): Lens<T> {
+  const make = <V>(value: V, path: readonly (string | number)[]): Lens<V> => ({
+    value,
+    path: path.join('.'),
+    at: (key) => make(value?.[key] as (typeof value)[typeof key], [...path, key]),
+    set: (next) => onChange(setIn(root, path, next)),
+    errors: () => errorsAt(errors, path.join('.')),
+    errorsHere: () => errors.filter((e) => e.path === path.join('.')).map((e) => e.message),
+  });
+  return make(root, []);
 }

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/new';
-import { DEFAULT_LANGUAGE_SETTINGS, type ResolverFailure } from '../../../src/shared/contracts';
+import { DEFAULT_LANGUAGE_SETTINGS, MAX_REASON_LENGTH, type ResolverFailure } from '../../../src/shared/contracts';
 import { useScreenContext, type ScreenContext } from './screen-context';
 import { strings } from './i18n';
 import { Message } from './status-ui';
@@ -90,6 +90,37 @@ export function Field({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The reason of an escalation (the issue panel's and the portal's): required, up to the server's limit. */
+export function ReasonField({
+  id,
+  label,
+  help,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  value: string;
+  errors?: string[];
+  onChange: (reason: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} help={help} errors={errors}>
+      <textarea
+        id={id}
+        className="sr-textarea"
+        required
+        maxLength={MAX_REASON_LENGTH}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`${id}-help`}
+      />
+    </Field>
   );
 }
 

@@ -12,7 +12,7 @@ import {
 import { issuePanelApi } from '../../common/src/api';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
-import { Failure, Field } from '../../common/src/ui';
+import { Failure, Field, ReasonField } from '../../common/src/ui';
 import { Message } from '../../common/src/status-ui';
 
 type Mode = 'escalate' | 'consulting' | 'thirdParty' | 'scheduled';
@@ -158,17 +158,7 @@ function EscalateForm({
   };
   return (
     <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="escalate-form">
-      <Field id="panel-reason" label={t.reason} help={t.reasonHelp}>
-        <textarea
-          id="panel-reason"
-          className="sr-textarea"
-          required
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-describedby="panel-reason-help"
-        />
-      </Field>
+      <ReasonField id="panel-reason" label={t.reason} help={t.reasonHelp} value={reason} onChange={setReason} />
       <Button type="submit" appearance="primary" isDisabled={busy || reason.trim() === ''} testId="submit-escalation">
         {t.submitEscalation}
       </Button>

@@ -5,7 +5,7 @@ import { portalApi } from '../../common/src/api';
 import { formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
-import { Failure, Field, Loading } from '../../common/src/ui';
+import { Failure, Loading, ReasonField } from '../../common/src/ui';
 import { usePortalView } from './use-portal-view';
 import { Message } from '../../common/src/status-ui';
 
@@ -73,22 +73,14 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} data-testid="escalate-form">
-          <Field
+          <ReasonField
             id="escalate-reason"
             label={t.reason}
             help={t.reasonHelp}
+            value={reason}
             errors={failure?.code === 'invalid_reason' ? [failure.message] : undefined}
-          >
-            <textarea
-              id="escalate-reason"
-              className="sr-textarea"
-              required
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-describedby="escalate-reason-help"
-            />
-          </Field>
+            onChange={setReason}
+          />
           {failure && failure.code !== 'invalid_reason' ? <Failure failure={failure} /> : null}
           <Button
             type="submit"

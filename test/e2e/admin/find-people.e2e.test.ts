@@ -1,24 +1,16 @@
 // The admin page's contact pickers on the sandbox: findPeople searches Jira as the admin (people: Atlassian
 // accounts only; groups by name), names the accounts already chosen, and refuses a malformed search plainly.
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
 import { uiContext } from '../../../sandbox/pages/ui-context';
 import { ADMIN, type FoundPeople, type ResolverResult } from '../../../src/shared/contracts';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 const ADMIN_ID = 'sandbox-admin';
-let sandbox: RunningSandbox;
-let dataDir: string;
+let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'find-people-'));
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
+  sandbox = await startTestSandbox();
 });
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 async function find(payload: unknown, accountId = ADMIN_ID): Promise<ResolverResult<FoundPeople>> {
   const context = uiContext(

@@ -2,42 +2,30 @@
  * Waiting-for-customer reminders and auto-close on the sandbox, moving its clock: the hourly scheduled trigger
  * runs at every hour the clock passes, the queue consumer acts, and the site's outbox and comments show the result.
  */
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { Duration } from 'luxon';
 import { sweepReminders } from '../../../src/entry/scheduled';
-import { startSandbox } from '../rules/harness';
-import { SiteClient, type SandboxUser } from '../rules/site-client';
-import { SEARCH_LAG_MS } from '../../support/sandbox';
+import { startTestSandbox, type SandboxUser, type TestSandbox } from '../../support/sandbox';
 
 const WAITING = 'En attente du client';
 const IN_PROGRESS = 'En cours';
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let dataDir: string;
-let site: SiteClient;
+let site: TestSandbox;
 let agent: SandboxUser;
 let claire: SandboxUser; // customer, fr_FR
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'reminders-e2e-'));
-  // As on a real site: /search/jql answers ids unless asked for more, and its index lags a minute behind writes.
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, searchLagMs: SEARCH_LAG_MS });
-  site = new SiteClient(sandbox.url);
-  const users = await site.users();
-  agent = users.find((u) => u.emailAddress === 'agent1@sandbox.test')!;
-  claire = users.find((u) => u.emailAddress === 'claire@acme.test')!;
+  // As on a real site: /search/jql answers ids unless asked for more, and its index lags a minute behind writes
+  // (startTestSandbox's default).
+  site = await startTestSandbox();
+  agent = await site.user('agent1@sandbox.test');
+  claire = await site.user('claire@acme.test');
 });
 
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 /** Moves the sandbox clock (ISO duration), running every hourly sweep that falls due on the way. */
 async function advance(duration: string): Promise<void> {
-  await sandbox.runtime.moveClockTo(Date.now() + Duration.fromISO(duration).toMillis());
+  await site.runtime.moveClockTo(Date.now() + Duration.fromISO(duration).toMillis());
   await site.settle();
 }
 
@@ -82,7 +70,7 @@ describe('a request left waiting for its customer', () => {
     const subjects = await mailSubjects(key);
     expect(reminders(subjects)).toHaveLength(2);
     expect(closures(subjects)).toHaveLength(1);
-    expect(await site.status(key, agent)).toBe('Fermée');
+    expect(await site.status(key)).toBe('Fermée');
     await advance('P3D');
     expect(await appComments(key)).toHaveLength(3);
     expect(closures(await mailSubjects(key))).toHaveLength(1);
@@ -124,10 +112,10 @@ describe('a request left waiting for its customer', () => {
     await advance('P1D');
     await site.comment(claire, key, 'Voici les journaux.');
     await site.settle();
-    expect(await site.status(key, agent)).toBe(IN_PROGRESS);
+    expect(await site.status(key)).toBe(IN_PROGRESS);
     await advance('P13D');
     expect(reminders(await mailSubjects(key))).toHaveLength(0);
-    expect(await site.status(key, agent)).toBe(IN_PROGRESS);
+    expect(await site.status(key)).toBe(IN_PROGRESS);
   });
 
   it('starts a fresh count when it leaves waiting_for_customer and comes back', async () => {
@@ -148,7 +136,7 @@ describe('a request left waiting for its customer', () => {
   it('is back in_progress with the team notified when the customer reopens it after the auto-close', async () => {
     const key = await waitingRequest('Reopened after auto-close');
     await advance('P13D');
-    expect(await site.status(key, agent)).toBe('Fermée');
+    expect(await site.status(key)).toBe('Fermée');
     const { values } = await site.ok<{ values: { id: string; name: string }[] }>(
       claire.emailAddress,
       'GET',
@@ -157,7 +145,7 @@ describe('a request left waiting for its customer', () => {
     const reopen = values.find((t) => /rouvrir|reopen/i.test(t.name))!;
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: reopen.id });
     await site.settle();
-    expect(await site.status(key, agent)).toBe(IN_PROGRESS);
+    expect(await site.status(key)).toBe(IN_PROGRESS);
     const teamMails = (await site.outbox(key)).filter((m) => m.subject.includes('Rouverte par le client'));
     expect(teamMails.length).toBeGreaterThan(0);
     await advance('P13D');
@@ -222,11 +210,11 @@ describe('with the rule "a customer comment resumes the request" switched off', 
     await advance('P2D');
     await site.comment(claire, key, 'Je cherche encore les journaux.');
     await site.settle();
-    expect(await site.status(key, agent)).toBe(WAITING);
+    expect(await site.status(key)).toBe(WAITING);
     await advance('P2D'); // day 4: the old count would have sent reminder 1 at day 3
     expect(reminders(await mailSubjects(key))).toHaveLength(0);
     await advance('P1DT2H'); // 3 days after the customer's comment
     expect(reminders(await mailSubjects(key))).toHaveLength(1);
-    expect(await site.status(key, agent)).toBe(WAITING);
+    expect(await site.status(key)).toBe(WAITING);
   });
 });

@@ -2,15 +2,11 @@
  * The life of requests on the sandbox, over HTTP: what the creator, the support team, the team lead and the
  * offer manager receive (the site's outbox) as requests are created, moved, commented, reopened and escalated.
  */
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox } from '../../../sandbox';
 import { setRetryPolicy, type RetryPolicy } from '../../../src/jira/client';
-import { SiteClient, type SandboxUser } from './site-client';
+import { startTestSandbox, type SandboxUser, type TestSandbox } from '../../support/sandbox';
 
 interface Running {
-  site: SiteClient;
+  site: TestSandbox;
   /** Calls a Custom UI resolver as the given person, as the portal and the issue panel do through @forge/bridge. */
   invoke: (
     moduleKey: string,
@@ -28,23 +24,17 @@ type Answer =
 async function start(
   opts: { duplicateEvents?: number; faults?: number; seed?: number; faultHangMs?: number } = {},
 ): Promise<Running> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rules-e2e-'));
-  const sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true, ...opts });
+  const sandbox = await startTestSandbox(opts);
   return {
-    site: new SiteClient(sandbox.url),
-    invoke: async (moduleKey, functionKey, accountId, payload, issueKey) => {
-      const site = new SiteClient(sandbox.url);
-      return (await site.invoke<{ result: Answer }>(accountId, { moduleKey, functionKey, payload, issueKey })).result;
-    },
-    close: async () => {
-      await sandbox.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    site: sandbox,
+    invoke: async (moduleKey, functionKey, accountId, payload, issueKey) =>
+      (await sandbox.invoke<{ result: Answer }>(accountId, { moduleKey, functionKey, payload, issueKey })).result,
+    close: () => sandbox.close(),
   };
 }
 
 let running: Running;
-let site: SiteClient;
+let site: TestSandbox;
 let agent: SandboxUser;
 let claire: SandboxUser; // customer, fr_FR, organization Acme
 let marc: SandboxUser; // customer of the same organization, neither reporter nor participant
@@ -136,7 +126,7 @@ describe('the life of a request', () => {
     expect(values.length).toBeGreaterThan(0);
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: values[0]!.id });
     await site.settle();
-    expect(await site.status(key, agent)).toBe('En cours');
+    expect(await site.status(key)).toBe('En cours');
     const mails = (await site.outbox(key)).slice(before);
     const recipients = mails.flatMap((m) => m.to);
     expect(recipients).toContain(agent.accountId);
@@ -161,7 +151,7 @@ describe('the life of a request', () => {
     await site.settle();
     await site.email(claire, `RE: [${key}] Nouvel état`, 'Here are the logs.');
     await site.settle();
-    expect(await site.status(key, agent)).toBe('En cours');
+    expect(await site.status(key)).toBe('En cours');
   });
 });
 

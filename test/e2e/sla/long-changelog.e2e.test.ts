@@ -1,40 +1,22 @@
 // A request whose history is longer than the page Jira expands (the 100 most recent histories): the panels'
 // SLA must still come from the whole changelog, read page by page, or an early stop would be missed.
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/index';
 import { statusOf, transitionInto } from '../../../sandbox/site/catalog';
 import { uiContext, type ShownIssue } from '../../../sandbox/pages/ui-context';
 import { ISSUE_PANEL, PORTAL, type IssuePanelView, type PortalView } from '../../../src/shared/contracts';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 const AGENT = 'agent1@sandbox.test';
-let sandbox: RunningSandbox;
-let dataDir: string;
+let sandbox: TestSandbox;
 
-async function call<T>(method: string, path: string, email: string | undefined, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (email) headers.authorization = `Basic ${Buffer.from(`${email}:x`).toString('base64')}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(sandbox.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+/** A REST or control call as `email` (undefined: anonymous), failing on anything but 2xx. */
+const call = <T>(method: string, path: string, email: string | undefined, body?: unknown): Promise<T> =>
+  sandbox.ok<T>(email ?? null, method, path, body);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'long-changelog-'));
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true });
+  sandbox = await startTestSandbox();
 });
 
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 it('computes the SLA of a request with 123 histories from all of them, in the agent panel and the portal', async () => {
   const users = await call<Array<{ accountId: string; emailAddress: string }>>('GET', '/_sandbox/users', undefined);

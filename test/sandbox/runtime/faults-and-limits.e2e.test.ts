@@ -2,28 +2,22 @@
 // app's code calls it): lost responses after a committed write, Jira's rate limits with their headers, and the
 // counters of GET /_sandbox/stats.
 import api, { route } from '@forge/api';
-import { mkdtempSync, rmSync } from 'fs';
 import { createServer } from 'http';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/index';
 import { uiContext } from '../../../sandbox/pages/ui-context';
 import { runInvocation } from '../../../sandbox/runtime/invocation';
 import { ISSUE_PANEL } from '../../../src/shared/contracts';
+import { startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
-let sandbox: RunningSandbox | undefined;
-let dataDir = '';
+let sandbox: TestSandbox | undefined;
 
-async function start(opts: SandboxOptions): Promise<RunningSandbox> {
-  dataDir = mkdtempSync(join(tmpdir(), 'faults-limits-'));
-  sandbox = await startSandbox({ port: 0, dataDir, reset: true, quiet: true, ...opts });
+async function start(opts: Parameters<typeof startTestSandbox>[0]): Promise<TestSandbox> {
+  sandbox = await startTestSandbox(opts);
   return sandbox;
 }
 
 afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Runs `work` as an invocation of the manifest's `request-created` trigger. */
@@ -39,7 +33,7 @@ const comment = (text: string) =>
     }),
   });
 
-async function agentComments(running: RunningSandbox): Promise<string[]> {
+async function agentComments(running: TestSandbox): Promise<string[]> {
   const response = await fetch(`${running.url}/rest/api/3/issue/SUP-1/comment`, {
     headers: { authorization: `Basic ${Buffer.from('agent1@sandbox.test:x').toString('base64')}` },
   });

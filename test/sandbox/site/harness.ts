@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { openDatabase, type Database } from '../../../sandbox/db';
 import { createSite, PRODUCT_EVENT, readIndexedProperties, type ProductEvent, type Site } from '../../../sandbox/site';
+import { basicAuth, httpClient } from '../../support/sandbox';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -34,27 +35,8 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-function client(url: string, headers: Record<string, string>): Client {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(url + path, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-  };
-  return {
-    get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body),
-    put: (path, body) => call('PUT', path, body),
-    delete: (path) => call('DELETE', path),
-  };
-}
+/** The tests' one HTTP client (test/support/sandbox.ts), typed loosely for these REST-shape tests. */
+const client = (url: string, headers: Record<string, string>): Client => httpClient(url, headers) as Client;
 
 /** The app's manifest: the site indexes the issue properties it declares, as Jira does for the installed app. */
 export const APP_MANIFEST = join(__dirname, '..', '..', '..', 'manifest.yml');
@@ -77,11 +59,7 @@ export async function startTestSite(): Promise<TestSite> {
     site,
     db,
     events,
-    as: (email) =>
-      client(
-        url,
-        email === undefined ? {} : { authorization: 'Basic ' + Buffer.from(`${email}:token`).toString('base64') },
-      ),
+    as: (email) => client(url, basicAuth(email)),
     asApp: () => client(url, site.internalAuthHeader(site.appAccountId)),
     close: async () => {
       await app.close();

@@ -1,14 +1,12 @@
 /**
- * What the browser tests of the screens need around the sandbox: start it fresh, drive its clock, act through
- * its REST API as a seeded user (HTTP Basic `email:x`), call a resolver as the UI does (POST /_sandbox/invoke),
- * and open a page in headless Chromium as a given account (the pages' `sandbox_user` cookie).
+ * What the browser tests of the screens need around the sandbox (test/support/sandbox.ts, the one harness):
+ * the seeded users by role, a headless Chromium, a page opened as a given account (the pages' `sandbox_user`
+ * cookie), and the shortcuts the screens' stories use.
  */
-import { existsSync, mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { existsSync } from 'fs';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../../../sandbox/index';
 import { statusResolver, type CanonicalStatus } from '../../../../src/domain/workflow';
+import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 
 export const USERS = {
   agent: { accountId: 'sandbox-agent-1', email: 'agent1@sandbox.test' },
@@ -41,19 +39,13 @@ export function chromiumPath(): string {
 
 export class Session {
   private constructor(
-    readonly sandbox: RunningSandbox,
+    readonly sandbox: TestSandbox,
     readonly browser: Browser,
   ) {}
 
   /** A fresh sandbox (licensed unless asked) and a headless Chromium. */
   static async start(opts: { unlicensed?: boolean } = {}): Promise<Session> {
-    const sandbox = await startSandbox({
-      port: 0,
-      dataDir: mkdtempSync(join(tmpdir(), 'sr-ui-')),
-      reset: true,
-      quiet: true,
-      unlicensed: opts.unlicensed,
-    });
+    const sandbox = await startTestSandbox({ unlicensed: opts.unlicensed });
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     return new Session(sandbox, browser);
   }
@@ -68,31 +60,13 @@ export class Session {
   }
 
   /** A call to the sandbox's control surface (/_sandbox/...). */
-  async control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+  control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return this.sandbox.ok<T>(null, method, path, body);
   }
 
   /** A REST call as a seeded user. */
-  async rest<T>(user: User, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {
-      authorization: `Basic ${Buffer.from(`${user.email}:x`).toString('base64')}`,
-      accept: 'application/json',
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} as ${user.email}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+  rest<T>(user: User, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    return this.sandbox.ok<T>(user.email, method, path, body);
   }
 
   /** Calls a module's resolver as its Custom UI would, as `user`; answers the resolver's result. */
@@ -103,14 +77,13 @@ export class Session {
     payload: unknown = {},
     issueKey?: string,
   ): Promise<T> {
-    const response = await fetch(`${this.url}/_sandbox/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `sandbox_user=${user.accountId}` },
-      body: JSON.stringify({ moduleKey, functionKey, payload, issueKey: issueKey ?? null }),
+    const answer = await this.sandbox.invoke<{ result: T }>(user.accountId, {
+      moduleKey,
+      functionKey,
+      payload,
+      issueKey: issueKey ?? null,
     });
-    const body = (await response.json()) as { result?: T; message?: string };
-    if (!response.ok) throw new Error(`invoke ${functionKey}: ${response.status} ${body.message}`);
-    return body.result as T;
+    return answer.result;
   }
 
   async now(): Promise<number> {
@@ -123,12 +96,8 @@ export class Session {
 
   /** A request created as the portal does, by `reporter`. */
   async createRequest(reporter: User, summary: string): Promise<string> {
-    const { issueKey } = await this.control<{ issueKey: string }>('POST', '/_sandbox/portal/request', {
-      summary,
-      description: `${summary} (browser test)`,
-      reporter: reporter.accountId,
-    });
-    await this.control('POST', '/_sandbox/settle');
+    const issueKey = await this.sandbox.portalRequest(reporter, summary, `${summary} (browser test)`);
+    await this.sandbox.settle();
     return issueKey;
   }
 

@@ -1,0 +1,189 @@
+/**
+ * The admin page's form pieces: a section card with its error count, a field's messages, text, number and
+ * comma-separated list inputs, and a table of name → value rows. Each takes a lens on its place in the draft.
+ */
+import { useState, type ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
+import type { Strings } from '../../common/src/i18n';
+import { Field } from '../../common/src/ui';
+import { parseList, withoutKey, type Lens } from './draft';
+
+/** A group of settings, its title showing how many of them need fixing. */
+export function Section({
+  id,
+  title,
+  errors,
+  children,
+}: {
+  id: string;
+  title: string;
+  errors: number;
+  children: ReactNode;
+}) {
+  return (
+    <section className="sr-card" aria-labelledby={`section-${id}`} data-testid={`section-${id}`}>
+      <h2 id={`section-${id}`}>
+        {title}
+        {errors > 0 ? (
+          <span className="sr-error" style={{ marginLeft: 8, fontSize: 12 }}>
+            ({errors})
+          </span>
+        ) : null}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The schema's messages for one place, announced to screen readers. */
+export function Errors({ messages, testId }: { messages: string[]; testId?: string }) {
+  if (messages.length === 0) return null;
+  return (
+    <div className="sr-error" role="alert" data-testid={testId}>
+      {messages.map((m) => (
+        <div key={m}>{m}</div>
+      ))}
+    </div>
+  );
+}
+
+/** One setting in one input: how its value is shown, and how what is typed becomes its value. */
+function Input<V>({
+  id,
+  label,
+  lens,
+  show,
+  read,
+  type,
+}: {
+  id: string;
+  label: string;
+  lens: Lens<V>;
+  show: (value: V) => string | number;
+  read: (input: HTMLInputElement) => V;
+  type?: 'number';
+}) {
+  const errors = lens.errors();
+  return (
+    <Field id={id} label={label} errors={errors}>
+      <input
+        id={id}
+        type={type}
+        className="sr-input"
+        style={type === 'number' ? { maxWidth: 160 } : undefined}
+        value={show(lens.value)}
+        aria-invalid={errors.length > 0}
+        aria-describedby={errors.length ? `${id}-error` : undefined}
+        onChange={(e) => lens.set(read(e.target))}
+      />
+    </Field>
+  );
+}
+
+/** A text setting. */
+export function Text({ id, label, lens }: { id: string; label: string; lens: Lens<string> }) {
+  return <Input id={id} label={label} lens={lens} show={(v) => v} read={(input) => input.value} />;
+}
+
+/** A text setting where an empty field means "none" (null); what is typed is trimmed, and normalised if asked. */
+export function OptionalText({
+  id,
+  label,
+  lens,
+  normalise = (v) => v,
+}: {
+  id: string;
+  label: string;
+  lens: Lens<string | null>;
+  normalise?: (typed: string) => string;
+}) {
+  const read = (input: HTMLInputElement) => (input.value.trim() === '' ? null : normalise(input.value.trim()));
+  return <Input id={id} label={label} lens={lens} show={(v) => v ?? ''} read={read} />;
+}
+
+/** A number setting (what is not a number is left for the schema to explain). */
+export function NumberField({ id, label, lens }: { id: string; label: string; lens: Lens<number> }) {
+  return (
+    <Input
+      id={id}
+      label={label}
+      lens={lens}
+      type="number"
+      show={(v) => (Number.isFinite(v) ? v : '')}
+      read={(input) => input.valueAsNumber}
+    />
+  );
+}
+
+/**
+ * A list typed as comma-separated text; the text stays as typed while the draft gets the parsed list (an item
+ * that is not of the list's kind is kept as typed, so the schema can say what is wrong with it).
+ */
+export function ListText<V extends string | number>({
+  id,
+  label,
+  lens,
+  numeric,
+}: {
+  id: string;
+  label: string;
+  lens: Lens<V[]>;
+  numeric: V extends number ? true : false;
+}) {
+  const [text, setText] = useState(lens.value.join(', '));
+  const errors = lens.errors();
+  return (
+    <Field id={id} label={label} errors={errors}>
+      <input
+        id={id}
+        className="sr-input"
+        value={text}
+        aria-invalid={errors.length > 0}
+        onChange={(e) => {
+          setText(e.target.value);
+          lens.set(parseList(e.target.value, numeric) as V[]);
+        }}
+      />
+    </Field>
+  );
+}
+
+/** A table of name → value rows (organizations, priorities, status names), renamed and removed in place. */
+export function RecordRows<V>(props: {
+  id: string;
+  t: Strings;
+  lens: Lens<Record<string, V>>;
+  keyLabel: string;
+  fresh: V;
+  renderValue: (value: V, onValue: (v: V) => void, id: string) => ReactNode;
+  addLabel: string;
+}) {
+  const { id, t, lens, keyLabel, fresh, renderValue, addLabel } = props;
+  const entries = lens.value;
+  const rows = Object.entries(entries);
+  const rename = (from: string, to: string) =>
+    lens.set(Object.fromEntries(rows.map(([k, v]) => [k === from ? to : k, v])));
+  return (
+    <div data-testid={`rows-${id}`}>
+      {rows.map(([key, value], i) => (
+        <div key={i} className="sr-row" style={{ marginBottom: 4, alignItems: 'flex-start' }}>
+          <input className="sr-input" aria-label={keyLabel} value={key} onChange={(e) => rename(key, e.target.value)} />
+          {renderValue(value, (v) => lens.set({ ...entries, [key]: v }), `${id}-${i}-value`)}
+          <Button appearance="subtle" onClick={() => lens.set(withoutKey(entries, key))}>
+            {t.remove}
+          </Button>
+          <Errors messages={lens.at(key).errors()} />
+        </div>
+      ))}
+      <Button appearance="subtle" onClick={() => lens.set({ ...entries, [uniqueKey(entries)]: fresh })}>
+        {addLabel}
+      </Button>
+    </div>
+  );
+}
+
+function uniqueKey(entries: Record<string, unknown>): string {
+  let n = Object.keys(entries).length + 1;
+  while (`?${n}` in entries) n++;
+  return `?${n}`;
+}

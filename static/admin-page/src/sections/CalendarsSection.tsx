@@ -1,0 +1,100 @@
+import Button from '@atlaskit/button/new';
+import { DEFAULT_WORKING_RANGE, WEEKDAYS, type Config } from '../../../../src/shared/contracts';
+import type { Strings } from '../../../common/src/i18n';
+import type { Lens } from '../draft';
+import { Errors, ListText, OptionalText, Section, Text } from '../fields';
+
+/** The business-hours calendar (time zone, weekly ranges, public holidays, closed days) and the 24/7 one's zone. */
+export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strings }) {
+  const calendars = config.at('calendars');
+  const bh = calendars.at('businessHours');
+  const weekly = bh.at('weeklyHours');
+  const holidays = bh.at('holidays');
+  return (
+    <Section id="calendars" title={t.sections.calendars} errors={calendars.errors().length}>
+      <h3>{t.businessHours}</h3>
+      <Text id="bh-timeZone" label={t.timeZone} lens={bh.at('timeZone')} />
+      <div role="group" aria-labelledby="weekly-title" data-testid="weekly-hours">
+        <div id="weekly-title" className="sr-label">
+          {t.businessHours}
+        </div>
+        <Errors messages={weekly.errorsHere()} />
+        <table className="sr-table">
+          <tbody>
+            {WEEKDAYS.map((day) => {
+              const ranges = weekly.at(day);
+              return (
+                <tr key={day}>
+                  <th scope="row" style={{ width: 110 }}>
+                    {t.days[day]}
+                  </th>
+                  <td>
+                    {ranges.value.length === 0 ? <span className="sr-muted">{t.closed}</span> : null}
+                    {ranges.value.map((range, i) => {
+                      const messages = ranges.at(i).errors();
+                      return (
+                        <div
+                          key={i}
+                          className="sr-row"
+                          style={{ marginBottom: 4 }}
+                          data-invalid={messages.length > 0 || undefined}
+                        >
+                          <input
+                            className="sr-input"
+                            aria-label={`${t.days[day]} ${i + 1} — ${t.start}`}
+                            data-testid={`hours-${day}-${i}-start`}
+                            aria-invalid={messages.length > 0}
+                            value={range.start}
+                            size={6}
+                            onChange={(e) => ranges.at(i).at('start').set(e.target.value)}
+                          />
+                          <span aria-hidden>–</span>
+                          <input
+                            className="sr-input"
+                            aria-label={`${t.days[day]} ${i + 1} — ${t.end}`}
+                            data-testid={`hours-${day}-${i}-end`}
+                            aria-invalid={messages.length > 0}
+                            value={range.end}
+                            size={6}
+                            onChange={(e) => ranges.at(i).at('end').set(e.target.value)}
+                          />
+                          <Button
+                            appearance="subtle"
+                            spacing="compact"
+                            onClick={() => ranges.set(ranges.value.filter((_, j) => j !== i))}
+                          >
+                            {t.remove}
+                          </Button>
+                          <Errors messages={messages} testId={`error-hours-${day}-${i}`} />
+                        </div>
+                      );
+                    })}
+                    <Button
+                      appearance="subtle"
+                      spacing="compact"
+                      onClick={() => ranges.set([...ranges.value, { ...DEFAULT_WORKING_RANGE }])}
+                    >
+                      {t.addRange}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="sr-row" style={{ alignItems: 'flex-start', marginTop: 12 }}>
+        <OptionalText
+          id="holidays-country"
+          label={t.country}
+          lens={holidays.at('country')}
+          normalise={(v) => v.toUpperCase()}
+        />
+        <OptionalText id="holidays-region" label={t.region} lens={holidays.at('region')} />
+      </div>
+      <ListText id="holidays-fixed" label={t.fixedDates} lens={holidays.at('fixedDates')} numeric={false} />
+      <ListText id="holidays-yearly" label={t.yearlyDates} lens={holidays.at('yearlyDates')} numeric={false} />
+      <Text id="tz-247" label={t.tzTwentyFourSeven} lens={calendars.at('twentyFourSeven').at('timeZone')} />
+    </Section>
+  );
+}

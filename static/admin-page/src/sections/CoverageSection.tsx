@@ -1,0 +1,49 @@
+import { COVERAGES, type Config, type Coverage } from '../../../../src/shared/contracts';
+import type { Strings } from '../../../common/src/i18n';
+import { Field } from '../../../common/src/ui';
+import type { Lens } from '../draft';
+import { RecordRows, Section } from '../fields';
+
+/** The coverage of each JSM organization's contract, and everyone else's. */
+export function CoverageSection({ config, t }: { config: Lens<Config>; t: Strings }) {
+  const coverage = config.at('coverage');
+  const fallback = coverage.at('default');
+  return (
+    <Section id="coverage" title={t.sections.coverage} errors={coverage.errors().length}>
+      <Field id="coverage-default" label={t.defaultCoverage} errors={fallback.errors()}>
+        <CoverageSelect id="coverage-default" t={t} value={fallback.value} onChange={(v) => fallback.set(v)} />
+      </Field>
+      <RecordRows
+        id="org"
+        t={t}
+        lens={coverage.at('byOrganization')}
+        keyLabel={t.organization}
+        fresh={'24x7' as Coverage}
+        renderValue={(value, onValue, id) => <CoverageSelect id={id} t={t} value={value} onChange={onValue} />}
+        addLabel={t.addOrganization}
+      />
+    </Section>
+  );
+}
+
+function CoverageSelect({
+  id,
+  t,
+  value,
+  onChange,
+}: {
+  id: string;
+  t: Strings;
+  value: Coverage;
+  onChange: (v: Coverage) => void;
+}) {
+  return (
+    <select id={id} className="sr-select" value={value} onChange={(e) => onChange(e.target.value as Coverage)}>
+      {COVERAGES.map((c) => (
+        <option key={c} value={c}>
+          {t.coverage[c]}
+        </option>
+      ))}
+    </select>
+  );
+}

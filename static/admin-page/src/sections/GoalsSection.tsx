@@ -1,0 +1,33 @@
+import type { Config } from '../../../../src/shared/contracts';
+import type { Strings } from '../../../common/src/i18n';
+import type { Lens } from '../draft';
+import { NumberField, RecordRows, Section } from '../fields';
+
+/** The response goal for any priority, and by priority. */
+export function GoalsSection({ config, t }: { config: Lens<Config>; t: Strings }) {
+  const goals = config.at('responseGoals');
+  return (
+    <Section id="goals" title={t.sections.goals} errors={goals.errors().length}>
+      <NumberField id="goal-default" label={t.defaultGoal} lens={goals.at('defaultMinutes')} />
+      <RecordRows
+        id="priority"
+        t={t}
+        lens={goals.at('byPriority')}
+        keyLabel={t.priority}
+        fresh={60}
+        renderValue={(value, onValue, id) => (
+          <input
+            id={id}
+            type="number"
+            className="sr-input"
+            aria-label={t.minutes}
+            min={1}
+            value={Number.isFinite(value) ? value : ''}
+            onChange={(e) => onValue(e.target.valueAsNumber)}
+          />
+        )}
+        addLabel={t.addPriority}
+      />
+    </Section>
+  );
+}
