@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS users (
   account_type TEXT NOT NULL,    -- atlassian | customer | app
   organization_id INTEGER REFERENCES organizations(id),
   locale TEXT NOT NULL,
-  time_zone TEXT NOT NULL
+  time_zone TEXT NOT NULL,
+  email_visible INTEGER NOT NULL DEFAULT 1  -- 0: the person's profile hides their email address
 );
 CREATE TABLE IF NOT EXISTS group_members (
   group_name TEXT NOT NULL,
@@ -77,6 +78,7 @@ CREATE TABLE IF NOT EXISTS comments (
   author_id TEXT NOT NULL,
   body TEXT NOT NULL,            -- ADF JSON
   internal INTEGER NOT NULL DEFAULT 0,
+  visibility TEXT,               -- JSON {type: 'role'|'group', value}: only that role's or group's members see it
   created INTEGER NOT NULL,
   updated INTEGER NOT NULL
 );
@@ -143,6 +145,8 @@ export function openDatabase(file: string): Database {
 /** Columns added since a file was first created: added to an older file, with their defaults. */
 const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }> = [
   { table: 'issues', column: 'issue_type_id', definition: "TEXT NOT NULL DEFAULT '10004'" },
+  { table: 'users', column: 'email_visible', definition: 'INTEGER NOT NULL DEFAULT 1' },
+  { table: 'comments', column: 'visibility', definition: 'TEXT' },
 ];
 
 function addMissingColumns(db: Database): void {

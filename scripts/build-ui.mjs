@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds every Custom UI app (static/<app>/vite.config.mts) into static/<app>/build with Vite,
-// skipping an app whose build is newer than its sources and the shared contract types.
+// skipping an app whose build is newer than its sources, the shared contracts and the domain they take names from.
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -18,7 +18,7 @@ function newest(path) {
 }
 
 const force = process.argv.includes('--force');
-const shared = Math.max(newest('src/shared'), newest('static/common'));
+const shared = Math.max(newest('src/shared'), newest('src/domain'), newest('static/common'));
 for (const app of readdirSync('static')) {
   const dir = join('static', app);
   const config = join(dir, 'vite.config.mts');

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from 'crypto';
 import type { FastifyRequest } from 'fastify';
+import { allowsAnonymous } from './anonymous';
 import { JiraHttpError } from './errors';
-import type { SiteUser, UserDirectory } from './users';
+import { ANONYMOUS, type SiteUser, type UserDirectory } from './users';
 
 const INTERNAL_SCHEME = 'SandboxInternal';
 
@@ -39,13 +40,14 @@ export class Authenticator {
   }
 
   /**
-   * The calling account, or a 401 as Jira answers anonymous calls to authenticated resources.
+   * The calling account; without credentials, the anonymous user where the operation can be accessed anonymously
+   * (anonymous.ts); otherwise, and with credentials that name no account, a 401.
    * @example const me = auth.require(request)
    */
-  require(request: Pick<FastifyRequest, 'headers'>): SiteUser {
+  require(request: Pick<FastifyRequest, 'headers' | 'method' | 'url'>): SiteUser {
     const user = this.identify(request);
-    if (!user)
-      throw new JiraHttpError(401, ['You are not authenticated. Authentication required to perform this operation.']);
-    return user;
+    if (user) return user;
+    if (request.headers.authorization === undefined && allowsAnonymous(request.method, request.url)) return ANONYMOUS;
+    throw new JiraHttpError(401, ['You are not authenticated. Authentication required to perform this operation.']);
   }
 }

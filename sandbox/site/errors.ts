@@ -37,3 +37,32 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(status).send({ errorMessages: [(error as Error).message], errors: {} });
   });
 }
+
+/** JSM's i18n keys of the sandbox's errors, by HTTP status. */
+const JSM_KEYS: Record<number, string> = {
+  400: 'sd.sandbox.error.invalid.request',
+  401: 'sd.sandbox.error.not.authenticated',
+  403: 'sd.sandbox.error.permission.denied',
+  404: 'sd.sandbox.error.not.found',
+};
+
+/**
+ * Answers errors as JSM's REST API (/rest/servicedeskapi) does: its ErrorResponse `{errorMessage, i18nErrorMessage:
+ * {i18nKey, parameters}}`, not the platform's ErrorCollection.
+ * @example installJsmErrorHandler(jsmScope)
+ */
+export function installJsmErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, _request, reply) => {
+    const status =
+      error instanceof JiraHttpError ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
+    if (status >= 500) app.log.error(error);
+    const message =
+      error instanceof JiraHttpError
+        ? [...error.errorMessages, ...Object.values(error.errors)].join(' ')
+        : (error as Error).message;
+    return reply.status(status).send({
+      errorMessage: message,
+      i18nErrorMessage: { i18nKey: JSM_KEYS[status] ?? 'sd.sandbox.error', parameters: [] },
+    });
+  });
+}

@@ -54,3 +54,13 @@ export function isAdfDocument(value: unknown): value is AdfNode {
   const v = value as AdfNode | null;
   return !!v && typeof v === 'object' && v.type === 'doc' && Array.isArray(v.content);
 }
+
+/**
+ * True when an ADF document holds nothing to read: no text but blanks, no mention, emoji, media or other node.
+ * @example isEmptyAdf({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [] }] }) //=> true
+ */
+export function isEmptyAdf(node: AdfNode): boolean {
+  if (node.type === 'text') return !(node.text ?? '').trim();
+  if (!['doc', 'paragraph', 'hardBreak'].includes(node.type)) return false;
+  return (node.content ?? []).every(isEmptyAdf);
+}

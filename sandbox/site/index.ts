@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db';
 import { Authenticator } from './auth';
 import type { SiteContext } from './context';
-import { installErrorHandler } from './errors';
+import { installErrorHandler, installJsmErrorHandler } from './errors';
 import { IssueStore } from './issue-store';
 import { SiteOperations } from './operations';
 import { listOutbox, type OutboxEmail } from './outbox';
@@ -22,6 +22,7 @@ import { serviceDeskRoutes } from './routes/servicedesk';
 import { transitionRoutes } from './routes/transitions';
 import { userRoutes } from './routes/users';
 import type { IndexedProperty } from './entity-properties';
+import { installPrivacyFilter } from './privacy';
 import { SearchIndex } from './search-index';
 import { resetAndSeed } from './seed';
 import { APP_ACCOUNT_ID, UserDirectory, type SandboxUser } from './users';
@@ -86,6 +87,7 @@ export function createSite(opts: {
     register(app) {
       app.register(async (scope) => {
         installErrorHandler(scope);
+        installPrivacyFilter(scope, ctx);
         issueRoutes(scope, ctx, ops);
         commentRoutes(scope, ctx, ops);
         transitionRoutes(scope, ctx, ops);
@@ -94,7 +96,11 @@ export function createSite(opts: {
         notifyRoutes(scope, ctx, ops);
         userRoutes(scope, ctx);
         metadataRoutes(scope, ctx);
-        serviceDeskRoutes(scope, ctx, ops);
+        // JSM's API answers its errors in its own shape.
+        scope.register(async (jsm) => {
+          installJsmErrorHandler(jsm);
+          serviceDeskRoutes(jsm, ctx, ops);
+        });
         controlRoutes(scope, ctx, ops, readiness);
       });
     },

@@ -14,6 +14,7 @@ import {
 import type { SiteContext } from './context';
 import { jiraDate } from './format';
 import type { ChangelogRecord, CommentRecord, IssueRecord } from './issue-store';
+import { isMember, visibilityJson } from './comment-visibility';
 import { isAgent } from './permissions';
 import { userDetails, type SiteUser } from './users';
 
@@ -167,6 +168,12 @@ export interface RenderOptions {
   expandSchema?: boolean;
 }
 
+/** True when the viewer may read the comment (internal notes for agents; restricted ones for their members). */
+export function canSeeComment(viewer: SiteUser, c: CommentRecord, issue: IssueRecord, ctx: SiteContext): boolean {
+  if (c.internal && !isAgent(viewer)) return false;
+  return !c.visibility || isMember(viewer, c.visibility, issue.projectKey, ctx.users);
+}
+
 /** Renders issues for one viewer. */
 export class IssueRenderer {
   constructor(private readonly ctx: SiteContext) {}
@@ -247,7 +254,10 @@ export class IssueRenderer {
       issuetype: () => issueTypeJson(issueType, base),
       labels: () => issue.labels,
       comment: () => {
-        const comments = this.ctx.issues.comments(issue.id, isAgent(viewer)).map((c) => this.comment(c, issue));
+        const comments = this.ctx.issues
+          .comments(issue.id, true)
+          .filter((c) => canSeeComment(viewer, c, issue, this.ctx))
+          .map((c) => this.comment(c, issue));
         return {
           comments,
           self: `${base}/rest/api/3/issue/${issue.id}/comment`,
@@ -312,7 +322,9 @@ export class IssueRenderer {
       updateAuthor: author,
       created: jiraDate(c.created),
       updated: jiraDate(c.updated),
-      jsdPublic: !c.internal,
+      ...(c.visibility ? { visibility: visibilityJson(c.visibility) } : {}),
+      // A comment restricted to a role or group is not shown to customers either.
+      jsdPublic: !c.internal && !c.visibility,
       ...(withProperties ? { properties: [{ key: 'sd.public.comment', value: { internal: c.internal } }] } : {}),
     };
   }

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db';
 import { isDoneStatus, statusById, type SiteStatusDef } from './catalog';
+import type { CommentVisibility } from './comment-visibility';
 import type { AdfNode } from './format';
 
 export type Channel = 'portal' | 'email' | 'jira' | 'api';
@@ -55,6 +56,8 @@ export interface CommentRecord {
   authorId: string;
   body: AdfNode;
   internal: boolean;
+  /** The role or group the comment is restricted to, or null. */
+  visibility: CommentVisibility | null;
   created: number;
   updated: number;
 }
@@ -291,14 +294,38 @@ export class IssueStore {
    * Adds a comment (an internal note when `internal`), and bumps the issue's `updated`.
    * @example store.addComment(issue, agentId, textToAdf('Hi'), false, now).id //=> 10
    */
-  addComment(issue: IssueRecord, authorId: string, body: AdfNode, internal: boolean, at: number): CommentRecord {
+  addComment(
+    issue: IssueRecord,
+    authorId: string,
+    body: AdfNode,
+    internal: boolean,
+    at: number,
+    visibility: CommentVisibility | null = null,
+  ): CommentRecord {
     const info = this.db
       .prepare(
-        'INSERT INTO comments (id, issue_id, author_id, body, internal, created, updated) VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM comments), ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO comments (id, issue_id, author_id, body, internal, visibility, created, updated) VALUES ((SELECT COALESCE(MAX(id), 10000) + 1 FROM comments), ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(issue.id, authorId, JSON.stringify(body), internal ? 1 : 0, at, at);
+      .run(
+        issue.id,
+        authorId,
+        JSON.stringify(body),
+        internal ? 1 : 0,
+        visibility && JSON.stringify(visibility),
+        at,
+        at,
+      );
     this.db.prepare('UPDATE issues SET updated = ? WHERE id = ?').run(at, issue.id);
-    return { id: Number(info.lastInsertRowid), issueId: issue.id, authorId, body, internal, created: at, updated: at };
+    return {
+      id: Number(info.lastInsertRowid),
+      issueId: issue.id,
+      authorId,
+      body,
+      internal,
+      visibility,
+      created: at,
+      updated: at,
+    };
   }
 
   /** The issue's comments, oldest first; internal notes only when asked. */
@@ -312,6 +339,7 @@ export class IssueStore {
           author_id: string;
           body: string;
           internal: number;
+          visibility: string | null;
           created: number;
           updated: number;
         }
@@ -323,6 +351,7 @@ export class IssueStore {
         authorId: r.author_id,
         body: JSON.parse(r.body) as AdfNode,
         internal: r.internal === 1,
+        visibility: r.visibility ? (JSON.parse(r.visibility) as CommentVisibility) : null,
         created: r.created,
         updated: r.updated,
       }));
@@ -339,6 +368,7 @@ export class IssueStore {
           author_id: string;
           body: string;
           internal: number;
+          visibility: string | null;
           created: number;
           updated: number;
         }
@@ -351,6 +381,7 @@ export class IssueStore {
         authorId: r.author_id,
         body: JSON.parse(r.body) as AdfNode,
         internal: r.internal === 1,
+        visibility: r.visibility ? (JSON.parse(r.visibility) as CommentVisibility) : null,
         created: r.created,
         updated: r.updated,
       }

@@ -18,8 +18,9 @@ import type { SiteContext } from './context';
 import { badRequest, forbidden, issueNotFound } from './errors';
 import { PRODUCT_EVENT, commentedEvent, createdEvent, updatedEvent, type ProductEvent } from './events';
 import type { AdfNode } from './format';
-import { IssueRenderer, selectFields } from './issue-json';
+import { IssueRenderer, canSeeComment, selectFields } from './issue-json';
 import type { Channel, CommentRecord, FieldEdit, IssueRecord } from './issue-store';
+import { parseVisibility } from './comment-visibility';
 import { canView, isAgent } from './permissions';
 import { APP_ACCOUNT_ID, type SiteUser } from './users';
 
@@ -41,7 +42,7 @@ export interface NewRequest {
 export interface TransitionRequest {
   transitionId: string;
   resolution?: { id?: unknown; name?: unknown };
-  comment?: { body: AdfNode; internal: boolean };
+  comment?: { body: AdfNode; internal: boolean; visibility?: unknown };
 }
 
 /** A transition the user may take from the issue's current status. */
@@ -149,6 +150,9 @@ export class SiteOperations {
       resolution = RESOLUTIONS[0];
     }
     if (request.comment?.internal && !isAgent(actor)) throw forbidden('Only agents can add internal comments.');
+    const visibility = request.comment
+      ? parseVisibility(request.comment.visibility, actor, issue.projectKey, this.ctx.users)
+      : null;
     this.commit(() => {
       const change = this.ctx.issues.transition(
         issue,
@@ -167,6 +171,7 @@ export class SiteOperations {
           request.comment.body,
           request.comment.internal,
           at,
+          visibility,
         );
         events.push(commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after)));
       }
@@ -175,20 +180,46 @@ export class SiteOperations {
   }
 
   /**
-   * Adds a comment (an internal note only for agents) and fires avi:jira:commented:issue.
+   * Adds a comment (an internal note only for agents; restricted to a role or group of which the author is a
+   * member when `visibility` is given) and fires avi:jira:commented:issue.
    * @example ops.comment(customer, issue, textToAdf('Thanks'), false).internal //=> false
    */
-  comment(actor: SiteUser, issue: IssueRecord, body: AdfNode, internal: boolean, at = Date.now()): CommentRecord {
+  comment(
+    actor: SiteUser,
+    issue: IssueRecord,
+    body: AdfNode,
+    internal: boolean,
+    at = Date.now(),
+    visibilityRequest?: unknown,
+  ): CommentRecord {
     if (!canView(actor, issue)) throw issueNotFound();
     if (internal && !isAgent(actor)) throw forbidden('Only agents can add internal comments.');
+    const visibility = parseVisibility(visibilityRequest, actor, issue.projectKey, this.ctx.users);
     return this.commit(() => {
-      const comment = this.ctx.issues.addComment(issue, actor.accountId, body, internal, at);
+      const comment = this.ctx.issues.addComment(issue, actor.accountId, body, internal, at, visibility);
       const after = this.ctx.issues.find(String(issue.id))!;
       return {
         result: comment,
         events: [commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after))],
       };
     });
+  }
+
+  /**
+   * True when the user may read the comment: an internal note for agents only, a restricted one for the members of
+   * its role or group only.
+   * @example ops.canSeeComment(customer, internalNote, issue) //=> false
+   */
+  canSeeComment(user: SiteUser, comment: CommentRecord, issue: IssueRecord): boolean {
+    return canSeeComment(user, comment, issue, this.ctx);
+  }
+
+  /**
+   * The issue's comments the user may read, oldest first.
+   * @example ops.visibleComments(customer, issue).every((c) => !c.internal) //=> true
+   */
+  visibleComments(user: SiteUser, issue: IssueRecord): CommentRecord[] {
+    return this.ctx.issues.comments(issue.id, true).filter((c) => this.canSeeComment(user, c, issue));
   }
 
   /**

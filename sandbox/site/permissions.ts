@@ -26,7 +26,7 @@ export interface IssueAudience {
  * @example isAgent({ role: 'team-lead' }) //=> true
  */
 export function isAgent(user: Pick<SiteUser, 'role'>): boolean {
-  return user.role !== 'customer';
+  return user.role !== 'customer' && user.role !== 'anonymous';
 }
 
 /**
@@ -43,6 +43,7 @@ export function isAdmin(user: Pick<SiteUser, 'role'>): boolean {
  */
 export function canView(user: SiteUser, issue: IssueAudience): boolean {
   if (isAgent(user)) return true;
+  if (user.role === 'anonymous') return false;
   if (!SERVICE_PROJECT_KEYS.includes(issue.projectKey)) return false;
   return (
     issue.reporterId === user.accountId ||
@@ -60,6 +61,7 @@ export function visibilityFilter(
   participantsTable = 'participants',
 ): { sql: string; params: unknown[] } {
   if (isAgent(user)) return { sql: '1', params: [] };
+  if (user.role === 'anonymous') return { sql: '0', params: [] };
   return {
     sql: `(i.project_key IN (${SERVICE_PROJECT_KEYS.map(() => '?').join(', ')}) AND (i.reporter_id = ? OR (i.organization_id IS NOT NULL AND i.organization_id = ?) OR EXISTS (SELECT 1 FROM ${participantsTable} p WHERE p.issue_id = i.id AND p.account_id = ?)))`,
     params: [...SERVICE_PROJECT_KEYS, user.accountId, user.organizationId ?? -1, user.accountId],
@@ -74,7 +76,7 @@ export const PERMISSIONS: Record<
   ADMINISTER: { name: 'Administer Jira', type: 'GLOBAL', holds: (u) => isAdmin(u) },
   ADMINISTER_PROJECTS: { name: 'Administer Projects', type: 'PROJECT', holds: (u) => isAdmin(u) },
   BROWSE_PROJECTS: { name: 'Browse Projects', type: 'PROJECT', holds: (_u, visible) => visible },
-  CREATE_ISSUES: { name: 'Create Issues', type: 'PROJECT', holds: () => true },
+  CREATE_ISSUES: { name: 'Create Issues', type: 'PROJECT', holds: (u) => u.role !== 'anonymous' },
   ADD_COMMENTS: { name: 'Add Comments', type: 'PROJECT', holds: (_u, visible) => visible },
   EDIT_ISSUES: { name: 'Edit Issues', type: 'PROJECT', holds: (u) => isAgent(u) },
   TRANSITION_ISSUES: { name: 'Transition Issues', type: 'PROJECT', holds: (u) => isAgent(u) },

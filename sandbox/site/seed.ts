@@ -28,11 +28,20 @@ interface SeedUser {
   role: Role;
   org?: number;
   locale: string;
+  /** The person's profile visibility hides their email address. */
+  emailHidden?: boolean;
 }
 
 export const SEED_USERS: readonly SeedUser[] = [
   { accountId: 'sandbox-agent-1', email: 'agent1@sandbox.test', name: 'Alice Agent', role: 'agent', locale: 'fr_FR' },
-  { accountId: 'sandbox-agent-2', email: 'agent2@sandbox.test', name: 'Bruno Agent', role: 'agent', locale: 'fr_FR' },
+  {
+    accountId: 'sandbox-agent-2',
+    email: 'agent2@sandbox.test',
+    name: 'Bruno Agent',
+    role: 'agent',
+    locale: 'fr_FR',
+    emailHidden: true,
+  },
   { accountId: 'sandbox-team-lead', email: 'lead@sandbox.test', name: 'Léa Lead', role: 'team-lead', locale: 'fr_FR' },
   {
     accountId: 'sandbox-offer-manager',
@@ -65,6 +74,7 @@ export const SEED_USERS: readonly SeedUser[] = [
     role: 'customer',
     org: 2,
     locale: 'en_US',
+    emailHidden: true,
   },
   {
     accountId: 'sandbox-customer-globex-2',
@@ -380,7 +390,7 @@ function seedAccounts(db: Database): void {
   const insertOrg = db.prepare('INSERT INTO organizations (id, name) VALUES (?, ?)');
   for (const org of ORGANIZATIONS) insertOrg.run(org.id, org.name);
   const insertUser = db.prepare(
-    'INSERT INTO users (account_id, email, display_name, role, account_type, organization_id, locale, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO users (account_id, email, display_name, role, account_type, organization_id, locale, time_zone, email_visible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const u of SEED_USERS) {
     insertUser.run(
@@ -392,8 +402,10 @@ function seedAccounts(db: Database): void {
       u.org ?? null,
       u.locale,
       'Europe/Paris',
+      u.emailHidden ? 0 : 1,
     );
   }
+  // An app's account shows no email address.
   insertUser.run(
     APP_ACCOUNT_ID,
     'support-rules@connect.atlassian.invalid',
@@ -403,6 +415,7 @@ function seedAccounts(db: Database): void {
     null,
     'en_US',
     'UTC',
+    0,
   );
   const insertMember = db.prepare('INSERT INTO group_members (group_name, account_id) VALUES (?, ?)');
   for (const u of SEED_USERS) {

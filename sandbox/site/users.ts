@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db';
 
-export type Role = 'agent' | 'customer' | 'team-lead' | 'offer-manager' | 'admin' | 'app';
+export type Role = 'agent' | 'customer' | 'team-lead' | 'offer-manager' | 'admin' | 'app' | 'anonymous';
 
 export interface SiteUser {
   accountId: string;
@@ -16,14 +16,32 @@ export interface SiteUser {
   organization: string | null;
   locale: string;
   timeZone: string;
+  /** False when the person's profile visibility hides their email address from others. */
+  emailVisible: boolean;
 }
+
+/**
+ * The caller of a request without credentials, to an operation Jira answers anonymously: no permission at all.
+ */
+export const ANONYMOUS: SiteUser = {
+  accountId: '',
+  emailAddress: '',
+  displayName: 'Anonymous',
+  role: 'anonymous',
+  accountType: 'atlassian',
+  organizationId: null,
+  organization: null,
+  locale: 'en_US',
+  timeZone: 'UTC',
+  emailVisible: false,
+};
 
 /** The shape of GET /_sandbox/users (DESIGN.md section 3). */
 export interface SandboxUser {
   accountId: string;
   emailAddress: string;
   displayName: string;
-  role: Exclude<Role, 'app'>;
+  role: Exclude<Role, 'app' | 'anonymous'>;
   organization: string | null;
 }
 
@@ -40,6 +58,7 @@ interface UserRow {
   organization: string | null;
   locale: string;
   time_zone: string;
+  email_visible: number;
 }
 
 const SELECT = `SELECT u.*, o.name AS organization FROM users u LEFT JOIN organizations o ON o.id = u.organization_id`;
@@ -55,6 +74,7 @@ function fromRow(row: UserRow): SiteUser {
     organization: row.organization,
     locale: row.locale,
     timeZone: row.time_zone,
+    emailVisible: row.email_visible !== 0,
   };
 }
 
@@ -78,6 +98,11 @@ export class UserDirectory {
   byEmail(email: string): SiteUser | undefined {
     const row = this.db.prepare<[string], UserRow>(`${SELECT} WHERE u.email = ?`).get(email);
     return row && fromRow(row);
+  }
+
+  /** The email addresses their owners hide (profile visibility). */
+  hiddenEmails(): Set<string> {
+    return new Set(this.db.prepare<[], string>('SELECT lower(email) FROM users WHERE email_visible = 0').pluck().all());
   }
 
   /** Every account, the app's included, in creation order. */
@@ -160,7 +185,7 @@ export function fullUser(user: SiteUser, baseUrl: string, groups: string[]): Rec
  * The control surface's view of an account.
  * @example sandboxUser(alice) //=> { accountId: 'sandbox-agent-1', emailAddress: 'agent1@sandbox.test', displayName: 'Alice Agent', role: 'agent', organization: null }
  */
-export function sandboxUser(user: SiteUser & { role: Exclude<Role, 'app'> }): SandboxUser {
+export function sandboxUser(user: SiteUser & { role: Exclude<Role, 'app' | 'anonymous'> }): SandboxUser {
   return {
     accountId: user.accountId,
     emailAddress: user.emailAddress,

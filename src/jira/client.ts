@@ -195,8 +195,15 @@ async function readBody(response: APIResponse): Promise<unknown> {
 
 function describe(body: unknown): string {
   if (body && typeof body === 'object') {
-    const b = body as { errorMessages?: string[]; errors?: Record<string, string>; message?: string };
+    // Jira's ErrorCollection, JSM's ErrorResponse (errorMessage), or a gateway's message.
+    const b = body as {
+      errorMessages?: string[];
+      errors?: Record<string, string>;
+      errorMessage?: string;
+      message?: string;
+    };
     const parts = [...(b.errorMessages ?? []), ...Object.entries(b.errors ?? {}).map(([k, v]) => `${k}: ${v}`)];
+    if (b.errorMessage) parts.push(b.errorMessage);
     if (b.message) parts.push(b.message);
     if (parts.length) return parts.join('; ');
   }

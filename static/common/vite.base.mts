@@ -1,11 +1,48 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
-/** Vite settings every Custom UI app shares: relative asset paths (Forge serves them from an iframe), output in build/. */
-export function customUiConfig(): UserConfig {
+/**
+ * The page every Custom UI app is served in (Forge loads the resource's index.html in an iframe): one template for
+ * the three apps, given to Vite as the app's index.html, so the build bundles the app's src/main.tsx into it.
+ */
+function indexHtml(root: string, title: string): Plugin {
+  const id = resolve(root, 'index.html');
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+  </head>
+  <body>
+    <div id="root"></div>
+    <script type="module" src="./src/main.tsx"></script>
+  </body>
+</html>
+`;
+  return {
+    name: 'support-rules-index-html',
+    enforce: 'pre',
+    resolveId: (source) => (resolve(root, source) === id ? id : undefined),
+    load: (loaded) => (loaded === id ? html : undefined),
+  };
+}
+
+/**
+ * Vite settings every Custom UI app shares: its page from one template, relative asset paths (Forge serves them
+ * from an iframe), output in build/.
+ * @example export default defineConfig(customUiConfig(import.meta.dirname, 'portal'))
+ */
+export function customUiConfig(root: string, app: string): UserConfig {
   return {
     base: './',
-    plugins: [react()],
-    build: { outDir: 'build', emptyOutDir: true, sourcemap: false },
+    plugins: [indexHtml(root, `Support rules — ${app}`), react()],
+    build: {
+      outDir: 'build',
+      emptyOutDir: true,
+      sourcemap: false,
+      rollupOptions: { input: resolve(root, 'index.html') },
+    },
   };
 }

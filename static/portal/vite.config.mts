@@ -1,4 +1,4 @@
 import { defineConfig } from 'vite';
 import { customUiConfig } from '../common/vite.base.mts';
 
-export default defineConfig(customUiConfig());
+export default defineConfig(customUiConfig(import.meta.dirname, 'portal'));

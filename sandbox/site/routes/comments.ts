@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SiteContext } from '../context';
 import { JiraHttpError, badRequest, forbidden } from '../errors';
-import { isAdfDocument } from '../format';
+import { isAdfDocument, isEmptyAdf, type AdfNode } from '../format';
 import { IssueRenderer } from '../issue-json';
 import type { SiteOperations } from '../operations';
 import { canView, isAgent } from '../permissions';
@@ -16,14 +16,49 @@ const PUBLIC_PROPERTY = 'sd.public.comment';
 
 interface CommentBody {
   body?: unknown;
-  properties?: Array<{ key?: unknown; value?: unknown }>;
+  properties?: unknown;
+  visibility?: unknown;
+}
+
+/**
+ * A comment's body and properties, checked as Jira checks them (ErrorCollection 400s): the body an ADF document
+ * with something in it ("Comment body can not be empty!"), the properties a list of {key, value}.
+ * @example checkComment({ body: textToAdf('Hi') }) //=> { body, properties: [] }
+ */
+export function checkComment(input: { body?: unknown; properties?: unknown }): {
+  body: AdfNode;
+  properties: Array<{ key: string; value: unknown }>;
+} {
+  const { body, properties } = input;
+  if (!isAdfDocument(body))
+    throw badRequest('', {
+      comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.',
+    });
+  if (isEmptyAdf(body)) throw badRequest('', { comment: 'Comment body can not be empty!' });
+  if (properties === undefined) return { body, properties: [] };
+  const valid =
+    Array.isArray(properties) &&
+    properties.every(
+      (p) =>
+        p !== null &&
+        typeof p === 'object' &&
+        typeof (p as { key?: unknown }).key === 'string' &&
+        (p as { key: string }).key.length > 0 &&
+        (p as { key: string }).key.length <= 255 &&
+        'value' in p,
+    );
+  if (!valid)
+    throw badRequest(
+      'The comment properties are malformed: each is {"key": a string of 1 to 255 characters, "value": any JSON}.',
+    );
+  return { body, properties: properties as Array<{ key: string; value: unknown }> };
 }
 
 /**
  * Whether a comment's properties make it an internal note (`sd.public.comment` = {internal: true}).
  * @example isInternal([{ key: 'sd.public.comment', value: { internal: true } }]) //=> true
  */
-export function isInternal(properties: CommentBody['properties']): boolean {
+export function isInternal(properties: Array<{ key?: unknown; value?: unknown }> | undefined): boolean {
   const property = (properties ?? []).find((p) => p.key === PUBLIC_PROPERTY);
   return (property?.value as { internal?: unknown } | undefined)?.internal === true;
 }
@@ -41,7 +76,7 @@ export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
       const user = ctx.auth.require(request);
       const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
       const { startAt, maxResults } = pageParams(request.query, 100, 100);
-      let all = ctx.issues.comments(issue.id, isAgent(user));
+      let all = ops.visibleComments(user, issue);
       if (request.query.orderBy === '-created') all = [...all].reverse();
       else if (
         request.query.orderBy !== undefined &&
@@ -65,12 +100,8 @@ export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
     async (request, reply) => {
       const user = ctx.auth.require(request);
       const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
-      const body = request.body?.body;
-      if (!isAdfDocument(body))
-        throw badRequest('', {
-          comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.',
-        });
-      const comment = ops.comment(user, issue, body, isInternal(request.body.properties));
+      const { body, properties } = checkComment(request.body ?? {});
+      const comment = ops.comment(user, issue, body, isInternal(properties), Date.now(), request.body.visibility);
       return reply.status(201).send(renderer.comment(comment, issue, true));
     },
   );
@@ -81,7 +112,7 @@ export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
       const user = ctx.auth.require(request);
       const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
       const comment = ctx.issues.comment(Number(request.params.id));
-      if (!comment || comment.issueId !== issue.id || (comment.internal && !isAgent(user)))
+      if (!comment || comment.issueId !== issue.id || !ops.canSeeComment(user, comment, issue))
         throw new JiraHttpError(404, ['Can not find a comment for the id: ' + request.params.id + '.']);
       return renderer.comment(comment, issue);
     },
@@ -90,7 +121,7 @@ export function commentRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
   const visibleComment = (accountUser: ReturnType<typeof ctx.auth.require>, id: string) => {
     const comment = ctx.issues.comment(Number(id));
     const issue = comment && ctx.issues.find(String(comment.issueId));
-    if (!comment || !issue || !canView(accountUser, issue) || (comment.internal && !isAgent(accountUser))) {
+    if (!comment || !issue || !canView(accountUser, issue) || !ops.canSeeComment(accountUser, comment, issue)) {
       throw new JiraHttpError(404, [`Can not find a comment for the id: ${id}.`]);
     }
     return comment;

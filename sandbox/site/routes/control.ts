@@ -18,7 +18,9 @@ export interface Readiness {
 
 /** The seeded people (not the app), as GET /_sandbox/users lists them. */
 export function listSandboxUsers(ctx: SiteContext): SandboxUser[] {
-  return ctx.users.all().flatMap((u) => (u.role === 'app' ? [] : [sandboxUser({ ...u, role: u.role })]));
+  return ctx.users
+    .all()
+    .flatMap((u) => (u.role === 'app' || u.role === 'anonymous' ? [] : [sandboxUser({ ...u, role: u.role })]));
 }
 
 /** A request key of a service project in an email's subject (the support address answers for every desk). */

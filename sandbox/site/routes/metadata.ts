@@ -17,16 +17,20 @@ const PROJECT_TYPES = ['business', 'service_desk', 'software'];
 const ORDERS = ['key', 'name'];
 
 /** True when the user may browse the project. */
-const canBrowse = (user: SiteUser, project: SiteProject) => isAgent(user) || SERVICE_PROJECT_KEYS.includes(project.key);
+const canBrowse = (user: SiteUser, project: SiteProject) =>
+  isAgent(user) || (user.role === 'customer' && SERVICE_PROJECT_KEYS.includes(project.key));
 
 /**
  * Mounts the status, resolution, priority, project and server info routes.
  * @example metadataRoutes(app, ctx)
  */
 export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
+  // "Returns a list of all statuses associated with active workflows ... Browse projects project permission for
+  // the project": the statuses of the projects the caller may browse.
   app.get('/rest/api/3/status', async (request) => {
-    ctx.auth.require(request);
-    return ALL_STATUSES.map((s) => statusJson(s, ctx.baseUrl()));
+    const user = ctx.auth.require(request);
+    const browsed = new Set(PROJECTS.filter((p) => canBrowse(user, p)).flatMap((p) => p.statuses.map((s) => s.id)));
+    return ALL_STATUSES.filter((s) => browsed.has(s.id)).map((s) => statusJson(s, ctx.baseUrl()));
   });
 
   app.get('/rest/api/3/resolution', async (request) => {

@@ -14,6 +14,9 @@ import { SERVICE_PROJECT_KEYS, isAgent, visibilityFilter } from '../permissions'
 import type { SiteUser } from '../users';
 import { pageParams } from './params';
 
+/** A comment the customer sees: neither an internal note nor restricted to a role or group. */
+const isPublicComment = (c: CommentRecord) => !c.internal && !c.visibility;
+
 /**
  * JSM's DateDTO.
  * @example dateDto(0).epochMillis //=> 0
@@ -118,7 +121,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
   const commentJson = (c: CommentRecord) => ({
     id: String(c.id),
     body: adfToText(c.body),
-    public: !c.internal,
+    public: isPublicComment(c),
     author: person(c.authorId),
     created: dateDto(c.created),
     _links: { self: `${base()}/rest/servicedeskapi/request/${c.issueId}/comment/${c.id}` },
@@ -237,9 +240,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
       const { start, limit } = page(request.query);
       const wantPublic = request.query.public !== 'false';
       const wantInternal = request.query.internal !== 'false' && isAgent(user);
-      const comments = ctx.issues
-        .comments(issue.id, wantInternal)
-        .filter((c) => (c.internal ? wantInternal : wantPublic));
+      const comments = ops.visibleComments(user, issue).filter((c) => (isPublicComment(c) ? wantPublic : wantInternal));
       return paged(
         comments.map(commentJson),
         start,

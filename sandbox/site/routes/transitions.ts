@@ -5,15 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { SiteContext } from '../context';
 import { badRequest } from '../errors';
-import { isAdfDocument, type AdfNode } from '../format';
+import type { AdfNode } from '../format';
 import { statusJson } from '../issue-json';
 import type { SiteOperations } from '../operations';
-import { isInternal } from './comments';
+import { checkComment, isInternal } from './comments';
 
 interface TransitionBody {
   transition?: { id?: unknown };
   fields?: { resolution?: { id?: unknown; name?: unknown } };
-  update?: { comment?: Array<{ add?: { body?: unknown; properties?: Array<{ key?: unknown; value?: unknown }> } }> };
+  update?: { comment?: Array<{ add?: { body?: unknown; properties?: unknown; visibility?: unknown } }> };
 }
 
 /**
@@ -49,13 +49,10 @@ export function transitionRoutes(app: FastifyInstance, ctx: SiteContext, ops: Si
       if (id === undefined || id === null || id === '')
         throw badRequest('Missing transition id: the body needs {"transition": {"id": "..."}}.');
       const added = request.body.update?.comment?.[0]?.add;
-      let comment: { body: AdfNode; internal: boolean } | undefined;
+      let comment: { body: AdfNode; internal: boolean; visibility?: unknown } | undefined;
       if (added) {
-        if (!isAdfDocument(added.body))
-          throw badRequest('', {
-            comment: 'Comment body is not valid: REST v3 takes an Atlassian Document Format document.',
-          });
-        comment = { body: added.body, internal: isInternal(added.properties) };
+        const { body, properties } = checkComment(added);
+        comment = { body, internal: isInternal(properties), visibility: added.visibility };
       }
       ops.transition(user, issue, { transitionId: String(id), resolution: request.body.fields?.resolution, comment });
       return reply.status(204).send();

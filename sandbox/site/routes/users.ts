@@ -63,22 +63,28 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
   };
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/user/search', async (request) => {
-    ctx.auth.require(request);
+    const caller = ctx.auth.require(request);
     const { query, accountId } = request.query;
     if (!query && !accountId) throw badRequest('One of query or accountId is required.');
     const { startAt, maxResults } = pageParams(request.query, 50, 1000);
+    // "Anonymous calls or calls by users without the required permission return empty search results."
+    if (caller.role === 'anonymous') return [];
+    // A hidden email address is no way to find its owner.
+    const searchable = (u: { emailAddress: string; emailVisible: boolean; accountId: string }) =>
+      u.emailVisible || u.accountId === caller.accountId ? [u.emailAddress] : [];
     const found = ctx.users
       .all()
       .filter((u) => u.accountType !== 'app')
-      .filter((u) => (accountId ? u.accountId === accountId : matches(query!, u.displayName, u.emailAddress)));
+      .filter((u) => (accountId ? u.accountId === accountId : matches(query!, u.displayName, ...searchable(u))));
     return found
       .slice(startAt, startAt + maxResults)
       .map((u) => ({ ...userDetails(u, ctx.baseUrl()), locale: u.locale }));
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/groups/picker', async (request) => {
-    ctx.auth.require(request);
+    const caller = ctx.auth.require(request);
     const query = request.query.query ?? '';
+    if (caller.role === 'anonymous') return { header: 'Showing 0 of 0 matching groups', total: 0, groups: [] };
     const maxResults = Math.max(1, Math.min(Number(request.query.maxResults) || 20, 1000));
     const found = ctx.users.groupNames().filter((name) => query === '' || fold(name).includes(fold(query)));
     const shown = found.slice(0, maxResults);

@@ -93,6 +93,39 @@ export function Field({
   );
 }
 
+/** A labelled one-line input of a form. */
+export function TextInput({
+  id,
+  label,
+  value,
+  onChange,
+  type,
+  required,
+  maxLength,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'datetime-local';
+  required?: boolean;
+  maxLength?: number;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <input
+        id={id}
+        type={type}
+        className="sr-input"
+        required={required}
+        maxLength={maxLength}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
 /** The reason of an escalation (the issue panel's and the portal's): required, up to the server's limit. */
 export function ReasonField({
   id,

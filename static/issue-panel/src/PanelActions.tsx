@@ -12,7 +12,7 @@ import {
 import { issuePanelApi } from '../../common/src/api';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
-import { Failure, Field, ReasonField } from '../../common/src/ui';
+import { Failure, Field, ReasonField, TextInput } from '../../common/src/ui';
 import { Message } from '../../common/src/status-ui';
 
 type Mode = 'escalate' | 'consulting' | 'thirdParty' | 'scheduled';
@@ -199,24 +199,14 @@ function ThirdPartyForm({
           ))}
         </select>
       </Field>
-      <Field id="tp-name" label={t.thirdPartyName}>
-        <input
-          id="tp-name"
-          className="sr-input"
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </Field>
-      <Field id="tp-reference" label={t.thirdPartyReference}>
-        <input
-          id="tp-reference"
-          className="sr-input"
-          value={reference}
-          maxLength={200}
-          onChange={(e) => setReference(e.target.value)}
-        />
-      </Field>
+      <TextInput id="tp-name" label={t.thirdPartyName} value={name} maxLength={200} onChange={setName} />
+      <TextInput
+        id="tp-reference"
+        label={t.thirdPartyReference}
+        value={reference}
+        maxLength={200}
+        onChange={setReference}
+      />
       <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-third-party">
         {t.record}
       </Button>
@@ -244,26 +234,15 @@ function ScheduledForm({
   };
   return (
     <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="scheduled-form">
-      <Field id="op-at" label={`${t.scheduledAt} (${ctx.timeZone})`}>
-        <input
-          id="op-at"
-          type="datetime-local"
-          className="sr-input"
-          required
-          value={at}
-          onChange={(e) => setAt(e.target.value)}
-        />
-      </Field>
-      <Field id="op-who" label={t.scheduledWho}>
-        <input
-          id="op-who"
-          className="sr-input"
-          required
-          maxLength={200}
-          value={who}
-          onChange={(e) => setWho(e.target.value)}
-        />
-      </Field>
+      <TextInput
+        id="op-at"
+        type="datetime-local"
+        label={`${t.scheduledAt} (${ctx.timeZone})`}
+        required
+        value={at}
+        onChange={setAt}
+      />
+      <TextInput id="op-who" label={t.scheduledWho} required maxLength={200} value={who} onChange={setWho} />
       <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-scheduled">
         {t.record}
       </Button>

@@ -21,22 +21,8 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
         <section data-testid="waiting" aria-labelledby="waiting-title">
           <h3 id="waiting-title">{t.waitingTitle}</h3>
           <dl className="sr-figures">
-            {waiting.nextReminderAt ? (
-              <div className="sr-figure">
-                <dt>{t.nextReminder}</dt>
-                <dd data-testid="next-reminder" style={{ fontSize: 14 }}>
-                  {when(waiting.nextReminderAt)}
-                </dd>
-              </div>
-            ) : null}
-            {waiting.autoCloseAt ? (
-              <div className="sr-figure">
-                <dt>{t.autoClose}</dt>
-                <dd data-testid="auto-close" style={{ fontSize: 14 }}>
-                  {when(waiting.autoCloseAt)}
-                </dd>
-              </div>
-            ) : null}
+            <Instant label={t.nextReminder} testId="next-reminder" at={waiting.nextReminderAt} when={when} />
+            <Instant label={t.autoClose} testId="auto-close" at={waiting.autoCloseAt} when={when} />
           </dl>
         </section>
       ) : null}
@@ -67,5 +53,28 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One dated figure of the waiting countdown, when it has a date. */
+function Instant({
+  label,
+  testId,
+  at,
+  when,
+}: {
+  label: string;
+  testId: string;
+  at: string | null;
+  when: (iso: string) => string;
+}) {
+  if (!at) return null;
+  return (
+    <div className="sr-figure">
+      <dt>{label}</dt>
+      <dd data-testid={testId} style={{ fontSize: 14 }}>
+        {when(at)}
+      </dd>
+    </div>
   );
 }

@@ -78,3 +78,9 @@ export function Paged<T extends z.ZodType>(item: T) {
     }),
   });
 }
+
+/** JSM's ErrorResponse: `errorMessage` and `i18nErrorMessage` {i18nKey, parameters}, nothing of Jira's ErrorCollection. */
+export const ErrorResponse = z.strictObject({
+  errorMessage: z.string().min(1),
+  i18nErrorMessage: z.strictObject({ i18nKey: z.string().min(1), parameters: z.array(z.string()) }),
+});

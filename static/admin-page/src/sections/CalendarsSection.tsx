@@ -39,24 +39,18 @@ export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strin
                           style={{ marginBottom: 4 }}
                           data-invalid={messages.length > 0 || undefined}
                         >
-                          <input
-                            className="sr-input"
-                            aria-label={`${t.days[day]} ${i + 1} — ${t.start}`}
-                            data-testid={`hours-${day}-${i}-start`}
-                            aria-invalid={messages.length > 0}
-                            value={range.start}
-                            size={6}
-                            onChange={(e) => ranges.at(i).at('start').set(e.target.value)}
+                          <RangeEnd
+                            lens={ranges.at(i)}
+                            end="start"
+                            testId={`hours-${day}-${i}`}
+                            label={`${t.days[day]} ${i + 1} — ${t.start}`}
                           />
                           <span aria-hidden>–</span>
-                          <input
-                            className="sr-input"
-                            aria-label={`${t.days[day]} ${i + 1} — ${t.end}`}
-                            data-testid={`hours-${day}-${i}-end`}
-                            aria-invalid={messages.length > 0}
-                            value={range.end}
-                            size={6}
-                            onChange={(e) => ranges.at(i).at('end').set(e.target.value)}
+                          <RangeEnd
+                            lens={ranges.at(i)}
+                            end="end"
+                            testId={`hours-${day}-${i}`}
+                            label={`${t.days[day]} ${i + 1} — ${t.end}`}
                           />
                           <Button
                             appearance="subtle"
@@ -96,5 +90,30 @@ export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strin
       <ListText id="holidays-yearly" label={t.yearlyDates} lens={holidays.at('yearlyDates')} numeric={false} />
       <Text id="tz-247" label={t.tzTwentyFourSeven} lens={calendars.at('twentyFourSeven').at('timeZone')} />
     </Section>
+  );
+}
+
+/** One end of a working range, as typed (HH:MM); the range's errors mark both ends. */
+function RangeEnd({
+  lens,
+  end,
+  testId,
+  label,
+}: {
+  lens: Lens<{ start: string; end: string }>;
+  end: 'start' | 'end';
+  testId: string;
+  label: string;
+}) {
+  return (
+    <input
+      className="sr-input"
+      aria-label={label}
+      data-testid={`${testId}-${end}`}
+      aria-invalid={lens.errors().length > 0}
+      value={lens.value[end]}
+      size={6}
+      onChange={(e) => lens.at(end).set(e.target.value)}
+    />
   );
 }
