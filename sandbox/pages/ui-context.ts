@@ -3,7 +3,7 @@
  * the extension (issue and project for the issue panel, the request for the portal modules), the viewer's
  * locale and time zone, the theme.
  */
-import type { UiModule } from '../runtime/manifest';
+import type { AccountKind, UiModule } from '../runtime/manifest';
 
 export interface ShownIssue {
   id: string;
@@ -17,6 +17,8 @@ export interface ShownIssue {
 
 export interface Viewer {
   accountId: string;
+  /** The kind of user for Forge (licensed, customer, ...); licensed when not said. */
+  accountType?: AccountKind;
   /** Jira's form: fr_FR, en_US. */
   locale: string;
   timeZone: string;
@@ -37,7 +39,7 @@ export function uiContext(
     moduleKey: module.key,
     localId: `${module.key}-${issue?.key ?? 'page'}`,
     accountId: viewer.accountId,
-    accountType: 'licensed',
+    accountType: viewer.accountType ?? 'licensed',
     cloudId: 'sandbox-cloud-0000',
     siteUrl,
     environmentType: 'DEVELOPMENT',
@@ -59,4 +61,24 @@ function extensionOf(module: UiModule, issue: ShownIssue | undefined): Record<st
     project: { id: issue.projectId, key: issue.projectKey, type: issue.projectType },
     isNewToIssue: false,
   };
+}
+
+/**
+ * True when the module's display conditions hold on `issue` ("Display conditions",
+ * https://developer.atlassian.com/platform/forge/manifest-reference/display-conditions/: Jira renders the module
+ * only then). The sandbox evaluates `projectType`, `projectKey` and `issueType` (a value or a list); a module with
+ * any other condition is not rendered, so a condition the sandbox cannot judge never shows a module by mistake.
+ * @example displayed({ ...panel, displayConditions: { projectType: 'service_desk' } }, softwareIssue) //=> false
+ */
+export function displayed(module: UiModule, issue: ShownIssue | undefined): boolean {
+  const values: Record<string, string | undefined> = {
+    projectType: issue?.projectType,
+    projectKey: issue?.projectKey,
+    issueType: issue?.typeName,
+  };
+  return Object.entries(module.displayConditions).every(([name, wanted]) => {
+    if (!(name in values)) return false;
+    const allowed = Array.isArray(wanted) ? wanted.map(String) : [String(wanted)];
+    return values[name] !== undefined && allowed.includes(values[name]!);
+  });
 }

@@ -11,6 +11,7 @@ import { slaSettingsDiffer } from '../../../domain/sla-fingerprint';
 import { textsFor } from '../../../domain/texts';
 import { getUser } from '../../../jira/get-user';
 import { listResolutions } from '../../../jira/list-resolutions';
+import { listServiceProjects } from '../../../jira/list-service-projects';
 import { listStatuses } from '../../../jira/list-statuses';
 import { pickGroups } from '../../../jira/pick-groups';
 import { searchUsers } from '../../../jira/search-users';
@@ -90,13 +91,14 @@ export const setupCheck = asAdmin<object, SetupCheck>(async (caller, _payload, c
   const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter(
     (id): id is string => id !== null,
   );
-  const [statuses, resolutions, users] = await Promise.all([
+  const [statuses, resolutions, users, serviceProjects] = await Promise.all([
     listStatuses(),
     listResolutions(),
     Promise.all(contacts.map((id) => getUser(id))),
+    listServiceProjects(),
   ]);
   const knownAccounts = Object.fromEntries(contacts.map((id, i) => [id, users[i] !== null]));
-  return ok(setupProblems(config, { statuses, resolutions, knownAccounts }, caller.lang));
+  return ok(setupProblems(config, { serviceProjects, statuses, resolutions, knownAccounts }, caller.lang));
 });
 
 /** The people or groups matching what the admin typed, or the names of the accounts already chosen. */
