@@ -29,7 +29,7 @@ import type {
 } from '../../../shared/contracts';
 import { asAdmin, type Caller } from '../access';
 import { fail, ok } from '../result';
-import { RUNNING_SLAS_JQL, startSlaJob } from '../../shared/sla-jobs';
+import { runningSlasJql, startSlaJob } from '../../shared/sla-jobs';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
@@ -48,7 +48,7 @@ async function validated(input: unknown, caller: Caller, save: boolean): Promise
   if (!result.ok) return fail(400, 'invalid_config', t.invalidConfig, result.errors);
   // Running and paused SLAs follow the settings: their records are measured again (stopped ones stay as measured).
   if (slaSettingsDiffer(previous, result.config))
-    await startSlaJob('refresh', { jql: RUNNING_SLAS_JQL, by: caller.accountId });
+    await startSlaJob('refresh', { jql: runningSlasJql(result.config), by: caller.accountId });
   return ok(result.config);
 }
 
