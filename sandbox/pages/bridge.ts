@@ -12,6 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import { readFile } from 'fs/promises';
 import { extname, normalize, relative, resolve, sep } from 'path';
+import { forgeCsp, type ContentPermissions } from './csp';
 
 // @fastify/static would do, but its content-disposition dependency is ESM-only, which Jest on Node 20 cannot load.
 const TYPES: Record<string, string> = {
@@ -166,11 +167,17 @@ export const HOST_SCRIPT = `(function () {
 `;
 
 /**
- * Serves the Custom UI resources at /static/<resource>/..., the bridge script injected into each index.html,
- * and the two scripts at /_sandbox/bridge/frame.js and /_sandbox/bridge/host.js.
- * @example registerCustomUi(app, manifest.resources)
+ * Serves the Custom UI resources at /static/<resource>/..., each index.html with Forge's Content-Security-Policy
+ * (csp.ts) and the bridge script injected, and the two scripts at /_sandbox/bridge/frame.js and
+ * /_sandbox/bridge/host.js.
+ * @example registerCustomUi(app, manifest.resources, { content: manifest.content, external: manifest.external }, () => url)
  */
-export function registerCustomUi(app: FastifyInstance, resources: Map<string, string>): void {
+export function registerCustomUi(
+  app: FastifyInstance,
+  resources: Map<string, string>,
+  permissions: ContentPermissions,
+  origin: () => string,
+): void {
   app.get('/_sandbox/bridge/frame.js', async (_request, reply) => reply.type('text/javascript').send(FRAME_SCRIPT));
   app.get('/_sandbox/bridge/host.js', async (_request, reply) => reply.type('text/javascript').send(HOST_SCRIPT));
   app.get<{ Params: { resource: string; '*': string } }>('/static/:resource/*', async (request, reply) => {
@@ -187,13 +194,13 @@ export function registerCustomUi(app: FastifyInstance, resources: Map<string, st
         .type('text/plain')
         .send(wanted === 'index.html' ? `${file} is missing: run "npm run build:ui".` : 'Not found');
     if (wanted === 'index.html') {
+      const page = content
+        .toString('utf8')
+        .replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>');
       return reply
         .type('text/html')
-        .send(
-          content
-            .toString('utf8')
-            .replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'),
-        );
+        .header('content-security-policy', forgeCsp(page, permissions, origin()))
+        .send(page);
     }
     return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').send(content);
   });

@@ -9,11 +9,11 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Duration } from 'luxon';
 import { adfToText, type AdfNode } from '../site/format';
-import type { ForgeRuntime } from '../runtime/runtime';
+import { ModuleAccessError, type ForgeRuntime } from '../runtime/runtime';
 import type { UiModule } from '../runtime/manifest';
 import { html, Html, page, type Account } from './html';
 import { errorText, siteClient, type SiteClient } from './site-client';
-import { uiContext, type ShownIssue, type ShownProject, type Viewer } from './ui-context';
+import { displayed, uiContext, type ShownIssue, type ShownProject, type Viewer } from './ui-context';
 
 export interface PagesDeps {
   runtime: ForgeRuntime;
@@ -77,6 +77,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const { body } = await client(account)<{ locale?: string; timeZone?: string }>('GET', '/rest/api/3/myself');
     return {
       accountId: account.accountId,
+      accountType: deps.runtime.accountKind(account.accountId),
       locale: body?.locale ?? 'en_US',
       timeZone: body?.timeZone ?? 'Europe/Paris',
     };
@@ -89,12 +90,17 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     project?: ShownProject,
   ) => {
     const account = me(request);
-    const context = uiContext(module, await viewer(account), issue, theme(request), deps.baseUrl(), project);
+    const who = await viewer(account);
+    // Jira renders a module only where its display conditions hold, and only for users Forge runs it for.
+    if (!displayed(module, issue) || !deps.runtime.mayUse(module, who.accountType ?? 'licensed')) return html``;
+    const context = uiContext(module, who, issue, theme(request), deps.baseUrl(), project);
     const src = `/static/${module.resource}/index.html?theme=${theme(request)}`;
     const title = moduleTitle(deps.localesDir, module, String(context.locale));
     const iframe = html`<iframe class="forge" title="${title}" data-context="${JSON.stringify(context)}" data-issue-key="${issue?.key ?? ''}" data-project-key="${project?.key ?? ''}" ${
       lazyDialog ? html`data-src="${src}"` : html`src="${src}"`
     }></iframe>`;
+    if (module.type === 'jira:issueContext')
+      return html`<details class="card issue-context" open data-module="${module.key}"><summary><strong>${title}</strong></summary>${iframe}</details>`;
     if (!lazyDialog) return html`<section class="card"><h3>${title}</h3>${iframe}</section>`;
     return html`<button type="button" data-open-dialog="${lazyDialog}">${title}</button>
 <dialog id="${lazyDialog}"><form method="dialog"><button aria-label="Close">✕</button></form>${iframe}</dialog>`;
@@ -183,7 +189,9 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     ]);
     const f = issue.body.fields;
     const panels = await Promise.all(
-      modules('jira:issuePanel').map((m) => forgeFrame(request, m, shownIssue(issue.body))),
+      [...modules('jira:issueContext'), ...modules('jira:issuePanel')].map((m) =>
+        forgeFrame(request, m, shownIssue(issue.body)),
+      ),
     );
     const commentList = (comments.body?.comments ?? []).map(
       (cm) =>
@@ -431,6 +439,8 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const project = body.projectKey ? await shownProjectFor(c, String(body.projectKey)) : undefined;
     if (body.projectKey && !project)
       return reply.code(404).send({ message: `${body.projectKey} is not visible to ${account.displayName}` });
+    if (!displayed(module, issue))
+      return reply.code(404).send({ message: `${module.key} is not displayed here (its display conditions)` });
     const context = uiContext(
       module,
       await viewer(account),
@@ -449,6 +459,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
       });
       return { result: result ?? null };
     } catch (error) {
+      if (error instanceof ModuleAccessError) return reply.code(403).send({ message: error.message });
       request.log.error(error);
       return reply
         .code(500)
@@ -470,7 +481,7 @@ function shownIssue(issue: { id: string; key: string; fields: Fields }): ShownIs
     typeName: f.issuetype?.name ?? '',
     projectId: f.project?.id ?? '',
     projectKey: f.project?.key ?? issue.key.split('-')[0]!,
-    projectType: f.project?.projectTypeKey ?? 'service_desk',
+    projectType: f.project?.projectTypeKey ?? '',
   };
 }
 

@@ -3,7 +3,7 @@
  * the extension (issue and project for the issue panel, the request for the portal modules), the viewer's
  * locale and time zone, the theme.
  */
-import type { UiModule } from '../runtime/manifest';
+import type { AccountKind, UiModule } from '../runtime/manifest';
 
 export interface ShownIssue {
   id: string;
@@ -25,6 +25,8 @@ export interface ShownProject {
 
 export interface Viewer {
   accountId: string;
+  /** The kind of user for Forge (licensed, customer, ...); licensed when not said. */
+  accountType?: AccountKind;
   /** Jira's form: fr_FR, en_US. */
   locale: string;
   timeZone: string;
@@ -46,7 +48,7 @@ export function uiContext(
     moduleKey: module.key,
     localId: `${module.key}-${issue?.key ?? project?.key ?? 'page'}`,
     accountId: viewer.accountId,
-    accountType: 'licensed',
+    accountType: viewer.accountType ?? 'licensed',
     cloudId: 'sandbox-cloud-0000',
     siteUrl,
     environmentType: 'DEVELOPMENT',
@@ -85,4 +87,24 @@ function projectExtension(module: UiModule, project: ShownProject, siteUrl: stri
       location: `${siteUrl}/jira/servicedesk/projects/${project.key}/queues/apps/${module.key}`,
     };
   return { type: module.type, project: { id: project.id, key: project.key, type: project.type } };
+}
+
+/**
+ * True when the module's display conditions hold on `issue` ("Display conditions",
+ * https://developer.atlassian.com/platform/forge/manifest-reference/display-conditions/: Jira renders the module
+ * only then). The sandbox evaluates `projectType`, `projectKey` and `issueType` (a value or a list); a module with
+ * any other condition is not rendered, so a condition the sandbox cannot judge never shows a module by mistake.
+ * @example displayed({ ...panel, displayConditions: { projectType: 'service_desk' } }, softwareIssue) //=> false
+ */
+export function displayed(module: UiModule, issue: ShownIssue | undefined): boolean {
+  const values: Record<string, string | undefined> = {
+    projectType: issue?.projectType,
+    projectKey: issue?.projectKey,
+    issueType: issue?.typeName,
+  };
+  return Object.entries(module.displayConditions).every(([name, wanted]) => {
+    if (!(name in values)) return false;
+    const allowed = Array.isArray(wanted) ? wanted.map(String) : [String(wanted)];
+    return values[name] !== undefined && allowed.includes(values[name]!);
+  });
 }

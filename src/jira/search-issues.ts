@@ -15,7 +15,9 @@ export interface SearchPage {
 
 /**
  * One page of a JQL search (POST /rest/api/3/search/jql), with the asked fields, issue properties and expansions.
- * @example (await searchIssues('key = SUP-1 AND request-channel-type = portal', { fields: [], maxResults: 1 })).issues.length //=> 1 for a portal request
+ * Jira's search index lags behind writes; `reconcileIssues` (issue ids, at most 50) asks it to answer for those
+ * issues as they are now (the spec's "strong consistency" for issues just written).
+ * @example (await searchIssues('key = SUP-1 AND request-channel-type = portal', { fields: [], maxResults: 1, reconcileIssues: [10001] })).issues.length //=> 1 for a portal request
  */
 export async function searchIssues(
   jql: string,
@@ -27,6 +29,7 @@ export async function searchIssues(
     expand?: string[];
     /** Who asks: the app (default) or the calling user, whose permissions then apply. */
     as?: 'app' | 'user';
+    reconcileIssues?: number[];
   } = {},
 ): Promise<SearchPage> {
   const body = {
@@ -37,7 +40,14 @@ export async function searchIssues(
     ...(opts.properties?.length ? { properties: opts.properties } : {}),
     // The spec's `expand` is a comma-separated string ("changelog,names").
     ...(opts.expand?.length ? { expand: opts.expand.join(',') } : {}),
+    ...(opts.reconcileIssues?.length ? { reconcileIssues: opts.reconcileIssues.slice(0, 50) } : {}),
   };
-  const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, { method: 'POST', body, as: opts.as });
+  // A search through POST changes nothing: safe to repeat when its answer is lost.
+  const page = await requestJiraJson<SearchPage>(route`/rest/api/3/search/jql`, {
+    method: 'POST',
+    body,
+    idempotent: true,
+    as: opts.as,
+  });
   return { ...page, issues: page?.issues ?? [] };
 }

@@ -5,7 +5,8 @@
  * subject and body; no ids, no timestamps) that two runs can be compared on.
  */
 import type { SandboxOptions } from '../../sandbox';
-import { runInvocation, TIMEOUT_MS } from '../../sandbox/runtime/invocation';
+import { runInvocation } from '../../sandbox/runtime/invocation';
+import { FORGE_TIME_LIMITS_MS } from '../../sandbox/runtime/manifest';
 import { setRetryPolicy } from '../../src/jira/client';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
@@ -207,8 +208,9 @@ export function duplicates(lines: readonly string[]): string[] {
 }
 
 /**
- * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it. The app's
- * Jira client waits at most 20 ms between its own retries, so faulty runs stay fast.
+ * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it; Jira's search
+ * lag is on unless `opts` says otherwise. The app's Jira client waits at most 20 ms between its own retries, so
+ * faulty runs stay fast.
  * @example await withSandbox({ faults: 0.2, seed: 3 }, (world) => runScenarios(world, ALL_SCENARIOS))
  */
 export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) => Promise<T>): Promise<T> {
@@ -278,5 +280,5 @@ export function asForge<T>(
   fn: () => Promise<T>,
   accountId?: string,
 ): Promise<T> {
-  return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: TIMEOUT_MS.trigger }, fn);
+  return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: FORGE_TIME_LIMITS_MS.interactive }, fn);
 }

@@ -2,18 +2,22 @@
 // runtime's invokeResolver, with the context Jira gives the module and the caller as the principal), by each kind
 // of caller. The expected table is the spec: reads for anyone who can see the request (in JSM a customer sees
 // the requests of their organization), escalation for the reporter, participants and agents, configuration for
-// Jira admins only. A refusal never carries the request's data.
+// Jira admins only. A refusal never carries the request's data. Before the app is asked at all, Forge runs a module
+// only for licensed users unless its `unlicensedAccess` lists the caller's kind ("Access to Forge apps for
+// unlicensed users"): the agent's panel and the admin page never run for customers or anonymous callers, the
+// portal modules run for customers but not for anonymous callers ('platform' below: the runtime refuses).
 import { uiContext, type ShownIssue } from '../../sandbox/pages/ui-context';
+import { ModuleAccessError } from '../../sandbox/runtime/runtime';
 import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
-/** 'ok', or the refusal's status. */
-type Expected = 'ok' | 400 | 403 | 404;
+/** 'ok', the refusal's status, or 'platform' when Forge does not run the module for that caller at all. */
+type Expected = 'ok' | 400 | 403 | 404 | 'platform';
 
 interface Answer {
   ok: boolean;
-  status?: number;
+  status?: number | 'platform';
   code?: string;
   data?: unknown;
 }
@@ -29,18 +33,23 @@ const CALLERS: CallerKind[] = [
 ];
 
 /** The spec, per module and function: the answer each caller gets. */
-// Jira answers 404 to an issue the user may not see; JSM's portal check answers 403.
-const PANEL_READ: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 404,
-  sameOrgCustomer: 'ok',
-  participant: 'ok',
-  reporter: 'ok',
-  agent: 'ok',
-  admin: 'ok',
-};
+/** Licensed users only: Forge refuses the module to customers and anonymous callers. */
+const licensedOnly = (agent: Expected, admin: Expected): Record<CallerKind, Expected> => ({
+  anonymous: 'platform',
+  otherOrgCustomer: 'platform',
+  sameOrgCustomer: 'platform',
+  participant: 'platform',
+  reporter: 'platform',
+  agent,
+  admin,
+});
+const PANEL_READ = licensedOnly('ok', 'ok');
+const PANEL_ESCALATE = licensedOnly('ok', 'ok');
+const AGENT_ACTION = licensedOnly('ok', 'ok');
+const ADMIN_ONLY = licensedOnly(403, 'ok');
+// The portal's audience: reporter, participants, members of an organization the request is shared with, agents.
 const READ: Record<CallerKind, Expected> = {
-  anonymous: 403,
+  anonymous: 'platform',
   otherOrgCustomer: 403,
   sameOrgCustomer: 'ok',
   participant: 'ok',
@@ -48,33 +57,7 @@ const READ: Record<CallerKind, Expected> = {
   agent: 'ok',
   admin: 'ok',
 };
-const ESCALATE: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 403,
-  sameOrgCustomer: 403,
-  participant: 'ok',
-  reporter: 'ok',
-  agent: 'ok',
-  admin: 'ok',
-};
-const AGENT_ACTION: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 403,
-  sameOrgCustomer: 403,
-  participant: 403,
-  reporter: 403,
-  agent: 'ok',
-  admin: 'ok',
-};
-const ADMIN_ONLY: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 403,
-  sameOrgCustomer: 403,
-  participant: 403,
-  reporter: 403,
-  agent: 403,
-  admin: 'ok',
-};
+const ESCALATE: Record<CallerKind, Expected> = { ...READ };
 
 interface Case {
   moduleKey: string;
@@ -109,7 +92,7 @@ const CASES: Case[] = [
     functionKey: ISSUE_PANEL.escalate,
     onRequest: true,
     mutates: true,
-    expected: ESCALATE,
+    expected: PANEL_ESCALATE,
     payload: () => ({ lang: 'en', reason: 'No answer for two days' }),
   },
   {
@@ -311,12 +294,17 @@ async function invoke(
     sandbox.url,
   );
   if (!accountId) delete context.accountId;
-  return (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload, context, accountId })) as Answer;
+  try {
+    return (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload, context, accountId })) as Answer;
+  } catch (error) {
+    if (error instanceof ModuleAccessError) return { ok: false, status: 'platform' };
+    throw error;
+  }
 }
 
 function outcome(answer: Answer): Expected | string {
   if (answer.ok) return 'ok';
-  return answer.status === 400 || answer.status === 403 || answer.status === 404
+  return answer.status === 400 || answer.status === 403 || answer.status === 404 || answer.status === 'platform'
     ? answer.status
     : `unexpected ${JSON.stringify(answer)}`;
 }
@@ -438,11 +426,11 @@ describe('a forged request key in the context', () => {
   );
 
   it.each(ON_REQUEST.map((c) => [c.moduleKey, c.functionKey, c] as const))(
-    "%s %s on another organization's request answers 403/404 to a customer and leaks nothing",
+    "%s %s on another organization's request answers 403/404 to a customer (or Forge refuses it) and leaks nothing",
     async (_m, _f, c) => {
       const theirs = await newRequest();
       const answer = await invoke(c.moduleKey, c.functionKey, callers.otherOrgCustomer.accountId, theirs, c.payload());
-      expect([403, 404]).toContain(outcome(answer));
+      expect([403, 404, 'platform']).toContain(outcome(answer));
       expect(JSON.stringify(answer)).not.toContain(SUMMARY);
       const escalation = await rest<{ value?: unknown }>(
         'GET',

@@ -166,6 +166,8 @@ export const en = {
       `"${p.value}" is not a phone number: use digits, spaces and an optional leading + (for example +33 1 23 45 67 89).`,
     'businessHours.empty': () =>
       'The business-hours calendar has no working hours at all: give at least one day a range.',
+    'projectKey.format': (p: { value: string }) =>
+      `"${p.value}" is not a project key: a capital letter, then capital letters, digits or _ (for example SUP).`,
     duplicate: (p: { value: string }) => `"${p.value}" is listed twice.`,
   },
 
@@ -206,7 +208,9 @@ export const en = {
     ruleOff: 'This rule is switched off on the admin page.',
     noTransition: (to: string) => `The workflow offers no transition to "${to}" from the current status.`,
     escalationOff: 'Escalation is switched off for this service desk.',
-    escalationForbidden: 'Only the reporter, the participants of the request and the support team can escalate it.',
+    escalationForbidden:
+      'Only the reporter, the participants of the request, members of its organization and the support team can escalate it.',
+    outOfScope: 'The support rules do not apply to this project.',
     escalationReason: (max: number) => `Say why you escalate (up to ${max} characters).`,
     unlicensed:
       'Support Rules is not licensed on this site: ask your Jira administrator to renew or start its Marketplace license.',
@@ -246,6 +250,18 @@ export const en = {
     ],
     lead: 'support team lead',
     manager: 'Cloud/Support offer manager',
+    projectNotServiceDesk: (key: string) => [
+      `The project ${key} is picked, but it is not a Jira Service Management project of this site: the rules ignore it.`,
+      `Pick service projects only under "Projects" (their keys), or leave the list empty for every JSM project.`,
+    ],
+    noServiceProject: () => [
+      'The site has no Jira Service Management project: the rules apply to none.',
+      'The rules act on requests of service projects only: create one, or install the app on the site that has them.',
+    ],
+    jsmNotification: (jsm: string, rule: string) => [
+      `JSM's own customer notification "${jsm}" also emails customers what the app's rule "${rule}" sends: with both on, they get two emails.`,
+      `In each service project, Project settings → Notifications → Customer notifications: disable "${jsm}"; or switch the app's rule "${rule}" off to leave that email to JSM.`,
+    ],
   },
 };
 

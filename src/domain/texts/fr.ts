@@ -163,6 +163,8 @@ export const fr: Texts = {
       `La langue par défaut « ${p.value} » doit faire partie des langues proposées.`,
     'phone.format': (p) =>
       `« ${p.value} » n'est pas un numéro de téléphone : utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).`,
+    'projectKey.format': (p) =>
+      `« ${p.value} » n'est pas une clé de projet : une lettre majuscule, puis des majuscules, des chiffres ou _ (par exemple SUP).`,
     'businessHours.empty': () =>
       "Le calendrier des heures ouvrées n'a aucune heure travaillée : donnez une plage à au moins un jour.",
     duplicate: (p) => `« ${p.value} » figure deux fois.`,
@@ -205,7 +207,9 @@ export const fr: Texts = {
     ruleOff: "Cette règle est désactivée dans la page d'administration.",
     noTransition: (to) => `Le workflow ne propose aucune transition vers « ${to} » depuis le statut actuel.`,
     escalationOff: "L'escalade est désactivée pour ce centre de services.",
-    escalationForbidden: "Seuls le demandeur, les participants de la demande et l'équipe support peuvent l'escalader.",
+    escalationForbidden:
+      "Seuls le demandeur, les participants de la demande, les membres de son organisation et l'équipe support peuvent l'escalader.",
+    outOfScope: "Les règles de support ne s'appliquent pas à ce projet.",
     escalationReason: (max) => `Indiquez pourquoi vous escaladez (${max} caractères au plus).`,
     unlicensed:
       "Support Rules n'a pas de licence active sur ce site : demandez à votre administrateur Jira de renouveler ou d'activer sa licence Marketplace.",
@@ -245,5 +249,17 @@ export const fr: Texts = {
     ],
     lead: "responsable de l'équipe support",
     manager: "responsable de l'offre Cloud/Support",
+    projectNotServiceDesk: (key) => [
+      `Le projet ${key} est choisi, mais ce n'est pas un projet Jira Service Management de ce site : les règles l'ignorent.`,
+      `Ne choisissez que des projets de service dans « Projets » (leurs clés), ou laissez la liste vide pour tous les projets JSM.`,
+    ],
+    noServiceProject: () => [
+      "Le site n'a aucun projet Jira Service Management : les règles ne s'appliquent à aucun.",
+      "Les règles n'agissent que sur les demandes des projets de service : créez-en un, ou installez l'app sur le site qui en a.",
+    ],
+    jsmNotification: (jsm, rule) => [
+      `La notification client de JSM « ${jsm} » envoie aussi aux clients ce qu'envoie la règle de l'app « ${rule} » : avec les deux, ils reçoivent deux e-mails.`,
+      `Dans chaque projet de service, Paramètres du projet → Notifications → Notifications client : désactivez « ${jsm} » ; ou désactivez la règle « ${rule} » de l'app pour laisser cet e-mail à JSM.`,
+    ],
   },
 };

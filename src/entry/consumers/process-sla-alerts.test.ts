@@ -35,7 +35,7 @@ const MONDAY_10H = Date.parse('2026-03-09T10:00:00+01:00');
 const MONDAY_11H = Date.parse('2026-03-09T11:00:00+01:00');
 const H = 3_600_000;
 
-function issue(over: { histories?: unknown[]; record?: unknown; assignee?: unknown } = {}) {
+function issue(over: { histories?: unknown[]; record?: unknown; assignee?: unknown; project?: string } = {}) {
   jest.mocked(getIssueWithChangelog).mockResolvedValue({
     id: '10001',
     key: 'SUP-1',
@@ -45,6 +45,7 @@ function issue(over: { histories?: unknown[]; record?: unknown; assignee?: unkno
       created: FRIDAY_16H,
       status: { id: '1', name: 'Soumise' },
       priority: { name: 'Medium' },
+      project: { key: over.project ?? 'SUP', projectTypeKey: 'service_desk' },
       assignee: over.assignee === undefined ? { accountId: 'agent-1', displayName: 'Alice Agent' } : over.assignee,
     },
     changelog: { histories: over.histories ?? [], total: (over.histories ?? []).length },
@@ -128,6 +129,17 @@ describe('processSlaAlertBatch', () => {
     await processSlaAlertBatch(batch, () => MONDAY_11H + H);
     expect(notifyIssue).not.toHaveBeenCalled();
     expect(written()[0]).toMatchObject({ breached: 'yes', nextCheckAt: null });
+  });
+
+  it('alerts nobody and writes nothing for a request of a project the rules no longer apply to', async () => {
+    store.set('config', { projects: { keys: ['IT'] } });
+    issue({ project: 'SUP' });
+    await processSlaAlertBatch(batch, () => MONDAY_11H);
+    expect(notifyIssue).not.toHaveBeenCalled();
+    expect(setIssueProperty).not.toHaveBeenCalled();
+    issue({ project: 'IT' });
+    await processSlaAlertBatch(batch, () => MONDAY_11H);
+    expect(notifyIssue).toHaveBeenCalled();
   });
 
   it('leaves a request it cannot read to the next sweep, marks nothing, and goes on with the others', async () => {

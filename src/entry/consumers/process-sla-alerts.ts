@@ -15,7 +15,7 @@ import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import { loadConfig } from '../../store/config-store';
 import { runOnce } from '../../store/ledger';
 import { executeActions } from '../shared/execute-actions';
-import { loadSlaIssue, refreshSlaRecord } from '../shared/sla-record';
+import { inScope, loadSlaIssue, refreshSlaRecord } from '../shared/sla-record';
 
 /** Looks up each account once per batch. */
 type People = Map<string, Promise<Person | null>>;
@@ -43,7 +43,8 @@ export async function processSlaAlertBatch(item: Record<string, unknown>, now: (
 
 async function processSlaAlert(issueKey: string, config: Config, people: People, nowMs: number): Promise<void> {
   const issue = await loadSlaIssue(issueKey);
-  if (!issue) return;
+  // A request of a project the rules no longer apply to gets no alert (the sweep's JQL leaves those out already).
+  if (!issue || !inScope(issue, config)) return;
   const stored = parseSlaRecord(issue.properties?.[SLA_RECORD_PROPERTY]);
   // A stopped SLA is a fact of the past: no alert, and its record stays as measured.
   if (stored?.state === 'stopped') return;

@@ -1,4 +1,5 @@
 // The SLA sweep with the search scripted over a list of records and @forge/kvs / @forge/events in memory.
+import { defaultConfig } from '../../domain/config';
 import { searchIssues } from '../../jira/search-issues';
 import { runSlaSweep } from './run-sla-sweep';
 import { slaDueJql, slaUnrecordedJql } from './sla-sweep-jql';
@@ -44,6 +45,8 @@ const due = [
   ...Array.from({ length: 30 }, (_, i) => ({ key: `SUP-${i + 201}`, next: NOW + 10_000 * (i + 1) })),
 ];
 const unrecorded = ['SUP-900', 'SUP-901'];
+/** Issues without a record in a Software project: the backfill's JQL finds them when no project is picked. */
+const software = ['DEV-1'];
 
 beforeEach(() => {
   store.clear();
@@ -51,7 +54,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   store.set('sla-sweep:state', { cursor: null, lastBackfillAt: NOW }); // no daily backfill, unless a test says so
   jest.mocked(searchIssues).mockImplementation(async (jql, opts = {}) => {
-    const items = jql.includes('IS EMPTY') ? unrecorded.map((key) => ({ key, next: 0 })) : due;
+    const items = jql.includes('IS EMPTY') ? [...unrecorded, ...software].map((key) => ({ key, next: 0 })) : due;
     const offset = Number(opts.nextPageToken ?? 0);
     const page = items.slice(offset, offset + (opts.maxResults ?? 50));
     const next = offset + page.length < items.length ? String(offset + page.length) : undefined;
@@ -59,6 +62,16 @@ beforeEach(() => {
       issues: page.map(({ key, next: at }) => ({
         id: key,
         key,
+        ...(opts.fields?.includes('project')
+          ? {
+              fields: {
+                project: {
+                  key: key.split('-')[0],
+                  projectTypeKey: key.startsWith('DEV') ? 'software' : 'service_desk',
+                },
+              },
+            }
+          : {}),
         ...(opts.properties ? { properties: { supportRulesSla: record(at) } } : {}),
       })),
       nextPageToken: next,
@@ -72,9 +85,9 @@ describe('runSlaSweep', () => {
     expect(report).toMatchObject({ pages: 3, due: 230, unrecorded: 0, finished: true });
     const calls = jest.mocked(searchIssues).mock.calls;
     expect(calls.map(([jql]) => jql)).toEqual([
-      slaDueJql(NOW + 300_000),
-      slaDueJql(NOW + 300_000),
-      slaDueJql(NOW + 300_000),
+      slaDueJql(NOW + 300_000, defaultConfig()),
+      slaDueJql(NOW + 300_000, defaultConfig()),
+      slaDueJql(NOW + 300_000, defaultConfig()),
     ]);
     expect(calls.every(([, opts]) => opts?.maxResults === 100 && opts.properties?.[0] === 'supportRulesSla')).toBe(
       true,
@@ -115,12 +128,21 @@ describe('runSlaSweep', () => {
     expect(pushed.flatMap((p) => p.body.issueKeys as string[])).toContain('SUP-101');
   });
 
-  it('once a day, has the records of requests without one written', async () => {
+  it('once a day, has the records of requests without one written (JSM requests only)', async () => {
     store.set('sla-sweep:state', { cursor: null, lastBackfillAt: NOW - 25 * 3_600_000 });
     const report = await runSlaSweep({ now: () => NOW });
     expect(report.unrecorded).toBe(2);
-    expect(jest.mocked(searchIssues).mock.calls.at(-1)![0]).toBe(slaUnrecordedJql());
+    expect(jest.mocked(searchIssues).mock.calls.at(-1)![0]).toBe(slaUnrecordedJql(defaultConfig()));
     expect(pushed.at(-1)!.body).toEqual({ kind: 'sla-refresh', issueKeys: unrecorded, attempt: 0 });
     expect(store.get('sla-sweep:state')).toEqual({ cursor: null, lastBackfillAt: NOW });
+  });
+
+  it('keeps both searches to the projects the admin picked', async () => {
+    store.set('config', { projects: { keys: ['SUP'] } });
+    store.set('sla-sweep:state', { cursor: null, lastBackfillAt: NOW - 25 * 3_600_000 });
+    await runSlaSweep({ now: () => NOW });
+    const jqls = jest.mocked(searchIssues).mock.calls.map(([jql]) => jql);
+    expect(jqls.length).toBeGreaterThan(1);
+    expect(jqls.every((jql) => jql.startsWith('project in ("SUP") AND '))).toBe(true);
   });
 });

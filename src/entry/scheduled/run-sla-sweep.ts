@@ -3,10 +3,13 @@
  * per 100, with their record's next check, and nothing else read) and hands them to the queue consumer, each
  * delayed to its own instant, so an alert goes out at its minute rather than at the next run. Once a day it also
  * finds the requests without an SLA record (they predate the install) and has their record written. When it
- * runs short of its time budget it records a cursor, and the next invocation resumes there.
+ * runs short of its time budget it records a cursor, and the next invocation resumes there. Only the requests of
+ * the projects the rules apply to (domain/project-scope.ts) are searched and measured.
  */
+import { appliesToProject, type ProjectRef } from '../../domain/project-scope';
 import { parseSlaRecord, SLA_RECORD_PROPERTY } from '../../domain/sla-record';
 import { searchIssues, type SearchPage } from '../../jira/search-issues';
+import { loadConfig } from '../../store/config-store';
 import { loadSlaSweepState, saveSlaSweepState } from '../../store/sla-sweep-state';
 import type { SweepCursor } from '../../store/sweep-cursor';
 import { pushWork } from '../../store/work-queue';
@@ -62,7 +65,7 @@ export async function runSlaSweep(options: Partial<SlaSweepOptions> = {}): Promi
   const opts = { ...DEFAULT_SLA_SWEEP, ...options };
   const startedAt = opts.now();
   const report: SlaSweepReport = { pages: 0, due: 0, unrecorded: 0, batches: 0, finished: false };
-  const state = await loadSlaSweepState();
+  const [state, config] = await Promise.all([loadSlaSweepState(), loadConfig()]);
   let lastBackfillAt = state.lastBackfillAt;
   let cursor: SweepCursor | undefined = state.cursor ?? fresh(startedAt);
   const pending: Pending[] = [];
@@ -70,9 +73,10 @@ export async function runSlaSweep(options: Partial<SlaSweepOptions> = {}): Promi
     if (opts.now() - startedAt > opts.budgetMs) break;
     const due = cursor.phase === 'due';
     const page: SearchPage = await searchIssues(
-      due ? slaDueJql(cursor.sweptAt + opts.lookAheadMs) : slaUnrecordedJql(),
+      due ? slaDueJql(cursor.sweptAt + opts.lookAheadMs, config) : slaUnrecordedJql(config),
       {
-        fields: ['key'],
+        // The backfill also reads the project: with no project picked, its JQL finds other kinds of projects' issues.
+        fields: due ? ['key'] : ['key', 'project'],
         maxResults: opts.pageSize,
         nextPageToken: cursor.nextPageToken ?? undefined,
         ...(due ? { properties: [SLA_RECORD_PROPERTY] } : {}),
@@ -87,7 +91,7 @@ export async function runSlaSweep(options: Partial<SlaSweepOptions> = {}): Promi
         const dueAt = next <= cursor.sweptAt ? cursor.sweptAt : Math.ceil(next / 1000) * 1000;
         add(pending, { keys: [key], kind: 'sla-alert-batch', dueAt, sweptAt: cursor.sweptAt }, opts.batchSize);
         report.due++;
-      } else {
+      } else if (appliesToProject(issue.fields?.project as ProjectRef | undefined, config)) {
         add(pending, { keys: [key], kind: 'sla-refresh', dueAt: 0, sweptAt: cursor.sweptAt }, opts.batchSize);
         report.unrecorded++;
       }

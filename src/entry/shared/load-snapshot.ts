@@ -4,6 +4,7 @@
  * details (third party, scheduled operation).
  */
 import type { Config } from '../../domain/config';
+import { appliesToProject } from '../../domain/project-scope';
 import { DETAILS_PROPERTY, parseRequestDetails, type RequestDetails } from '../../domain/request-details';
 import type { Person, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
@@ -20,20 +21,32 @@ export interface LoadedRequest {
   details: RequestDetails | null;
 }
 
+/** An issue the rules do not apply to (not in a JSM project the admin picked): nothing more was read. */
+export interface OutOfScope {
+  outOfScope: { key?: string; projectTypeKey?: string } | null;
+}
+
 /**
- * The request as it is now, or null when the issue no longer exists. The channel is 'portal' or 'unknown' (the
+ * The request as it is now, or null when the issue no longer exists, or `{ outOfScope }` when the rules do not apply
+ * to its project (then nothing else is read). The channel is 'portal' or 'unknown' (the
  * rules only need to know a portal request); an issue outside a service project (no JSM request) loads with
  * no participants and no portal link.
  * @example const loaded = await loadSnapshot('SUP-1', config); loaded?.snapshot.channel //=> 'portal'
  */
-export async function loadSnapshot(issueKey: string, config: Config): Promise<LoadedRequest | null> {
+export async function loadSnapshot(issueKey: string, config: Config): Promise<LoadedRequest | OutOfScope | null> {
   const issue = await getIssue(issueKey);
   if (!issue) return null;
   const f = issue.fields;
+  if (!appliesToProject(f.project, config)) return { outOfScope: f.project ?? null };
   const [portalUrl, participants, portal, rawDetails, account] = await Promise.all([
     portalUrlOf(issueKey),
     nullIfAbsent(getRequestParticipants(issueKey)),
-    searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, { fields: [], maxResults: 1 }),
+    // The issue may have been created an instant ago: reconciled, the lagging search index answers for it as it is.
+    searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, {
+      fields: [],
+      maxResults: 1,
+      reconcileIssues: [Number(issue.id)],
+    }),
     getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY),
     f.reporter ? getUser(f.reporter.accountId) : Promise.resolve(null),
   ]);

@@ -3,15 +3,27 @@
  * A new job replaces the last one of its kind: the steps of the one replaced find another id and stop.
  */
 import type { Config } from '../../domain/config';
+import { projectClause } from '../../domain/project-scope';
 import { SLA_RECORD_PROPERTY } from '../../domain/sla-record';
 import { emptyTally } from '../../domain/sla-what-if';
 import { deleteJobIds, loadSlaJob, saveSlaJob, type SlaJob, type SlaJobKind } from '../../store/sla-jobs';
 import { pushWork } from '../../store/work-queue';
 
-/** The running and paused SLAs: what a settings change moves. */
-export const RUNNING_SLAS_JQL = `issue.property[${SLA_RECORD_PROPERTY}].state IN ("running", "paused") ORDER BY key ASC`;
-/** The requests measured in the last 90 days: what a what-if looks at. */
-export const LAST_90_DAYS_JQL = `issue.property[${SLA_RECORD_PROPERTY}].startedAt >= -90d ORDER BY key ASC`;
+/**
+ * The running and paused SLAs of the projects the rules apply to: what a settings change moves.
+ * @example runningSlasJql(defaultConfig()) //=> 'issue.property[supportRulesSla].state IN ("running", "paused") ORDER BY key ASC'
+ */
+export function runningSlasJql(config: Pick<Config, 'projects'>): string {
+  return `${projectClause(config)}issue.property[${SLA_RECORD_PROPERTY}].state IN ("running", "paused") ORDER BY key ASC`;
+}
+
+/**
+ * The requests measured in the last 90 days, in the projects `config` applies to: what a what-if looks at.
+ * @example last90DaysJql({ projects: { keys: ['SUP'] } }) //=> 'project in ("SUP") AND issue.property[supportRulesSla].startedAt >= -90d ORDER BY key ASC'
+ */
+export function last90DaysJql(config: Pick<Config, 'projects'>): string {
+  return `${projectClause(config)}issue.property[${SLA_RECORD_PROPERTY}].startedAt >= -90d ORDER BY key ASC`;
+}
 
 /** A step that has not moved for this long, and has not finished, has stalled (its chain of queued steps broke). */
 export const STALLED_AFTER_MS = 5 * 60_000;

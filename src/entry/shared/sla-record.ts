@@ -4,6 +4,7 @@
  * A stopped SLA keeps the record it was measured with, unless an admin asks for a recompute.
  */
 import type { Config } from '../../domain/config';
+import { appliesToProject, type ProjectRef } from '../../domain/project-scope';
 import type { SlaResult } from '../../domain/sla';
 import { slaFromIssue } from '../../domain/sla-from-issue';
 import { slaThresholdKey } from '../../domain/sla-alerts';
@@ -35,6 +36,15 @@ export async function loadSlaIssue(issueKey: string): Promise<IssueWithChangelog
 }
 
 /**
+ * True when the rules apply to the request's project (a JSM project the admin picked, or any JSM project when none
+ * is picked): the others get no record and no alert.
+ * @example inScope(await loadSlaIssue('DEV-1'), config) //=> false
+ */
+export function inScope(issue: IssueWithChangelog, config: Pick<Config, 'projects'>): boolean {
+  return appliesToProject(issue.fields.project as ProjectRef | undefined, config);
+}
+
+/**
  * The thresholds whose alerts the ledger says were dealt with.
  * @example await handledThresholds('SUP-1') //=> { warning: true, breach: false }
  */
@@ -51,6 +61,8 @@ export type RefreshOutcome =
   /** The stopped SLA kept as it was measured. */
   | { status: 'kept'; record: SlaRecord; previous: SlaRecord }
   | { status: 'absent' }
+  /** Not a request of a project the rules apply to: no record written. */
+  | { status: 'out-of-scope' }
   /** The issue could not be measured (no creation date, no status): logged, nothing written. */
   | { status: 'unmeasurable'; reason: string };
 
@@ -76,9 +88,7 @@ export async function refreshSlaRecord(
   const nowMs = opts.nowMs ?? Date.now();
   const issue = opts.issue ?? (await loadSlaIssue(issueKey));
   if (!issue) return { status: 'absent' };
-  // The rules are for JSM requests: an issue of another kind of project gets no record.
-  const projectType = (issue.fields.project as { projectTypeKey?: unknown } | undefined)?.projectTypeKey;
-  if (typeof projectType === 'string' && projectType !== 'service_desk') return { status: 'absent' };
+  if (!inScope(issue, config)) return { status: 'out-of-scope' };
   const previous = parseSlaRecord(issue.properties?.[SLA_RECORD_PROPERTY]);
   if (previous?.state === 'stopped' && !opts.force) return { status: 'kept', record: previous, previous };
   let result: SlaResult;

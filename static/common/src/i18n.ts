@@ -150,6 +150,7 @@ const en = {
   setupCheck: 'Setup check',
   setupOk: 'The site has everything these rules need.',
   setupFix: 'How to fix it',
+  setupReminders: "Also check in Jira Service Management (the app cannot read JSM's notification settings)",
   recheck: 'Check again',
   sections: {
     workflow: 'Workflow mapping',
@@ -470,6 +471,8 @@ const fr: Strings = {
   setupCheck: "Vérification de l'installation",
   setupOk: 'Le site a tout ce dont ces règles ont besoin.',
   setupFix: 'Comment corriger',
+  setupReminders:
+    "À vérifier aussi dans Jira Service Management (l'app ne peut pas lire ses réglages de notifications)",
   recheck: 'Vérifier à nouveau',
   sections: {
     workflow: 'Correspondance du workflow',

@@ -257,15 +257,18 @@ describe('escalation', () => {
     expect(await site.outbox(key)).toHaveLength(before);
   });
 
-  it('refuses a customer who is neither the reporter nor a participant (403)', async () => {
+  it('lets a member of an organization the request is shared with escalate, and refuses anyone else (403)', async () => {
+    // DESIGN.md: whoever the portal shows the request to may escalate it (reporter, participants, their organization).
     const other = await site.portalRequest(claire, 'Shared with Acme');
-    // Marc sees the request (it is shared with his organization), but it is not his.
-    expect((await site.call(marc.emailAddress, 'GET', `/rest/servicedeskapi/request/${other}`)).status).toBe(200);
-    const answer = await fromPortal(marc, other, 'I want it too');
-    expect(answer).toMatchObject({ ok: false, status: 403, code: 'forbidden' });
-    expect(!answer.ok && answer.message).toContain('Seuls le demandeur, les participants');
+    expect((await site.call(gwen.emailAddress, 'GET', `/rest/servicedeskapi/request/${other}`)).status).not.toBe(200);
+    // The portal shows Gwen nothing of it, so no escalate action either (the app's own refusal of a stranger, 403, is
+    // the security matrix's: test/security/resolvers.test.ts).
+    await expect(fromPortal(gwen, other, 'I want it too')).rejects.toThrow(/answered 404/);
     await site.settle();
     expect(await site.outbox(other)).toEqual([]);
+    // Marc sees the request (it is shared with his organization, Acme): he may escalate it.
+    expect((await site.call(marc.emailAddress, 'GET', `/rest/servicedeskapi/request/${other}`)).status).toBe(200);
+    expect(await fromPortal(marc, other, 'We need it too')).toMatchObject({ ok: true, data: { by: marc.accountId } });
   });
 
   it('lets an agent escalate from the issue panel', async () => {

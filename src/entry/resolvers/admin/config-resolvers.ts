@@ -11,6 +11,7 @@ import { slaSettingsDiffer } from '../../../domain/sla-fingerprint';
 import { textsFor } from '../../../domain/texts';
 import { getUser } from '../../../jira/get-user';
 import { listResolutions } from '../../../jira/list-resolutions';
+import { listServiceProjects } from '../../../jira/list-service-projects';
 import { listStatuses } from '../../../jira/list-statuses';
 import { pickGroups } from '../../../jira/pick-groups';
 import { searchUsers } from '../../../jira/search-users';
@@ -28,7 +29,7 @@ import type {
 } from '../../../shared/contracts';
 import { asAdmin, type Caller } from '../access';
 import { fail, ok } from '../result';
-import { RUNNING_SLAS_JQL, startSlaJob } from '../../shared/sla-jobs';
+import { runningSlasJql, startSlaJob } from '../../shared/sla-jobs';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
@@ -47,7 +48,7 @@ async function validated(input: unknown, caller: Caller, save: boolean): Promise
   if (!result.ok) return fail(400, 'invalid_config', t.invalidConfig, result.errors);
   // Running and paused SLAs follow the settings: their records are measured again (stopped ones stay as measured).
   if (slaSettingsDiffer(previous, result.config))
-    await startSlaJob('refresh', { jql: RUNNING_SLAS_JQL, by: caller.accountId });
+    await startSlaJob('refresh', { jql: runningSlasJql(result.config), by: caller.accountId });
   return ok(result.config);
 }
 
@@ -90,13 +91,14 @@ export const setupCheck = asAdmin<object, SetupCheck>(async (caller, _payload, c
   const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter(
     (id): id is string => id !== null,
   );
-  const [statuses, resolutions, users] = await Promise.all([
+  const [statuses, resolutions, users, serviceProjects] = await Promise.all([
     listStatuses(),
     listResolutions(),
     Promise.all(contacts.map((id) => getUser(id))),
+    listServiceProjects(),
   ]);
   const knownAccounts = Object.fromEntries(contacts.map((id, i) => [id, users[i] !== null]));
-  return ok(setupProblems(config, { statuses, resolutions, knownAccounts }, caller.lang));
+  return ok(setupProblems(config, { serviceProjects, statuses, resolutions, knownAccounts }, caller.lang));
 });
 
 /** The people or groups matching what the admin typed, or the names of the accounts already chosen. */

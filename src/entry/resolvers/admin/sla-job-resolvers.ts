@@ -16,7 +16,7 @@ import type {
   SlaJobView,
   SlaJobsView,
 } from '../../../shared/contracts';
-import { isStalled, LAST_90_DAYS_JQL, resumeSlaJob as resumeJob, startSlaJob } from '../../shared/sla-jobs';
+import { isStalled, last90DaysJql, resumeSlaJob as resumeJob, startSlaJob } from '../../shared/sla-jobs';
 import { fail, ok } from '../result';
 import { asAdmin } from '../access';
 
@@ -68,7 +68,11 @@ export const startSlaWhatIf = asAdmin<ConfigPayload, SlaJobView>(async (caller, 
     return fail(400, 'invalid_config', t.invalidConfig, [{ path: '', message: t.notObject }]);
   const draft = validateConfig(input, caller.lang);
   if (!draft.ok) return fail(400, 'invalid_config', t.invalidConfig, draft.errors);
-  const job = await startSlaJob('what-if', { jql: LAST_90_DAYS_JQL, by: caller.accountId, config: draft.config });
+  const job = await startSlaJob('what-if', {
+    jql: last90DaysJql(draft.config),
+    by: caller.accountId,
+    config: draft.config,
+  });
   return ok(jobView(job, Date.now()));
 });
 

@@ -3,24 +3,28 @@ import { escalationGuidance } from '../../../domain/messages/team-messages';
 import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
 import { textsFor } from '../../../domain/texts';
 import { statusResolver } from '../../../domain/workflow';
-import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { listIssueComments } from '../../../jira/list-issue-comments';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
-import { canSeeRequest, resolveFor, type ResolverRequest } from '../access';
+import { loadAudience } from '../../shared/request-audience';
+import { resolveFor, type ResolverRequest } from '../access';
 import { computeSla, loadEscalation, loadWaiting } from '../engines';
 import { fail, ok } from '../result';
 import { portalSla, statusInWords } from '../views';
 
 /**
- * The customer's panel: checks through JSM, as the user, that they may see the request; then reads it as the app
- * and says, in their words, where it stands, what is awaited from them (comments.ts `awaitedFromTeam`, as the
+ * The customer's panel: reads the request as the app (a portal-only customer's own calls fail: ECO-838), shows it
+ * only to its audience (reporter, participants, members of an organization it is shared with, agents:
+ * shared/request-audience.ts), and says, in their words, where it stands, what is awaited from them (comments.ts `awaitedFromTeam`, as the
  * reminders quote it) and when it would close.
  */
 export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise<ResolverResult<PortalView>> {
   return resolveFor(req, 'request', async (caller, config) => {
     const lang = caller.lang;
-    if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', textsFor(lang).refusals.forbidden);
-    const issue = await getIssueWithChangelog(caller.issueKey, 'app', { properties: [SLA_RECORD_PROPERTY] });
+    const loaded = await loadAudience(caller.issueKey, caller.accountId, 'view', {
+      properties: [SLA_RECORD_PROPERTY],
+    });
+    if (!loaded?.audience) return fail(403, 'forbidden', textsFor(lang).refusals.forbidden);
+    const { issue } = loaded;
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const { sla } = computeSla(issue, config, nowMs);
     const waitingForCustomer = canonical === 'waiting_for_customer';
