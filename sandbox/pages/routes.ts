@@ -92,7 +92,8 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const account = me(request);
     const who = await viewer(account);
     // Jira renders a module only where its display conditions hold, and only for users Forge runs it for.
-    if (!displayed(module, issue) || !deps.runtime.mayUse(module, who.accountType ?? 'licensed')) return html``;
+    if (!displayed(module, issue, project) || !deps.runtime.mayUse(module, who.accountType ?? 'licensed'))
+      return html``;
     const context = uiContext(module, who, issue, theme(request), deps.baseUrl(), project);
     const src = `/static/${module.resource}/index.html?theme=${theme(request)}`;
     const title = moduleTitle(deps.localesDir, module, String(context.locale));
@@ -316,9 +317,13 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
             : moduleType === 'jiraServiceManagement:queuePage' && found.body.projectTypeKey !== 'service_desk'
               ? `${key} is not a service project: it has no queues.`
               : null;
-    if (refusal || !module)
-      return sendPage(reply, frame(request, key), html`<h1>${key}</h1><p class="notice">${refusal}</p>`, 404);
     const project: ShownProject = { id: String(found.body.id), key, type: found.body.projectTypeKey ?? '' };
+    const hidden =
+      module && !refusal && !displayed(module, undefined, project)
+        ? `${module.key} is not shown in ${key} (its display conditions).`
+        : null;
+    if (refusal || hidden || !module)
+      return sendPage(reply, frame(request, key), html`<h1>${key}</h1><p class="notice">${refusal ?? hidden}</p>`, 404);
     const shown = await forgeFrame(request, module, undefined, undefined, project);
     return sendPage(reply, frame(request, `${key} · ${module.key}`), html`<h1>${found.body.name ?? key}</h1>${shown}`);
   };
@@ -439,7 +444,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const project = body.projectKey ? await shownProjectFor(c, String(body.projectKey)) : undefined;
     if (body.projectKey && !project)
       return reply.code(404).send({ message: `${body.projectKey} is not visible to ${account.displayName}` });
-    if (!displayed(module, issue))
+    if (!displayed(module, issue, project))
       return reply.code(404).send({ message: `${module.key} is not displayed here (its display conditions)` });
     const context = uiContext(
       module,

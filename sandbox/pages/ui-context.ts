@@ -90,16 +90,16 @@ function projectExtension(module: UiModule, project: ShownProject, siteUrl: stri
 }
 
 /**
- * True when the module's display conditions hold on `issue` ("Display conditions",
+ * True when the module's display conditions hold on `issue`, or in `project` for a project page ("Display conditions",
  * https://developer.atlassian.com/platform/forge/manifest-reference/display-conditions/: Jira renders the module
  * only then). The sandbox evaluates `projectType`, `projectKey` and `issueType` (a value or a list); a module with
  * any other condition is not rendered, so a condition the sandbox cannot judge never shows a module by mistake.
  * @example displayed({ ...panel, displayConditions: { projectType: 'service_desk' } }, softwareIssue) //=> false
  */
-export function displayed(module: UiModule, issue: ShownIssue | undefined): boolean {
+export function displayed(module: UiModule, issue: ShownIssue | undefined, project?: ShownProject): boolean {
   const values: Record<string, string | undefined> = {
-    projectType: issue?.projectType,
-    projectKey: issue?.projectKey,
+    projectType: issue?.projectType ?? project?.type,
+    projectKey: issue?.projectKey ?? project?.key,
     issueType: issue?.typeName,
   };
   return Object.entries(module.displayConditions).every(([name, wanted]) => {

@@ -264,4 +264,34 @@ describe('access', () => {
     const page = await client.get('/jira/servicedesk/projects/SUP/queues/apps/at-risk-queue');
     expect(page.status).toBe(404);
   });
+
+  it('shows the report only in service projects, and neither page where the rules do not apply', async () => {
+    const page = httpClient(sandbox.url, { cookie: `sandbox_user=${agent.accountId}` });
+    expect((await page.get('/jira/servicedesk/projects/SUP/apps/sla-report')).status).toBe(200);
+    expect((await page.get('/jira/servicedesk/projects/SUP/queues/apps/at-risk-queue')).status).toBe(200);
+    // Display condition projectType: service_desk; DEV has no queues at all.
+    expect((await page.get('/jira/software/projects/DEV/apps/sla-report')).status).toBe(404);
+    expect((await page.get('/jira/servicedesk/projects/DEV/queues/apps/at-risk-queue')).status).toBe(404);
+
+    const admin = await sandbox.user('admin@sandbox.test');
+    const adminCall = async (functionKey: string, payload: unknown) =>
+      (
+        await sandbox.invoke<{ result: ResolverResult<{ projects: { keys: string[] } }> }>(admin.accountId, {
+          moduleKey: 'config-page',
+          functionKey,
+          payload,
+          issueKey: null,
+        })
+      ).result;
+    const current = await adminCall('getConfig', {});
+    if (!current.ok) throw new Error(current.message);
+    const config = (current.data as unknown as { config: { projects: { keys: string[] } } }).config;
+    const saved = await adminCall('saveConfig', {
+      config: { ...config, projects: { ...config.projects, keys: ['IT'] } },
+    });
+    expect(saved.ok).toBe(true);
+    const queue = await desk<AtRiskQueueView>(agent, 'getAtRiskQueue', {}, 'at-risk-queue');
+    expect(queue).toMatchObject({ ok: false, code: 'out_of_scope' });
+    await adminCall('saveConfig', { config });
+  });
 });

@@ -1,9 +1,11 @@
 /**
  * Who may see the desk's pages (the at-risk queue, the SLA report): the agents of the service project the page
- * is shown on, asked of Jira as the caller (`SERVICEDESK_AGENT` on the project). Customers never reach them: Jira
- * does not render these modules for them, and the check refuses them all the same.
+ * is shown on, asked of Jira as the caller (`SERVICEDESK_AGENT` on the project), when the rules apply to it
+ * (`projects.keys`, service projects only). Customers never reach them: Jira does not render these modules for
+ * them, and the check refuses them all the same.
  */
 import type { Config } from '../../../domain/config';
+import { appliesToProject, SERVICE_DESK } from '../../../domain/project-scope';
 import { textsFor } from '../../../domain/texts';
 import { hasProjectPermission } from '../../../jira/get-my-permissions';
 import type { ResolverResult } from '../../../shared/contracts';
@@ -25,9 +27,16 @@ export function asDeskAgent<T>(
 ): Promise<ResolverResult<T>> {
   return resolveFor(req, 'any', async (caller, config) => {
     const t = textsFor(caller.lang).refusals;
-    const project = (req.context.extension as { project?: { key?: unknown } } | undefined)?.project;
+    const extension = req.context.extension as
+      { type?: unknown; project?: { key?: unknown; type?: unknown } } | undefined;
+    const project = extension?.project;
     const projectKey = typeof project?.key === 'string' ? project.key : '';
     if (!PROJECT_KEY.test(projectKey)) return fail(400, 'no_project', t.noProject);
+    // A queue page is shown in a service project's queues only; a project page says the project's type.
+    const projectTypeKey =
+      extension?.type === 'jiraServiceManagement:queuePage' ? SERVICE_DESK : (project?.type as string | undefined);
+    if (!appliesToProject({ key: projectKey, projectTypeKey }, config))
+      return fail(400, 'out_of_scope', t.projectOutOfScope);
     if (!(await hasProjectPermission(projectKey, 'SERVICEDESK_AGENT'))) return fail(403, 'agents_only', t.agentsOnly);
     return work({ ...caller, projectKey }, config);
   });
