@@ -10,10 +10,9 @@ import type { Config } from './config';
 import type { SlaRecord } from './sla-record';
 import { warningThresholdMs } from './sla-thresholds';
 
-/** Where a queued SLA stands: past its goal, paused (within it), past the at-risk share, or on track. */
-export type QueueState = 'breached' | 'at_risk' | 'on_track' | 'paused';
+import { QUEUE_STATES, UNASSIGNED, type QueueState } from './queue-states';
 
-export const QUEUE_STATES = ['breached', 'at_risk', 'on_track', 'paused'] as const satisfies readonly QueueState[];
+export { QUEUE_STATES, UNASSIGNED, type QueueState };
 
 /** What the queue reads of a request: its fields and its SLA record. */
 export interface QueueRequest {
@@ -47,8 +46,6 @@ export interface QueueFilters {
   assignee?: string;
   state?: QueueState;
 }
-
-export const UNASSIGNED = 'unassigned';
 
 /**
  * The row of a request whose SLA is running or paused, measured at `nowMs`; null for a stopped SLA.

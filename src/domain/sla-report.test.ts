@@ -6,11 +6,11 @@ import {
   monthsBetween,
   nearestRank,
   periodBounds,
-  reportCsv,
   reportRowOf,
   slaReportFigures,
   type ReportRow,
 } from './sla-report';
+import { reportCsv } from './report-csv';
 import type { SlaRecord } from './sla-record';
 
 const H = 3_600_000;

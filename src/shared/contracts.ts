@@ -27,13 +27,13 @@ import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
 
-export { QUEUE_STATES, UNASSIGNED } from '../domain/at-risk-queue';
+export { QUEUE_STATES, UNASSIGNED } from '../domain/queue-states';
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { slaConfigFingerprint } from '../domain/sla-fingerprint';
-export { reportCsv } from '../domain/sla-report';
+export { reportCsv } from '../domain/report-csv';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {

@@ -6,9 +6,9 @@
 // only for licensed users unless its `unlicensedAccess` lists the caller's kind ("Access to Forge apps for
 // unlicensed users"): the agent's panel and the admin page never run for customers or anonymous callers, the
 // portal modules run for customers but not for anonymous callers ('platform' below: the runtime refuses).
-import { uiContext, type ShownIssue } from '../../sandbox/pages/ui-context';
+import { uiContext, type ShownIssue, type ShownProject } from '../../sandbox/pages/ui-context';
 import { ModuleAccessError } from '../../sandbox/runtime/runtime';
-import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
+import { ADMIN, DESK, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
@@ -68,7 +68,12 @@ interface Case {
   mutates: boolean;
   expected: Record<CallerKind, Expected>;
   payload: () => Record<string, unknown>;
+  /** A project page (the at-risk queue, the SLA report): shown in SUP. */
+  inProject?: boolean;
 }
+
+const SUP: ShownProject = { id: '10000', key: 'SUP', type: 'service_desk' };
+const MONTH = new Date().toISOString().slice(0, 7);
 
 const SUMMARY = 'Security matrix request';
 let sandbox: TestSandbox;
@@ -79,6 +84,34 @@ let config: unknown;
 let readOnly: ShownIssue;
 
 const CASES: Case[] = [
+  // The desk's pages: agents of the project (admins are agents in the sandbox's JSM), never customers.
+  {
+    moduleKey: 'at-risk-queue',
+    functionKey: DESK.getAtRiskQueue,
+    onRequest: false,
+    mutates: false,
+    expected: licensedOnly('ok', 'ok'),
+    payload: () => ({}),
+    inProject: true,
+  },
+  {
+    moduleKey: 'sla-report',
+    functionKey: DESK.getSlaReport,
+    onRequest: false,
+    mutates: false,
+    expected: licensedOnly('ok', 'ok'),
+    payload: () => ({ from: MONTH, to: MONTH }),
+    inProject: true,
+  },
+  {
+    moduleKey: 'sla-report',
+    functionKey: DESK.getSlaReportRows,
+    onRequest: false,
+    mutates: false,
+    expected: licensedOnly('ok', 'ok'),
+    payload: () => ({ from: MONTH, to: MONTH, chunk: 0 }),
+    inProject: true,
+  },
   {
     moduleKey: 'sla-panel',
     functionKey: ISSUE_PANEL.getView,
@@ -284,6 +317,7 @@ async function invoke(
   accountId: string | undefined,
   issue: ShownIssue | undefined,
   payload: unknown,
+  project?: ShownProject,
 ): Promise<Answer> {
   const module = sandbox.runtime.uiModule(moduleKey);
   const context = uiContext(
@@ -292,6 +326,7 @@ async function invoke(
     issue,
     'light',
     sandbox.url,
+    project,
   );
   if (!accountId) delete context.accountId;
   try {
@@ -351,6 +386,8 @@ describe('the callers', () => {
       'portal-request-panel': Object.values(PORTAL),
       'portal-escalate': Object.values(PORTAL),
       'config-page': Object.values(ADMIN),
+      'at-risk-queue': [DESK.getAtRiskQueue],
+      'sla-report': [DESK.getSlaReport, DESK.getSlaReportRows],
     };
     for (const [moduleKey, keys] of Object.entries(functions))
       for (const key of keys) expect(covered).toContain(`${moduleKey} ${key}`);
@@ -361,7 +398,14 @@ describe.each(CASES.map((c) => [`${c.moduleKey} ${c.functionKey}`, c] as const))
   it.each(CALLERS.map((kind) => [kind, c.expected[kind]] as const))('as %s answers %s', async (kind, expected) => {
     const issue = c.onRequest ? (c.mutates ? await newRequest() : readOnly) : undefined;
     const accountId = kind === 'anonymous' ? undefined : callers[kind].accountId;
-    const answer = await invoke(c.moduleKey, c.functionKey, accountId, issue, c.payload());
+    const answer = await invoke(
+      c.moduleKey,
+      c.functionKey,
+      accountId,
+      issue,
+      c.payload(),
+      c.inProject ? SUP : undefined,
+    );
     expect(outcome(answer)).toBe(expected);
     if (expected !== 'ok') {
       expect(answer).not.toHaveProperty('data');
