@@ -66,6 +66,12 @@ describe('queueRowOf', () => {
       remainingMs: 3 * H,
       breachAt: null,
     });
+    const pausedAtGoal = request('SUP-3', { state: 'paused', elapsedMs: 4 * H, breachAt: '2026-03-09T12:00:00Z' });
+    expect(queueRowOf(pausedAtGoal, config, at('2026-03-20T10:00:00+01:00'))).toMatchObject({
+      state: 'paused',
+      remainingMs: 0,
+      breachAt: null,
+    });
     const pausedLate = request('SUP-2', { state: 'paused', elapsedMs: 5 * H, breached: 'yes' });
     expect(queueRowOf(pausedLate, config, at('2026-03-20T10:00:00+01:00'))!.state).toBe('breached');
   });

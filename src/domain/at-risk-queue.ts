@@ -73,7 +73,10 @@ export function queueRowOf(request: QueueRequest, config: Config, nowMs: number)
     clock: running ? 'running' : 'paused',
     remainingMs: record.goalMs - elapsed,
     goalMs: record.goalMs,
-    breachAt: record.breachAt === null ? null : new Date(Date.parse(record.breachAt)).toISOString(),
+    // A paused SLA within its goal breaches at no instant while the pause lasts (its record may hold the instant its
+    // goal was reached exactly, as the pause began).
+    breachAt:
+      state === 'paused' || record.breachAt === null ? null : new Date(Date.parse(record.breachAt)).toISOString(),
   };
 }
 

@@ -303,7 +303,7 @@ function Breaches({ view, ctx }: { view: SlaReportView; ctx: ScreenContext }) {
                   <td>{r.organization || t.noOrganization}</td>
                   <td>{r.priority || t.noPriority}</td>
                   <td>{r.breachAt ? formatInstant(r.breachAt, ctx.locale, ctx.timeZone) : t.dash}</td>
-                  <td>{r.responseMs === null ? t.open : formatDuration(r.responseMs)}</td>
+                  <td>{r.responseMs === null ? t.stillOpen : formatDuration(r.responseMs)}</td>
                 </tr>
               ))}
             </tbody>
