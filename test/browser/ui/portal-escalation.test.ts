@@ -86,7 +86,7 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
   };
   // The SLA alerts (rule slaAlerts) told the team at the breach; the panel also offers the escalation.
   await expect(read()).resolves.toBe(
-    "Notre réponse est en retard (promise sous 4 h 00 min). Si cela vous bloque, vous pouvez escalader la demande. L'équipe a été alertée.",
+    "Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). Si cela vous bloque, vous pouvez escalader la demande. L'équipe a été alertée.",
   );
   const outbox = await session.control<{ issueKey: string | null; subject: string }[]>('GET', '/_sandbox/outbox');
   expect(outbox.filter((m) => m.issueKey === key && m.subject.includes('Délai de réponse dépassé'))).not.toHaveLength(
@@ -100,5 +100,7 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
     key,
   );
   expect(answer.ok).toBe(true);
-  await expect(read()).resolves.toBe("Notre réponse est en retard (promise sous 4 h 00 min). L'équipe a été alertée.");
+  await expect(read()).resolves.toBe(
+    "Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). L'équipe a été alertée.",
+  );
 });

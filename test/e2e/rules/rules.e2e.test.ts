@@ -86,7 +86,7 @@ describe('creation', () => {
     await site.settle();
     const mails = await site.outbox(created.issueKey);
     expect(mails.map((m) => [m.to, m.subject])).toEqual([
-      [[claire.accountId], `[${created.issueKey}] Demande reçue : Raised by phone`],
+      [[claire.accountId], `[${created.issueKey}] Demande reçue\u00a0: Raised by phone`],
     ]);
   });
 });
@@ -103,7 +103,8 @@ describe('the life of a request', () => {
     ['En attente du client', "Nous avons besoin d'informations de votre part"],
     ["En attente d'un tiers", "Nous attendons l'intervention"],
     ['Opération planifiée', 'Une opération longue ou planifiée est nécessaire'],
-    ['Fermée', 'Nous vous avons apporté une réponse'],
+    // No comment of the team on this request: the closing email cites none.
+    ['Fermée', 'Nous considérons votre demande comme traitée'],
   ])('tells the creator when it moves to %s', async (status, nextStep) => {
     const before = (await site.outbox(key)).length;
     await site.moveTo(agent, key, status, status === 'Fermée' ? 'Done' : undefined);
@@ -111,7 +112,7 @@ describe('the life of a request', () => {
     const mails = (await site.outbox(key)).slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual([claire.accountId]);
-    expect(mails[0]!.subject).toBe(`[${key}] Nouvel état « ${status} » : Confluence upgrade`);
+    expect(mails[0]!.subject).toBe(`[${key}] Nouvel état «\u00a0${status}\u00a0»\u00a0: Confluence upgrade`);
     expect(mails[0]!.textBody).toContain(nextStep);
     expect(mails[0]!.textBody).toContain(`/portal/${key}`);
   });
@@ -131,7 +132,7 @@ describe('the life of a request', () => {
     const recipients = mails.flatMap((m) => m.to);
     expect(recipients).toContain(agent.accountId);
     expect(recipients).not.toContain(claire.accountId);
-    expect(mails.every((m) => m.subject === `[${key}] Rouverte par le client : Confluence upgrade`)).toBe(true);
+    expect(mails.every((m) => m.subject === `[${key}] Rouverte par le client\u00a0: Confluence upgrade`)).toBe(true);
     expect(new Set(recipients).size).toBe(recipients.length);
   });
 
@@ -230,7 +231,7 @@ describe('escalation', () => {
     expect(
       mails.every(
         (m) =>
-          m.subject === `[${key}] Demande escaladée : Too slow` &&
+          m.subject === `[${key}] Demande escaladée\u00a0: Too slow` &&
           m.textBody.includes('> Pas de réponse depuis trois jours'),
       ),
     ).toBe(true);
