@@ -172,7 +172,7 @@ describe('the texts', () => {
       }).actions[0] as { textBody: string }
     ).textBody;
     expect(body).toContain('(America/New_York)');
-    expect(body).toContain('Demande : https://acme.atlassian.net/browse/SUP-1');
+    expect(body).toContain('Demande\u00a0: https://acme.atlassian.net/browse/SUP-1');
   });
 });
 
