@@ -35,6 +35,7 @@ export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/lan
 export { slaConfigFingerprint } from '../domain/sla-fingerprint';
 export { reportCsv } from '../domain/report-csv';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
+export { frenchSpacing, typeset } from '../domain/texts/typography';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {
   CanonicalStatus,
@@ -155,6 +156,10 @@ export interface PortalView {
   } | null;
   /** What the team awaits from the customer (the text of its last public comment), when waiting for them. */
   awaited: string | null;
+  /** The support team has written a public comment (which is not yet the first response the SLA counts). */
+  teamAnswered: boolean;
+  /** Who escalated, as the viewer reads it: they did, another customer, or the support team. */
+  escalatedBy: 'viewer' | 'customer' | 'support' | null;
   /** When the request would close without an answer. */
   closesAt: string | null;
   escalation: EscalationView | null;

@@ -75,10 +75,10 @@ describe('processSlaAlertBatch', () => {
     expect(notifyIssue).toHaveBeenCalledTimes(1);
     expect(jest.mocked(notifyIssue).mock.calls[0]![1]).toMatchObject({
       to: { accountIds: ['agent-1'] },
-      subject: '[SUP-1] Réponse attendue bientôt : VPN down',
+      subject: '[SUP-1] Réponse attendue bientôt\u00a0: VPN down',
     });
     expect(jest.mocked(notifyIssue).mock.calls[0]![1].textBody).toContain(
-      'Demande : https://acme.atlassian.net/browse/SUP-1',
+      'Demande\u00a0: https://acme.atlassian.net/browse/SUP-1',
     );
     expect(written()[0]).toMatchObject({ state: 'running', risk: 'at_risk', nextCheckAt: MONDAY_11H });
     expect(store.get('ledger:SUP-1:sla-alert:warning')).toMatchObject({ state: 'done' });
@@ -90,7 +90,7 @@ describe('processSlaAlertBatch', () => {
     await processSlaAlertBatch(batch, () => MONDAY_11H + 60_000);
     const sent = jest.mocked(notifyIssue).mock.calls.map((c) => [c[1].to, c[1].subject]);
     expect(sent).toEqual([
-      [{ accountIds: ['agent-1'] }, '[SUP-1] Délai de réponse dépassé : VPN down'],
+      [{ accountIds: ['agent-1'] }, '[SUP-1] Délai de réponse dépassé\u00a0: VPN down'],
       [{ accountIds: ['lead-1'] }, '[SUP-1] Response goal missed: VPN down'],
     ]);
     expect(written().at(-1)).toMatchObject({ breached: 'yes', risk: 'breached', nextCheckAt: null });

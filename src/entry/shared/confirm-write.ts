@@ -4,7 +4,8 @@
  * email (`POST …/notify`) leaves no trace to read: it is never sent twice, and one whose fate is unknown is kept as
  * an "unconfirmed" dead letter for an admin to check and resend.
  */
-import { textFromAdf, type Action } from '../../domain/actions';
+import type { Action } from '../../domain/actions';
+import { textFromAdf } from '../../domain/adf';
 import { statusResolver } from '../../domain/workflow';
 import type { Config } from '../../domain/config';
 import { getIssue } from '../../jira/get-issue';
@@ -21,10 +22,11 @@ function normalized(text: string): string {
  * @example await commentAlreadyPosted(action) //=> true after a lost response whose comment was committed
  */
 export async function commentAlreadyPosted(action: Extract<Action, { type: 'comment' }>): Promise<boolean> {
-  const wanted = normalized(textFromAdf(action.body));
+  // Both sides read in one language: only the comparison matters, not the words given to media and mentions.
+  const wanted = normalized(textFromAdf(action.body, 'en'));
   const comments = await listIssueComments(action.issueKey, 50);
   const byPoster = (type: string | undefined) => (action.as === 'user' ? type !== 'app' : type === 'app');
-  return comments.some((c) => byPoster(c.author?.accountType) && normalized(textFromAdf(c.body)) === wanted);
+  return comments.some((c) => byPoster(c.author?.accountType) && normalized(textFromAdf(c.body, 'en')) === wanted);
 }
 
 /**

@@ -2,10 +2,11 @@
  * Runs the actions the domain decided (the rules, the reminders, an escalation, an agent's panel action), in
  * order, each at most once (through the ledger).
  * A transient failure (429/5xx/timeout that outlived the client's retries) re-queues the failed action and the
-<<<<<<< HEAD
- * ones after it, with a growing delay; a permanent failure (4xx, no such transition) is logged and kept as a
- * dead letter, and the remaining actions still run, except those that `requires` it (the comment and the email
- * announcing a close that did not happen), which are kept as dead letters too. Nothing is dropped silently.
+ * ones after it, with a growing delay; an action made as the user is not re-queued (the consumer runs as the app):
+ * it stops the list and is reported failed, so that the person who asked for it is told and may try again. A
+ * permanent failure (4xx, no such transition) is logged and kept as a dead letter, and the remaining actions
+ * still run, except those that `requires` it (the comment and the email announcing a close that did not
+ * happen), which are kept as dead letters too. Nothing is dropped silently.
  *
  * Exactly once, also when an answer is lost (Jira committed the write but the app never heard): before posting a
  * comment or moving a request again, the app reads back whether it is already there (confirm-write.ts), whenever
@@ -13,13 +14,6 @@
  * written with PUT, which is safe to repeat. An email has nothing to read back: it is sent at most once, and one
  * whose answer was lost is kept as an *unconfirmed* dead letter (the admin guide says how to check and resend it),
  * never sent again automatically.
-=======
- * ones after it, with a growing delay; an action made as the user is not re-queued (the consumer runs as the app):
- * it stops the list and is reported failed, so that the person who asked for it is told and may try again. A
- * permanent failure (4xx, no such transition) is logged and kept as a dead letter, and the remaining actions
- * still run, except those that `requires` it (the comment and the email announcing a close that did not
- * happen), which are kept as dead letters too. Nothing is dropped silently.
->>>>>>> main
  */
 import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';

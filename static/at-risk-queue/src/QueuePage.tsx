@@ -49,7 +49,9 @@ export function QueuePage({ ctx: initial }: { ctx: ScreenContext }) {
   const t = strings(ctx.lang).queue;
   if (!view) return <Loading label={strings(ctx.lang).loading} />;
   if (!view.ok)
-    return <Failure failure={view} retryLabel={strings(ctx.lang).retry} onRetry={() => void load(filters)} />;
+    return (
+      <Failure failure={view} lang={ctx.lang} retryLabel={strings(ctx.lang).retry} onRetry={() => void load(filters)} />
+    );
   const q = view.data;
   const set = (key: keyof QueueFilters, value: string) =>
     setFilters((f) => {

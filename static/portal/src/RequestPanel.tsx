@@ -10,8 +10,9 @@ import { Lozenge, Message } from '../../common/src/status-ui';
 export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [result, ctx, reload] = usePortalView(bridgeCtx);
   const t = strings(ctx.lang);
-  if (!result) return <Loading label={t.loading} />;
-  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
+  if (!result) return <Loading shape="portal" label={t.loading} />;
+  if (!result.ok)
+    return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void reload()} />;
   const view = result.data;
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   return (
@@ -36,7 +37,7 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
             data-met={String(view.sla.met)}
             data-at-risk={String(view.sla.atRisk)}
           >
-            {slaSentence(view.sla, t, when, view.escalation !== null)}
+            {slaSentence(view.sla, t, when, view.escalation !== null, view.teamAnswered)}
           </p>
         </section>
       ) : null}
@@ -62,7 +63,13 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       ) : null}
       {view.escalation ? (
         <Message appearance="information" testId="portal-escalated">
-          <p>{t.portalEscalated(when(view.escalation.at))}</p>
+          <p>
+            {t.portalEscalated(
+              view.escalatedBy ?? 'support',
+              view.escalation.byName || view.escalation.by,
+              when(view.escalation.at),
+            )}
+          </p>
         </Message>
       ) : null}
     </main>
@@ -74,12 +81,13 @@ function slaSentence(
   t: ReturnType<typeof strings>,
   when: (iso: string) => string,
   escalated: boolean,
+  teamAnswered: boolean,
 ): string {
   const goal = formatDuration(sla.goalMs);
   if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
   if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;
   if (sla.breached || !sla.dueAt)
     return `${t.portalRunningLate(goal, escalated)}${sla.teamAlerted ? ` ${t.portalLateAlerted}` : ''}`;
-  const running = t.portalRunning(when(sla.dueAt), goal);
+  const running = teamAnswered ? t.portalAnswered(when(sla.dueAt)) : t.portalRunning(when(sla.dueAt), goal);
   return sla.atRisk ? `${running} ${t.portalAtRisk(sla.teamAlerted)}` : running;
 }

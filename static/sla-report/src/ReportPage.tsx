@@ -94,7 +94,7 @@ export function ReportPage({ ctx: initial }: { ctx: ScreenContext }) {
       {!view ? (
         <Loading label={all.loading} />
       ) : !view.ok ? (
-        <Failure failure={view} retryLabel={all.retry} onRetry={() => void load(asked)} />
+        <Failure failure={view} lang={ctx.lang} retryLabel={all.retry} onRetry={() => void load(asked)} />
       ) : (
         <Report
           view={view.data}

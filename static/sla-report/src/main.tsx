@@ -3,4 +3,6 @@ import '../../common/src/screens.css';
 import { WithContext } from '../../common/src/ui';
 import { ReportPage } from './ReportPage';
 
-createRoot(document.getElementById('root')!).render(<WithContext>{(ctx) => <ReportPage ctx={ctx} />}</WithContext>);
+createRoot(document.getElementById('root')!).render(
+  <WithContext shape="sla-report">{(ctx) => <ReportPage ctx={ctx} />}</WithContext>,
+);

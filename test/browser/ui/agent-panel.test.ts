@@ -76,7 +76,7 @@ it('shows a running request at risk past 75 % of its goal, with its elapsed and 
   expect((await read('sla-verdict')).text).toBe('En risque');
   const warnAt = DateTime.fromISO(sla.startedAt).plus({ hours: 3 }).toUTC().toISO()!;
   expect((await read('sla-warn-at')).text).toBe(
-    `En risque depuis le ${formatInstant(warnAt, 'fr-FR', 'Europe/Paris')} (75 % de l'objectif consommés)`,
+    `En risque depuis le ${formatInstant(warnAt, 'fr-FR', 'Europe/Paris')} (75\u00a0% de l'objectif consommés)`,
   );
   const elapsed = await read('sla-elapsed');
   expect(Math.abs(elapsed.ms - sla.elapsedMs)).toBeLessThan(60_000);
@@ -122,7 +122,7 @@ it('shows a request answered within its goal as stopped and met, as its record m
   expect((await read('sla-verdict')).attr).toBe('met');
   expect((await read('sla-verdict')).text).toBe('Respecté');
   await expect(appFrame(page, 'issue-panel').getByTestId('sla-measured').innerText()).resolves.toMatch(
-    /^Mesuré le .+ : un SLA arrêté garde sa mesure quand la configuration change\.$/,
+    /^Mesuré le .+\u00a0: un SLA arrêté garde sa mesure quand la configuration change\.$/,
   );
   expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
   expect((await read('sla-elapsed')).text).toBe('1 h 00 min');

@@ -53,7 +53,7 @@ async function appComments(key: string): Promise<string[]> {
 }
 
 async function mailSubjects(key: string): Promise<string[]> {
-  return (await site.outbox(key)).map((m) => m.subject);
+  return (await site.outbox(key, 'app')).map((m) => m.subject);
 }
 
 const reminders = (subjects: string[]) => subjects.filter((s) => s.includes('] Relance'));
@@ -66,7 +66,7 @@ describe('a request left waiting for its customer', () => {
     expect(reminders(await mailSubjects(key))).toHaveLength(0);
     await advance('PT2H');
     expect(reminders(await mailSubjects(key))).toHaveLength(1);
-    expect(await appComments(key)).toEqual([expect.stringContaining('relance n° 1')]);
+    expect(await appComments(key)).toEqual([expect.stringContaining('relance n°\u00a01')]);
     await advance('P3D');
     expect(reminders(await mailSubjects(key))).toHaveLength(2);
     await advance('P6D');
@@ -82,9 +82,9 @@ describe('a request left waiting for its customer', () => {
     const portal = (
       await site.ok<{ _links: { web: string } }>(agent.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}`)
     )._links.web;
-    const mails = await site.outbox(key);
+    const mails = await site.outbox(key, 'app');
     expect(mails.find((m) => m.subject.includes('] Relance'))!.textBody).toContain(
-      `ou suivez votre demande sur le portail : ${portal}`,
+      `ou suivez votre demande sur le portail\u00a0: ${portal}`,
     );
     const closing = mails.find((m) => m.subject.includes('] Fermée sans réponse'))!.textBody;
     expect(closing).toContain(`rouvrez-la depuis le portail (${portal})`);
@@ -133,7 +133,7 @@ describe('a request left waiting for its customer', () => {
     expect(reminders(await mailSubjects(key))).toHaveLength(1);
     await advance('P1DT2H'); // 3 days into the new wait: its first reminder
     expect(reminders(await mailSubjects(key))).toHaveLength(2);
-    expect((await appComments(key)).at(-1)).toContain('relance n° 1');
+    expect((await appComments(key)).at(-1)).toContain('relance n°\u00a01');
   });
 
   it('is back in_progress with the team notified when the customer reopens it after the auto-close', async () => {
@@ -149,7 +149,7 @@ describe('a request left waiting for its customer', () => {
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: reopen.id });
     await site.settle();
     expect(await site.status(key)).toBe(IN_PROGRESS);
-    const teamMails = (await site.outbox(key)).filter((m) => m.subject.includes('Rouverte par le client'));
+    const teamMails = (await site.outbox(key, 'app')).filter((m) => m.subject.includes('Rouverte par le client'));
     expect(teamMails.length).toBeGreaterThan(0);
     await advance('P13D');
     expect(closures(await mailSubjects(key))).toHaveLength(1);

@@ -152,7 +152,9 @@ describe.each([
       expect(paris(m.at).toMillis()).toBeGreaterThanOrEqual(at11);
       expect(paris(m.at).toMillis()).toBeLessThan(at11 + slack);
     }
-    expect(warning[0]!.textBody).toContain('a consommé 75 % de son délai de première réponse (4 h en heures ouvrées)');
+    expect(warning[0]!.textBody).toContain(
+      'a consommé 75\u00a0% de son délai de première réponse (4\u00a0h en heures ouvrées)',
+    );
     expect(warning[0]!.textBody).toContain(`le délai sera dépassé le ${s.monday.day} `);
     expect(warning[0]!.textBody).toContain('à 11:00 (Europe/Paris)');
   });
