@@ -133,7 +133,11 @@ describe('the at-risk queue', () => {
     for (const row of view.data.rows) {
       const line = open.find((l) => l.issueKey === row.key)!;
       expect({ key: row.key, breached: row.state === 'breached' }).toEqual({ key: row.key, breached: line.breached });
-      if (line.breachAt) expect(Math.abs(Date.parse(row.breachAt!) - Date.parse(line.breachAt))).toBeLessThan(1000);
+      // A paused SLA within its goal breaches at no instant while paused (the command may name when its goal was
+      // reached exactly, as the pause began).
+      if (row.state === 'paused') expect(row.breachAt).toBeNull();
+      else if (line.breachAt)
+        expect(Math.abs(Date.parse(row.breachAt!) - Date.parse(line.breachAt))).toBeLessThan(1000);
     }
     const withInstant = view.data.rows.filter((r) => r.breachAt !== null).map((r) => Date.parse(r.breachAt!));
     expect(withInstant).toEqual([...withInstant].sort((a, b) => a - b));
