@@ -59,6 +59,7 @@ it('lets the customer escalate with a reason, and notifies the team lead by emai
   await page.context().close();
 });
 
+// The clock moves hours ahead, and every five-minute SLA sweep runs on the way: a longer time limit.
 it('says when the first answer is at risk (75 % of the goal used) and that the team was alerted', async () => {
   await session.moveClock({ to: nextMondayMorning(await session.now()) });
   const key = await session.createRequest(USERS.customer, 'At risk');
@@ -71,8 +72,9 @@ it('says when the first answer is at risk (75 % of the goal used) and that the t
     /^Nous vous répondrons au plus tard le .+\. Le délai de notre première réponse arrive bientôt à son terme\. L'équipe a été alertée\.$/,
   );
   await page.context().close();
-});
+}, 180_000);
 
+// The clock moves hours ahead, and every five-minute SLA sweep runs on the way: a longer time limit.
 it('tells the customer plainly when the answer is late, pointing to escalation until it is used', async () => {
   const key = await session.createRequest(USERS.customer, 'Late answer');
   await session.moveClock({ advance: 'P3D' });
@@ -103,7 +105,7 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
   await expect(read()).resolves.toBe(
     "Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). L'équipe a été alertée.",
   );
-});
+}, 180_000);
 
 describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360 px)', () => {
   /** The host's dialog around the action's frame, open or not, and which element of the host page has the focus. */
