@@ -50,7 +50,7 @@ describe('an event that says nothing of the comment’s visibility', () => {
       const note = await addComment(world, key, 'Internal: the customer is on the old plan', true);
       const reply = await addComment(world, key, 'We are on it.', false);
       await world.site.settle();
-      const before = await world.site.outbox(key);
+      const before = await world.site.outbox(key, 'app');
       expect(before.map((m) => m.textBody).join('\n')).not.toContain('old plan');
 
       const forNote = await handle(await strippedEvent(world, note));
@@ -60,7 +60,7 @@ describe('an event that says nothing of the comment’s visibility', () => {
       const forReply = await handle(await strippedEvent(world, reply));
       expect(notifyKeys(forReply)).toEqual([expect.stringContaining(reply)]);
       await world.site.settle();
-      const after = await world.site.outbox(key);
+      const after = await world.site.outbox(key, 'app');
       expect(after).toEqual(before);
       expect(after.map((m) => m.textBody).join('\n')).not.toContain('old plan');
     });

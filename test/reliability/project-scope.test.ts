@@ -37,7 +37,7 @@ describe("a Software project's issue", () => {
       const key = await devIssueLife(world);
       world.site.runtime.callObservers.delete(observe);
 
-      expect(await world.site.outbox(key)).toEqual([]);
+      expect(await world.site.outbox(key, 'app')).toEqual([]);
       expect(writes).toEqual([]);
       const { comments } = await world.site.ok<{ comments: { author: { accountType: string } }[] }>(
         world.agent.emailAddress,
@@ -62,7 +62,7 @@ describe("a Software project's issue", () => {
       await world.site.moveTo(world.agent, key, 'En cours');
       await world.site.comment(world.agent, key, 'Started on staging.');
       await world.site.settle();
-      expect((await world.site.outbox(key)).length).toBeGreaterThanOrEqual(2);
+      expect((await world.site.outbox(key, 'app')).length).toBeGreaterThanOrEqual(2);
     });
   }, 120_000);
 });
@@ -100,8 +100,8 @@ describe('a JSM project the admin did not pick', () => {
       await world.site.comment(world.agent, it, 'On it.');
       await world.site.comment(world.agent, sup, 'On it.');
       await world.site.settle();
-      expect(await world.site.outbox(it)).toEqual([]);
-      expect((await world.site.outbox(sup)).length).toBeGreaterThan(0);
+      expect(await world.site.outbox(it, 'app')).toEqual([]);
+      expect((await world.site.outbox(sup, 'app')).length).toBeGreaterThan(0);
     });
   }, 120_000);
 });
