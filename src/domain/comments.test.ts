@@ -1,4 +1,4 @@
-import { adfFromText } from './actions';
+import { adfFromText } from './adf';
 import { awaitedFromTeam, isInternalComment, type JiraComment } from './comments';
 
 const reporter = { accountId: 'cust-1' };
@@ -28,7 +28,7 @@ describe('awaitedFromTeam', () => {
       comment(app, 'Relance n° 1', '2026-01-06T10:00:00Z'),
       comment(agent, 'Nous regardons.', '2026-01-01T10:00:00Z'),
     ];
-    expect(awaitedFromTeam(comments, { reporter, participants: [] })).toBe('Pouvez-vous envoyer les journaux ?');
+    expect(awaitedFromTeam(comments, { reporter, participants: [] }, 'fr')).toBe('Pouvez-vous envoyer les journaux ?');
   });
 
   it("skips internal notes, the customer's own comments and other portal customers'", () => {
@@ -38,7 +38,7 @@ describe('awaitedFromTeam', () => {
       comment(customer, 'Je regarde', '2026-01-04T10:00:00Z'),
       comment(colleague, 'Moi aussi', '2026-01-05T10:00:00Z'),
     ];
-    expect(awaitedFromTeam(comments, { reporter, participants: [] })).toBe('Question');
+    expect(awaitedFromTeam(comments, { reporter, participants: [] }, 'fr')).toBe('Question');
   });
 
   it('skips a participant, even with a licensed account', () => {
@@ -47,14 +47,14 @@ describe('awaitedFromTeam', () => {
       comment(agent, 'Question', '2026-01-02T10:00:00Z'),
       comment(participant, 'I follow this too', '2026-01-03T10:00:00Z'),
     ];
-    expect(awaitedFromTeam(comments, { reporter, participants: [{ accountId: 'agent-2' }] })).toBe('Question');
+    expect(awaitedFromTeam(comments, { reporter, participants: [{ accountId: 'agent-2' }] }, 'fr')).toBe('Question');
   });
 
   it('is null when the team wrote nothing public', () => {
     expect(
-      awaitedFromTeam([comment(app, 'Relance', '2026-01-06T10:00:00Z')], { reporter, participants: [] }),
+      awaitedFromTeam([comment(app, 'Relance', '2026-01-06T10:00:00Z')], { reporter, participants: [] }, 'fr'),
     ).toBeNull();
-    expect(awaitedFromTeam([], { reporter: null, participants: [] })).toBeNull();
+    expect(awaitedFromTeam([], { reporter: null, participants: [] }, 'fr')).toBeNull();
   });
 });
 

@@ -4,7 +4,8 @@
  * the portal shows: the team's latest public comment written by a person (never the app's own reminders).
  * Pure: no I/O.
  */
-import { textFromAdf } from './actions';
+import { textFromAdf } from './adf';
+import type { Language } from './language';
 import { actorRole, type RequestSnapshot } from './request';
 
 /** A comment as Jira's platform API returns it with expand=properties (the parts the app reads). */
@@ -50,12 +51,25 @@ export function commentIsPublic(comment: {
 /**
  * What the team awaits from the customer: the text of its latest public comment written by a person of the
  * support team (not the app, not the reporter, a participant or a portal customer), or null when there is none.
- * @example awaitedFromTeam([agentAsks, appReminder], { reporter, participants: [] }) //=> 'Could you send us the logs?'
+ * @example awaitedFromTeam([agentAsks, appReminder], { reporter, participants: [] }, 'en') //=> 'Could you send us the logs?'
  */
 export function awaitedFromTeam(
   comments: readonly JiraComment[],
   request: Pick<RequestSnapshot, 'reporter' | 'participants'>,
+  lang: Language,
 ): string | null {
+  const found = latestTeamComment(comments, request);
+  return found ? textFromAdf(found.body, lang) || null : null;
+}
+
+/**
+ * The support team's latest public comment written by a person (not the app, not a customer), or null.
+ * @example latestTeamComment([agentAsks, appReminder], { reporter, participants: [] })?.id //=> agentAsks.id
+ */
+export function latestTeamComment(
+  comments: readonly JiraComment[],
+  request: Pick<RequestSnapshot, 'reporter' | 'participants'>,
+): JiraComment | null {
   const newestFirst = [...comments].sort((a, b) => Date.parse(b.created ?? '') - Date.parse(a.created ?? ''));
   const found = newestFirst.find(
     (c) =>
@@ -64,5 +78,5 @@ export function awaitedFromTeam(
       c.author.accountType !== 'app' &&
       actorRole({ accountId: c.author.accountId, accountType: c.author.accountType }, request) === 'support',
   );
-  return found ? textFromAdf(found.body) || null : null;
+  return found ?? null;
 }

@@ -69,19 +69,19 @@ describe('validation', () => {
       { calendars: { businessHours: { timeZone: 'Europe/Pari' } } },
       'calendars.businessHours.timeZone',
       '"Europe/Pari" is not a time zone: use an IANA name such as Europe/Paris.',
-      "« Europe/Pari » n'est pas un fuseau horaire : utilisez un nom IANA comme Europe/Paris.",
+      "«\u00a0Europe/Pari\u00a0» n'est pas un fuseau horaire\u00a0: utilisez un nom IANA comme Europe/Paris.",
     ],
     [
       { calendars: { businessHours: { weeklyHours: { monday: [{ start: '18:00', end: '09:00' }] } } } },
       'calendars.businessHours.weeklyHours.monday.0',
       'The range 18:00–09:00 ends before it starts: the end must be later than the start.',
-      'La plage 18:00–09:00 finit avant de commencer : la fin doit être après le début.',
+      'La plage 18:00–09:00 finit avant de commencer\u00a0: la fin doit être après le début.',
     ],
     [
       { calendars: { businessHours: { weeklyHours: { monday: [{ start: '9h', end: '18:00' }] } } } },
       'calendars.businessHours.weeklyHours.monday.0.start',
       '"9h" is not a time of day: write it as HH:MM, from 00:00 to 24:00 (for example 09:00).',
-      "« 9h » n'est pas une heure : écrivez-la sous la forme HH:MM, de 00:00 à 24:00 (par exemple 09:00).",
+      "«\u00a09h\u00a0» n'est pas une heure\u00a0: écrivez-la sous la forme HH:MM, de 00:00 à 24:00 (par exemple 09:00).",
     ],
     [
       {
@@ -98,31 +98,31 @@ describe('validation', () => {
       },
       'calendars.businessHours.weeklyHours.tuesday.1',
       "The ranges 09:00–13:00 and 12:00–18:00 overlap: list each day's ranges in order, without overlap.",
-      "Les plages 09:00–13:00 et 12:00–18:00 se chevauchent : indiquez les plages du jour dans l'ordre, sans chevauchement.",
+      "Les plages 09:00–13:00 et 12:00–18:00 se chevauchent\u00a0: indiquez les plages du jour dans l'ordre, sans chevauchement.",
     ],
     [
       { calendars: { businessHours: { holidays: { country: 'XX' } } } },
       'calendars.businessHours.holidays.country',
       '"XX" is not a known country code: use a two-letter ISO code such as FR, or leave it empty for no public holidays.',
-      "« XX » n'est pas un code pays connu : utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.",
+      "«\u00a0XX\u00a0» n'est pas un code pays connu\u00a0: utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.",
     ],
     [
       { calendars: { businessHours: { holidays: { fixedDates: ['24/12/2026'] } } } },
       'calendars.businessHours.holidays.fixedDates.0',
       '"24/12/2026" is not a date: write it as YYYY-MM-DD (for example 2026-12-24).',
-      "« 24/12/2026 » n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).",
+      "«\u00a024/12/2026\u00a0» n'est pas une date\u00a0: écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).",
     ],
     [
       { reminders: { reminderDays: [6, 3] } },
       'reminders.reminderDays.1',
       'Reminder delays must increase: each reminder comes after the previous one.',
-      'Les délais de relance doivent être croissants : chaque relance vient après la précédente.',
+      'Les délais de relance doivent être croissants\u00a0: chaque relance vient après la précédente.',
     ],
     [
       { reminders: { reminderDays: [3, 14] } },
       'reminders.reminderDays.1',
       'A reminder after 14 days comes too late: the request closes after 12 days.',
-      'Une relance après 14 jours arrive trop tard : la demande est fermée après 12 jours.',
+      'Une relance après 14 jours arrive trop tard\u00a0: la demande est fermée après 12 jours.',
     ],
     [
       { responseGoals: { defaultMinutes: 0 } },
@@ -134,31 +134,31 @@ describe('validation', () => {
       { responseGoals: { byPriority: { High: 'two hours' } } },
       'responseGoals.byPriority.High',
       'Expected a number.',
-      'Valeur attendue : un nombre.',
+      'Valeur attendue\u00a0: un nombre.',
     ],
     [
       { coverage: { byOrganization: { Acme: '24/7' } } },
       'coverage.byOrganization.Acme',
       'Unrecognised value: choose one of "business_hours", "24x7".',
-      'Valeur non reconnue : choisissez parmi "business_hours", "24x7".',
+      'Valeur non reconnue\u00a0: choisissez parmi "business_hours", "24x7".',
     ],
     [
       { languages: { default: 'en', available: ['fr'] } },
       'languages.default',
       'The default language "en" must be one of the available languages.',
-      'La langue par défaut « en » doit faire partie des langues proposées.',
+      'La langue par défaut «\u00a0en\u00a0» doit faire partie des langues proposées.',
     ],
     [
       { escalation: { urgentPhoneNumbers: [{ label: 'Hotline', number: 'call us' }] } },
       'escalation.urgentPhoneNumbers.0.number',
       '"call us" is not a phone number: use digits, spaces and an optional leading + (for example +33 1 23 45 67 89).',
-      "« call us » n'est pas un numéro de téléphone : utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).",
+      "«\u00a0call us\u00a0» n'est pas un numéro de téléphone\u00a0: utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).",
     ],
     [
       { rules: { reminder: false } },
       'rules',
       'Unknown setting: reminder. Check its spelling or remove it.',
-      "Réglage inconnu : reminder. Vérifiez l'orthographe ou retirez-le.",
+      "Réglage inconnu\u00a0: reminder. Vérifiez l'orthographe ou retirez-le.",
     ],
     [
       {
@@ -170,7 +170,7 @@ describe('validation', () => {
       },
       'calendars.businessHours.weeklyHours',
       'The business-hours calendar has no working hours at all: give at least one day a range.',
-      "Le calendrier des heures ouvrées n'a aucune heure travaillée : donnez une plage à au moins un jour.",
+      "Le calendrier des heures ouvrées n'a aucune heure travaillée\u00a0: donnez une plage à au moins un jour.",
     ],
   ])('rejects %j with a field-level message', (input, path, en, fr) => {
     expect(validateConfig(input, 'en')).toEqual({ ok: false, errors: [{ path, message: en }] });

@@ -5,7 +5,8 @@
  * the people are inputs.
  */
 import { z } from 'zod';
-import { actionKey, adfFromText, type Action } from './actions';
+import { actionKey, type Action } from './actions';
+import { adfFromText } from './adf';
 import type { Config } from './config';
 import { languageFor, type Language } from './language';
 import { alreadyEscalatedText, escalationMessage, escalationNote } from './messages/team-messages';

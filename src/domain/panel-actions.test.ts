@@ -1,4 +1,4 @@
-import { textFromAdf } from './actions';
+import { textFromAdf } from './adf';
 import { configSchema } from './config';
 import {
   checkScheduledOperation,
@@ -59,7 +59,9 @@ describe('the actions of each panel action', () => {
       ['transition', 'SUP-4:panel-consulting:10077:transition'],
     ]);
     expect(actions[0]).toMatchObject({ internal: false, as: 'user' });
-    expect(textFromAdf(actions[0]!.type === 'comment' ? actions[0]!.body : null)).toContain('« Consulting »');
+    expect(textFromAdf(actions[0]!.type === 'comment' ? actions[0]!.body : null, 'fr')).toContain(
+      '«\u00a0Consulting\u00a0»',
+    );
     expect(actions[1]).toMatchObject({ toStatus: 'closed', resolution: 'Conseil', as: 'user' });
   });
 

@@ -4,7 +4,8 @@
  * keys like the rules' own, so the shell runs them through the same ledger and dead letters. The comment and
  * the move are made as the agent (their name on them). Pure: the form input in, data out.
  */
-import { actionKey, type Action, type AdfDocument } from './actions';
+import { actionKey, type Action } from './actions';
+import type { AdfDocument } from './adf';
 import type { Config } from './config';
 import type { Language } from './language';
 import { consultingComment, scheduledOperationComment, thirdPartyComment } from './messages/panel-comments';

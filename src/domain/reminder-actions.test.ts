@@ -1,4 +1,4 @@
-import { textFromAdf } from './actions';
+import { textFromAdf } from './adf';
 import { configSchema } from './config';
 import { clockWriteAction, dueActions, type DueRequest } from './reminder-actions';
 import { notWaiting, startWaiting, stateAfterDecision } from './reminders';
@@ -30,10 +30,10 @@ describe('dueActions', () => {
       ['notify', `SUP-7:reminder:${T0}:1:notify`],
       ['setProperty', `SUP-7:reminder:${T0}:1:clock`],
     ]);
-    expect(textFromAdf(actions[0]!.type === 'comment' ? actions[0]!.body : null)).toContain(
+    expect(textFromAdf(actions[0]!.type === 'comment' ? actions[0]!.body : null, 'fr')).toContain(
       '> Pouvez-vous envoyer les journaux ?',
     );
-    expect(actions[1]).toMatchObject({ to: { accountIds: ['cust-1'] }, subject: '[SUP-7] Relance : VPN down' });
+    expect(actions[1]).toMatchObject({ to: { accountIds: ['cust-1'] }, subject: '[SUP-7] Relance\u00a0: VPN down' });
     expect(actions[2]).toMatchObject({ propertyKey: 'supportRulesState', value: { escalated: 'yes', stage: 1 } });
   });
 

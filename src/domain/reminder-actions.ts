@@ -4,7 +4,8 @@
  * failed is not announced); and the clock's write. Every key carries the count's start (and the reminder's
  * number), so overlapping or repeated sweeps act once. Pure: the decision and the request in, actions out.
  */
-import { actionKey, adfFromText, type Action } from './actions';
+import { actionKey, type Action } from './actions';
+import { adfFromText } from './adf';
 import type { Config } from './config';
 import type { Language } from './language';
 import type { CommentAndMessage, RequestRef } from './messages/layout';

@@ -52,7 +52,13 @@ export type RequestEvent =
       resolution: string | null;
     })
   | (EventBase & { kind: 'fields_changed'; changelogId: string; fields: string[] })
-  | (EventBase & { kind: 'commented'; commentId: string; internal: boolean; body: string });
+  | (EventBase & {
+      kind: 'commented';
+      commentId: string;
+      internal: boolean;
+      /** The comment's body as Jira gives it: an ADF document (a plain string is read as text). */
+      body: unknown;
+    });
 
 /** Who acted, as the rules see it. */
 export type ActorRole = 'customer' | 'support' | 'unknown';

@@ -7,7 +7,7 @@ import {
   creationRule,
   customerCommentRule,
   evaluateRules,
-  needsSupportTeam,
+  inputsNeeded,
   reopenRule,
   statusChangeRule,
   supportCommentRule,
@@ -101,7 +101,7 @@ describe('creation', () => {
         to: { accountIds: ['cust-1'] },
       });
       const n = action as Notify;
-      expect(n.subject).toBe('[SUP-7] Demande reçue : VPN down');
+      expect(n.subject).toBe('[SUP-7] Demande reçue\u00a0: VPN down');
       expect(n.textBody).toContain('SUP-7');
       expect(n.textBody).toContain('Soumise');
       expect(n.textBody).toContain('https://site.example/servicedesk/customer/portal/1/SUP-7');
@@ -136,9 +136,9 @@ describe('status changes', () => {
     expect(actions).toHaveLength(1);
     const n = actions[0] as Notify;
     expect(n).toMatchObject({ key: 'SUP-7:notify-status:20001', to: { accountIds: ['cust-1'] } });
-    expect(n.textBody).toContain(`« ${STATUS_NAMES[to].fr} »`);
+    expect(n.textBody).toContain(`«\u00a0${STATUS_NAMES[to].fr}\u00a0»`);
     // On a closed request, a reply reopens nothing (reopenOnCustomerComment is off by default): the portal's Reopen.
-    if (to === 'closed') expect(n.textBody).toContain("Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail");
+    if (to === 'closed') expect(n.textBody).toContain('Vous pouvez la rouvrir sur le portail');
     else expect(n.textBody).toContain('répondez simplement à cet e-mail');
     expect(n.textBody).toContain('https://site.example/servicedesk/customer/portal/1/SUP-7');
   });
@@ -152,6 +152,46 @@ describe('status changes', () => {
 
   it.each(['submitted', 'resolved'] as const)('says nothing on entering %s', (to) => {
     expect(statusChangeRule(input(moved('in_progress', to)))).toEqual([]);
+  });
+
+  it("cites the team's latest comment only when there is one, and names the site's reopen transition", () => {
+    const asked = {
+      id: '9',
+      author: { accountId: agent.accountId, accountType: 'atlassian' },
+      created: new Date(AT - 60_000).toISOString(),
+      jsdPublic: true,
+      body: 'Here is the fix',
+    };
+    const en = config({ languages: { default: 'en' } });
+    const english = snapshot({ reporter: { ...customer, locale: 'en_US' }, resolution: 'Done' });
+    const closing = (comments: unknown[]) =>
+      (
+        statusChangeRule(
+          input(moved('in_progress', 'closed', { resolution: 'Done' }), {
+            snapshot: english,
+            config: en,
+            comments: comments as RuleInput['comments'],
+            reopenAction: 'Rouvrir',
+          }),
+        )[0] as Notify
+      ).textBody;
+    expect(closing([asked])).toContain('the latest comment on the request has the details');
+    const none = closing([]);
+    expect(none).not.toContain('latest comment');
+    expect(none).toContain('We consider your request answered (resolution "Done")');
+    expect(none).toContain('use the "Rouvrir" action in the portal');
+    const waiting = (comments: unknown[]) =>
+      (
+        statusChangeRule(
+          input(moved('in_progress', 'waiting_for_customer'), {
+            snapshot: english,
+            config: en,
+            comments: comments as RuleInput['comments'],
+          }),
+        )[0] as Notify
+      ).textBody;
+    expect(waiting([asked])).toContain('the latest comment on the request says which');
+    expect(waiting([])).toContain('a comment on the request will say which');
   });
 
   it('says nothing when two site statuses map onto the same canonical one', () => {
@@ -192,7 +232,7 @@ describe('status changes', () => {
     const details = { scheduledOperation: { at: '2026-12-01T20:00:00Z', who: 'Hugo (hosting)' } };
     const [n] = notifies(statusChangeRule(input(moved('in_progress', 'scheduled_operation'), { details })));
     expect(n!.textBody).toContain(
-      'Une opération est planifiée le 1 décembre 2026 à 21:00 (Europe/Paris) ; elle sera menée par Hugo (hosting).',
+      'Une opération est planifiée le 1 décembre 2026 à 21:00 (Europe/Paris)\u00a0; elle sera menée par Hugo (hosting).',
     );
   });
 
@@ -212,7 +252,7 @@ describe('status changes', () => {
         }),
       ),
     )[0]!;
-    expect(de.subject).toBe('[SUP-7] Nouvel état « En cours » : VPN down');
+    expect(de.subject).toBe('[SUP-7] Nouvel état «\u00a0En cours\u00a0»\u00a0: VPN down');
     const onlyEn = config({ languages: { default: 'en', available: ['en'] } });
     expect(
       notifies(statusChangeRule(input(moved('submitted', 'in_progress'), { config: onlyEn })))[0]!.subject,
@@ -289,8 +329,52 @@ describe('comments by the customer', () => {
     ).toEqual([]);
   });
 
-  it('does not reopen a closed request on a comment unless enabled', () => {
-    expect(customerCommentRule(input(commented({ actor: customer }), { snapshot: closed }))).toEqual([]);
+  it('does not reopen a closed request on a comment unless enabled, but tells the team of it, quoted', () => {
+    const actions = customerCommentRule(
+      input(commented({ actor: customer, body: 'Thanks, but it fails again' }), {
+        snapshot: closed,
+        supportTeam: [agent, agentFr],
+      }),
+    );
+    expect(actions.map((a) => [a.type, a.key])).toEqual([
+      ['notify', 'SUP-7:notify-closed-comment:30001:en'],
+      ['notify', 'SUP-7:notify-closed-comment:30001:fr'],
+    ]);
+    const [en, fr] = actions as Notify[];
+    expect(en!.subject).toBe('[SUP-7] Customer comment on a closed request: VPN down');
+    expect(en!.textBody).toContain('Carol Client commented on the request SUP-7 "VPN down", which is "Closed":');
+    expect(en!.textBody).toContain('> Thanks, but it fails again');
+    expect(en!.textBody).toContain('The request stays "Closed"');
+    expect(fr!.textBody).toContain("qui est à l'état «\u00a0Fermée\u00a0»");
+    const off = config({ rules: { notifyTeamOnReopen: false } });
+    expect(customerCommentRule(input(commented({ actor: customer }), { snapshot: closed, config: off }))).toEqual([]);
+  });
+
+  it("quotes a rich comment's links, mentions and images in the team's email", () => {
+    const body = {
+      type: 'doc',
+      version: 1,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Same error, see ' },
+            { type: 'text', text: 'the log', marks: [{ type: 'link', attrs: { href: 'https://files.example/log' } }] },
+          ],
+        },
+        {
+          type: 'mediaSingle',
+          content: [{ type: 'media', attrs: { id: 'm', type: 'file', collection: 'c', alt: 'error.png' } }],
+        },
+      ],
+    };
+    const [n] = customerCommentRule(
+      input({ ...commented({ actor: customer }), body } as RequestEvent, {
+        snapshot: closed,
+        config: config({ escalation: { supportTeamGroup: 'support-team' }, languages: { default: 'en' } }),
+      }),
+    ) as Notify[];
+    expect(n!.textBody).toContain('> Same error, see the log (https://files.example/log)\n>\n> [Image: error.png]');
   });
 
   it('reopens a closed request on a comment when enabled, telling the team with the comment', () => {
@@ -332,6 +416,34 @@ describe('reopen by a customer', () => {
     expect((actions[0] as Notify).subject).toBe('[SUP-7] Reopened by the customer: VPN down');
   });
 
+  it("quotes the comment the customer left with the reopen (JSM's additionalComment), not an older one", () => {
+    const comment = (id: string, by: Person, atMs: number, text: string) => ({
+      id,
+      author: { accountId: by.accountId, accountType: by.accountType },
+      created: new Date(atMs).toISOString(),
+      jsdPublic: true,
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+    });
+    const comments = [
+      comment('1', customer, AT - 86_400_000, 'Yesterday'),
+      comment('2', agent, AT, 'Agent note'),
+      comment('3', customer, AT + 400, 'It fails again since this morning'),
+    ];
+    const actions = reopenRule(
+      input(moved('closed', 'in_progress', { actor: customer }), { supportTeam: [agent], comments }),
+    );
+    const n = actions[0] as Notify;
+    expect(n.textBody).toContain('Their comment:\n\n> It fails again since this morning');
+    expect(n.textBody).not.toContain('Yesterday');
+    const without = reopenRule(
+      input(moved('closed', 'in_progress', { actor: customer }), {
+        supportTeam: [agent],
+        comments: comments.slice(0, 2),
+      }),
+    );
+    expect((without[0] as Notify).textBody).not.toContain('Their comment');
+  });
+
   it('moves it on to in_progress when the customer transition led elsewhere', () => {
     const actions = reopenRule(
       input(moved('closed', 'submitted', { actor: customer }), {
@@ -361,25 +473,48 @@ describe('reopen by a customer', () => {
     ).toEqual(['transition']);
   });
 
-  it('asks the shell for the agents only when a reopen may notify them and no group is set', () => {
+  it('asks the shell for the agents only when the team may be told and no group is set', () => {
     const reopen = {
       event: moved('closed', 'in_progress', { actor: customer }),
       snapshot: snapshot(),
       config: config(),
     };
-    expect(needsSupportTeam(reopen)).toBe(true);
-    expect(needsSupportTeam({ ...reopen, config: config({ escalation: { supportTeamGroup: 'g' } }) })).toBe(false);
-    expect(needsSupportTeam({ ...reopen, event: moved('submitted', 'in_progress') })).toBe(false);
-    expect(needsSupportTeam({ ...reopen, event: created() })).toBe(false);
+    const team = (i: Parameters<typeof inputsNeeded>[0]) => inputsNeeded(i).supportTeam;
+    expect(team(reopen)).toBe(true);
+    expect(team({ ...reopen, config: config({ escalation: { supportTeamGroup: 'g' } }) })).toBe(false);
+    expect(team({ ...reopen, event: moved('submitted', 'in_progress') })).toBe(false);
+    expect(team({ ...reopen, event: created() })).toBe(false);
     const closed = snapshot({ status: status('closed') });
-    expect(needsSupportTeam({ event: commented({ actor: customer }), snapshot: closed, config: config() })).toBe(false);
+    expect(team({ event: commented({ actor: customer }), snapshot: closed, config: config() })).toBe(true);
     expect(
-      needsSupportTeam({
+      team({
         event: commented({ actor: customer }),
         snapshot: closed,
-        config: config({ rules: { reopenOnCustomerComment: true } }),
+        config: config({ rules: { notifyTeamOnReopen: false } }),
       }),
-    ).toBe(true);
+    ).toBe(false);
+    expect(team({ event: commented({ actor: agent }), snapshot: closed, config: config() })).toBe(false);
+  });
+
+  it("asks for the comments of a reopen and of the emails that cite the team's latest comment, and for the reopen's name on a close", () => {
+    const reopen = {
+      event: moved('closed', 'in_progress', { actor: customer }),
+      snapshot: snapshot(),
+      config: config(),
+    };
+    expect(inputsNeeded(reopen)).toMatchObject({ comments: true, reopenAction: false });
+    const close = { event: moved('in_progress', 'closed'), snapshot: snapshot(), config: config() };
+    expect(inputsNeeded(close)).toMatchObject({ comments: true, reopenAction: true });
+    expect(inputsNeeded({ ...close, event: moved('submitted', 'waiting_for_customer') })).toMatchObject({
+      comments: true,
+      reopenAction: false,
+    });
+    expect(inputsNeeded({ ...close, event: moved('submitted', 'in_progress') })).toMatchObject({
+      comments: false,
+      reopenAction: false,
+    });
+    const off = config({ rules: { notifyOnStatusChange: false } });
+    expect(inputsNeeded({ ...close, config: off })).toMatchObject({ comments: false, reopenAction: false });
   });
 });
 

@@ -4,15 +4,17 @@
  * action key is built from the event's own identity (issue id, changelog id, comment id), so the same event
  * delivered twice yields the same keys and the ledger runs them once.
  */
-import { actionKey, adfFromText, type Action } from './actions';
+import { actionKey, type Action } from './actions';
+import { adfFromText, textFromAdf } from './adf';
+import { isInternalComment, latestTeamComment, type JiraComment } from './comments';
 import type { Config } from './config';
 import { languageFor, type Language } from './language';
 import { createdMessage, statusMessage, supportCommentMessage } from './messages/customer-notifications';
 import type { Message, RequestRef } from './messages/layout';
-import { consultingNote, reopenedMessage } from './messages/team-messages';
+import { closedCommentMessage, consultingNote, reopenedMessage } from './messages/team-messages';
 import { actorRole, type Person, type RequestEvent, type RequestSnapshot } from './request';
 import type { RequestDetails } from './request-details';
-import { ANNOUNCED_STATUSES, isDone, isReopen, statusResolver, type CanonicalStatus } from './workflow';
+import { ANNOUNCED_STATUSES, isDone, isReopen, STATUS_NAMES, statusResolver, type CanonicalStatus } from './workflow';
 
 /** The issue property where a consulting closure is recorded. */
 export const CONSULTING_PROPERTY = 'supportRulesConsulting';
@@ -24,8 +26,12 @@ export interface RuleInput {
   config: Config;
   /** The agent panel's `supportRulesDetails` (third party, scheduled operation), when recorded. */
   details?: RequestDetails | null;
-  /** The agents to notify of a reopen when no support group is configured (see {@link needsSupportTeam}). */
+  /** The agents to notify of a reopen when no support group is configured (see {@link inputsNeeded}). */
   supportTeam?: Person[];
+  /** The request's comments, when {@link inputsNeeded} asks for them (what the team wrote, a reopen's comment). */
+  comments?: readonly JiraComment[];
+  /** The site's own name of the customer's reopen transition, when {@link inputsNeeded} asks for it and it is offered. */
+  reopenAction?: string | null;
 }
 
 type Rule = (input: RuleInput) => Action[];
@@ -125,6 +131,9 @@ export const statusChangeRule: Rule = (input) => {
     timeZone: config.calendars.businessHours.timeZone,
     consulting: config.rules.consulting && isConsulting(resolutionOf(input), config),
     replyReopens: config.rules.reopenOnCustomerComment,
+    teamCommented: input.comments ? latestTeamComment(input.comments, snapshot) !== null : undefined,
+    resolution: resolutionOf(input),
+    reopenAction: input.reopenAction ?? null,
   });
   return notifyReporter(snapshot, actionKey(snapshot.issueKey, 'notify-status', event.changelogId), message);
 };
@@ -144,14 +153,45 @@ export const reopenRule: Rule = (input) => {
     actions.push(moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.changelogId)));
   if (config.rules.notifyTeamOnReopen) {
     const key = actionKey(snapshot.issueKey, 'notify-reopen', event.changelogId);
+    const comment = reopenComment(input.comments ?? [], event.actor?.accountId, event.at);
     actions.push(
       ...notifyTeam(input, key, (lang) =>
-        reopenedMessage(lang, refOf(snapshot), event.actor?.displayName ?? null, null),
+        reopenedMessage(
+          lang,
+          refOf(snapshot),
+          event.actor?.displayName ?? null,
+          comment ? textFromAdf(comment.body, lang) || null : null,
+        ),
       ),
     );
   }
   return actions;
 };
+
+/** How far from a reopen a comment of its author may be dated and still be the reopen's own comment. */
+const REOPEN_COMMENT_WINDOW_MS = 60_000;
+
+/**
+ * The comment a customer left with their reopen (JSM's `additionalComment` on the customer transition): their
+ * public comment dated within a minute of the move, the latest such.
+ */
+function reopenComment(
+  comments: readonly JiraComment[],
+  actorId: string | undefined,
+  atMs: number,
+): JiraComment | null {
+  if (!actorId) return null;
+  const near = comments.filter((c) => {
+    const created = Date.parse(c.created ?? '');
+    return (
+      c.author?.accountId === actorId &&
+      !isInternalComment(c) &&
+      Number.isFinite(created) &&
+      Math.abs(created - atMs) <= REOPEN_COMMENT_WINDOW_MS
+    );
+  });
+  return near.sort((a, b) => Date.parse(b.created ?? '') - Date.parse(a.created ?? ''))[0] ?? null;
+}
 
 /**
  * Closing (or resolving) with the Consulting resolution is recorded: an issue property and an internal note.
@@ -214,6 +254,8 @@ export const supportCommentRule: Rule = (input) => {
 /**
  * A customer's comment moves the request back to in_progress: from waiting_for_customer (`resumeOnCustomerComment`),
  * and from resolved or closed (`reopenOnCustomerComment`, as a reply by email does), the latter telling the team.
+ * When such a comment does not reopen the request, the team is still told of it (`notifyTeamOnReopen`), quoted:
+ * the support page lets a customer answer at any time.
  * @example customerCommentRule({ event: { kind: 'commented', actor: reporter, ... }, snapshot: { status: waiting_for_customer }, ... }) //=> [transition in_progress]
  */
 export const customerCommentRule: Rule = (input) => {
@@ -223,6 +265,7 @@ export const customerCommentRule: Rule = (input) => {
   if (status === 'waiting_for_customer' && config.rules.resumeOnCustomerComment) {
     return [moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'resume', event.commentId))];
   }
+  const who = event.actor?.displayName ?? null;
   if (isDone(status) && config.rules.reopenOnCustomerComment) {
     const actions: Action[] = [
       moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.commentId)),
@@ -231,11 +274,17 @@ export const customerCommentRule: Rule = (input) => {
       const key = actionKey(snapshot.issueKey, 'notify-reopen', event.commentId);
       actions.push(
         ...notifyTeam(input, key, (lang) =>
-          reopenedMessage(lang, refOf(snapshot), event.actor?.displayName ?? null, event.body),
+          reopenedMessage(lang, refOf(snapshot), who, textFromAdf(event.body, lang) || null),
         ),
       );
     }
     return actions;
+  }
+  if (status && isDone(status) && config.rules.notifyTeamOnReopen) {
+    const key = actionKey(snapshot.issueKey, 'notify-closed-comment', event.commentId);
+    return notifyTeam(input, key, (lang) =>
+      closedCommentMessage(lang, refOf(snapshot), who, STATUS_NAMES[status][lang], textFromAdf(event.body, lang)),
+    );
   }
   return [];
 };
@@ -258,21 +307,51 @@ export function evaluateRules(input: RuleInput): Action[] {
   return RULES.flatMap((rule) => rule(input));
 }
 
+/** True for a status whose email tells the customer what "the latest comment" says, when there is one. */
+function citesComment(status: CanonicalStatus): boolean {
+  return status === 'waiting_for_customer' || status === 'scheduled_operation' || status === 'closed';
+}
+
+/** What the rules need beyond the event and the request, for the shell to read before {@link evaluateRules}. */
+export interface NeededInputs {
+  /** The agents (assignable users) to tell, when no support group is configured. */
+  supportTeam: boolean;
+  /** The request's comments: what the team wrote before a status email, a reopen's own comment. */
+  comments: boolean;
+  /** The site's name of the customer's reopen transition, for the closing email. */
+  reopenAction: boolean;
+}
+
 /**
- * True when the rules may notify the support team and no group is configured, so the shell should look up
- * the agents first (a reopen: a customer's move out of resolved/closed, or their comment on such a request).
- * @example needsSupportTeam({ event: { kind: 'created', ... }, snapshot, config }) //=> false
+ * What the shell must read for one event: the support team's agents when the rules may notify the team and no
+ * group is configured (a customer's reopen, or their comment on a resolved or closed request); the comments
+ * for a status email that may cite "the latest comment" and for a reopen the team is told of; the reopen
+ * transition's name for a closing email.
+ * @example inputsNeeded({ event: { kind: 'created', ... }, snapshot, config }) //=> { supportTeam: false, comments: false, reopenAction: false }
  */
-export function needsSupportTeam(input: Omit<RuleInput, 'supportTeam'>): boolean {
+export function inputsNeeded(input: Omit<RuleInput, 'supportTeam' | 'comments' | 'reopenAction'>): NeededInputs {
   const { event, snapshot, config } = input;
-  if (config.escalation.supportTeamGroup || !config.rules.notifyTeamOnReopen) return false;
+  const none: NeededInputs = { supportTeam: false, comments: false, reopenAction: false };
+  const byCustomer = actorRole(event.actor, snapshot) === 'customer';
+  const noGroup = !config.escalation.supportTeamGroup && config.rules.notifyTeamOnReopen;
   if (event.kind === 'status_changed') {
     const move = statusMove(input);
-    return move !== null && isReopen(move.from, move.to) && actorRole(event.actor, snapshot) === 'customer';
+    if (!move?.to) return none;
+    const reopen = isReopen(move.from, move.to) && byCustomer;
+    const announced =
+      config.rules.notifyOnStatusChange &&
+      move.from !== move.to &&
+      ANNOUNCED_STATUSES.has(move.to) &&
+      !(event.actor && event.actor.accountId === snapshot.reporter?.accountId);
+    return {
+      supportTeam: reopen && noGroup,
+      comments: (reopen && config.rules.notifyTeamOnReopen) || (announced && citesComment(move.to)),
+      reopenAction: announced && move.to === 'closed',
+    };
   }
   if (event.kind === 'commented') {
-    const status = snapshot.status.canonical;
-    return config.rules.reopenOnCustomerComment && isDone(status) && actorRole(event.actor, snapshot) === 'customer';
+    const onDone = snapshot.status.canonical !== undefined && isDone(snapshot.status.canonical);
+    return { ...none, supportTeam: !event.internal && byCustomer && onDone && noGroup };
   }
-  return false;
+  return none;
 }

@@ -86,21 +86,25 @@ describe('who is told, in which language', () => {
         key: 'SUP-1:sla-alert:warning:assignee',
         issueKey: 'SUP-1',
         to: { accountIds: ['agent-1'] },
-        subject: '[SUP-1] Réponse attendue bientôt : VPN down',
+        subject: '[SUP-1] Réponse attendue bientôt\u00a0: VPN down',
       }),
     ]);
     expect(slaThresholdKey('SUP-1', 'warning')).toBe('SUP-1:sla-alert:warning');
     const body = (actions[0] as { textBody: string }).textBody;
-    expect(body).toContain('a consommé 75 % de son délai de première réponse (4 h en heures ouvrées)');
+    expect(body).toContain('a consommé 75\u00a0% de son délai de première réponse (4\u00a0h en heures ouvrées)');
     expect(body).toContain('le délai sera dépassé le 9 mars 2026 à 11:00 (Europe/Paris)');
     expect(body).toContain('Elle est assignée à Alice Agent.');
-    expect(body).toContain('Demande : https://acme.atlassian.net/browse/SUP-1');
+    expect(body).toContain('Demande\u00a0: https://acme.atlassian.net/browse/SUP-1');
   });
 
   it('the breach goes to the assignee and to the team lead, each in their language', () => {
     const { actions } = alerts(MONDAY_11H);
     expect(actions.map((a) => [a.key, (a as { to: unknown }).to, (a as { subject: string }).subject])).toEqual([
-      ['SUP-1:sla-alert:breach:assignee', { accountIds: ['agent-1'] }, '[SUP-1] Délai de réponse dépassé : VPN down'],
+      [
+        'SUP-1:sla-alert:breach:assignee',
+        { accountIds: ['agent-1'] },
+        '[SUP-1] Délai de réponse dépassé\u00a0: VPN down',
+      ],
       ['SUP-1:sla-alert:breach:lead', { accountIds: ['lead-1'] }, '[SUP-1] Response goal missed: VPN down'],
     ]);
   });
@@ -140,14 +144,14 @@ describe('the texts', () => {
   it('say the goal, its calendar, the share and the breach instant in the desk time zone', () => {
     expect(goalText(4 * H, 'en')).toBe('4 hours');
     expect(goalText(H, 'en')).toBe('1 hour');
-    expect(goalText(90 * 60_000, 'fr')).toBe('1 h 30');
-    expect(goalText(45 * 60_000, 'fr')).toBe('45 min');
+    expect(goalText(90 * 60_000, 'fr')).toBe('1\u00a0h 30');
+    expect(goalText(45 * 60_000, 'fr')).toBe('45\u00a0min');
     const warning = slaWarningMessage('en', request, facts);
     expect(warning.textBody).toContain('has used 80% of its first-response goal (1 h 30 min 24/7)');
     expect(warning.textBody).toContain('missed on 9 March 2026 at 12:00 (Europe/Paris)');
     expect(warning.textBody).toContain('It is not assigned to anyone.');
     expect(slaBreachMessage('fr', request, facts).textBody).toContain(
-      '(1 h 30 24 h/24, 7 j/7) est dépassé depuis le 9 mars 2026 à 12:00',
+      '(1\u00a0h 30 24\u00a0h/24, 7\u00a0j/7) est dépassé depuis le 9 mars 2026 à 12:00',
     );
   });
 

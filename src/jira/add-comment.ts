@@ -1,5 +1,5 @@
 import { route } from '@forge/api';
-import type { AdfDocument } from '../domain/actions';
+import type { AdfDocument } from '../domain/adf';
 import { requestJiraJson, type Actor } from './client';
 
 /**

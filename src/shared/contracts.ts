@@ -21,6 +21,7 @@ export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
+export { frenchSpacing, typeset } from '../domain/texts/typography';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
 export type {
   CanonicalStatus,

@@ -128,7 +128,7 @@ it('the triggers, the sweep and the consumer log malformed input and change noth
     // The sweep ignores its (malformed) event and does its job: the seeded SUP-4, waiting for 4 days, gets its
     // first reminder, once. Nothing else is sent.
     expect((await world.site.outbox()).slice(outboxBefore).map((m) => m.subject)).toEqual([
-      '[SUP-4] Relance : Export CSV incomplet',
+      '[SUP-4] Relance\u00a0: Export CSV incomplet',
     ]);
   });
 });

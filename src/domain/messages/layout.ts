@@ -35,7 +35,14 @@ export function subjectOf(lang: Language, ref: RequestRef, text: string): string
 }
 
 /** The closing line of a customer email: how to answer (the default), how to reopen, or nothing more. */
-export type Footer = { kind: 'answer' } | { kind: 'reopen'; replyReopens: boolean } | { kind: 'none' };
+export type Footer =
+  | { kind: 'answer' }
+  | {
+      kind: 'reopen';
+      replyReopens: boolean;
+      /** The site's name of the customer's reopen transition. */ action: string | null;
+    }
+  | { kind: 'none' };
 
 /**
  * A customer email: greeting, paragraphs, the footer's line, signature.
@@ -53,7 +60,7 @@ export function customerMessage(
     footer.kind === 'answer'
       ? [t.howToAnswer(ref.portalUrl)]
       : footer.kind === 'reopen'
-        ? [t.howToReopen(ref.portalUrl, footer.replyReopens)]
+        ? [t.howToReopen(ref.portalUrl, footer.replyReopens, footer.action)]
         : [];
   return {
     subject: subjectOf(lang, ref, subjectText),
@@ -82,7 +89,7 @@ export function quote(text: string): string {
   return text
     .trim()
     .split('\n')
-    .map((line) => `> ${line}`)
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
     .join('\n');
 }
 

@@ -37,8 +37,9 @@ function expectCustomerMessage(m: Message, lang: Language, closed = false): void
     expect(m.textBody).not.toContain(reply);
     expect(m.textBody).toContain(
       {
-        fr: `Pour la rouvrir, utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}`,
-        en: `To reopen it, use the "Reopen" action in the portal: ${ref.portalUrl}`,
+        fr: `Pour la rouvrir, utilisez l'action «\u00a0Rouvrir\u00a0» sur le portail\u00a0: ${ref.portalUrl}`,
+        // the site's own name of its reopen transition, whatever the email's language
+        en: `To reopen it, use the "Rouvrir" action in the portal: ${ref.portalUrl}`,
       }[lang],
     );
   } else expect(m.textBody).toContain(reply);
@@ -52,7 +53,7 @@ describe.each(LANGS)('customer messages in %s', (lang) => {
   });
 
   it.each([...ANNOUNCED_STATUSES])('announces %s with its name and what happens next', (status) => {
-    const m = statusMessage(lang, ref, status);
+    const m = statusMessage(lang, ref, status, null, { reopenAction: 'Rouvrir' });
     expectCustomerMessage(m, lang, status === 'closed');
     expect(m.subject).toContain(STATUS_NAMES[status][lang]);
     // lead sentence, next step, how to answer, signature: at least one paragraph beyond the lead.
@@ -96,11 +97,13 @@ describe('status details', () => {
   it('explains reopening on closure, and the consulting resolution when it applies', () => {
     expect(statusMessage('en', ref, 'closed').textBody).toContain('you can reopen the request');
     // A reply by email reopens only when reopenOnCustomerComment is on; the email then says so.
-    expect(statusMessage('fr', ref, 'closed', null, { replyReopens: true }).textBody).toContain(
-      `Pour la rouvrir, répondez simplement à cet e-mail, ou utilisez l'action « Rouvrir » sur le portail : ${ref.portalUrl}.`,
+    expect(
+      statusMessage('fr', ref, 'closed', null, { replyReopens: true, reopenAction: 'Rouvrir' }).textBody,
+    ).toContain(
+      `Pour la rouvrir, répondez simplement à cet e-mail, ou utilisez l'action «\u00a0Rouvrir\u00a0» sur le portail\u00a0: ${ref.portalUrl}.`,
     );
     expect(statusMessage('en', { ...ref, portalUrl: null }, 'closed').textBody).toContain(
-      'To reopen it, use the "Reopen" action in the customer portal.',
+      'You can reopen it in the customer portal.',
     );
     expect(statusMessage('en', ref, 'closed').textBody).not.toContain('consulting');
     expect(statusMessage('en', ref, 'closed', null, { consulting: true }).textBody).toContain(

@@ -2,7 +2,7 @@
  * The public comments the agent's panel actions post, in the customer's language: closing as Consulting,
  * waiting for a third party, a scheduled operation. Pure: plain data in, documents out.
  */
-import { adfFromText, type AdfDocument } from '../actions';
+import { adfFromText, type AdfDocument } from '../adf';
 import type { Language } from '../language';
 import type { ScheduledOperation, ThirdParty } from '../request-details';
 import { formatLongInstant } from '../texts/dates';

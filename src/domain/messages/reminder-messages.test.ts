@@ -12,10 +12,10 @@ describe('the reminder texts', () => {
       closesAtMs,
       timeZone: 'Europe/Paris',
     });
-    expect(comment).toContain('relance n° 1');
+    expect(comment).toContain('relance n°\u00a01');
     expect(comment).toContain('> Merci de nous envoyer les journaux.');
     expect(comment).toContain('fermée le 17 janvier 2026 à 10:00 (Europe/Paris)');
-    expect(message.subject).toBe('[SUP-7] Relance : VPN down');
+    expect(message.subject).toBe('[SUP-7] Relance\u00a0: VPN down');
     expect(message.textBody).toContain('17 janvier 2026 à 10:00');
   });
 
@@ -48,7 +48,7 @@ describe('the auto-close texts', () => {
   it.each([
     [
       'fr',
-      '[SUP-7] Fermée sans réponse : VPN down',
+      '[SUP-7] Fermée sans réponse\u00a0: VPN down',
       /depuis 12 jours.*rouvrez-la depuis le portail \(https:\/\/site\.example\/portal\/1\/SUP-7\)/s,
     ],
     [

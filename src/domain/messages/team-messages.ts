@@ -27,6 +27,27 @@ export function reopenedMessage(
 }
 
 /**
+ * Tells the support team that a customer commented on a resolved or closed request, which stays as it is (when
+ * such a comment does not reopen it): the comment quoted.
+ * @example closedCommentMessage('en', ref, 'Carol', 'Closed', 'Thanks, but it fails again').subject //=> '[SUP-1] Customer comment on a closed request: VPN down'
+ */
+export function closedCommentMessage(
+  lang: Language,
+  ref: RequestRef,
+  customerName: string | null,
+  statusName: string,
+  comment: string,
+): Message {
+  const t = textsFor(lang).closedComment;
+  const who = customerName ?? textsFor(lang).reopened.customer;
+  return teamMessage(lang, ref, t.subject, [
+    t.lead(who, ref.issueKey, ref.summary, statusName),
+    quote(comment),
+    t.stays(statusName),
+  ]);
+}
+
+/**
  * The internal note recorded when a request is closed as a consulting need.
  * @example consultingNote('en', 'Alice', 'Consulting', Date.UTC(2026, 10, 28, 9), 'Europe/Paris') //=> 'Closed as a consulting need (resolution "Consulting") by Alice on 28 November 2026 at 10:00.'
  */

@@ -18,11 +18,12 @@ export const en = {
     subject: (issueKey: string, text: string, summary: string) => `[${issueKey}] ${text}: ${summary}`,
     howToAnswer: (portalUrl: string | null) =>
       `To answer us, simply reply to this email${portalUrl ? `, or follow your request in the portal: ${portalUrl}` : ''}.`,
-    howToReopen: (portalUrl: string | null, replyReopens: boolean) => {
+    /** `action`: the site's own name of the customer's reopen transition, when known. */
+    howToReopen: (portalUrl: string | null, replyReopens: boolean, action: string | null) => {
       const where = portalUrl ? `in the portal: ${portalUrl}` : 'in the customer portal';
-      return replyReopens
-        ? `To reopen it, simply reply to this email, or use the "Reopen" action ${where}.`
-        : `To reopen it, use the "Reopen" action ${where}.`;
+      const use = action ? `use the "${action}" action ${where}` : `reopen it ${where}`;
+      if (replyReopens) return `To reopen it, simply reply to this email, or ${use}.`;
+      return action ? `To reopen it, ${use}.` : `You can reopen it ${where}.`;
     },
     requestLink: (url: string) => `Request: ${url}`,
   },
@@ -38,19 +39,20 @@ export const en = {
     lead: (issueKey: string, summary: string, status: string) =>
       `Your request ${issueKey} "${summary}" is now "${status}".`,
     inProgress: 'Our team has taken up your request and is working on it.',
-    waitingForCustomer: (inProgress: string) =>
-      `We need information from you: the latest comment on the request says which. As soon as you answer, the request goes back to "${inProgress}".`,
+    /** `commented`: the team has written a public comment on the request. */
+    waitingForCustomer: (inProgress: string, commented: boolean) =>
+      `We need information from you: ${commented ? 'the latest comment on the request says which' : 'a comment on the request will say which'}. As soon as you answer, the request goes back to "${inProgress}".`,
     thirdPartyUnknown:
       'We are waiting for a third party to act (Atlassian, an add-on vendor or a hosting company). We will come back to you as soon as it has.',
     thirdParty: (who: string, reference: string | undefined) =>
       `We are waiting for ${who}${reference ? ` (reference ${reference})` : ''} to act. We will come back to you as soon as it has.`,
     thirdPartyKinds: { atlassian: 'Atlassian', addon_vendor: 'the add-on vendor', hosting: 'the hosting company' },
-    scheduledUnknown:
-      'A long or planned operation is needed; the latest comment on the request says when it will be done and by whom.',
+    scheduledUnknown: (commented: boolean) =>
+      `A long or planned operation is needed; ${commented ? 'the latest comment on the request says' : 'we will tell you'} when it will be done and by whom.`,
     scheduled: (when: string, timeZone: string, who: string) =>
       `An operation is scheduled on ${when} (${timeZone}); ${who} will carry it out.`,
-    closed: (inProgress: string) =>
-      `We have given you an answer: the latest comment on the request has the details. If it does not fully meet your need, you can reopen the request: it goes back to "${inProgress}".`,
+    closed: (inProgress: string, commented: boolean, resolution: string | null) =>
+      `${commented ? 'We have given you an answer: the latest comment on the request has the details.' : `We consider your request answered${resolution ? ` (resolution "${resolution}")` : ''}.`} If it does not fully meet your need, you can reopen the request: it goes back to "${inProgress}".`,
     consulting: 'Your request was identified as a consulting need and closed with the resolution "Consulting".',
   },
 
@@ -59,6 +61,15 @@ export const en = {
     team: 'The support team',
     lead: (who: string, issueKey: string, summary: string) =>
       `${who} commented on your request ${issueKey} "${summary}":`,
+    media: (portalUrl: string | null) =>
+      `The comment holds images or attachments: see them on the request ${portalUrl ? `in the portal: ${portalUrl}` : 'in the customer portal'}.`,
+  },
+
+  /** How a comment's rich content reads in plain text. */
+  adf: {
+    image: (name: string | null) => (name ? `[Image: ${name}]` : '[Image]'),
+    attachment: (name: string | null) => (name ? `[Attachment: ${name}]` : '[Attachment]'),
+    someone: 'someone',
   },
 
   reopened: {
@@ -67,6 +78,13 @@ export const en = {
     lead: (who: string, issueKey: string, summary: string, inProgress: string) =>
       `${who} reopened the request ${issueKey} "${summary}"; it is back in "${inProgress}".`,
     theirComment: 'Their comment:',
+  },
+
+  closedComment: {
+    subject: 'Customer comment on a closed request',
+    lead: (who: string, issueKey: string, summary: string, status: string) =>
+      `${who} commented on the request ${issueKey} "${summary}", which is "${status}":`,
+    stays: (status: string) => `The request stays "${status}": reopen it if they need an answer.`,
   },
 
   consultingNote: (byName: string | null, resolution: string, when: string) =>
@@ -108,7 +126,7 @@ export const en = {
     closed: (days: number, issueKey: string, summary: string) =>
       `Without an answer from you for ${days} days, we have closed your request ${issueKey} "${summary}".`,
     reopen: (portalUrl: string | null, inProgress: string) =>
-      `If you still need help, reopen it from the portal${portalUrl ? ` (${portalUrl})` : ''} with the "Reopen" action: it goes back to "${inProgress}" and the team is notified.`,
+      `If you still need help, reopen it from the portal${portalUrl ? ` (${portalUrl})` : ''}: it goes back to "${inProgress}" and the team is notified.`,
     replyAlso: 'You can also simply reply to this email.',
   },
 

@@ -10,7 +10,7 @@ import { listIssueComments } from '../../jira/list-issue-comments';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
 import { JiraError } from '../../jira/client';
-import { textFromAdf } from '../../domain/actions';
+import { textFromAdf } from '../../domain/adf';
 import { kvsStore as store, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { processSweepBatch } from './process-sweep-batch';
 
@@ -91,7 +91,7 @@ describe('processSweepBatch', () => {
     expect(addComment).toHaveBeenCalledTimes(1);
     const [, body, opts] = jest.mocked(addComment).mock.calls[0]!;
     expect(opts).toEqual({ internal: false });
-    expect(textFromAdf(body)).toContain('> Please send the logs');
+    expect(textFromAdf(body, 'en')).toContain('> Please send the logs');
     expect(jest.mocked(notifyIssue).mock.calls[0]![1]).toMatchObject({
       to: { accountIds: ['cust-1'] },
       subject: '[SUP-7] Reminder: VPN down',
@@ -122,10 +122,10 @@ describe('processSweepBatch', () => {
     await processSweepBatch({ kind: 'sweep-batch', issueKeys: ['SUP-7'], sweptAt: T0 + 12 * DAY });
     expect(jest.mocked(transitionIssue).mock.calls[0]!.slice(0, 2)).toEqual(['SUP-7', 'closed']);
     expect(jest.mocked(transitionIssue).mock.calls[0]![3]).toEqual({ resolution: 'Done' });
-    expect(textFromAdf(jest.mocked(addComment).mock.calls[0]![1])).toMatch(/reopen it from the portal/);
+    expect(textFromAdf(jest.mocked(addComment).mock.calls[0]![1], 'en')).toMatch(/reopen it from the portal/);
     // The email links the request in the portal, and does not invite a reply that would reopen nothing.
     const email = jest.mocked(notifyIssue).mock.calls[0]![1].textBody;
-    expect(email).toContain(`reopen it from the portal (${PORTAL}) with the "Reopen" action`);
+    expect(email).toContain(`reopen it from the portal (${PORTAL}): it goes back to "In progress"`);
     expect(email).not.toContain('reply to this email');
     expect(jest.mocked(setIssueProperty).mock.calls[0]![2]).toMatchObject({
       waiting: 'no',

@@ -91,12 +91,13 @@ async function processDueRequest(
   comments ??= decision.kind === 'reminder' ? await listIssueComments(issueKey, 20) : [];
   const [locale, portalUrl] = await Promise.all([localeOf(issue, locales), portalUrlOf(issueKey)]);
   const reporter = issue.fields.reporter ?? null;
+  const lang = languageFor(locale, config.languages);
   const actions = dueActions(
     {
       ref: { issueKey: issue.key, summary: issue.fields.summary ?? '', portalUrl },
       reporterId: reporter?.accountId,
-      lang: languageFor(locale, config.languages),
-      awaited: awaitedFromTeam(comments, { reporter, participants: [] }),
+      lang,
+      awaited: awaitedFromTeam(comments, { reporter, participants: [] }, lang),
       storedClock: stored,
     },
     decision,

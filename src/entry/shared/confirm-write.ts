@@ -4,15 +4,19 @@
  * email (`POST …/notify`) leaves no trace to read: it is never sent twice, and one whose fate is unknown is kept as
  * an "unconfirmed" dead letter for an admin to check and resend.
  */
-import { textFromAdf, type Action } from '../../domain/actions';
+import type { Action } from '../../domain/actions';
+import { textFromAdf } from '../../domain/adf';
 import { statusResolver } from '../../domain/workflow';
 import type { Config } from '../../domain/config';
 import { getIssue } from '../../jira/get-issue';
 import { listIssueComments } from '../../jira/list-issue-comments';
 
-/** Whitespace-insensitive plain text, for comparing a comment with what the app meant to post. */
-function normalized(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace-insensitive plain text, for comparing a comment with what the app meant to post (both sides read in
+ * the same language, so that media and mentions are named alike).
+ */
+function normalized(body: unknown): string {
+  return textFromAdf(body, 'en').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -21,10 +25,10 @@ function normalized(text: string): string {
  * @example await commentAlreadyPosted(action) //=> true after a lost response whose comment was committed
  */
 export async function commentAlreadyPosted(action: Extract<Action, { type: 'comment' }>): Promise<boolean> {
-  const wanted = normalized(textFromAdf(action.body));
+  const wanted = normalized(action.body);
   const comments = await listIssueComments(action.issueKey, 50);
   const byPoster = (type: string | undefined) => (action.as === 'user' ? type !== 'app' : type === 'app');
-  return comments.some((c) => byPoster(c.author?.accountType) && normalized(textFromAdf(c.body)) === wanted);
+  return comments.some((c) => byPoster(c.author?.accountType) && normalized(c.body) === wanted);
 }
 
 /**

@@ -1,6 +1,7 @@
 // executeActions with Jira's adapters scripted and @forge/kvs in memory (the real ledger): what happens when Jira
 // carries a write out but its answer is lost (JiraError.outcomeUnknown), and when an earlier run was cut off.
-import { adfFromText, type Action } from '../../domain/actions';
+import type { Action } from '../../domain/actions';
+import { adfFromText } from '../../domain/adf';
 import { defaultConfig } from '../../domain/config';
 import { addComment } from '../../jira/add-comment';
 import { JiraError } from '../../jira/client';

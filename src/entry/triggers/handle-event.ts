@@ -8,12 +8,14 @@ import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
 import type { Person, RequestEvent } from '../../domain/request';
 import { appliesToProject } from '../../domain/project-scope';
-import { evaluateRules, needsSupportTeam } from '../../domain/rules';
+import { evaluateRules, inputsNeeded } from '../../domain/rules';
 import { JiraError, nullIfAbsent } from '../../jira/client';
 import { getComment } from '../../jira/get-comment';
 import { commentIsPublic } from '../../domain/comments';
 import { findAssignableUsers } from '../../jira/find-assignable-users';
+import { getReopenAction } from '../../jira/get-reopen-action';
 import { getUser } from '../../jira/get-user';
+import { listIssueComments } from '../../jira/list-issue-comments';
 import { loadConfig } from '../../store/config-store';
 import { keepDeadEvent } from '../../store/dead-letters';
 import { pushWork } from '../../store/work-queue';
@@ -95,10 +97,13 @@ async function decide(events: RequestEvent[], loaded: LoadedRequest, config: Con
   const actions: Action[] = [];
   for (const parsedEvent of events) {
     const event = { ...parsedEvent, actor: await withAccount(parsedEvent.actor, parsedEvent.kind === 'created') };
-    const supportTeam = needsSupportTeam({ event, snapshot, config })
-      ? await findAssignableUsers(snapshot.issueKey)
-      : [];
-    actions.push(...evaluateRules({ event, snapshot, config, details, supportTeam }));
+    const needed = inputsNeeded({ event, snapshot, config, details });
+    const [supportTeam, comments, reopenAction] = await Promise.all([
+      needed.supportTeam ? findAssignableUsers(snapshot.issueKey) : [],
+      needed.comments ? listIssueComments(snapshot.issueKey, 50) : undefined,
+      needed.reopenAction ? getReopenAction(snapshot.issueKey) : null,
+    ]);
+    actions.push(...evaluateRules({ event, snapshot, config, details, supportTeam, comments, reopenAction }));
     actions.push(...(await activityActions({ event, snapshot, config, byApp: event.actor?.accountType === 'app' })));
   }
   return actions;

@@ -135,7 +135,7 @@ describe('parseEvent', () => {
       at: Date.UTC(2026, 10, 28, 10, 30),
       commentId: '30001',
       internal,
-      body: 'Hello',
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] },
     });
     expect(result.ok && result.commentToCheck).toBe(Object.keys(flags).length === 0 ? '30001' : undefined);
   });

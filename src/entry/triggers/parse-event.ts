@@ -4,7 +4,6 @@
  * a reason, never half-read. Shapes: https://developer.atlassian.com/platform/forge/events-reference/jira/
  */
 import { z } from 'zod';
-import { textFromAdf } from '../../domain/actions';
 import type { Person, RequestEvent } from '../../domain/request';
 import { commentIsPublic } from '../../domain/comments';
 
@@ -179,7 +178,7 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
       at: at(comment.created) ?? nowMs,
       commentId: comment.id,
       internal: isPublic !== true,
-      body: textFromAdf(comment.body),
+      body: comment.body,
     },
   ]);
   return isPublic === null && result.ok ? { ...result, commentToCheck: comment.id } : result;

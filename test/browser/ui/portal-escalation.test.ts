@@ -72,7 +72,7 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
   };
   // No alert is sent on a breach, so the panel promises none: it offers the escalation the rules describe.
   await expect(read()).resolves.toBe(
-    'Notre réponse est en retard (promise sous 4 h 00 min). Si cela vous bloque, vous pouvez escalader la demande.',
+    'Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). Si cela vous bloque, vous pouvez escalader la demande.',
   );
   const answer = await session.invoke<{ ok: boolean }>(
     USERS.customer,
@@ -82,5 +82,5 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
     key,
   );
   expect(answer.ok).toBe(true);
-  await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4 h 00 min).');
+  await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min).');
 });

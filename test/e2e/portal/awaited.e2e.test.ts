@@ -48,7 +48,7 @@ it("shows the team's last public comment by a person, after one and after two re
   expect((await portalView(key)).awaited).toBe(QUESTION);
 
   await sandbox.advance('P3DT1H'); // the first reminder, a public comment by the app
-  expect(await appComments(key)).toEqual([expect.stringContaining('relance n° 1')]);
+  expect(await appComments(key)).toEqual([expect.stringContaining('relance n°\u00a01')]);
   expect(await appComments(key)).toEqual([expect.stringContaining(QUESTION)]);
   const afterOne = await portalView(key);
   expect(afterOne.awaited).toBe(QUESTION);
@@ -56,10 +56,10 @@ it("shows the team's last public comment by a person, after one and after two re
 
   await sandbox.advance('P3D'); // the second reminder
   expect(await appComments(key)).toHaveLength(2);
-  expect((await appComments(key))[1]).toContain('relance n° 2');
+  expect((await appComments(key))[1]).toContain('relance n°\u00a02');
   // The second reminder quotes the team's question too, not the first reminder.
   expect((await appComments(key))[1]).toContain(QUESTION);
-  expect((await appComments(key))[1]).not.toContain('relance n° 1');
+  expect((await appComments(key))[1]).not.toContain('relance n°\u00a01');
   expect((await portalView(key)).awaited).toBe(QUESTION);
 });
 

@@ -63,7 +63,7 @@ describe('a request left waiting for its customer', () => {
     expect(reminders(await mailSubjects(key))).toHaveLength(0);
     await advance('PT2H');
     expect(reminders(await mailSubjects(key))).toHaveLength(1);
-    expect(await appComments(key)).toEqual([expect.stringContaining('relance n° 1')]);
+    expect(await appComments(key)).toEqual([expect.stringContaining('relance n°\u00a01')]);
     await advance('P3D');
     expect(reminders(await mailSubjects(key))).toHaveLength(2);
     await advance('P6D');
@@ -81,7 +81,7 @@ describe('a request left waiting for its customer', () => {
     )._links.web;
     const mails = await site.outbox(key);
     expect(mails.find((m) => m.subject.includes('] Relance'))!.textBody).toContain(
-      `ou suivez votre demande sur le portail : ${portal}`,
+      `ou suivez votre demande sur le portail\u00a0: ${portal}`,
     );
     const closing = mails.find((m) => m.subject.includes('] Fermée sans réponse'))!.textBody;
     expect(closing).toContain(`rouvrez-la depuis le portail (${portal})`);
@@ -130,7 +130,7 @@ describe('a request left waiting for its customer', () => {
     expect(reminders(await mailSubjects(key))).toHaveLength(1);
     await advance('P1DT2H'); // 3 days into the new wait: its first reminder
     expect(reminders(await mailSubjects(key))).toHaveLength(2);
-    expect((await appComments(key)).at(-1)).toContain('relance n° 1');
+    expect((await appComments(key)).at(-1)).toContain('relance n°\u00a01');
   });
 
   it('is back in_progress with the team notified when the customer reopens it after the auto-close', async () => {

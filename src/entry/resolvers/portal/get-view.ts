@@ -37,7 +37,7 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
       lang,
       status: { canonical: canonical ?? null, name: statusInWords(canonical, issue.fields.status?.name ?? '', lang) },
       sla: sla ? portalSla(sla, canonical) : null,
-      awaited: waitingForCustomer ? awaitedFromTeam(comments, { reporter, participants: [] }) : null,
+      awaited: waitingForCustomer ? awaitedFromTeam(comments, { reporter, participants: [] }, lang) : null,
       closesAt: config.rules.autoClose ? (waiting?.autoCloseAt ?? null) : null,
       escalation,
       guidance: { enabled: config.rules.escalation, ...escalationGuidance(lang, config) },
