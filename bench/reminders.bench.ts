@@ -114,8 +114,8 @@ async function main(): Promise<void> {
       dueIssues.filter((d) => touched.has(d.key) || touched.has(String(d.id))).map((d) => d.key),
     );
     const reminded = (
-      (await fetch(`${sandbox.url}/_sandbox/outbox`).then((r) => r.json())) as { subject: string }[]
-    ).filter((m) => m.subject.includes('] Relance')).length;
+      (await fetch(`${sandbox.url}/_sandbox/outbox`).then((r) => r.json())) as { subject: string; source: string }[]
+    ).filter((m) => m.source === 'app' && m.subject.includes('] Relance')).length;
 
     const due = WAITING / DUE_EVERY;
     console.log = quietLog;

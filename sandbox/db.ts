@@ -98,7 +98,14 @@ CREATE TABLE IF NOT EXISTS outbox (
   text_body TEXT NOT NULL,
   html_body TEXT,
   recipients TEXT NOT NULL,      -- JSON [accountId]
-  sender_id TEXT NOT NULL
+  sender_id TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT 'app'  -- app | jsm | jira
+);
+CREATE TABLE IF NOT EXISTS customer_notification_settings (
+  project_key TEXT NOT NULL,
+  kind TEXT NOT NULL,            -- requestCreated | publicCommentAdded | ... (site/customer-notifications.ts)
+  enabled INTEGER NOT NULL,
+  PRIMARY KEY (project_key, kind)
 );
 -- The Forge runtime's tables (used by sandbox/runtime/**).
 CREATE TABLE IF NOT EXISTS clock (
@@ -147,6 +154,7 @@ const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }
   { table: 'issues', column: 'issue_type_id', definition: "TEXT NOT NULL DEFAULT '10004'" },
   { table: 'users', column: 'email_visible', definition: 'INTEGER NOT NULL DEFAULT 1' },
   { table: 'comments', column: 'visibility', definition: 'TEXT' },
+  { table: 'outbox', column: 'source', definition: "TEXT NOT NULL DEFAULT 'app'" },
 ];
 
 function addMissingColumns(db: Database): void {

@@ -17,7 +17,7 @@ import { RateLimits, type RateLimitOptions } from './runtime/rate-limits';
 import { loadManifest, resolveHandlers } from './runtime/manifest';
 import { registerRuntimeRoutes } from './runtime/routes';
 import { ForgeRuntime } from './runtime/runtime';
-import { createSite, readIndexedProperties, type SandboxUser } from './site';
+import { createSite, readIndexedProperties, type CustomerNotificationSettings, type SandboxUser } from './site';
 
 const REPO = resolve(__dirname, '..');
 
@@ -46,6 +46,11 @@ export interface SandboxOptions {
   timeScale?: number;
   /** How long after a write JQL search finds it (sandbox time; default 0: at once), as Jira's eventually consistent index. */
   searchLagMs?: number;
+  /**
+   * JSM's own customer notifications of every service project until changed through
+   * PUT /_sandbox/projects/{key}/customer-notifications (default: all on, as a new JSM project ships them).
+   */
+  customerNotifications?: Partial<CustomerNotificationSettings>;
   /** Runs the app with an inactive license. */
   unlicensed?: boolean;
   /** No log lines. */
@@ -76,6 +81,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     db,
     baseUrl: () => url,
     searchLagMs: opts.searchLagMs,
+    customerNotifications: opts.customerNotifications,
     indexedProperties: readIndexedProperties(manifestPath),
   });
   site.setReady(false);

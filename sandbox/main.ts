@@ -2,11 +2,14 @@
  * `npm start`: the sandbox on 127.0.0.1 (port from PORT, default 3000), with the demo data.
  * Options: --reset (wipe and reseed), --faults <fraction>, --duplicate-events <fraction>, --lost-responses
  * <fraction>, --timeouts-after-write, --seed <n>, --search-lag-ms <ms>, --rate-limits (Jira's documented limits), --points-per-hour <n>,
- * --burst-rps <n>, --issue-writes <n per 2 s> (each turns the rate limits on with that one changed), --unlicensed.
+ * --burst-rps <n>, --issue-writes <n per 2 s> (each turns the rate limits on with that one changed), --unlicensed,
+ * --no-customer-notifications (JSM's own customer notifications off in every service project; on by default, as a
+ * new JSM project ships them).
  * SANDBOX_FAULTS sets --faults from the environment.
  */
 import { parseArgs } from 'util';
 import { startSandbox } from './index';
+import { CUSTOMER_NOTIFICATIONS } from './site';
 
 const DEFAULT_PORT = 3000;
 
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
       'burst-rps': { type: 'string' },
       'issue-writes': { type: 'string' },
       unlicensed: { type: 'boolean', default: false },
+      'no-customer-notifications': { type: 'boolean', default: false },
     },
   });
   const fraction = (value: string | undefined, name: string): number | undefined => {
@@ -71,6 +75,9 @@ async function main(): Promise<void> {
     timeoutsAfterWrite: values['timeouts-after-write'],
     rateLimits,
     unlicensed: values.unlicensed,
+    customerNotifications: values['no-customer-notifications']
+      ? Object.fromEntries(CUSTOMER_NOTIFICATIONS.map((n) => [n, false]))
+      : undefined,
   });
   const users = (await (await fetch(`${sandbox.url}/_sandbox/users`)).json()) as Array<{
     emailAddress: string;

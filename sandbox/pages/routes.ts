@@ -25,6 +25,7 @@ export interface PagesDeps {
     subject: string;
     textBody: string;
     to: string[];
+    source: 'app' | 'jsm' | 'jira';
   }>;
   baseUrl(): string;
   /** The app's translations folder (locales/<lang>.json), for module titles. */
@@ -32,6 +33,8 @@ export interface PagesDeps {
 }
 
 const COOKIE = 'sandbox_user';
+/** Who sent a mailbox email, as the page names it. */
+const SENDERS = { app: 'The app', jsm: 'JSM customer notification', jira: 'Jira (a person’s notify)' } as const;
 const ISSUE_KEY = /^[A-Z][A-Z0-9]*-\d+$/;
 
 type Fields = Record<string, unknown> & {
@@ -280,7 +283,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
       .reverse()
       .map(
         (m) =>
-          html`<article class="card"><h3>${m.subject}</h3><p class="muted">${m.at} · ${m.issueKey ?? ''} · to ${m.to.map((id) => deps.users().find((u) => u.accountId === id)?.displayName ?? id).join(', ')}</p><pre style="white-space:pre-wrap">${m.textBody}</pre></article>`,
+          html`<article class="card" data-source="${m.source}"><h3>${m.subject}</h3><p class="muted">${SENDERS[m.source]} · ${m.at} · ${m.issueKey ?? ''} · to ${m.to.map((id) => deps.users().find((u) => u.accountId === id)?.displayName ?? id).join(', ')}</p><pre style="white-space:pre-wrap">${m.textBody}</pre></article>`,
       );
     return sendPage(
       reply,

@@ -1,10 +1,11 @@
 /**
  * What every route of the site shares: the database, its stores, authentication, the address the site is
- * reached at, and the product-event emitter.
+ * reached at, the product-event emitter, and JSM's own customer notifications.
  */
 import type { EventEmitter } from 'events';
 import type { Database } from '../db';
 import type { Authenticator } from './auth';
+import type { CustomerNotifications } from './customer-notifications';
 import type { IndexedProperty } from './entity-properties';
 import type { IssueStore } from './issue-store';
 import type { SearchIndex } from './search-index';
@@ -21,4 +22,6 @@ export interface SiteContext {
   auth: Authenticator;
   baseUrl: () => string;
   events: EventEmitter;
+  /** JSM's own customer notifications: each service project's settings, and the emails they send. */
+  customerNotifications: CustomerNotifications;
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db';
 import { Authenticator } from './auth';
 import type { SiteContext } from './context';
+import { ALL_ON, CustomerNotifications, type CustomerNotificationSettings } from './customer-notifications';
 import { installErrorHandler, installJsmErrorHandler } from './errors';
 import { IssueStore } from './issue-store';
 import { SiteOperations } from './operations';
@@ -30,6 +31,7 @@ import { APP_ACCOUNT_ID, UserDirectory, type SandboxUser } from './users';
 export type { ProductEvent } from './events';
 export { PRODUCT_EVENT } from './events';
 export type { OutboxEmail } from './outbox';
+export { CUSTOMER_NOTIFICATIONS, type CustomerNotificationSettings } from './customer-notifications';
 export { readIndexedProperties, type IndexedProperty } from './entity-properties';
 export type { SandboxUser } from './users';
 
@@ -63,17 +65,24 @@ export function createSite(opts: {
   searchLagMs?: number;
   /** The issue property values the installed app declares for indexing (none by default). */
   indexedProperties?: readonly IndexedProperty[];
+  /** JSM's customer notifications of every service project until changed (default: all on, as JSM ships them). */
+  customerNotifications?: Partial<CustomerNotificationSettings>;
 }): Site {
   const users = new UserDirectory(opts.db);
+  const issues = new IssueStore(opts.db);
   const ctx: SiteContext = {
     db: opts.db,
     users,
-    issues: new IssueStore(opts.db),
+    issues,
     searchIndex: new SearchIndex(opts.db, opts.searchLagMs ?? 0),
     indexedProperties: opts.indexedProperties ?? [],
     auth: new Authenticator(users),
     baseUrl: opts.baseUrl,
     events: new EventEmitter(),
+    customerNotifications: new CustomerNotifications(opts.db, users, issues, {
+      ...ALL_ON,
+      ...opts.customerNotifications,
+    }),
   };
   const ops = new SiteOperations(ctx);
   const readiness: Readiness = { ready: true };

@@ -1,6 +1,7 @@
 /**
- * Every write the site's REST API can make, with JSM's permission checks, in one SQLite transaction each;
- * the product events they cause are emitted only after the transaction commits, in order.
+ * Every write the site's REST API can make, with JSM's permission checks, in one SQLite transaction each (with
+ * the customer notification JSM sends for that step, customer-notifications.ts); the product events they cause
+ * are emitted only after the transaction commits, in order.
  */
 import {
   PRIORITIES,
@@ -17,10 +18,11 @@ import {
 import type { SiteContext } from './context';
 import { badRequest, forbidden, issueNotFound } from './errors';
 import { PRODUCT_EVENT, commentedEvent, createdEvent, updatedEvent, type ProductEvent } from './events';
-import type { AdfNode } from './format';
+import { adfToText, type AdfNode } from './format';
 import { IssueRenderer, canSeeComment, selectFields } from './issue-json';
 import type { Channel, CommentRecord, FieldEdit, IssueRecord } from './issue-store';
 import { parseVisibility } from './comment-visibility';
+import type { CustomerStep } from './customer-notifications';
 import { canView, isAgent } from './permissions';
 import { APP_ACCOUNT_ID, type SiteUser } from './users';
 
@@ -52,11 +54,20 @@ export interface AvailableTransition {
   to: SiteStatusDef;
 }
 
+/** A comment customers can see: not an internal note, not restricted to a role or group. */
+const isPublic = (c: CommentRecord) => !c.internal && !c.visibility;
+
 export class SiteOperations {
   private readonly renderer: IssueRenderer;
+  private readonly notifyCustomers: boolean;
 
-  constructor(private readonly ctx: SiteContext) {
+  /** @param opts.notifyCustomers JSM's own customer notifications of each step (on unless false: the seed writes the past). */
+  constructor(
+    private readonly ctx: SiteContext,
+    opts: { notifyCustomers?: boolean } = {},
+  ) {
     this.renderer = new IssueRenderer(ctx);
+    this.notifyCustomers = opts.notifyCustomers !== false;
   }
 
   /**
@@ -103,7 +114,11 @@ export class SiteOperations {
       });
       for (const property of request.properties ?? [])
         this.ctx.issues.setProperty(issue.id, property.key, property.value);
-      return { result: issue, events: [createdEvent(this.eventIssue(issue), actor.accountId)] };
+      return {
+        result: issue,
+        events: [createdEvent(this.eventIssue(issue), actor.accountId)],
+        step: { issue, actorId: actor.accountId, at, created: true },
+      };
     });
   }
 
@@ -164,6 +179,15 @@ export class SiteOperations {
       );
       const after = this.ctx.issues.find(String(issue.id))!;
       const events: ProductEvent[] = [updatedEvent(this.eventIssue(after), actor.accountId, change)];
+      const resolved = change.items.find((i) => i.field === 'resolution');
+      const step: CustomerStep = {
+        issue: after,
+        actorId: actor.accountId,
+        at,
+        movedFrom: issue.statusId,
+        ...(resolved?.to && !resolved.from ? { resolutionSet: resolved.toString ?? resolved.to } : {}),
+        ...(resolved?.from && !resolved.to ? { resolutionCleared: true } : {}),
+      };
       if (request.comment) {
         const comment = this.ctx.issues.addComment(
           after,
@@ -174,8 +198,9 @@ export class SiteOperations {
           visibility,
         );
         events.push(commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after)));
+        if (isPublic(comment)) step.publicComment = adfToText(comment.body);
       }
-      return { result: undefined, events };
+      return { result: undefined, events, step };
     });
   }
 
@@ -201,6 +226,26 @@ export class SiteOperations {
       return {
         result: comment,
         events: [commentedEvent(this.eventIssue(after), actor.accountId, this.renderer.comment(comment, after))],
+        step: isPublic(comment)
+          ? { issue: after, actorId: actor.accountId, at, publicComment: adfToText(comment.body) }
+          : undefined,
+      };
+    });
+  }
+
+  /**
+   * Adds request participants (no changelog and no event: JSM records none) and sends JSM's notification to them.
+   * @example ops.addParticipants(agent, issue, ['sandbox-customer-acme-2'])
+   */
+  addParticipants(actor: SiteUser, issue: IssueRecord, accountIds: readonly string[], at = Date.now()): void {
+    this.commit(() => {
+      const added = [...new Set(accountIds)].filter((id) => !issue.participantIds.includes(id));
+      for (const id of added) this.ctx.issues.addParticipant(issue.id, id);
+      const after = this.ctx.issues.find(String(issue.id))!;
+      return {
+        result: undefined,
+        events: [],
+        step: { issue: after, actorId: actor.accountId, at, participantsAdded: added },
       };
     });
   }
@@ -254,8 +299,13 @@ export class SiteOperations {
     });
   }
 
-  private commit<T>(work: () => { result: T; events: ProductEvent[] }): T {
-    const { result, events } = this.ctx.db.transaction(work)();
+  /** Runs a write in one transaction, with the customer notification JSM sends for that step; then its events. */
+  private commit<T>(work: () => { result: T; events: ProductEvent[]; step?: CustomerStep }): T {
+    const { result, events } = this.ctx.db.transaction(() => {
+      const done = work();
+      if (done.step && this.notifyCustomers) this.ctx.customerNotifications.afterStep(done.step);
+      return done;
+    })();
     for (const event of events) this.ctx.events.emit(PRODUCT_EVENT, event);
     return result;
   }

@@ -1,5 +1,7 @@
 /**
- * The site's mailbox: every email it sent (POST /rest/api/3/issue/{key}/notify), as GET /_sandbox/outbox lists them.
+ * The site's mailbox: every email it sent, as GET /_sandbox/outbox lists them: the app's (POST
+ * /rest/api/3/issue/{key}/notify by the app, `source: "app"`), JSM's customer notifications (`"jsm"`), and Jira's
+ * notify called by a person (`"jira"`).
  */
 import type { Database } from '../db';
 
@@ -12,18 +14,22 @@ export interface OutboxEmail {
   textBody: string;
   htmlBody: string | null;
   to: string[];
+  /** Who sent it: the app (its /notify calls), JSM (its own customer notifications), or Jira for a person's /notify. */
+  source: OutboxSource;
 }
+
+export type OutboxSource = 'app' | 'jsm' | 'jira';
 
 /**
  * Records an email sent to the given accounts.
- * @example sendEmail(db, { issueKey: 'SUP-1', subject: 'Hi', textBody: 'Hello', htmlBody: null, to: ['acc-1'], senderId: 'app', at: now })
+ * @example sendEmail(db, { issueKey: 'SUP-1', subject: 'Hi', textBody: 'Hello', htmlBody: null, to: ['acc-1'], senderId: 'app', at: now, source: 'app' })
  */
 export function sendEmail(
   db: Database,
   email: Omit<OutboxEmail, 'id' | 'at'> & { senderId: string; at: number },
 ): void {
   db.prepare(
-    'INSERT INTO outbox (at, issue_key, subject, text_body, html_body, recipients, sender_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO outbox (at, issue_key, subject, text_body, html_body, recipients, sender_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     email.at,
     email.issueKey,
@@ -32,6 +38,7 @@ export function sendEmail(
     email.htmlBody,
     JSON.stringify(email.to),
     email.senderId,
+    email.source,
   );
 }
 
@@ -51,6 +58,7 @@ export function listOutbox(db: Database): OutboxEmail[] {
         text_body: string;
         html_body: string | null;
         recipients: string;
+        source: OutboxSource;
       }
     >('SELECT * FROM outbox ORDER BY id')
     .all()
@@ -62,5 +70,6 @@ export function listOutbox(db: Database): OutboxEmail[] {
       textBody: r.text_body,
       htmlBody: r.html_body,
       to: JSON.parse(r.recipients) as string[],
+      source: r.source,
     }));
 }

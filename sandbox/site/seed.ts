@@ -94,6 +94,7 @@ const TABLES = [
   'issue_properties',
   'issues',
   'outbox',
+  'customer_notification_settings',
   'group_members',
   'users',
   'organizations',
@@ -380,7 +381,8 @@ export function resetAndSeed(ctx: SiteContext, now: number): void {
     for (const table of TABLES) ctx.db.prepare(`DELETE FROM ${table}`).run();
     seedAccounts(ctx.db);
   })();
-  const silent = new SiteOperations({ ...ctx, events: new EventEmitter() });
+  // The demo's past: no product event fires, no customer notification goes out.
+  const silent = new SiteOperations({ ...ctx, events: new EventEmitter() }, { notifyCustomers: false });
   ctx.db.transaction(() => {
     for (const request of [...DEMO_REQUESTS, ...OTHER_PROJECT_ISSUES]) seedRequest(ctx, silent, request, now);
   })();

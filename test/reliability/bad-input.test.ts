@@ -82,7 +82,7 @@ const TRIGGERS = [
 it('the triggers, the sweep and the consumer log malformed input and change nothing stored', async () => {
   await withSandbox({}, async (world) => {
     const before = await storedState(world);
-    const outboxBefore = (await world.site.outbox()).length;
+    const outboxBefore = (await world.site.outbox(undefined, 'app')).length;
     for (const [label, payload] of MALFORMED) {
       for (const [functionKey, moduleKey, handler] of TRIGGERS) {
         logged = [];
@@ -127,7 +127,7 @@ it('the triggers, the sweep and the consumer log malformed input and change noth
     expect(await storedState(world)).toBe(before);
     // The sweep ignores its (malformed) event and does its job: the seeded SUP-4, waiting for 4 days, gets its
     // first reminder, once. Nothing else is sent.
-    expect((await world.site.outbox()).slice(outboxBefore).map((m) => m.subject)).toEqual([
+    expect((await world.site.outbox(undefined, 'app')).slice(outboxBefore).map((m) => m.subject)).toEqual([
       '[SUP-4] Relance\u00a0: Export CSV incomplet',
     ]);
   });
@@ -217,7 +217,7 @@ it('stores a hostile escalation reason as plain text and refuses an over-long on
     expect(stored.value.reason).toBe(hostile.trim());
     await site.settle();
     // The emails carry it as text, quoted.
-    for (const mail of await site.outbox(key)) expect(mail.textBody).toContain(`> ${hostile.trim()}`);
+    for (const mail of await site.outbox(key, 'app')) expect(mail.textBody).toContain(`> ${hostile.trim()}`);
   });
 });
 

@@ -68,7 +68,7 @@ it('two sweeps running at once remind each due request once', async () => {
     );
     await world.site.settle();
     for (const key of keys) {
-      const reminders = (await world.site.outbox(key)).filter((m) => m.subject.includes('] Relance'));
+      const reminders = (await world.site.outbox(key, 'app')).filter((m) => m.subject.includes('] Relance'));
       expect(reminders).toHaveLength(1);
       expect(await appComments(world, key)).toHaveLength(1);
     }
@@ -83,7 +83,7 @@ it('a burst of the same status change and the same comment, delivered at once, a
     await site.moveTo(agent, key, 'En cours');
     await site.comment(agent, key, 'On it.');
     await site.settle();
-    const before = (await site.outbox(key)).length;
+    const before = (await site.outbox(key, 'app')).length;
     const events = (await storedEvents(world)).filter(
       (e) => e.kind === 'product' && (e.payload.payload?.issue as { key?: string } | undefined)?.key === key,
     );
@@ -110,7 +110,7 @@ it('a burst of the same status change and the same comment, delivered at once, a
       ]).flat(),
     );
     await site.settle();
-    const mails = (await site.outbox(key)).map((m) => `${m.to.join(',')} ${m.subject}`);
+    const mails = (await site.outbox(key, 'app')).map((m) => `${m.to.join(',')} ${m.subject}`);
     // Only the fresh status change is new: one email for it, whatever the burst.
     expect(mails.slice(before)).toEqual([`${gwen.accountId} [${key}] New status "In progress": Burst`]);
   });

@@ -180,8 +180,9 @@ async function requestState(world: World, key: string): Promise<RequestState> {
 export async function finalState(world: World, keys: readonly string[]): Promise<FinalState> {
   const requests = [];
   for (const key of keys) requests.push(await requestState(world, key));
-  // The sandbox's address (in every portal link) changes from run to run.
-  const outbox = (await world.site.outbox())
+  // The app's emails (JSM's own customer notifications are the site's, not the app's); the sandbox's address (in
+  // every portal link) changes from run to run.
+  const outbox = (await world.site.outbox(undefined, 'app'))
     .map(
       (m) =>
         `${[...m.to].sort().join(',')} | ${m.subject} | ${withoutMinutes(m.textBody.split(world.site.url).join('<site>'))}`,

@@ -36,7 +36,8 @@ export interface OutboxEmail {
   subject: string;
   textBody: string;
   to: string[];
-  source: 'app' | 'jsm';
+  /** Who sent it: the app (its /notify calls), JSM's own customer notifications, or a person's /notify. */
+  source: 'app' | 'jsm' | 'jira';
 }
 
 /** A seeded account (GET /_sandbox/users). */
@@ -70,8 +71,11 @@ export interface TestSandbox {
   settle(): Promise<void>;
   /** Moves the site's clock by an ISO duration (running the scheduled triggers that fall due); the new now. */
   advance(duration: string): Promise<string>;
-  /** Every email the site sent, or those of one request. */
-  outbox(issueKey?: string): Promise<OutboxEmail[]>;
+  /**
+   * Every email the site sent, or those of one request; only one sender's when `source` is given (the app's
+   * behaviour is checked on `'app'`: JSM sends its own customer notifications beside them, on by default).
+   */
+  outbox(issueKey?: string, source?: OutboxEmail['source']): Promise<OutboxEmail[]>;
   users(): Promise<SandboxUser[]>;
   /** The seeded account of this email address. */
   user(email: string): Promise<SandboxUser>;
@@ -172,10 +176,10 @@ export async function startTestSandbox(
     settle: async () => void (await control.ok('POST', '/_sandbox/settle', {})),
     advance: async (duration) =>
       (await control.ok<{ now: string }>('POST', '/_sandbox/clock', { advance: duration })).now,
-    outbox: async (issueKey) => {
-      const all = await control.ok<OutboxEmail[]>('GET', '/_sandbox/outbox');
-      return issueKey === undefined ? all : all.filter((e) => e.issueKey === issueKey);
-    },
+    outbox: async (issueKey, source) =>
+      (await control.ok<OutboxEmail[]>('GET', '/_sandbox/outbox')).filter(
+        (e) => (issueKey === undefined || e.issueKey === issueKey) && (source === undefined || e.source === source),
+      ),
     users,
     user: async (email) => {
       const found = (await users()).find((u) => u.emailAddress === email);

@@ -1,10 +1,13 @@
 /**
- * The site's part of the sandbox control surface (DESIGN.md section 3): health, seeded users, the outbox, and
- * the two ways a request arrives without a REST client: the portal and the support email address.
+ * The site's part of the sandbox control surface (DESIGN.md section 3): health, seeded users, the outbox, the two
+ * ways a request arrives without a REST client (the portal and the support email address), and each service
+ * project's customer notification settings (JSM has no REST API for them: its admins switch them in the project
+ * settings, Notifications → Customer notifications).
  */
 import type { FastifyInstance } from 'fastify';
 import { PROJECTS, findProject } from '../catalog';
 import type { SiteContext } from '../context';
+import { CUSTOMER_NOTIFICATIONS, type CustomerNotificationSettings } from '../customer-notifications';
 import { JiraHttpError, badRequest } from '../errors';
 import { textToAdf } from '../format';
 import type { SiteOperations } from '../operations';
@@ -32,7 +35,8 @@ const KEY_IN_SUBJECT = new RegExp(
 );
 
 /**
- * Mounts the site's control routes (/_sandbox/health, users, outbox, portal/request, email).
+ * Mounts the site's control routes (/_sandbox/health, users, outbox, portal/request, email,
+ * projects/{key}/customer-notifications).
  * @example controlRoutes(app, ctx, ops, { ready: true })
  */
 export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOperations, readiness: Readiness): void {
@@ -42,16 +46,46 @@ export function controlRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteO
 
   app.get('/_sandbox/users', async () => listSandboxUsers(ctx));
 
-  // Exactly DESIGN.md's shape; the HTML body stays available to the pages through site.outbox().
+  // DESIGN.md's shape and who sent it (`source`: app, jsm or jira); the HTML body stays available to the pages
+  // through site.outbox().
   app.get('/_sandbox/outbox', async () =>
-    listOutbox(ctx.db).map(({ id, at, issueKey, subject, textBody, to }) => ({
+    listOutbox(ctx.db).map(({ id, at, issueKey, subject, textBody, to, source }) => ({
       id,
       at,
       issueKey,
       subject,
       textBody,
       to,
+      source,
     })),
+  );
+
+  const serviceProject = (key: string) => {
+    const project = PROJECTS.find((p) => p.key === key && p.serviceDesk);
+    if (!project) throw new JiraHttpError(404, [`No service project with the key '${key}'.`]);
+    return project;
+  };
+  app.get<{ Params: { key: string } }>('/_sandbox/projects/:key/customer-notifications', async (request) =>
+    ctx.customerNotifications.settings(serviceProject(request.params.key).key),
+  );
+  app.put<{ Params: { key: string }; Body: unknown }>(
+    '/_sandbox/projects/:key/customer-notifications',
+    async (request) => {
+      const project = serviceProject(request.params.key);
+      const body = request.body;
+      const known = CUSTOMER_NOTIFICATIONS.join(', ');
+      if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw badRequest('', { body: `an object of notifications (${known}), each true or false` });
+      const changes: Partial<CustomerNotificationSettings> = {};
+      for (const [kind, value] of Object.entries(body)) {
+        if (!(CUSTOMER_NOTIFICATIONS as readonly string[]).includes(kind))
+          throw badRequest('', { [kind]: `not one of the customer notifications: ${known}` });
+        if (typeof value !== 'boolean') throw badRequest('', { [kind]: 'true or false' });
+        changes[kind as keyof CustomerNotificationSettings] = value;
+      }
+      ctx.customerNotifications.update(project.key, changes);
+      return ctx.customerNotifications.settings(project.key);
+    },
   );
 
   app.post<{ Body: { summary?: unknown; description?: unknown; reporter?: unknown; project?: unknown } }>(

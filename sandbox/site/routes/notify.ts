@@ -8,6 +8,7 @@ import { badRequest, forbidden } from '../errors';
 import type { SiteOperations } from '../operations';
 import { sendEmail } from '../outbox';
 import { isAgent } from '../permissions';
+import { APP_ACCOUNT_ID } from '../users';
 
 interface NotifyBody {
   subject?: unknown;
@@ -61,6 +62,7 @@ export function notifyRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
           to: [...recipients],
           senderId: user.accountId,
           at: Date.now(),
+          source: user.accountId === APP_ACCOUNT_ID ? 'app' : 'jira',
         });
       }
       return reply.status(204).send();

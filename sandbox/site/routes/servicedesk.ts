@@ -289,7 +289,7 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
         throw badRequest('accountIds must list existing accounts.');
       if (!isAgent(user) && user.accountId !== issue.reporterId)
         throw forbidden('Only agents and the reporter can add participants.');
-      for (const id of ids as string[]) ctx.issues.addParticipant(issue.id, id);
+      ops.addParticipants(user, issue, ids as string[]);
       const after = ctx.issues.find(issue.key)!;
       return paged(
         after.participantIds.map(person),

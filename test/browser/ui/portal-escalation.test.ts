@@ -49,11 +49,10 @@ it('lets the customer escalate with a reason, and notifies the team lead by emai
   await dialog.getByTestId('submit-escalation').click();
   await expect(dialog.getByTestId('escalation-done').innerText()).resolves.toContain('escaladée');
   await session.control('POST', '/_sandbox/settle');
-  const outbox = await session.control<{ issueKey: string | null; to: string[]; subject: string; textBody: string }[]>(
-    'GET',
-    '/_sandbox/outbox',
-  );
-  const toLead = outbox.filter((m) => m.issueKey === key && m.to.includes(USERS.lead.accountId));
+  const outbox = await session.control<
+    { issueKey: string | null; to: string[]; subject: string; textBody: string; source: string }[]
+  >('GET', '/_sandbox/outbox');
+  const toLead = outbox.filter((m) => m.source === 'app' && m.issueKey === key && m.to.includes(USERS.lead.accountId));
   expect(toLead).toHaveLength(1);
   expect(toLead[0]!.textBody).toContain('Aucune réponse depuis deux jours');
   await page.context().close();

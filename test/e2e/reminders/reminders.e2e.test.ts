@@ -50,7 +50,7 @@ async function appComments(key: string): Promise<string[]> {
 }
 
 async function mailSubjects(key: string): Promise<string[]> {
-  return (await site.outbox(key)).map((m) => m.subject);
+  return (await site.outbox(key, 'app')).map((m) => m.subject);
 }
 
 const reminders = (subjects: string[]) => subjects.filter((s) => s.includes('] Relance'));
@@ -79,7 +79,7 @@ describe('a request left waiting for its customer', () => {
     const portal = (
       await site.ok<{ _links: { web: string } }>(agent.emailAddress, 'GET', `/rest/servicedeskapi/request/${key}`)
     )._links.web;
-    const mails = await site.outbox(key);
+    const mails = await site.outbox(key, 'app');
     expect(mails.find((m) => m.subject.includes('] Relance'))!.textBody).toContain(
       `ou suivez votre demande sur le portail\u00a0: ${portal}`,
     );
@@ -146,7 +146,7 @@ describe('a request left waiting for its customer', () => {
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: reopen.id });
     await site.settle();
     expect(await site.status(key)).toBe(IN_PROGRESS);
-    const teamMails = (await site.outbox(key)).filter((m) => m.subject.includes('Rouverte par le client'));
+    const teamMails = (await site.outbox(key, 'app')).filter((m) => m.subject.includes('Rouverte par le client'));
     expect(teamMails.length).toBeGreaterThan(0);
     await advance('P13D');
     expect(closures(await mailSubjects(key))).toHaveLength(1);

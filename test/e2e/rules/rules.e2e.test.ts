@@ -69,7 +69,7 @@ describe('creation', () => {
   it('notifies a request created by email, in the creator language', async () => {
     const key = await site.email(gwen, 'Jira is very slow', 'Since this morning.');
     await site.settle();
-    const mails = await site.outbox(key);
+    const mails = await site.outbox(key, 'app');
     expect(mails.map((m) => [m.to, m.subject])).toEqual([
       [[gwen.accountId], `[${key}] Request received: Jira is very slow`],
     ]);
@@ -79,7 +79,7 @@ describe('creation', () => {
   it('does not notify a request created from the portal', async () => {
     const key = await site.portalRequest(claire, 'Portal request');
     await site.settle();
-    expect(await site.outbox(key)).toEqual([]);
+    expect(await site.outbox(key, 'app')).toEqual([]);
   });
 
   it('notifies a request an agent created for a customer', async () => {
@@ -90,7 +90,7 @@ describe('creation', () => {
       raiseOnBehalfOf: claire.accountId,
     });
     await site.settle();
-    const mails = await site.outbox(created.issueKey);
+    const mails = await site.outbox(created.issueKey, 'app');
     expect(mails.map((m) => [m.to, m.subject])).toEqual([
       [[claire.accountId], `[${created.issueKey}] Demande reçue\u00a0: Raised by phone`],
     ]);
@@ -112,10 +112,10 @@ describe('the life of a request', () => {
     // No comment of the team on this request: the closing email cites none.
     ['Fermée', 'Nous considérons votre demande comme traitée'],
   ])('tells the creator when it moves to %s', async (status, nextStep) => {
-    const before = (await site.outbox(key)).length;
+    const before = (await site.outbox(key, 'app')).length;
     await site.moveTo(agent, key, status, status === 'Fermée' ? 'Done' : undefined);
     await site.settle();
-    const mails = (await site.outbox(key)).slice(before);
+    const mails = (await site.outbox(key, 'app')).slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual([claire.accountId]);
     expect(mails[0]!.subject).toBe(`[${key}] Nouvel état «\u00a0${status}\u00a0»\u00a0: Confluence upgrade`);
@@ -124,7 +124,7 @@ describe('the life of a request', () => {
   });
 
   it('a customer reopening puts it back in progress and tells the support team, not the customer', async () => {
-    const before = (await site.outbox(key)).length;
+    const before = (await site.outbox(key, 'app')).length;
     const { values } = await site.ok<{ values: { id: string; name: string }[] }>(
       claire.emailAddress,
       'GET',
@@ -134,7 +134,7 @@ describe('the life of a request', () => {
     await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${key}/transition`, { id: values[0]!.id });
     await site.settle();
     expect(await site.status(key)).toBe('En cours');
-    const mails = (await site.outbox(key)).slice(before);
+    const mails = (await site.outbox(key, 'app')).slice(before);
     const recipients = mails.flatMap((m) => m.to);
     expect(recipients).toContain(agent.accountId);
     expect(recipients).not.toContain(claire.accountId);
@@ -143,11 +143,11 @@ describe('the life of a request', () => {
   });
 
   it('forwards an agent public comment to the creator, and keeps an internal note internal', async () => {
-    const before = (await site.outbox(key)).length;
+    const before = (await site.outbox(key, 'app')).length;
     await site.comment(agent, key, 'Please send us the logs.');
     await site.comment(agent, key, 'Customer seems confused', true);
     await site.settle();
-    const mails = (await site.outbox(key)).slice(before);
+    const mails = (await site.outbox(key, 'app')).slice(before);
     expect(mails.map((m) => m.to)).toEqual([[claire.accountId]]);
     expect(mails[0]!.textBody).toContain('> Please send us the logs.');
     expect(mails[0]!.textBody).not.toContain('confused');
@@ -174,7 +174,7 @@ describe('what the agent panel recorded', () => {
     );
     expect(answer.ok).toBe(true);
     await site.settle();
-    const status = (await site.outbox(key)).filter((m) => m.subject.startsWith(`[${key}] New status`));
+    const status = (await site.outbox(key, 'app')).filter((m) => m.subject.startsWith(`[${key}] New status`));
     expect(status).toHaveLength(1);
     expect(status[0]!.textBody).toContain('We are waiting for the add-on vendor Tempo (reference TMP-42) to act.');
   });
@@ -185,7 +185,7 @@ describe('consulting', () => {
     const key = await site.portalRequest(claire, 'Help us design our workflows');
     await site.moveTo(agent, key, 'Fermée', 'Consulting');
     await site.settle();
-    const mails = await site.outbox(key);
+    const mails = await site.outbox(key, 'app');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.textBody).toContain('besoin de consulting');
     const property = await site.ok<{ value: { resolution: string; by: string } }>(
@@ -232,7 +232,7 @@ describe('escalation', () => {
       data: { by: claire.accountId, byName: claire.displayName, reason: 'Pas de réponse depuis trois jours' },
     });
     await site.settle();
-    const mails = await site.outbox(key);
+    const mails = await site.outbox(key, 'app');
     expect(mails.map((m) => m.to).sort()).toEqual([[lead.accountId], [manager.accountId]].sort());
     expect(
       mails.every(
@@ -256,12 +256,12 @@ describe('escalation', () => {
   });
 
   it('answers a repeat "already escalated on …" and sends nothing again', async () => {
-    const before = (await site.outbox(key)).length;
+    const before = (await site.outbox(key, 'app')).length;
     const answer = await fromPortal(claire, key, 'Encore');
     expect(answer).toMatchObject({ ok: false, status: 409, code: 'already_escalated' });
     expect(!answer.ok && answer.message).toMatch(/^Cette demande a déjà été escaladée le .* par Claire Dupont/);
     await site.settle();
-    expect(await site.outbox(key)).toHaveLength(before);
+    expect(await site.outbox(key, 'app')).toHaveLength(before);
   });
 
   it('lets a member of an organization the request is shared with escalate, and refuses anyone else (403)', async () => {
@@ -272,7 +272,7 @@ describe('escalation', () => {
     // the security matrix's: test/security/resolvers.test.ts).
     await expect(fromPortal(gwen, other, 'I want it too')).rejects.toThrow(/answered 404/);
     await site.settle();
-    expect(await site.outbox(other)).toEqual([]);
+    expect(await site.outbox(other, 'app')).toEqual([]);
     // Marc sees the request (it is shared with his organization, Acme): he may escalate it.
     expect((await site.call(marc.emailAddress, 'GET', `/rest/servicedeskapi/request/${other}`)).status).toBe(200);
     expect(await fromPortal(marc, other, 'We need it too')).toMatchObject({ ok: true, data: { by: marc.accountId } });
@@ -309,7 +309,7 @@ describe('exactly once', () => {
     await twice.site.comment(support, key, 'On it.');
     await twice.site.moveTo(support, key, 'En cours');
     await twice.site.settle();
-    const mails = await twice.site.outbox(key);
+    const mails = await twice.site.outbox(key, 'app');
     expect(mails.map((m) => m.subject)).toEqual([
       `[${key}] Request received: Twice`,
       `[${key}] New comment: Twice`,
@@ -349,7 +349,7 @@ describe('when Jira fails', () => {
     // Re-queued work waits (30 s, then longer): let the sandbox clock reach it.
     for (let i = 0; i < 4; i++) await flaky.site.advance('PT20M');
     // Work re-queued after a failure arrives later than what followed it: the order may change, the count not.
-    const subjects = (await flaky.site.outbox(key)).map((m) => m.subject).sort();
+    const subjects = (await flaky.site.outbox(key, 'app')).map((m) => m.subject).sort();
     expect(subjects).toEqual(
       [
         `[${key}] Request received: Flaky`,

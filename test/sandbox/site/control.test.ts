@@ -121,6 +121,7 @@ describe('control surface', () => {
         subject: 'S',
         textBody: 'T',
         to: ['sandbox-customer-acme-1'],
+        source: 'app',
       },
     ]);
   });

@@ -41,13 +41,20 @@ const client = (url: string, headers: Record<string, string>): Client => httpCli
 /** The app's manifest: the site indexes the issue properties it declares, as Jira does for the installed app. */
 export const APP_MANIFEST = join(__dirname, '..', '..', '..', 'manifest.yml');
 
-/** Starts a freshly seeded site, with the app's declared issue properties indexed. */
-export async function startTestSite(): Promise<TestSite> {
+/** Starts a freshly seeded site, with the app's declared issue properties indexed (and JSM's settings if given). */
+export async function startTestSite(
+  opts: Pick<Parameters<typeof createSite>[0], 'customerNotifications'> = {},
+): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'site-test-'));
   const db = openDatabase(join(dir, 'site.db'));
   let url = '';
   const app: FastifyInstance = Fastify();
-  const site = createSite({ db, baseUrl: () => url, indexedProperties: readIndexedProperties(APP_MANIFEST) });
+  const site = createSite({
+    db,
+    baseUrl: () => url,
+    indexedProperties: readIndexedProperties(APP_MANIFEST),
+    customerNotifications: opts.customerNotifications,
+  });
   site.register(app);
   const events: ProductEvent[] = [];
   site.events.on(PRODUCT_EVENT, (e: ProductEvent) => events.push(e));
