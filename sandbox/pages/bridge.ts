@@ -4,9 +4,13 @@
  * `window.__bridge.callBridge(name, payload)` (what @forge/bridge calls), forwarding each call to the parent
  * page by postMessage. The parent answers: `invoke` (POST /_sandbox/invoke, the resolver as Forge calls it),
  * `getContext`, `refresh`, `submit`/`close` (modals), `open`, and the cosmetic calls (`enableTheming`,
- * `emitReadyEvent`, `changeWindowTitle`, `showFlag`), and `events.on('JIRA_ISSUE_CHANGED')`, relayed when the
+ * `emitReadyEvent`, `changeWindowTitle`, `showFlag`), `events.on('JIRA_ISSUE_CHANGED')`, relayed when the
  * issue's `updated` moves (the host polls /_sandbox/ui/issue-changed every 2 seconds, with the payload Jira's
- * issue view sends: issueId, projectId, changes); anything else is refused with a clear error.
+ * issue view sends: issueId, projectId, changes), and the app's own events (`events.emit` / `events.on`, which
+ * "allow different Custom UI extensions within the same app to communicate with each other":
+ * https://developer.atlassian.com/platform/forge/custom-ui-bridge/events/), delivered to the app's other frames
+ * on the page that listen (the docs are silent on the emitter hearing itself: here it does not); `emitPublic` and
+ * anything else are refused with a clear error.
  * The iframe's html element carries the theme as Jira sets it (data-color-mode, data-theme), from ?theme=.
  */
 import type { FastifyInstance } from 'fastify';
@@ -80,6 +84,7 @@ export const HOST_SCRIPT = `(function () {
     document.body.appendChild(t); setTimeout(function () { t.remove(); }, 4000);
   }
   var watched = [];
+  var appListeners = {};
   function watch(frame, context) {
     if (watched.some(function (w) { return w.frame === frame; })) return;
     var w = { frame: frame, key: frame.dataset.issueKey, context: context, updated: undefined };
@@ -123,9 +128,24 @@ export const HOST_SCRIPT = `(function () {
         return true;
       }
       case 'subscribe': {
-        if (payload.event !== 'JIRA_ISSUE_CHANGED' || !frame.dataset.issueKey) throw new Error('The sandbox relays only JIRA_ISSUE_CHANGED, to apps shown on an issue');
-        watch(frame, context);
+        if (payload.event === 'JIRA_ISSUE_CHANGED') {
+          if (!frame.dataset.issueKey) throw new Error('JIRA_ISSUE_CHANGED reaches only apps shown on an issue');
+          watch(frame, context);
+          return true;
+        }
+        if (typeof payload.event !== 'string' || !payload.event) throw new Error('events.on needs an event name');
+        var listening = (appListeners[payload.event] = appListeners[payload.event] || []);
+        if (listening.indexOf(frame) < 0) listening.push(frame);
         return true;
+      }
+      case 'emit': {
+        if (!payload || typeof payload.event !== 'string' || !payload.event) throw new Error('events.emit needs an event name');
+        // The app's other frames on this page that listen to it; not the frame that emitted it.
+        (appListeners[payload.event] || []).forEach(function (f) {
+          if (f !== frame && f.isConnected && f.contentWindow)
+            f.contentWindow.postMessage({ type: 'sandbox-bridge-event', event: payload.event, payload: payload.payload }, location.origin);
+        });
+        return null;
       }
       case 'open': return true;
       case 'showFlag': toast((payload && (payload.title || payload.description)) || ''); return { id: String(Date.now()) };

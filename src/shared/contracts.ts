@@ -112,6 +112,10 @@ export interface PortalView {
   } | null;
   /** What the team awaits from the customer (the text of its last public comment), when waiting for them. */
   awaited: string | null;
+  /** The support team has written a public comment (which is not yet the first response the SLA counts). */
+  teamAnswered: boolean;
+  /** Who escalated, as the viewer reads it: they did, another customer, or the support team. */
+  escalatedBy: 'viewer' | 'customer' | 'support' | null;
   /** When the request would close without an answer. */
   closesAt: string | null;
   escalation: EscalationView | null;

@@ -4,10 +4,13 @@ import type { Plugin, UserConfig } from 'vite';
 
 /**
  * The page every Custom UI app is served in (Forge loads the resource's index.html in an iframe): one template for
- * the three apps, given to Vite as the app's index.html, so the build bundles the app's src/main.tsx into it.
+ * the three apps, given to Vite as the app's index.html, so the build bundles the app's src/main.tsx into it. Its
+ * root holds the app's skeleton (styled by screens.css, which the build links in the head): the height the screen
+ * will take is held from the first paint, before any script runs.
  */
-function indexHtml(root: string, title: string): Plugin {
+function indexHtml(root: string, app: string): Plugin {
   const id = resolve(root, 'index.html');
+  const title = `Support rules — ${app}`;
   const html = `<!doctype html>
 <html lang="en">
   <head>
@@ -16,7 +19,11 @@ function indexHtml(root: string, title: string): Plugin {
     <title>${title}</title>
   </head>
   <body>
-    <div id="root"></div>
+    <div id="root">
+      <div class="sr-skeleton" data-shape="${app}" aria-busy="true">
+        <div class="sr-skeleton-blocks" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
+      </div>
+    </div>
     <script type="module" src="./src/main.tsx"></script>
   </body>
 </html>
@@ -37,7 +44,7 @@ function indexHtml(root: string, title: string): Plugin {
 export function customUiConfig(root: string, app: string): UserConfig {
   return {
     base: './',
-    plugins: [indexHtml(root, `Support rules — ${app}`), react()],
+    plugins: [indexHtml(root, app), react()],
     build: {
       outDir: 'build',
       emptyOutDir: true,

@@ -98,10 +98,10 @@ export const en = {
     note: (byName: string, when: string, reason: string) =>
       `Escalated by ${byName} on ${when}. The support team lead and the offer manager were notified.\n\nReason: ${reason}`,
     already: (when: string, byName: string) =>
-      `This request was already escalated on ${when} by ${byName}: the team lead and the offer manager were notified then.`,
+      `This request was already escalated on ${when} by ${byName}: the support managers were notified then.`,
     guidance: {
       intro:
-        'Escalating a request notifies the support team lead and the Cloud/Support offer manager, so that they can speed it up.',
+        'Escalating a request notifies the head of the support team and the manager in charge of your support contract, so that they can speed it up.',
       whenToEscalate: [
         'The expertise the request needs is missing from its handling.',
         'Answers are too slow although you have given all the information needed.',

@@ -8,6 +8,8 @@ import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../doma
 import type { SlaResult } from '../../domain/sla';
 import { slaFromIssue } from '../../domain/sla-from-issue';
 import { getIssueProperty } from '../../jira/issue-property';
+import type { CanonicalStatus } from '../../domain/workflow';
+import { clockFromJira } from '../shared/clock-from-jira';
 import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import type { EscalationView, WaitingView } from '../../shared/contracts';
 
@@ -25,11 +27,27 @@ export function computeSla(
   }
 }
 
-/** The next reminder and the auto-close date, when the request waits for its customer. */
-export async function loadWaiting(issueKey: string, config: Config): Promise<WaitingView | null> {
-  const state = await getIssueProperty<unknown>(issueKey, STATE_PROPERTY);
-  if (state === undefined) return null;
-  const schedule = reminderSchedule(parseReminderState(state), config);
+/**
+ * The next reminder and the auto-close date, when the request waits for its customer: from its stored clock, or,
+ * for a request waiting whose clock the hourly sweep has not written yet (it waited before the install, or just
+ * began to), from its history read now, as the sweep will count it.
+ */
+export async function loadWaiting(
+  issueKey: string,
+  config: Config,
+  status?: CanonicalStatus,
+  created?: string,
+): Promise<WaitingView | null> {
+  const stored = parseReminderState(await getIssueProperty<unknown>(issueKey, STATE_PROPERTY));
+  const waiting = status === 'waiting_for_customer';
+  const clock =
+    stored && (stored.waiting === 'yes' || !waiting)
+      ? stored
+      : waiting && (config.rules.reminders || config.rules.autoClose)
+        ? (await clockFromJira(issueKey, status, created ? Date.parse(created) : 0, config)).clock
+        : null;
+  if (!clock) return null;
+  const schedule = reminderSchedule(clock, config);
   return schedule.nextReminderAt === null && schedule.autoCloseAt === null ? null : schedule;
 }
 

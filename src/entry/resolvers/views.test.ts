@@ -1,6 +1,6 @@
 import { defaultConfig } from '../../domain/config';
 import type { SlaResult } from '../../domain/sla';
-import { calendarView, portalSla, slaView, statusInWords } from './views';
+import { calendarView, escalatedBy, portalSla, slaView, statusInWords } from './views';
 
 const RESULT: SlaResult = {
   issueKey: 'SUP-1',
@@ -92,5 +92,15 @@ describe('statusInWords', () => {
   it('uses the rules’ name, else the site’s', () => {
     expect(statusInWords('waiting_for_customer', 'Attente', 'fr')).toBe('En attente du client');
     expect(statusInWords(undefined, 'Triage', 'en')).toBe('Triage');
+  });
+});
+
+describe('escalatedBy', () => {
+  it('is the viewer, another customer (a portal-only account) or the support team', () => {
+    expect(escalatedBy('cust-1', 'cust-1', 'customer')).toBe('viewer');
+    expect(escalatedBy('cust-2', 'cust-1', 'customer')).toBe('customer');
+    expect(escalatedBy('agent-1', 'cust-1', 'atlassian')).toBe('support');
+    // An account that could not be read is not said to be a customer.
+    expect(escalatedBy('gone', 'cust-1', undefined)).toBe('support');
   });
 });

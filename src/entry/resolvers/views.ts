@@ -57,3 +57,18 @@ export function portalSla(result: SlaResult, status: CanonicalStatus | undefined
 export function statusInWords(canonical: CanonicalStatus | undefined, siteName: string, lang: Language): string {
   return canonical ? STATUS_NAMES[canonical][lang] : siteName;
 }
+
+/**
+ * Who escalated the request, as the portal's viewer reads it: they did, another customer (a portal-only
+ * account: a colleague of their organization, a participant), or the support team (anyone else).
+ * @example escalatedBy('cust-1', 'cust-1', 'customer') //=> 'viewer'
+ * @example escalatedBy('agent-1', 'cust-1', 'atlassian') //=> 'support'
+ */
+export function escalatedBy(
+  escalatorId: string,
+  viewerId: string,
+  escalatorAccountType: string | undefined,
+): 'viewer' | 'customer' | 'support' {
+  if (escalatorId === viewerId) return 'viewer';
+  return escalatorAccountType === 'customer' ? 'customer' : 'support';
+}

@@ -88,9 +88,9 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     await afterWrite(await adminApi('importConfig', { json: await file.text() }), t.imported, 'file');
   }
 
-  if (!loaded) return <Loading label={t.loading} />;
-  if ('ok' in loaded) return <Failure failure={loaded} />;
-  if (!draft) return <Loading label={t.loading} />;
+  if (!loaded) return <Loading shape="admin-page" label={t.loading} />;
+  if ('ok' in loaded) return <Failure failure={loaded} lang={ctx.lang} />;
+  if (!draft) return <Loading shape="admin-page" label={t.loading} />;
   return (
     <main
       className="sr-stack"

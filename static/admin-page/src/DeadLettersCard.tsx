@@ -35,7 +35,7 @@ export function DeadLettersCard({ ctx }: { ctx: ScreenContext }) {
   }
 
   if (!list) return <Loading label={t.loading} />;
-  if (!list.ok) return <Failure failure={list} retryLabel={t.retry} onRetry={() => void load()} />;
+  if (!list.ok) return <Failure failure={list} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void load()} />;
   const { letters, more } = list.data;
   return (
     <section
@@ -109,7 +109,7 @@ function describe(letter: DeadLetterView, ctx: ScreenContext): string {
 
 function RetryNotice({ ctx, result }: { ctx: ScreenContext; result: ResolverResult<RetryOutcome> }) {
   const t = strings(ctx.lang).deadLetters;
-  if (!result.ok) return <Failure failure={result} />;
+  if (!result.ok) return <Failure failure={result} lang={ctx.lang} />;
   const { outcome, error } = result.data;
   return (
     <Message appearance={outcome === 'failed' ? 'error' : 'success'} testId={`retry-${outcome}`}>

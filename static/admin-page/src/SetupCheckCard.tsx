@@ -17,7 +17,7 @@ export function SetupCheckCard({
 }) {
   const t = strings(ctx.lang);
   if (!check) return <Loading label={t.loading} />;
-  if (!check.ok) return <Failure failure={check} retryLabel={t.retry} onRetry={onRecheck} />;
+  if (!check.ok) return <Failure failure={check} lang={ctx.lang} retryLabel={t.retry} onRetry={onRecheck} />;
   const { problems, reminders } = check.data;
   return (
     <section aria-labelledby="setup-title" data-testid="setup-check" data-problems={problems.length}>

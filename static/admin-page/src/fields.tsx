@@ -154,11 +154,13 @@ export function RecordRows<V>(props: {
   t: Strings;
   lens: Lens<Record<string, V>>;
   keyLabel: string;
+  /** What each row's value is (its accessible name, with the row's key). */
+  valueLabel: string;
   fresh: V;
-  renderValue: (value: V, onValue: (v: V) => void, id: string) => ReactNode;
+  renderValue: (value: V, onValue: (v: V) => void, id: string, label: string) => ReactNode;
   addLabel: string;
 }) {
-  const { id, t, lens, keyLabel, fresh, renderValue, addLabel } = props;
+  const { id, t, lens, keyLabel, valueLabel, fresh, renderValue, addLabel } = props;
   const entries = lens.value;
   const rows = Object.entries(entries);
   const rename = (from: string, to: string) =>
@@ -168,7 +170,7 @@ export function RecordRows<V>(props: {
       {rows.map(([key, value], i) => (
         <div key={i} className="sr-row" style={{ marginBottom: 4, alignItems: 'flex-start' }}>
           <input className="sr-input" aria-label={keyLabel} value={key} onChange={(e) => rename(key, e.target.value)} />
-          {renderValue(value, (v) => lens.set({ ...entries, [key]: v }), `${id}-${i}-value`)}
+          {renderValue(value, (v) => lens.set({ ...entries, [key]: v }), `${id}-${i}-value`, `${valueLabel} (${key})`)}
           <Button appearance="subtle" onClick={() => lens.set(withoutKey(entries, key))}>
             {t.remove}
           </Button>

@@ -3,4 +3,6 @@ import '../../common/src/screens.css';
 import { WithContext } from '../../common/src/ui';
 import { AdminPage } from './AdminPage';
 
-createRoot(document.getElementById('root')!).render(<WithContext>{(ctx) => <AdminPage ctx={ctx} />}</WithContext>);
+createRoot(document.getElementById('root')!).render(
+  <WithContext shape="admin-page">{(ctx) => <AdminPage ctx={ctx} />}</WithContext>,
+);

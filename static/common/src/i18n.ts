@@ -19,6 +19,9 @@ const en = {
   /** Intl's locale for this language's dates, when the viewer's own locale is of another language. */
   intlLocale: 'en-GB',
   loading: 'Loading…',
+  /** A call that did not reach the app's resolver (the bridge's own words are shown apart, in English). */
+  bridgeFailed: 'The app could not be reached. Check your connection, then try again.',
+  close: 'Close',
   retry: 'Try again',
   cancel: 'Cancel',
   /** What separates a label from its value. */
@@ -78,7 +81,7 @@ const en = {
   scheduledWho: 'Who carries it out',
   record: 'Record and tell the customer',
   reason: 'Reason',
-  reasonHelp: 'Say what is missing or too slow; the team lead and the offer manager read it.',
+  reasonHelp: 'Say what is missing or too slow; the support managers read it.',
   submitEscalation: 'Escalate the request',
   done: 'Done.',
   timeZoneNote: (tz: string) => `Times in ${tz}`,
@@ -88,6 +91,9 @@ const en = {
   portalMet: 'Our first response came in time.',
   portalBreached: 'Our first response came later than promised.',
   portalRunning: (due: string, goal: string) => `We will answer by ${due} (within ${goal} of your contract's hours).`,
+  /** The team has commented, but the first response the rules count is the request moving on. */
+  portalAnswered: (due: string) =>
+    `Our team has replied in the comments. The first response we commit to is the request moving on (waiting for your information, a scheduled operation, resolved or closed), by ${due} at the latest.`,
   portalRunningLate: (goal: string, escalated: boolean) =>
     `Our answer is late (promised within ${goal}).${escalated ? '' : ' If this holds you up, you can escalate the request.'}`,
   portalPausedCustomer: 'Paused: we are waiting for your answer.',
@@ -95,13 +101,18 @@ const en = {
   portalAwaited: 'What we need from you',
   portalClosesAt: (day: string) =>
     `Without an answer from you, the request will be closed on ${day}. You can still reopen it afterwards.`,
-  portalEscalated: (when: string) =>
-    `You escalated this request on ${when}: the team lead and the offer manager were notified.`,
+  /** Who escalated, as the viewer reads it: they did, a colleague (named) or the support team. */
+  portalEscalated: (by: 'viewer' | 'customer' | 'support', name: string, when: string) =>
+    by === 'viewer'
+      ? `You escalated this request on ${when}: the support managers were notified.`
+      : by === 'customer'
+        ? `${name} escalated this request on ${when}: the support managers were notified.`
+        : `The support team escalated this request on ${when} to speed it up.`,
   escalationOff: 'Escalation is not available for this service desk.',
   urgentCall: 'Very urgent? Call us:',
   escalateTitle: 'Escalate this request',
   escalatedDone:
-    'Your request is escalated: the support team lead and the Cloud/Support offer manager have been notified.',
+    'Your request is escalated: the head of the support team and the manager in charge of your support contract have been notified.',
   alreadyEscalated: 'This request is already escalated.',
   // admin
   adminTitle: 'Support rules',
@@ -185,6 +196,7 @@ const en = {
   tzTwentyFourSeven: 'Time zone of the 24/7 calendar',
   defaultCoverage: 'Coverage for everyone else',
   organization: 'Organization (name or id)',
+  coverageLabel: 'Coverage',
   addOrganization: 'Add an organization',
   defaultGoal: 'Goal for any priority (minutes)',
   priority: 'Priority',
@@ -235,6 +247,8 @@ const fr: Strings = typeset<Strings>(
   {
     intlLocale: 'fr-FR',
     loading: 'Chargement…',
+    bridgeFailed: "L'application n'a pas pu être jointe. Vérifiez votre connexion, puis réessayez.",
+    close: 'Fermer',
     retry: 'Réessayer',
     cancel: 'Annuler',
     sep: ' : ',
@@ -296,6 +310,8 @@ const fr: Strings = typeset<Strings>(
     portalSla: 'Première réponse',
     portalMet: 'Notre première réponse est arrivée dans les délais.',
     portalBreached: 'Notre première réponse est arrivée après le délai promis.',
+    portalAnswered: (due) =>
+      `Notre équipe vous a répondu dans les commentaires. La première réponse sur laquelle nous nous engageons est le passage de la demande à l'étape suivante (en attente de vos informations, opération planifiée, résolue ou fermée), au plus tard le ${due}.`,
     portalRunning: (due, goal) =>
       `Nous vous répondrons au plus tard le ${due} (sous ${goal} des heures de votre contrat).`,
     portalRunningLate: (goal, escalated) =>
@@ -305,8 +321,12 @@ const fr: Strings = typeset<Strings>(
     portalAwaited: 'Ce que nous attendons de vous',
     portalClosesAt: (day) =>
       `Sans réponse de votre part, la demande sera fermée le ${day}. Vous pourrez toujours la rouvrir ensuite.`,
-    portalEscalated: (when) =>
-      `Vous avez escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`,
+    portalEscalated: (by, name, when) =>
+      by === 'viewer'
+        ? `Vous avez escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`
+        : by === 'customer'
+          ? `${name} a escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`
+          : `L'équipe support a escaladé cette demande le ${when} pour accélérer son traitement.`,
     escalationOff: "L'escalade n'est pas proposée pour ce centre de services.",
     urgentCall: 'Très urgent ? Appelez-nous :',
     escalateTitle: 'Escalader cette demande',
@@ -396,6 +416,7 @@ const fr: Strings = typeset<Strings>(
     tzTwentyFourSeven: 'Fuseau horaire du calendrier 24/7',
     defaultCoverage: 'Couverture pour les autres',
     organization: 'Organisation (nom ou id)',
+    coverageLabel: 'Couverture',
     addOrganization: 'Ajouter une organisation',
     defaultGoal: 'Objectif pour toute priorité (minutes)',
     priority: 'Priorité',

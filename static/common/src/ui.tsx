@@ -5,36 +5,65 @@
 import type { ReactNode } from 'react';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/new';
-import { DEFAULT_LANGUAGE_SETTINGS, MAX_REASON_LENGTH, type ResolverFailure } from '../../../src/shared/contracts';
+import { MAX_REASON_LENGTH, type Language, type ResolverFailure } from '../../../src/shared/contracts';
 import { useScreenContext, type ScreenContext } from './screen-context';
 import { strings } from './i18n';
 import { Message } from './status-ui';
 
-export function Loading({ label }: { label: string }) {
+/** The shape of a screen while it loads: the height its content will take, so that nothing jumps. */
+export type SkeletonShape = 'issue-panel' | 'portal' | 'escalate' | 'admin-page';
+
+/**
+ * A screen's skeleton (or, without a shape, a spinner and its label for a part of a screen): grey blocks where its content will be (the same markup each index.html holds before the
+ * code runs, see skeletons in screens.css), and, once the language is known, "Loading…" in it for screen readers
+ * and beside a spinner. Before the Forge context answers, no text at all: the viewer's language is not known yet.
+ */
+export function Loading({ label, shape }: { label?: string; shape?: SkeletonShape }) {
+  if (!shape)
+    return (
+      <div role="status" aria-live="polite" className="sr-skeleton-label">
+        <Spinner size="small" label={label ?? ''} />
+        <span>{label}</span>
+      </div>
+    );
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 8, color: 'var(--ds-text-subtle)' }}
-    >
-      <Spinner size="small" label={label} />
-      <span>{label}</span>
+    <div className="sr-skeleton" data-shape={shape} data-testid="skeleton" aria-busy="true">
+      {label ? (
+        <div role="status" aria-live="polite" className="sr-skeleton-label">
+          <Spinner size="small" label={label} />
+          <span>{label}</span>
+        </div>
+      ) : null}
+      <div className="sr-skeleton-blocks" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+        <span />
+      </div>
     </div>
   );
 }
 
-/** A resolver's refusal or error, in the viewer's words; a retry only where retrying can help (not on an unlicensed app). */
+/**
+ * A resolver's refusal or error, in the viewer's words (the resolvers answer in them; a failure of the bridge
+ * itself, which speaks English, is told in the viewer's language with its own words kept aside); a retry only
+ * where retrying can help (not on an unlicensed app).
+ */
 export function Failure({
   failure,
+  lang,
   retryLabel,
   onRetry,
 }: {
   failure: ResolverFailure;
+  lang: Language;
   retryLabel?: string;
   onRetry?: () => void;
 }) {
+  const t = strings(lang);
+  const fromBridge = failure.code === 'bridge_error' || failure.code === 'bad_answer';
   return (
-    <div data-testid="failure" data-status={failure.status} data-code={failure.code}>
+    <div data-testid="failure" data-status={failure.status} data-code={failure.code} lang={lang}>
       {/* A repeated escalation is not a fault: it says when it was escalated. */}
       <Message
         appearance={
@@ -45,7 +74,12 @@ export function Failure({
               : 'error'
         }
       >
-        <p>{failure.message}</p>
+        <p>{fromBridge ? t.bridgeFailed : failure.message}</p>
+        {fromBridge ? (
+          <p className="sr-muted" lang="en" data-testid="failure-detail">
+            {failure.message}
+          </p>
+        ) : null}
         {onRetry && retryLabel && failure.code !== 'unlicensed' ? (
           <p>
             <Button onClick={onRetry}>{retryLabel}</Button>
@@ -133,6 +167,7 @@ export function ReasonField({
   help,
   value,
   errors,
+  autoFocus,
   onChange,
 }: {
   id: string;
@@ -140,12 +175,14 @@ export function ReasonField({
   help: string;
   value: string;
   errors?: string[];
+  autoFocus?: boolean;
   onChange: (reason: string) => void;
 }) {
   return (
     <Field id={id} label={label} help={help} errors={errors}>
       <textarea
         id={id}
+        autoFocus={autoFocus}
         className="sr-textarea"
         required
         maxLength={MAX_REASON_LENGTH}
@@ -157,9 +194,15 @@ export function ReasonField({
   );
 }
 
-/** Renders `children` once the Forge context is known. */
-export function WithContext({ children }: { children: (context: ScreenContext) => ReactNode }) {
+/** Renders `children` once the Forge context is known; until then, the screen's skeleton (without words). */
+export function WithContext({
+  shape,
+  children,
+}: {
+  shape: SkeletonShape;
+  children: (context: ScreenContext) => ReactNode;
+}) {
   const context = useScreenContext();
-  if (!context) return <Loading label={strings(DEFAULT_LANGUAGE_SETTINGS.default).loading} />;
+  if (!context) return <Loading shape={shape} />;
   return <>{children(context)}</>;
 }

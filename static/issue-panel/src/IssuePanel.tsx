@@ -20,8 +20,8 @@ export function IssuePanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
 
   const ctx = result?.ok ? inLanguage(bridgeCtx, result.data.lang) : bridgeCtx;
   const t = strings(ctx.lang);
-  if (!result) return <Loading label={t.loading} />;
-  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void load()} />;
+  if (!result) return <Loading shape="issue-panel" label={t.loading} />;
+  if (!result.ok) return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void load()} />;
   const view = result.data;
   return (
     <main

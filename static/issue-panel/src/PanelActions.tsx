@@ -92,7 +92,7 @@ export function PanelActions({
           {t.done}
         </p>
       ) : null}
-      {failure ? <Failure failure={failure} /> : null}
+      {failure ? <Failure failure={failure} lang={ctx.lang} /> : null}
       {mode === 'escalate' ? (
         <EscalateForm
           ctx={ctx}

@@ -3,4 +3,6 @@ import '../../common/src/screens.css';
 import { WithContext } from '../../common/src/ui';
 import { IssuePanel } from './IssuePanel';
 
-createRoot(document.getElementById('root')!).render(<WithContext>{(ctx) => <IssuePanel ctx={ctx} />}</WithContext>);
+createRoot(document.getElementById('root')!).render(
+  <WithContext shape="issue-panel">{(ctx) => <IssuePanel ctx={ctx} />}</WithContext>,
+);

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { events, view } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
 import type { EscalationView, ResolverFailure } from '../../../src/shared/contracts';
 import { portalApi } from '../../common/src/api';
@@ -6,10 +7,16 @@ import { formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading, ReasonField } from '../../common/src/ui';
-import { usePortalView } from './use-portal-view';
+import { ESCALATED_EVENT, usePortalView } from './use-portal-view';
 import { Message } from '../../common/src/status-ui';
 
-/** The escalate action: the rules' guidance (when to escalate, whom to call), a reason, and the answer. */
+/**
+ * The escalate action, in the modal dialog JSM opens for it, behaving as an Atlaskit modal does: a title and a
+ * close button, Escape closes it (the host's own Escape does not reach into the app's frame), the reason field
+ * takes the focus, the answer is announced and takes the focus in its turn, Cancel or Close close it (the host
+ * then gives the focus back to the action that opened it). Inside: the rules' guidance (when to escalate, whom to
+ * call), a reason, and the answer; the request's panel is told (`events.emit`) so that it shows the escalation.
+ */
 export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [result, ctx, reload] = usePortalView(bridgeCtx);
   const t = strings(ctx.lang);
@@ -17,8 +24,20 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
   const [escalated, setEscalated] = useState<EscalationView | null>(null);
-  if (!result) return <Loading label={t.loading} />;
-  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
+  const answerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) void close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    if (escalated) answerRef.current?.focus();
+  }, [escalated]);
+  if (!result) return <Loading shape="escalate" label={t.loading} />;
+  if (!result.ok)
+    return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void reload()} />;
   const { guidance, escalation } = result.data;
   const done = escalated ?? escalation;
 
@@ -28,13 +47,30 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     setFailure(null);
     const answer = await portalApi('escalateRequest', { reason });
     setBusy(false);
-    if (answer.ok) setEscalated(answer.data);
-    else setFailure(answer);
+    if (answer.ok) {
+      setEscalated(answer.data);
+      await events.emit(ESCALATED_EVENT, { at: answer.data.at }).catch(() => undefined);
+    } else setFailure(answer);
   }
 
   return (
     <main className="sr-stack" data-testid="portal-escalate" style={{ maxWidth: 640 }} lang={ctx.lang}>
-      <h2>{t.escalateTitle}</h2>
+      <div className="sr-dialog-header">
+        <h1 id="escalate-title" className="sr-dialog-title">
+          {t.escalateTitle}
+        </h1>
+        <button
+          type="button"
+          className="sr-icon-button"
+          aria-label={t.close}
+          data-testid="escalate-close"
+          onClick={() => void close()}
+        >
+          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+            <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z" />
+          </svg>
+        </button>
+      </div>
       <p>{guidance.intro}</p>
       <ul data-testid="guidance-when">
         {guidance.whenToEscalate.map((w) => (
@@ -58,14 +94,17 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           </>
         ) : null}
       </Message>
+      <div role="status" aria-live="polite" className="sr-visually-hidden" data-testid="escalate-announcement">
+        {escalated ? t.escalatedDone : ''}
+      </div>
       {!guidance.enabled ? (
         <Message appearance="information">
           <p>{t.escalationOff}</p>
         </Message>
       ) : done ? (
-        <div data-testid="escalation-done">
+        <div data-testid="escalation-done" ref={answerRef} tabIndex={-1} aria-labelledby="escalation-done-text">
           <Message appearance="success">
-            <p>{escalated ? t.escalatedDone : t.alreadyEscalated}</p>
+            <p id="escalation-done-text">{escalated ? t.escalatedDone : t.alreadyEscalated}</p>
             <p className="sr-muted">
               {t.escalatedBy(done.byName || done.by, formatInstant(done.at, ctx.locale, ctx.timeZone))}
             </p>
@@ -78,20 +117,38 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
             label={t.reason}
             help={t.reasonHelp}
             value={reason}
+            autoFocus
             errors={failure?.code === 'invalid_reason' ? [failure.message] : undefined}
             onChange={setReason}
           />
-          {failure && failure.code !== 'invalid_reason' ? <Failure failure={failure} /> : null}
-          <Button
-            type="submit"
-            appearance="primary"
-            isDisabled={busy || reason.trim() === ''}
-            testId="submit-escalation"
-          >
-            {t.submitEscalation}
-          </Button>
+          {failure && failure.code !== 'invalid_reason' ? <Failure failure={failure} lang={ctx.lang} /> : null}
+          <div className="sr-row sr-dialog-footer">
+            <Button appearance="subtle" onClick={() => void close()} testId="cancel-escalation">
+              {t.cancel}
+            </Button>
+            <Button
+              type="submit"
+              appearance="primary"
+              isDisabled={busy || reason.trim() === ''}
+              testId="submit-escalation"
+            >
+              {t.submitEscalation}
+            </Button>
+          </div>
         </form>
       )}
+      {done || !guidance.enabled ? (
+        <div className="sr-row sr-dialog-footer">
+          <Button appearance="primary" onClick={() => void close()} testId="done-escalation">
+            {t.close}
+          </Button>
+        </div>
+      ) : null}
     </main>
   );
+}
+
+/** Asks the host to close the dialog (Forge's `view.close`); a host without a dialog around the app ignores it. */
+function close(): Promise<void> {
+  return view.close().catch(() => undefined);
 }

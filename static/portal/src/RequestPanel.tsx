@@ -10,8 +10,9 @@ import { Lozenge, Message } from '../../common/src/status-ui';
 export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [result, ctx, reload] = usePortalView(bridgeCtx);
   const t = strings(ctx.lang);
-  if (!result) return <Loading label={t.loading} />;
-  if (!result.ok) return <Failure failure={result} retryLabel={t.retry} onRetry={() => void reload()} />;
+  if (!result) return <Loading shape="portal" label={t.loading} />;
+  if (!result.ok)
+    return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void reload()} />;
   const view = result.data;
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   return (
@@ -31,7 +32,7 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         <section aria-labelledby="portal-sla-title">
           <h3 id="portal-sla-title">{t.portalSla}</h3>
           <p data-testid="portal-sla" data-state={view.sla.state} data-met={String(view.sla.met)}>
-            {slaSentence(view.sla, t, when, view.escalation !== null)}
+            {slaSentence(view.sla, t, when, view.escalation !== null, view.teamAnswered)}
           </p>
         </section>
       ) : null}
@@ -57,7 +58,13 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       ) : null}
       {view.escalation ? (
         <Message appearance="information" testId="portal-escalated">
-          <p>{t.portalEscalated(when(view.escalation.at))}</p>
+          <p>
+            {t.portalEscalated(
+              view.escalatedBy ?? 'support',
+              view.escalation.byName || view.escalation.by,
+              when(view.escalation.at),
+            )}
+          </p>
         </Message>
       ) : null}
     </main>
@@ -69,10 +76,11 @@ function slaSentence(
   t: ReturnType<typeof strings>,
   when: (iso: string) => string,
   escalated: boolean,
+  teamAnswered: boolean,
 ): string {
   const goal = formatDuration(sla.goalMs);
   if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
   if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;
   if (sla.breached || !sla.dueAt) return t.portalRunningLate(goal, escalated);
-  return t.portalRunning(when(sla.dueAt), goal);
+  return teamAnswered ? t.portalAnswered(when(sla.dueAt)) : t.portalRunning(when(sla.dueAt), goal);
 }

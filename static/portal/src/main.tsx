@@ -6,7 +6,7 @@ import { RequestPanel } from './RequestPanel';
 
 /** One resource, two portal modules: the request's panel, and the escalate action's dialog. */
 createRoot(document.getElementById('root')!).render(
-  <WithContext>
+  <WithContext shape="portal">
     {(ctx) => (ctx.moduleKey === 'portal-escalate' ? <EscalateDialog ctx={ctx} /> : <RequestPanel ctx={ctx} />)}
   </WithContext>,
 );

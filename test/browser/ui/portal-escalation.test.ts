@@ -3,6 +3,7 @@
  * their words; the escalate dialog shows the rules' guidance and the configured numbers, takes a reason, and
  * the team lead's email lands in the outbox.
  */
+import type { Page } from 'playwright-core';
 import { appFrame, Session, USERS } from './support/sandbox-session';
 
 let session: Session;
@@ -82,4 +83,100 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
   );
   expect(answer.ok).toBe(true);
   await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min).');
+});
+
+describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360 px)', () => {
+  /** The host's dialog around the action's frame, open or not, and which element of the host page has the focus. */
+  const hostState = (page: Page) =>
+    page.evaluate(() => ({
+      open: (document.getElementById('action-portal-escalate') as HTMLDialogElement).open,
+      focused: document.activeElement?.getAttribute('data-open-dialog') ?? document.activeElement?.tagName,
+    }));
+  const opener = (page: Page) => page.locator('[data-open-dialog="action-portal-escalate"]');
+
+  it('closes on Escape and on its close button, giving the focus back to the action; the reason takes the focus', async () => {
+    const key = await session.createRequest(USERS.otherCustomer, 'Modal behaviour');
+    const page = await session.open(USERS.otherCustomer, `/portal/${key}`, { theme: 'dark', width: 360 });
+    await opener(page).click();
+    const dialog = appFrame(page, 'portal', '#action-portal-escalate');
+    await dialog.getByTestId('escalate-form').waitFor({ timeout: 20_000 });
+    await expect(dialog.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Escalate this request');
+    // Atlaskit's modal focuses its first field; here, the reason.
+    await expect(dialog.getByLabel('Reason').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
+    await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
+
+    await opener(page).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
+    await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
+    // Nothing was escalated by closing it.
+    await expect(
+      session.invoke<{ ok: boolean; data: { escalation: unknown } }>(
+        USERS.otherCustomer,
+        'portal-request-panel',
+        'getPortalView',
+        {},
+        key,
+      ),
+    ).resolves.toMatchObject({ ok: true, data: { escalation: null } });
+    await page.context().close();
+  });
+
+  it('announces the escalation, moves the focus to it, and updates the request panel without a reload', async () => {
+    const key = await session.createRequest(USERS.otherCustomer, 'Escalate and see it');
+    const page = await session.open(USERS.otherCustomer, `/portal/${key}`, { theme: 'dark', width: 360 });
+    // The request panel's frame (the dialog's frame sits in the same card).
+    const panel = page.frameLocator('iframe.forge[data-context*="portal-request-panel"]');
+    await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
+    await expect(panel.getByTestId('portal-escalated').count()).resolves.toBe(0);
+    await opener(page).click();
+    const dialog = appFrame(page, 'portal', '#action-portal-escalate');
+    await dialog.getByLabel('Reason').fill('Nothing for two days although everything was provided.');
+    await dialog.getByTestId('submit-escalation').click();
+    await dialog.getByTestId('escalation-done').waitFor({ timeout: 20_000 });
+    // A live region says it (a screen reader reads it), and the answer takes the focus.
+    await expect(dialog.getByTestId('escalate-announcement').textContent()).resolves.toBe(
+      'Your request is escalated: the head of the support team and the manager in charge of your support contract have been notified.',
+    );
+    await expect(dialog.getByTestId('escalate-announcement').getAttribute('role')).resolves.toBe('status');
+    await expect(dialog.getByTestId('escalation-done').evaluate((el) => el === document.activeElement)).resolves.toBe(
+      true,
+    );
+    // The panel behind heard it (the app's own event) and shows the escalation, worded for its viewer.
+    await expect(panel.getByTestId('portal-escalated').innerText({ timeout: 10_000 })).resolves.toMatch(
+      /^You escalated this request on .*: the support managers were notified\.$/,
+    );
+    await dialog.getByTestId('done-escalation').click();
+    await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
+    await page.context().close();
+  });
+});
+
+it("words an agent's escalation for the customer, and says what counts as the response once the team has answered", async () => {
+  const key = await session.createRequest(USERS.customer, 'Agent escalates');
+  const escalated = await session.invoke<{ ok: boolean }>(
+    USERS.agent,
+    'sla-panel',
+    'escalateRequest',
+    { reason: 'Le client attend depuis trop longtemps.' },
+    key,
+  );
+  expect(escalated.ok).toBe(true);
+  await session.sandbox.comment({ emailAddress: USERS.agent.email }, key, 'Nous regardons vos journaux.');
+  await session.control('POST', '/_sandbox/settle');
+  const page = await session.open(USERS.customer, `/portal/${key}`, { width: 700 });
+  const panel = appFrame(page, 'portal', 'section.card');
+  await panel.getByTestId('portal-escalated').waitFor({ timeout: 20_000 });
+  // Not "You escalated": the customer did not.
+  await expect(panel.getByTestId('portal-escalated').innerText()).resolves.toMatch(
+    /^L'équipe support a escaladé cette demande le .* pour accélérer son traitement\.$/,
+  );
+  // The SLA still runs (a comment is not the response the rules count): the panel says what is.
+  await expect(panel.getByTestId('portal-sla').getAttribute('data-state')).resolves.toBe('running');
+  await expect(panel.getByTestId('portal-sla').innerText()).resolves.toMatch(
+    /^Notre équipe vous a répondu dans les commentaires\. La première réponse sur laquelle nous nous engageons est le passage de la demande à l'étape suivante .*, au plus tard le .*\.$/,
+  );
+  await page.context().close();
 });

@@ -17,8 +17,9 @@ export function getIssuePanelView(req: ResolverRequest, nowMs = Date.now()): Pro
   return resolveFor(req, 'request', async (caller, config) => {
     const issue = await getIssueWithChangelog(caller.issueKey, 'user');
     const { sla, unavailable } = computeSla(issue, config, nowMs);
+    const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const [waiting, escalation, details] = await Promise.all([
-      loadWaiting(issue.key, config),
+      loadWaiting(issue.key, config, canonical, issue.fields.created),
       loadEscalation(issue.key),
       getIssueProperty<unknown>(issue.key, DETAILS_PROPERTY),
     ]);

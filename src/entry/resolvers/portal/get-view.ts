@@ -1,14 +1,15 @@
-import { awaitedFromTeam } from '../../../domain/comments';
+import { awaitedFromTeam, latestTeamComment } from '../../../domain/comments';
 import { escalationGuidance } from '../../../domain/messages/team-messages';
 import { textsFor } from '../../../domain/texts';
 import { statusResolver } from '../../../domain/workflow';
+import { getUser } from '../../../jira/get-user';
 import { listIssueComments } from '../../../jira/list-issue-comments';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
 import { loadAudience } from '../../shared/request-audience';
 import { resolveFor, type ResolverRequest } from '../access';
 import { computeSla, loadEscalation, loadWaiting } from '../engines';
 import { fail, ok } from '../result';
-import { portalSla, statusInWords } from '../views';
+import { escalatedBy, portalSla, statusInWords } from '../views';
 
 /**
  * The customer's panel: reads the request as the app (a portal-only customer's own calls fail: ECO-838), shows it
@@ -25,19 +26,24 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const { sla } = computeSla(issue, config, nowMs);
     const waitingForCustomer = canonical === 'waiting_for_customer';
+    const running = sla?.state === 'running';
     const [waiting, escalation, comments] = await Promise.all([
-      waitingForCustomer ? loadWaiting(issue.key, config) : Promise.resolve(null),
+      waitingForCustomer ? loadWaiting(issue.key, config, canonical, issue.fields.created) : Promise.resolve(null),
       loadEscalation(issue.key),
-      waitingForCustomer ? listIssueComments(issue.key, 20) : Promise.resolve([]),
+      waitingForCustomer || running ? listIssueComments(issue.key, 20) : Promise.resolve([]),
     ]);
     const reporterId = issue.fields.reporter?.accountId;
     const reporter = reporterId ? { accountId: reporterId } : null;
+    const escalator =
+      escalation && escalation.by !== caller.accountId ? await getUser(escalation.by).catch(() => null) : null;
     return ok({
       issueKey: issue.key,
       lang,
       status: { canonical: canonical ?? null, name: statusInWords(canonical, issue.fields.status?.name ?? '', lang) },
       sla: sla ? portalSla(sla, canonical) : null,
       awaited: waitingForCustomer ? awaitedFromTeam(comments, { reporter, participants: [] }, lang) : null,
+      teamAnswered: running && latestTeamComment(comments, { reporter, participants: [] }) !== null,
+      escalatedBy: escalation ? escalatedBy(escalation.by, caller.accountId, escalator?.accountType) : null,
       closesAt: config.rules.autoClose ? (waiting?.autoCloseAt ?? null) : null,
       escalation,
       guidance: { enabled: config.rules.escalation, ...escalationGuidance(lang, config) },

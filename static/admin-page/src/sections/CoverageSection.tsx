@@ -18,8 +18,11 @@ export function CoverageSection({ config, t }: { config: Lens<Config>; t: String
         t={t}
         lens={coverage.at('byOrganization')}
         keyLabel={t.organization}
+        valueLabel={t.coverageLabel}
         fresh={'24x7' as Coverage}
-        renderValue={(value, onValue, id) => <CoverageSelect id={id} t={t} value={value} onChange={onValue} />}
+        renderValue={(value, onValue, id, label) => (
+          <CoverageSelect id={id} label={label} t={t} value={value} onChange={onValue} />
+        )}
         addLabel={t.addOrganization}
       />
     </Section>
@@ -28,17 +31,26 @@ export function CoverageSection({ config, t }: { config: Lens<Config>; t: String
 
 function CoverageSelect({
   id,
+  label,
   t,
   value,
   onChange,
 }: {
   id: string;
+  /** Its accessible name, when no <label> names it. */
+  label?: string;
   t: Strings;
   value: Coverage;
   onChange: (v: Coverage) => void;
 }) {
   return (
-    <select id={id} className="sr-select" value={value} onChange={(e) => onChange(e.target.value as Coverage)}>
+    <select
+      id={id}
+      aria-label={label}
+      className="sr-select"
+      value={value}
+      onChange={(e) => onChange(e.target.value as Coverage)}
+    >
       {COVERAGES.map((c) => (
         <option key={c} value={c}>
           {t.coverage[c]}

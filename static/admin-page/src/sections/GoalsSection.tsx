@@ -14,13 +14,14 @@ export function GoalsSection({ config, t }: { config: Lens<Config>; t: Strings }
         t={t}
         lens={goals.at('byPriority')}
         keyLabel={t.priority}
+        valueLabel={t.minutes}
         fresh={60}
-        renderValue={(value, onValue, id) => (
+        renderValue={(value, onValue, id, label) => (
           <input
             id={id}
             type="number"
             className="sr-input"
-            aria-label={t.minutes}
+            aria-label={label}
             min={1}
             value={Number.isFinite(value) ? value : ''}
             onChange={(e) => onValue(e.target.valueAsNumber)}

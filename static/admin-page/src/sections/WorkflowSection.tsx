@@ -74,11 +74,13 @@ export function WorkflowSection({
         t={t}
         lens={config.at('statusMapping').at('byName')}
         keyLabel={t.statusName}
+        valueLabel={t.canonicalStatus}
         fresh={'in_progress' as CanonicalStatus}
         addLabel={t.addStatusName}
-        renderValue={(value, onValue, id) => (
+        renderValue={(value, onValue, id, label) => (
           <select
             id={id}
+            aria-label={label}
             className="sr-select"
             value={value}
             onChange={(e) => onValue(e.target.value as CanonicalStatus)}

@@ -1,0 +1,138 @@
+/**
+ * Accessibility of every app frame, checked by axe-core (Deque's engine, the `axe-core` package) injected into
+ * each Custom UI frame in headless Chromium: the agent's panel, the customer's panel and escalate dialog, and the
+ * admin page, in French and English, light and dark, at 360 px and 700 px wide. No critical or serious violation
+ * is allowed (axe's impact levels: https://github.com/dequelabs/axe-core/blob/develop/doc/issue_impact.md).
+ */
+import { readFileSync } from 'fs';
+import type { Frame, Page } from 'playwright-core';
+import { appFrame, Session, USERS, type User } from './support/sandbox-session';
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+let session: Session;
+let request = '';
+let englishRequest = '';
+beforeAll(async () => {
+  session = await Session.start();
+  request = await session.createRequest(USERS.customer, 'Accessibility');
+  englishRequest = await session.createRequest(USERS.otherCustomer, 'Accessibility in English');
+}, 120_000);
+afterAll(async () => session?.close());
+
+/** The frame that serves `resource` on the page, once its screen has rendered `ready`. */
+async function frameOf(page: Page, resource: string, ready: string, within = ''): Promise<Frame> {
+  await appFrame(page, resource as 'portal', within)
+    .locator(ready)
+    .first()
+    .waitFor({ timeout: 20_000 });
+  const frames = page.frames().filter((f) => f.url().includes(`/static/${resource}/`));
+  const frame = within
+    ? await (await page.locator(`${within} iframe.forge`).first().elementHandle())!.contentFrame()
+    : frames[0];
+  if (!frame) throw new Error(`No ${resource} frame on ${page.url()}`);
+  return frame;
+}
+
+/**
+ * axe-core run inside the frame (evaluated through the DevTools protocol, as a test tool runs it: the frame's
+ * content security policy, which forbids inline scripts, is left as Forge sets it).
+ */
+async function seriousViolations(frame: Frame): Promise<Violation[]> {
+  await frame.evaluate(AXE_SOURCE);
+  const violations = await frame.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+}
+
+/** What a failure prints: the rule, its help and where. */
+function summary(violations: Violation[]): string[] {
+  return violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+  );
+}
+
+const LOOKS = [
+  { theme: 'light', width: 360 },
+  { theme: 'dark', width: 700 },
+  { theme: 'dark', width: 360 },
+  { theme: 'light', width: 700 },
+] as const;
+
+const SCREENS: {
+  name: string;
+  user: User;
+  path: () => string;
+  resource: 'issue-panel' | 'portal' | 'admin-page';
+  ready: string;
+  dialog?: string;
+}[] = [
+  {
+    name: "agent's panel (fr)",
+    user: USERS.agent,
+    path: () => `/browse/${request}`,
+    resource: 'issue-panel',
+    ready: '[data-testid="sla-state"]',
+  },
+  {
+    name: 'portal panel (fr)',
+    user: USERS.customer,
+    path: () => `/portal/${request}`,
+    resource: 'portal',
+    ready: '[data-testid="portal-sla"]',
+  },
+  {
+    name: 'portal panel (en)',
+    user: USERS.otherCustomer,
+    path: () => `/portal/${englishRequest}`,
+    resource: 'portal',
+    ready: '[data-testid="portal-sla"]',
+  },
+  {
+    name: 'escalate dialog (fr)',
+    user: USERS.customer,
+    path: () => `/portal/${request}`,
+    resource: 'portal',
+    ready: '[data-testid="escalate-form"]',
+    dialog: '#action-portal-escalate',
+  },
+  {
+    name: 'escalate dialog (en)',
+    user: USERS.otherCustomer,
+    path: () => `/portal/${englishRequest}`,
+    resource: 'portal',
+    ready: '[data-testid="escalate-form"]',
+    dialog: '#action-portal-escalate',
+  },
+  {
+    name: 'admin page (en)',
+    user: USERS.admin,
+    path: () => '/admin',
+    resource: 'admin-page',
+    ready: '[data-testid="setup-check"]',
+  },
+];
+
+describe.each(SCREENS)('$name', (screen) => {
+  it.each(LOOKS)('has no critical or serious axe violation ($theme, $width px)', async ({ theme, width }) => {
+    const page = await session.open(screen.user, screen.path(), { theme, width });
+    try {
+      if (screen.dialog) await page.locator(`[data-open-dialog="${screen.dialog.slice(1)}"]`).click();
+      const frame = await frameOf(page, screen.resource, screen.ready, screen.dialog);
+      expect(summary(await seriousViolations(frame))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
