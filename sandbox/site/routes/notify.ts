@@ -41,10 +41,16 @@ export function notifyRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
       const to = body.to ?? {};
       const recipients = new Set<string>();
       if (to.reporter) recipients.add(issue.reporterId);
-      if (to.assignee && issue.assigneeId) recipients.add(issue.assigneeId);
+      // Spec, 400 "the recipient is invalid. For example, the recipient is set to the assignee, but the issue is
+      // unassigned", and "the recipient is the same as the calling user" (a user named in `users`).
+      if (to.assignee) {
+        if (!issue.assigneeId) throw badRequest('', { to: 'The issue has no assignee to notify.' });
+        recipients.add(issue.assigneeId);
+      }
       for (const u of to.users ?? []) {
         if (!u.accountId || !ctx.users.byId(u.accountId))
           throw badRequest('', { to: `User '${String(u.accountId)}' does not exist.` });
+        if (u.accountId === user.accountId) throw badRequest('', { to: 'You cannot notify yourself.' });
         recipients.add(u.accountId);
       }
       for (const g of to.groups ?? []) {

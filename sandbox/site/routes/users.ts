@@ -1,11 +1,13 @@
 /**
  * Accounts and permissions: GET /rest/api/3/myself, /user, /user/bulk, /user/search, /mypermissions,
- * /group/member and /groups/picker.
+ * /group/member and /groups/picker. People search and group lists need the *Browse users and groups* global
+ * permission (spec, each operation's "Permissions required"), which Jira grants with product access: agents, the
+ * team lead, the offer manager, the admin and the app hold it; portal-only customers do not.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SiteContext } from '../context';
 import { JiraHttpError, badRequest } from '../errors';
-import { PERMISSIONS, canView } from '../permissions';
+import { PERMISSIONS, canView, isAgent } from '../permissions';
 import { fullUser, userDetails } from '../users';
 import { listParam, pageParams } from './params';
 
@@ -14,6 +16,9 @@ import { listParam, pageParams } from './params';
  * @example userRoutes(app, ctx)
  */
 export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
+  const noBrowseUsers = () =>
+    new JiraHttpError(403, ['You do not have the permission to browse users and groups (Browse users and groups).']);
+
   const groupsOf = (accountId: string) =>
     ctx.users.groupNames().filter((g) => ctx.users.groupMembers(g).some((m) => m.accountId === accountId));
 
@@ -23,9 +28,11 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
   });
 
   app.get<{ Querystring: { accountId?: string } }>('/rest/api/3/user', async (request) => {
-    ctx.auth.require(request);
+    const caller = ctx.auth.require(request);
     const { accountId } = request.query;
     if (!accountId) throw badRequest('The accountId query parameter is required.');
+    // 403 "if the calling user does not have the Browse users and groups global permission".
+    if (!isAgent(caller)) throw noBrowseUsers();
     const user = ctx.users.byId(accountId);
     if (!user) throw new JiraHttpError(404, [`Specified user does not exist or you do not have required permissions`]);
     return fullUser(user, ctx.baseUrl(), groupsOf(user.accountId));
@@ -68,7 +75,7 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
     if (!query && !accountId) throw badRequest('One of query or accountId is required.');
     const { startAt, maxResults } = pageParams(request.query, 50, 1000);
     // "Anonymous calls or calls by users without the required permission return empty search results."
-    if (caller.role === 'anonymous') return [];
+    if (!isAgent(caller)) return [];
     // A hidden email address is no way to find its owner.
     const searchable = (u: { emailAddress: string; emailVisible: boolean; accountId: string }) =>
       u.emailVisible || u.accountId === caller.accountId ? [u.emailAddress] : [];
@@ -86,7 +93,11 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
     const query = request.query.query ?? '';
     if (caller.role === 'anonymous') return { header: 'Showing 0 of 0 matching groups', total: 0, groups: [] };
     const maxResults = Math.max(1, Math.min(Number(request.query.maxResults) || 20, 1000));
-    const found = ctx.users.groupNames().filter((name) => query === '' || fold(name).includes(fold(query)));
+    // Without Browse users and groups, "calls where query is not an exact match to an existing group will return
+    // an empty list".
+    const found = ctx.users
+      .groupNames()
+      .filter((name) => (isAgent(caller) ? query === '' || fold(name).includes(fold(query)) : name === query));
     const shown = found.slice(0, maxResults);
     return {
       header: `Showing ${shown.length} of ${found.length} matching groups`,
@@ -106,6 +117,9 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
         if (!issue || !canView(user, issue))
           throw new JiraHttpError(404, ['Issue does not exist or you do not have permission to see it.']);
       }
+      // Browse users and groups or Assign issues: a portal-only customer holds neither (the spec gives no 403:
+      // an empty list, as the other people searches answer).
+      if (!isAgent(user)) return [];
       const { startAt, maxResults } = pageParams(request.query, 50, 1000);
       // In a service project, the assignable people are its agents (licensed accounts working the queue).
       const agents = ctx.users
@@ -150,9 +164,10 @@ export function userRoutes(app: FastifyInstance, ctx: SiteContext): void {
   );
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/rest/api/3/group/member', async (request) => {
-    ctx.auth.require(request);
+    const caller = ctx.auth.require(request);
     const name = request.query.groupname;
     if (!name) throw badRequest('You must specify a group name or a group id.');
+    if (!isAgent(caller)) throw noBrowseUsers();
     const members = ctx.users.groupMembers(name);
     if (members.length === 0) throw new JiraHttpError(404, [`Group '${name}' does not exist.`]);
     const { startAt, maxResults } = pageParams(request.query, 50, 50);

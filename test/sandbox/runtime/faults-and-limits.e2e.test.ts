@@ -76,6 +76,8 @@ describe('lost responses', () => {
       (e: Error) => e,
     );
     expect(error).toBeInstanceOf(TypeError);
+    // Source: Node's own fetch (undici, the fetch of Forge's Node runtime), measured here on a dropped connection:
+    // `TypeError: fetch failed` with an undici SocketError cause (https://undici.nodejs.org/#/docs/api/Errors).
     const real = await nodeFetchOnDroppedConnection();
     expect({
       name: error!.name,
@@ -111,6 +113,10 @@ describe('faults on writes', () => {
       outcomes.push([text, outcome]);
     }
     const written = await agentComments(running);
+    // Sources: 429 and 5xx as Jira answers them ("Rate limiting", https://developer.atlassian.com/cloud/jira/platform/rate-limiting/:
+    // "429 … Too many requests"); a time-out as undici's HeadersTimeoutError (UND_ERR_HEADERS_TIMEOUT,
+    // https://undici.nodejs.org/#/docs/api/Errors). Which faults come before or after the write is DESIGN.md
+    // section 3's `faults` option.
     expect(new Set(outcomes.map(([, o]) => o))).toEqual(new Set(['429', '500', 'UND_ERR_HEADERS_TIMEOUT']));
     for (const [text, outcome] of outcomes)
       expect({ text, outcome, written: written.includes(text) }).toEqual({
@@ -130,6 +136,9 @@ describe('rate limits through @forge/api', () => {
     // GET /myself: 1 + one user (2 points) = 3 points; two of them use the 5.
     expect((await asTrigger(() => api.asApp().requestJira(route`/rest/api/3/myself`))).status).toBe(200);
     const refused = await asTrigger(() => api.asApp().requestJira(route`/rest/api/3/issue/SUP-1`));
+    // Source: "Rate limiting" (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): the hourly
+    // points quota answers 429 with RateLimit-Reason jira-quota-global-based, Retry-After, X-RateLimit-Reset (the
+    // top of the next UTC hour) and X-RateLimit-Remaining.
     expect(refused.status).toBe(429);
     expect(refused.headers.get('RateLimit-Reason')).toBe('jira-quota-global-based');
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
@@ -148,6 +157,7 @@ describe('rate limits through @forge/api', () => {
     expect((await asTrigger(() => comment('one'))).status).toBe(201);
     expect((await asTrigger(() => comment('two'))).status).toBe(201);
     const refused = await asTrigger(() => comment('three'));
+    // Source: "Rate limiting", per-issue write limits (RateLimit-Reason jira-per-issue-on-write).
     expect(refused.status).toBe(429);
     expect(refused.headers.get('RateLimit-Reason')).toBe('jira-per-issue-on-write');
     expect((await asTrigger(() => api.asApp().requestJira(route`/rest/api/3/issue/SUP-1`))).status).toBe(200);

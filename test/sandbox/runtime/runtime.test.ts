@@ -13,6 +13,7 @@ describe('@forge/kvs through the SQLite emulation', () => {
   beforeEach(async () => (h = await startHarness()));
 
   it('gets, sets, deletes and answers undefined for a missing key', async () => {
+    // Source: Forge KVS (https://developer.atlassian.com/platform/forge/storage-reference/kvs-api/): get, set, delete; a missing key reads undefined.
     await inInvocation(async () => {
       expect(await kvs.get('missing')).toBeUndefined();
       await kvs.set('config', { a: 1 });
@@ -23,6 +24,7 @@ describe('@forge/kvs through the SQLite emulation', () => {
   });
 
   it('refuses FAIL_IF_EXISTS on an existing key with KEY_CONFLICT, and returns the previous value on request', async () => {
+    // Source: Forge KVS set options (kvs-api page): `keyPolicy: 'FAIL_IF_EXISTS'` fails with KEY_CONFLICT; `returnValue`.
     await inInvocation(async () => {
       await kvs.set('lock', 1, { keyPolicy: 'FAIL_IF_EXISTS' });
       await expect(kvs.set('lock', 2, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({ code: 'KEY_CONFLICT' });
@@ -33,6 +35,7 @@ describe('@forge/kvs through the SQLite emulation', () => {
   });
 
   it('expires a key after its TTL on the sandbox clock', async () => {
+    // Source: Forge KVS set options (kvs-api page): `ttl` {unit, value}.
     await inInvocation(async () => {
       await kvs.set('short', 'x', { ttl: { value: 2, unit: 'HOURS' } });
       expect(await kvs.get('short')).toBe('x');
@@ -42,6 +45,7 @@ describe('@forge/kvs through the SQLite emulation', () => {
   });
 
   it('pages a BEGINS_WITH query with cursors, in key order', async () => {
+    // Source: Forge KVS query (https://developer.atlassian.com/platform/forge/storage-reference/kvs-api/): where key beginsWith, limit, cursor.
     await inInvocation(async () => {
       for (const key of ['dead:3', 'dead:1', 'other', 'dead:2']) await kvs.set(key, key);
       const first = await kvs.query().where('key', WhereConditions.beginsWith('dead:')).limit(2).getMany();
@@ -58,6 +62,7 @@ describe('@forge/kvs through the SQLite emulation', () => {
   });
 
   it('applies a transaction of sets and deletes at once', async () => {
+    // Source: KVS transactions (https://developer.atlassian.com/platform/forge/storage-reference/transactions/): all committed or none.
     await inInvocation(async () => {
       await kvs.set('a', 1);
       await kvs.transact().set('b', 2).delete('a').execute();
@@ -70,6 +75,7 @@ describe('product events and queues', () => {
   beforeEach(async () => (h = await startHarness()));
 
   it('delivers a product event to its triggers with Forge context, and the queue push to the consumer', async () => {
+    // Source: Forge trigger module (https://developer.atlassian.com/platform/forge/manifest-reference/modules/trigger/) and Async events API (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api).
     h.emit(productEvent('avi:jira:created:issue', 'user-1'));
     await h.runtime.settle();
     expect(seen.map((s) => s.fn).sort()).toEqual(['anyEvent', 'consume', 'created']);
@@ -86,12 +92,14 @@ describe('product events and queues', () => {
   });
 
   it('skips triggers with ignoreSelf for the app’s own events, not the others', async () => {
+    // Source: Forge trigger module (https://developer.atlassian.com/platform/forge/manifest-reference/modules/trigger/): `ignoreSelf`.
     h.emit(productEvent('avi:jira:created:issue', APP_ACCOUNT));
     await h.runtime.settle();
     expect(seen.map((s) => s.fn)).toEqual(['anyEvent']);
   });
 
   it('retries a consumer that answers an InvocationError, up to 3 times', async () => {
+    // Source: Async events API (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api): a consumer returning InvocationError is retried, with `retryContext`; the retry count here is the sandbox's choice.
     consumerBehaviour.failuresLeft = 2;
     h.emit(productEvent('avi:jira:created:issue', 'user-1'));
     await h.runtime.settle();
@@ -108,6 +116,7 @@ describe('product events and queues', () => {
   });
 
   it('delivers every product event twice when asked to duplicate them all', async () => {
+    // Source: DESIGN.md section 3 (the `duplicateEvents` option: a trigger sees an event again, as a redelivery would show it).
     await h.close();
     h = await startHarness({ duplicateEvents: 1 });
     h.emit(productEvent('avi:jira:commented:issue', 'user-1'));
@@ -120,6 +129,7 @@ describe('scheduled triggers on the sandbox clock', () => {
   beforeEach(async () => (h = await startHarness()));
 
   it('fires each hourly occurrence crossed by a clock move, in order and at its own instant', async () => {
+    // Source: Scheduled trigger (https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/): `interval: hour`.
     const start = h.clock.now();
     await h.runtime.moveClockTo(start + 26 * 3_600_000 + 60_000);
     const ticks = seen.filter((s) => s.fn === 'tick');
@@ -144,6 +154,7 @@ describe('scheduled triggers on the sandbox clock', () => {
 
 describe('resolvers, scopes and faults', () => {
   it('invokes a resolver with Forge’s context, and asUser calls act as the viewer', async () => {
+    // Source: Custom UI resolver (https://developer.atlassian.com/platform/forge/runtime-reference/custom-ui-resolver/) context; `asUser()` calls Jira "as the current user" (as the bridge's requestJira does: https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/requestJira).
     h = await startHarness();
     const result = (await h.runtime.invokeResolver({
       moduleKey: 'panel',
@@ -162,6 +173,7 @@ describe('resolvers, scopes and faults', () => {
   });
 
   it('refuses a call the manifest’s scopes do not allow, as Forge does', async () => {
+    // Source: the spec's `x-atlassian-oauth2-scopes` per operation (reference/jira-platform-openapi.v3.json); Forge refuses a call outside the manifest's scopes.
     h = await startHarness();
     const result = await h.runtime.invokeResolver({
       moduleKey: 'panel',
@@ -174,6 +186,7 @@ describe('resolvers, scopes and faults', () => {
   });
 
   it('answers a faulty fraction of calls with 429 (Retry-After: 1), 500 or a timeout, the same way for the same seed', async () => {
+    // Source: DESIGN.md section 3 (the `faults` option); 429 with Retry-After as "Rate limiting" documents it (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
     const outcomes = async (seed: number) => {
       h = await startHarness({ faults: 0.5, seed });
       const list: string[] = [];

@@ -6,6 +6,7 @@ const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
 describe('sandbox clock storage', () => {
   it('starts at real time on a fresh database', () => {
+    // Source: DESIGN.md section 3 (POST /_sandbox/clock: the sandbox's own clock, moved by the tests).
     const db = openDatabase(':memory:');
     expect(loadClock(db, T0)).toEqual({ offsetMs: 0, lastNowMs: T0 });
   });

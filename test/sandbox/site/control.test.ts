@@ -11,12 +11,14 @@ const control = () => t.as(undefined);
 
 describe('control surface', () => {
   it('answers health 200 when ready, 503 while the runtime holds it', async () => {
+    // Source: DESIGN.md section 3 (GET /_sandbox/health), the sandbox's own control contract.
     expect((await control().get('/_sandbox/health')).status).toBe(200);
     t.site.setReady(false);
     expect((await control().get('/_sandbox/health')).status).toBe(503);
   });
 
   it('lists the seeded accounts with their roles and organizations, not the app', async () => {
+    // Source: DESIGN.md section 3 (GET /_sandbox/users).
     const users = (await control().get('/_sandbox/users')).body as Array<{
       role: string;
       organization: string | null;
@@ -47,6 +49,7 @@ describe('control surface', () => {
   });
 
   it('creates a portal request for a reporter', async () => {
+    // Source: DESIGN.md section 3 (POST /_sandbox/portal/request): a request as JSM's portal raises it (channel portal).
     const answer = await control().post('/_sandbox/portal/request', {
       summary: 'Écran noir',
       description: 'Depuis ce matin',
@@ -64,6 +67,7 @@ describe('control surface', () => {
   });
 
   it('turns an email into a request, and a reply naming the key into a public comment by the sender', async () => {
+    // Source: JSM's email channel (https://support.atlassian.com/jira-service-management-cloud/docs/receive-requests-by-email/): a new email raises a request, a reply with the key in the subject comments on it.
     const created = await control().post('/_sandbox/email', {
       from: 'gwen@globex.test',
       subject: 'Backups failing',
@@ -111,6 +115,7 @@ describe('control surface', () => {
   });
 
   it('lists the outbox in the control shape', async () => {
+    // Source: DESIGN.md section 3 (GET /_sandbox/outbox: id, at, issueKey, subject, textBody, to, source).
     await t.asApp().post('/rest/api/3/issue/SUP-1/notify', { subject: 'S', textBody: 'T', to: { reporter: true } });
     const outbox = (await control().get('/_sandbox/outbox')).body;
     expect(outbox).toEqual([

@@ -56,6 +56,7 @@ describe('JQL tokenizer', () => {
 
 describe('JQL parser', () => {
   it('gives AND precedence over OR, and parentheses over both', () => {
+    // Source: JQL order of operations (https://support.atlassian.com/jira/kb/jira-cloud-jql-order-of-operations/): parentheses, comparisons, NOT, AND, then OR.
     const flat = parseJql('project = SUP OR status = "En cours" AND key = SUP-1').where!;
     expect(flat.kind).toBe('or');
     expect(flat.kind === 'or' && flat.right.kind).toBe('and');
@@ -65,6 +66,7 @@ describe('JQL parser', () => {
   });
 
   it('reads IN, NOT IN, IS EMPTY, NOT and functions', () => {
+    // Source: JQL operators (https://support.atlassian.com/jira-software-cloud/docs/jql-operators/).
     expect(parseJql('status not in (Soumise, 10002)').where).toEqual({
       kind: 'in',
       field: { kind: 'field', name: 'status' },
@@ -91,6 +93,7 @@ describe('JQL parser', () => {
   });
 
   it('reads ORDER BY with several fields, ASC by default', () => {
+    // Source: JQL keywords, ORDER BY (https://support.atlassian.com/jira-core-cloud/docs/advanced-search-reference-jql-keywords/); ASC when no direction is given.
     expect(parseJql('project = SUP ORDER BY updated DESC, created').orderBy).toEqual([
       { field: 'updated', direction: 'DESC' },
       { field: 'created', direction: 'ASC' },
@@ -125,6 +128,7 @@ describe('JQL compilation', () => {
   });
 
   it('compiles != as NOT IN, which, as in Jira, never matches an empty value', () => {
+    // Source: JQL operators, != ("will not match a field that has no value": https://support.atlassian.com/jira-software-cloud/docs/jql-operators/).
     expect(compile('status != Fermée')).toMatchObject({ where: 'i.status_id NOT IN (?)', params: ['10007'] });
     expect(compile('assignee != someone').where).toBe('i.assignee_id NOT IN (?)');
   });
@@ -144,6 +148,7 @@ describe('JQL compilation', () => {
   });
 
   it('treats resolution = Unresolved as an empty resolution', () => {
+    // Source: JQL fields, Resolution ("resolution = Unresolved": https://support.atlassian.com/jira-software-cloud/docs/jql-fields/).
     expect(compile('resolution = Unresolved')).toMatchObject({ where: '(i.resolution_id IS NULL)', params: [] });
     expect(compile('resolution != Consulting')).toMatchObject({
       where: 'NOT (i.resolution_id IN (?))',

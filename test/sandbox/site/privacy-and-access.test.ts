@@ -123,6 +123,34 @@ describe('calls without credentials', () => {
   });
 });
 
+describe('what a portal-only customer may call as themselves', () => {
+  // Spec, "Permissions required": GET /rest/api/3/user/search and /user/assignable/search need *Browse users and
+  // groups* ("calls by users without the required permission return empty search results"); GET /rest/api/3/user
+  // and /group/member need it too (403 "if the calling user does not have the Browse users and groups global
+  // permission"); /groups/picker without it: "calls where query is not an exact match to an existing group will
+  // return an empty list". Jira grants it with product access, which portal-only customers do not have ("Change
+  // access settings for your portal-only customers",
+  // https://support.atlassian.com/jira-service-management-cloud/docs/change-global-customer-permissions/: they
+  // "send requests and access portals"); no page says it in one sentence, so the stricter reading.
+  it('finds nobody and reads no profile or group, but reads themselves and their own requests', async () => {
+    expect(await get(CLAIRE, '/rest/api/3/user/search?query=a')).toEqual([]);
+    expect(await get(CLAIRE, '/rest/api/3/user/assignable/search?issueKey=SUP-1')).toEqual([]);
+    expect((await t.as(CLAIRE).get('/rest/api/3/user?accountId=sandbox-agent-1')).status).toBe(403);
+    expect((await t.as(CLAIRE).get('/rest/api/3/group/member?groupname=support-team')).status).toBe(403);
+    expect((await get(CLAIRE, '/rest/api/3/groups/picker?query=supp')).groups).toEqual([]);
+    expect((await get(CLAIRE, '/rest/api/3/groups/picker?query=support-team')).groups).toEqual([
+      expect.objectContaining({ name: 'support-team' }),
+    ]);
+    expect(await get(CLAIRE, '/rest/api/3/myself')).toMatchObject({ accountType: 'customer' });
+    expect((await get(CLAIRE, '/rest/api/3/issue/SUP-1')).key).toBe('SUP-1');
+    // A licensed agent holds the permission.
+    expect(
+      (await get(AGENT, '/rest/api/3/user/search?query=claire')).map((u: { accountId: string }) => u.accountId),
+    ).toEqual(['sandbox-customer-acme-1']);
+    expect((await get(AGENT, '/rest/api/3/user?accountId=sandbox-customer-acme-1')).displayName).toBeTruthy();
+  });
+});
+
 describe("JSM's error shape", () => {
   // JSM's REST API answers errors as its ErrorResponse {errorMessage, i18nErrorMessage: {i18nKey, parameters}}
   // (Jira Service Management Cloud REST API reference, developer.atlassian.com/cloud/jira/service-desk/rest/),

@@ -38,6 +38,7 @@ async function get(email: string, path: string, status = 200) {
 
 describe('authentication', () => {
   it('answers 401 without credentials or with an unknown account', async () => {
+    // Source: reference/jira-platform-openapi.v3.json, each operation's 401 ("the authentication credentials are incorrect").
     expect((await t.as(undefined).get('/rest/api/3/myself')).status).toBe(401);
     const unknown = await t.as('nobody@nowhere.test').get('/rest/api/3/issue/SUP-1');
     expect(unknown.status).toBe(401);
@@ -67,7 +68,7 @@ describe('users, groups and permissions', () => {
       locale: 'fr_FR',
       groups: { items: [{ name: 'support-team' }] },
     });
-    expect((await get(GWEN, '/rest/api/3/user?accountId=sandbox-customer-globex-1')).locale).toBe('en_US');
+    expect((await get(AGENT, '/rest/api/3/user?accountId=sandbox-customer-globex-1')).locale).toBe('en_US');
   });
 
   it('lists the support team', async () => {
@@ -106,6 +107,7 @@ describe('users, groups and permissions', () => {
   });
 
   it('grants ADMINISTER to admins only, and BROWSE on an issue to those who may see it', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getMyPermissions 400 ("`permissions` is empty, contains an invalid key …"; `havePermission` per key).
     const path = '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS&issueKey=SUP-1';
     expect((await get(ADMIN, path)).permissions.ADMINISTER.havePermission).toBe(true);
     expect((await get(AGENT, path)).permissions).toMatchObject({
@@ -151,6 +153,7 @@ describe('users, groups and permissions', () => {
 
 describe('issues', () => {
   it('returns an issue as Jira does, with its changelog on expand', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getIssue (`expand=changelog`: PageOfChangelogs on the issue); the body validated against it.
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-10?expand=changelog');
     expect(issue).toMatchObject({ key: 'SUP-10', id: expect.stringMatching(/^\d+$/) });
     expect(issue.fields).toMatchObject({
@@ -178,6 +181,7 @@ describe('issues', () => {
   });
 
   it("names the fields and their types on expand=names,schema (how the app finds JSM's Organizations field)", async () => {
+    // Source: reference/jira-platform-openapi.v3.json getIssue (`expand`: names, schema; IssueBean.names, IssueBean.schema).
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?expand=changelog,names,schema');
     expect(issue.names).toMatchObject({
       status: 'Status',
@@ -195,6 +199,7 @@ describe('issues', () => {
   });
 
   it("lets agents create a request through Jira's API (channel jira), not customers", async () => {
+    // Source: reference/jira-platform-openapi.v3.json createIssue (Create issues project permission; portal-only customers have none).
     const body = {
       fields: {
         project: { key: 'SUP' },
@@ -227,6 +232,7 @@ describe('issues', () => {
   });
 
   it('returns only the fields asked for', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getIssue (`fields`: "a list of fields to return for the issue").
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?fields=summary,status');
     expect(Object.keys(issue.fields).sort()).toEqual(['status', 'summary']);
     const without = await get(AGENT, '/rest/api/3/issue/SUP-1?fields=*all,-comment,-description');
@@ -235,12 +241,14 @@ describe('issues', () => {
   });
 
   it('hides requests from customers outside their organization, with a 404 as Jira does', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getIssue 404 ("the issue is not found or the user does not have permission to view it"); involved customers: https://confluence.atlassian.com/jirakb/a-request-can-t-be-viewed-from-the-customer-portal-in-jsm-1157182061.html
     expect((await t.as(GWEN).get('/rest/api/3/issue/SUP-1')).status).toBe(404);
     await get(MARC, '/rest/api/3/issue/SUP-1');
     expect((await t.as(AGENT).get('/rest/api/3/issue/SUP-999')).status).toBe(404);
   });
 
   it('pages the changelog', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getChangeLogs (PageBeanChangelog: startAt, maxResults, total, isLast).
     const first = await get(AGENT, '/rest/api/3/issue/SUP-10/changelog?startAt=0&maxResults=2');
     expect(first).toMatchObject({ startAt: 0, maxResults: 2, total: 3, isLast: false });
     expect(first.values).toHaveLength(2);
@@ -257,6 +265,7 @@ describe('issues', () => {
   });
 
   it('edits fields as an agent, recording the change and firing avi:jira:updated:issue', async () => {
+    // Source: spec editIssue (204); Forge's avi:jira:updated:issue carries the changelog (https://developer.atlassian.com/platform/forge/events-reference/jira/).
     const answer = await t.as(AGENT).put('/rest/api/3/issue/SUP-1', {
       fields: { priority: { name: 'High' }, assignee: { accountId: 'sandbox-agent-1' } },
     });
@@ -277,6 +286,7 @@ describe('issues', () => {
 
 describe('comments', () => {
   it('adds a public comment and an internal note (sd.public.comment), with jsdPublic', async () => {
+    // Source: reference/jira-platform-openapi.v3.json addComment, Comment.jsdPublic ("Whether the comment is visible in Jira Service Desk"), Comment.properties.
     const path = '/rest/api/3/issue/SUP-1/comment';
     const pub = await t.as(AGENT).post(path, { body: adf('Nous regardons.') });
     expectValid('POST', path, pub, 201);
@@ -304,6 +314,7 @@ describe('comments', () => {
   });
 
   it('fires avi:jira:commented:issue with the actor and the comment, after the write', async () => {
+    // Source: Forge Jira events (https://developer.atlassian.com/platform/forge/events-reference/jira/): avi:jira:commented:issue.
     const answer = await t.as(CLAIRE).post('/rest/api/3/issue/SUP-1/comment', { body: adf('Merci') });
     expect(answer.status).toBe(201);
     expect(t.events).toHaveLength(1);
@@ -324,6 +335,7 @@ describe('comments', () => {
   });
 
   it("refuses internal notes from customers, comments on others' requests, and non-ADF bodies", async () => {
+    // Source: reference/jira-platform-openapi.v3.json addComment (body in Atlassian Document Format; 400 "the request is invalid", 404 "the issue is not found or the user does not have permission to view it"); JSM https://developer.atlassian.com/cloud/jira/service-desk/rest/ (customers add public comments only).
     const note = await t.as(CLAIRE).post('/rest/api/3/issue/SUP-1/comment', {
       body: adf('x'),
       properties: [{ key: 'sd.public.comment', value: { internal: true } }],
@@ -335,6 +347,7 @@ describe('comments', () => {
   });
 
   it('orders and pages comments', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getComments (PageOfComments: startAt, maxResults, total).
     for (const text of ['one', 'two', 'three'])
       await t.as(AGENT).post('/rest/api/3/issue/SUP-1/comment', { body: adf(text) });
     const page = await get(AGENT, '/rest/api/3/issue/SUP-1/comment?orderBy=-created&maxResults=2');
@@ -345,6 +358,7 @@ describe('comments', () => {
 
 describe('transitions', () => {
   it('offers agents every other status, with ids and targets', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getTransitions (Transitions: id, name, to).
     const answer = await get(AGENT, '/rest/api/3/issue/SUP-1/transitions');
     expect(answer.transitions.map((tr: { id: string; to: { name: string } }) => `${tr.id}:${tr.to.name}`)).toEqual([
       '21:En cours',
@@ -357,6 +371,7 @@ describe('transitions', () => {
   });
 
   it('closes with a resolution and a comment: updated, then commented; reopening clears the resolution', async () => {
+    // Source: reference/jira-platform-openapi.v3.json doTransition (`fields.resolution`, `update.comment`); Forge Jira events for the order of the events.
     const close = await t.as(AGENT).post('/rest/api/3/issue/SUP-3/transitions', {
       transition: { id: '71' },
       fields: { resolution: { name: 'Consulting' } },
@@ -400,6 +415,7 @@ describe('transitions', () => {
   });
 
   it('refuses what JSM refuses', async () => {
+    // Source: reference/jira-platform-openapi.v3.json doTransition 400 ("no transition is specified", "a field that isn't included on the transition screen").
     const post = (email: string, body: unknown) => t.as(email).post('/rest/api/3/issue/SUP-1/transitions', body);
     expect((await post(CLAIRE, { transition: { id: '21' } })).status).toBe(403);
     expect((await post(AGENT, { transition: { id: '11' } })).status).toBe(400); // already Soumise
@@ -419,6 +435,7 @@ describe('issue properties', () => {
   const path = '/rest/api/3/issue/SUP-1/properties/supportRulesState';
 
   it('creates (201), replaces (200), reads, lists and deletes, without firing any event', async () => {
+    // Source: reference/jira-platform-openapi.v3.json setIssueProperty (200 updated, 201 created), getIssuePropertyKeys, deleteIssueProperty (204).
     expect((await t.asApp().put(path, { waiting: 'yes', nextDueAt: 5 })).status).toBe(201);
     expect((await t.asApp().put(path, { waiting: 'no', nextDueAt: 9 })).status).toBe(200);
     const read = await t.asApp().get(path);
@@ -433,6 +450,7 @@ describe('issue properties', () => {
   });
 
   it('refuses customers and oversized values', async () => {
+    // Source: reference/jira-platform-openapi.v3.json setIssueProperty ("The maximum length is 32768 characters"; Edit issues permission).
     expect((await t.as(CLAIRE).put(path, { a: 1 })).status).toBe(403);
     expect((await t.asApp().put(path, { big: 'x'.repeat(33_000) })).status).toBe(400);
   });
@@ -539,6 +557,7 @@ describe('JQL search', () => {
   });
 
   it('answers 400 with the reason for what it does not understand', async () => {
+    // Source: reference/jira-platform-openapi.v3.json searchAndReconsileIssuesUsingJql 400 ("the search request is invalid"), ErrorCollection.errorMessages.
     const answer = await t.as(AGENT).post('/rest/api/3/search/jql', { jql: 'project = SUP AND text ~ "vpn"' });
     expect(answer.status).toBe(400);
     expect(answer.body.errorMessages).toEqual([
@@ -567,6 +586,7 @@ describe('JQL search', () => {
 
 describe('notify', () => {
   it('sends into the outbox, to the reporter and a group, never to the sender', async () => {
+    // Source: reference/jira-platform-openapi.v3.json notify (NotificationRecipients: reporter, users, groups; 204 "the email is queued for sending").
     const answer = await t.asApp().post('/rest/api/3/issue/SUP-4/notify', {
       subject: '[SUP-4] En attente',
       textBody: 'Nous attendons votre réponse.',
@@ -590,5 +610,20 @@ describe('notify', () => {
     expect(
       (await t.as(CLAIRE).post('/rest/api/3/issue/SUP-4/notify', { textBody: 'x', to: { reporter: true } })).status,
     ).toBe(403);
+  });
+
+  it('refuses an invalid recipient: the assignee of an unassigned issue, the caller named as a user', async () => {
+    // Spec, notify 400: "the recipient is the same as the calling user"; "the recipient is invalid. For example,
+    // the recipient is set to the assignee, but the issue is unassigned".
+    const unassigned = await t.as(AGENT).get('/rest/api/3/issue/SUP-1?fields=assignee');
+    expect(unassigned.body.fields.assignee).toBeNull();
+    const notify = (email: string, to: unknown) =>
+      t.as(email).post('/rest/api/3/issue/SUP-1/notify', { subject: 'S', textBody: 'T', to });
+    expect((await notify(AGENT, { assignee: true })).status).toBe(400);
+    expect((await notify(AGENT, { users: [{ accountId: 'sandbox-agent-1' }] })).status).toBe(400);
+    expect(t.site.outbox()).toEqual([]);
+    // A group the caller belongs to reaches its other members.
+    expect((await notify(AGENT, { groups: [{ name: 'support-team' }] })).status).toBe(204);
+    expect(t.site.outbox().map((e) => e.to)).toEqual([['sandbox-agent-2', 'sandbox-team-lead']]);
   });
 });

@@ -90,6 +90,7 @@ describe('search over 50,000 requests', () => {
   });
 
   it('caps pages at 5000 issues with ids or keys only and 100 with fields, and pages through everything exactly once', async () => {
+    // Source: reference/jira-platform-openapi.v3.json SearchAndReconcileRequestBean.maxResults ("The greatest number of items returned per page is achieved when requesting `id` or `key` only. It returns max 5000 issues"; fewer "where a large number of fields are requested": 100, the stricter choice).
     const idsOnly = await search({ jql: 'project = SUP', maxResults: 10_000 });
     expect(idsOnly.body.issues).toHaveLength(5000);
     const keysOnly = await search({ jql: 'project = SUP', maxResults: 10_000, fields: ['key'] });

@@ -33,6 +33,7 @@ const channelOf = async (key: string) => {
 
 describe('customer requests', () => {
   it('creates a request from the portal as the customer: channel portal, Soumise, created event', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ POST /rest/servicedeskapi/request (CustomerRequestDTO); Forge's avi:jira:created:issue.
     const answer = await t.as(CLAIRE).post('/rest/servicedeskapi/request', {
       serviceDeskId: '1',
       requestTypeId: '1',
@@ -59,6 +60,7 @@ describe('customer requests', () => {
   });
 
   it('lets an agent raise a request on behalf of a customer (channel jira), but not a customer for another', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ POST /rest/servicedeskapi/request (`raiseOnBehalfOf`: agents only).
     const byAgent = await t.as(AGENT).post('/rest/servicedeskapi/request', {
       serviceDeskId: '1',
       requestTypeId: '1',
@@ -91,6 +93,7 @@ describe('customer requests', () => {
   });
 
   it('reads a request and lists those the caller may see', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ GET /rest/servicedeskapi/request (the requests the user is involved in), GET …/request/{issueIdOrKey}.
     CustomerRequestDto.parse((await t.as(MARC).get('/rest/servicedeskapi/request/SUP-1')).body);
     expect((await t.as(GWEN).get('/rest/servicedeskapi/request/SUP-1')).status).toBe(404);
     const mine = Paged(CustomerRequestDto).parse((await t.as(GWEN).get('/rest/servicedeskapi/request?limit=4')).body);
@@ -100,6 +103,7 @@ describe('customer requests', () => {
   });
 
   it('lists participants', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ GET/POST /rest/servicedeskapi/request/{issueIdOrKey}/participant (PagedDTOUserDTO).
     expect(
       (
         await t
@@ -118,6 +122,7 @@ describe('customer requests', () => {
 
 describe('request comments', () => {
   it('adds public comments for customers and internal ones for agents, and hides internal ones from customers', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ POST /rest/servicedeskapi/request/{issueIdOrKey}/comment (`public`; customers: public only).
     const pub = await t
       .as(CLAIRE)
       .post('/rest/servicedeskapi/request/SUP-1/comment', { body: 'Toujours en panne.', public: true });
@@ -156,6 +161,7 @@ describe('request comments', () => {
 
 describe('customer transitions', () => {
   it('offers the reopen of a resolved request only, and takes it with a comment', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ GET/POST /rest/servicedeskapi/request/{issueIdOrKey}/transition (customer transitions).
     const none = Paged(CustomerTransitionDto).parse(
       (await t.as(CLAIRE).get('/rest/servicedeskapi/request/SUP-1/transition')).body,
     );
@@ -183,6 +189,7 @@ describe('customer transitions', () => {
 
 describe('service desks and organizations', () => {
   it('lists the service desks and the organizations (a customer sees only theirs)', async () => {
+    // Source: https://developer.atlassian.com/cloud/jira/service-desk/rest/ GET /rest/servicedeskapi/servicedesk, GET /rest/servicedeskapi/organization.
     const desks = Paged(ServiceDeskDto).parse((await t.as(AGENT).get('/rest/servicedeskapi/servicedesk')).body);
     expect(desks.values).toEqual([
       expect.objectContaining({ id: '1', projectKey: 'SUP' }),
