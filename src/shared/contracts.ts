@@ -181,6 +181,11 @@ export interface FoundPeople {
   options: PickerOption[];
 }
 
+/** The site's Jira Service Management projects (type `service_desk`), which the rules may be limited to. */
+export interface ServiceProjects {
+  projects: { key: string; name: string }[];
+}
+
 /** The configuration the admin page edits, and the one in force (defaults filled in). */
 export interface ConfigView {
   config: Config;
@@ -213,6 +218,7 @@ export type AdminResolver = {
   exportConfig(): ResolverResult<ExportedConfig>;
   importConfig(payload: ImportPayload): ResolverResult<Config>;
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
+  listServiceProjects(): ResolverResult<ServiceProjects>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
 };
@@ -276,6 +282,7 @@ export const ADMIN = {
   exportConfig: 'exportConfig',
   importConfig: 'importConfig',
   findPeople: 'findPeople',
+  listServiceProjects: 'listServiceProjects',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
 } as const satisfies Record<string, keyof AdminResolver>;

@@ -157,6 +157,7 @@ const en = {
   setupReminders: "Also check in Jira Service Management (the app cannot read JSM's notification settings)",
   recheck: 'Check again',
   sections: {
+    projects: 'Projects',
     workflow: 'Workflow mapping',
     calendars: 'Calendars and holidays',
     coverage: 'Coverage by organization',
@@ -166,6 +167,16 @@ const en = {
     languages: 'Languages',
     rules: 'Rules on and off',
   },
+  projectsScope: 'The rules apply to',
+  projectsAll: (count: number | null) =>
+    count === null
+      ? 'Every JSM project of the site'
+      : `Every JSM project of the site (${count} today, and any new one)`,
+  projectsChosen: 'Only the JSM projects ticked below',
+  projectsTick: 'Projects the rules apply to',
+  projectsNoneTicked: 'Tick at least one project: with none ticked, the rules apply to every JSM project.',
+  projectsFilter: 'Filter by name or key',
+  projectNotJsm: 'not a JSM project of this site: the rules ignore it',
   siteStatus: 'Site status',
   canonicalStatus: 'Means',
   byDefault: (s: string) => `by name: ${s}`,
@@ -377,6 +388,7 @@ const fr: Strings = typeset<Strings>(
       "À vérifier aussi dans Jira Service Management (l'app ne peut pas lire ses réglages de notifications)",
     recheck: 'Vérifier à nouveau',
     sections: {
+      projects: 'Projets',
       workflow: 'Correspondance du workflow',
       calendars: 'Calendriers et jours fériés',
       coverage: 'Couverture par organisation',
@@ -386,6 +398,17 @@ const fr: Strings = typeset<Strings>(
       languages: 'Langues',
       rules: 'Règles activées',
     },
+    projectsScope: "Les règles s'appliquent à",
+    projectsAll: (count) =>
+      count === null
+        ? 'Tous les projets JSM du site'
+        : `Tous les projets JSM du site (${count} aujourd'hui, et tout nouveau projet)`,
+    projectsChosen: 'Seulement les projets JSM cochés ci-dessous',
+    projectsTick: "Projets auxquels les règles s'appliquent",
+    projectsNoneTicked:
+      "Cochez au moins un projet : si aucun n'est coché, les règles s'appliquent à tous les projets JSM.",
+    projectsFilter: 'Filtrer par nom ou clé',
+    projectNotJsm: "n'est pas un projet JSM de ce site : les règles l'ignorent",
     siteStatus: 'Statut du site',
     canonicalStatus: 'Signifie',
     byDefault: (s) => `par son nom : ${s}`,
