@@ -19,6 +19,7 @@ import type { CanonicalStatus } from '../domain/workflow';
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
+export { JSM_NOTIFICATIONS, JSM_NOTIFICATION_NAMES } from '../domain/jsm-notifications';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { frenchSpacing, typeset } from '../domain/texts/typography';

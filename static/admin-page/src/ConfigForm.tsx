@@ -7,6 +7,7 @@ import { CoverageSection } from './sections/CoverageSection';
 import { EscalationSection } from './sections/EscalationSection';
 import { GoalsSection } from './sections/GoalsSection';
 import { LanguagesSection } from './sections/LanguagesSection';
+import { LeaveToJsmSection } from './sections/LeaveToJsmSection';
 import { ProjectsSection } from './sections/ProjectsSection';
 import { RemindersSection } from './sections/RemindersSection';
 import { RulesSection } from './sections/RulesSection';
@@ -38,6 +39,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
       <EscalationSection config={config} t={t} lang={ctx.lang} />
       <LanguagesSection config={config} t={t} />
       <RulesSection config={config} t={t} />
+      <LeaveToJsmSection config={config} t={t} />
     </div>
   );
 }

@@ -166,7 +166,18 @@ const en = {
     escalation: 'Escalation contacts',
     languages: 'Languages',
     rules: 'Rules on and off',
+    leaveToJsm: 'Customer notifications left to JSM',
   },
+  leaveToJsmIntro:
+    'JSM emails customers by itself too (Project settings → Customer notifications). For each of its notifications below, either the app sends the email and you disable it in JSM, or you leave it to JSM here: the app then stops sending that email, and you keep the notification on in JSM.',
+  leaveToJsmLabel: (jsm: string) => `Leave "${jsm}" to JSM`,
+  leaveToJsmReplaces: {
+    requestCreated: 'instead of the app’s email for a request received by email',
+    publicCommentAdded:
+      'instead of the app’s emails of the support team’s public comments, of the reminders and of the automatic close',
+    customerVisibleStatusChanged: 'instead of the app’s emails of status changes, the close included',
+    requestResolved: 'instead of the app’s email when a resolved request is closed, the automatic close included',
+  } as Record<keyof Config['leaveToJsm'], string>,
   projectsScope: 'The rules apply to',
   projectsAll: (count: number | null) =>
     count === null
@@ -397,6 +408,19 @@ const fr: Strings = typeset<Strings>(
       escalation: "Contacts d'escalade",
       languages: 'Langues',
       rules: 'Règles activées',
+      leaveToJsm: 'Notifications client laissées à JSM',
+    },
+    leaveToJsmIntro:
+      "JSM envoie aussi des e-mails aux clients (Paramètres du projet → Notifications client). Pour chacune de ses notifications ci-dessous, soit l'app envoie l'e-mail et vous la désactivez dans JSM, soit vous la laissez à JSM ici : l'app n'envoie plus cet e-mail, et vous la laissez activée dans JSM.",
+    leaveToJsmLabel: (jsm) => `Laisser « ${jsm} » à JSM`,
+    leaveToJsmReplaces: {
+      requestCreated: "à la place de l'e-mail de l'app pour une demande reçue par e-mail",
+      publicCommentAdded:
+        "à la place des e-mails de l'app pour les commentaires publics de l'équipe, les relances et la fermeture automatique",
+      customerVisibleStatusChanged:
+        "à la place des e-mails de l'app pour les changements de statut, fermeture comprise",
+      requestResolved:
+        "à la place de l'e-mail de l'app à la fermeture d'une demande résolue, fermeture automatique comprise",
     },
     projectsScope: "Les règles s'appliquent à",
     projectsAll: (count) =>
