@@ -121,6 +121,8 @@ describe('setupProblems', () => {
       ['jsm_notification', 'Request resolved'],
     ]);
     expect(reminders[1]!.fix).toContain('keep "Public comment added" on');
-    expect(setupProblems(leaving, SITE, 'fr').reminders[1]!.fix).toContain('laissez « Public comment added » activée');
+    expect(setupProblems(leaving, SITE, 'fr').reminders[1]!.fix).toContain(
+      'laissez «\u00a0Public comment added\u00a0» activée',
+    );
   });
 });
