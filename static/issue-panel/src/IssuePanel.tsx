@@ -7,7 +7,6 @@ import { Failure, Loading } from '../../common/src/ui';
 import { PanelActions } from './PanelActions';
 import { RequestFacts } from './RequestFacts';
 import { SlaSummary } from './SlaSummary';
-import { Timeline } from './Timeline';
 
 /** The agent's panel: the response SLA, its timeline, the waiting countdown, the escalation and the actions. */
 export function IssuePanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
@@ -32,7 +31,6 @@ export function IssuePanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       lang={ctx.lang}
     >
       <SlaSummary view={view} ctx={ctx} />
-      {view.sla ? <Timeline sla={view.sla} now={view.now} ctx={ctx} /> : null}
       <RequestFacts view={view} ctx={ctx} />
       <PanelActions view={view} ctx={ctx} onDone={load} />
     </main>

@@ -3,11 +3,13 @@ import { formatDuration, formatInstant, slaFigures } from '../../common/src/form
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { Lozenge, Message } from '../../common/src/status-ui';
-import { breachLine, remainingLabel } from './sla-lines';
+import { breachLine, remainingLabel, rowTime } from './sla-lines';
+import { Timeline } from './Timeline';
 
-const STATE_APPEARANCE = { running: 'inprogress', paused: 'moved', stopped: 'default' } as const;
-
-/** State, verdict and figures of the response SLA, with the breach instant in the agent's time zone. */
+/**
+ * The response SLA in one compact row (its state, what is left or how late it is, the goal, the verdict), and
+ * behind an expander its figures, the breach instant in the agent's time zone, the calendar and the timeline.
+ */
 export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenContext }) {
   const t = strings(ctx.lang);
   const sla = view.sla;
@@ -31,57 +33,97 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   const figures = slaFigures(sla.elapsedMs, sla.goalMs);
   const overdue = figures.overdue !== null;
+  const icon = verdict === 'breached' ? 'breached' : verdict === 'met' ? 'met' : sla.state;
   return (
     <section className="sr-stack" aria-label={t.slaTitle}>
-      <div className="sr-row">
-        <span data-testid="sla-state" data-state={sla.state}>
-          <Lozenge appearance={STATE_APPEARANCE[sla.state]}>{t.state[sla.state]}</Lozenge>
+      {/* One compact row, as JSM shows an SLA: its state as an icon, what is left (or how late), the goal. */}
+      <div className="sr-sla-row" data-testid="sla-row" data-verdict={verdict}>
+        <span className="sr-sla-icon" data-testid="sla-state" data-state={sla.state} data-icon={icon}>
+          <SlaIcon kind={icon} />
+          <span className="sr-visually-hidden">{t.state[sla.state]}</span>
         </span>
-        <span data-testid="sla-verdict" data-verdict={verdict}>
+        <span
+          className="sr-sla-time"
+          data-testid="sla-row-time"
+          style={{ color: overdue ? 'var(--ds-text-danger)' : undefined }}
+        >
+          {rowTime(sla, t)}
+        </span>
+        <span className="sr-muted sr-nowrap">{t.goalOf(formatDuration(sla.goalMs))}</span>
+        <span data-testid="sla-verdict" data-verdict={verdict} className="sr-sla-verdict">
           <Lozenge appearance={verdict === 'breached' ? 'removed' : 'success'} isBold={verdict !== 'on_track'}>
             {verdict === 'breached' ? t.breached : verdict === 'met' ? t.met : t.onTrack}
           </Lozenge>
         </span>
       </div>
-      <dl className="sr-figures">
-        <div className="sr-figure">
-          <dt>{t.elapsed}</dt>
-          <dd data-testid="sla-elapsed" data-ms={sla.elapsedMs}>
-            {figures.elapsed}
-          </dd>
+      <details className="sr-sla-details" data-testid="sla-details">
+        <summary>{t.slaDetails}</summary>
+        <div className="sr-stack">
+          <dl className="sr-figures">
+            <div className="sr-figure">
+              <dt>{t.elapsed}</dt>
+              <dd data-testid="sla-elapsed" data-ms={sla.elapsedMs}>
+                {figures.elapsed}
+              </dd>
+            </div>
+            <div className="sr-figure">
+              <dt>{remainingLabel(sla, t, overdue)}</dt>
+              <dd
+                data-testid="sla-remaining"
+                data-ms={sla.remainingMs}
+                style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}
+              >
+                {figures.overdue ?? figures.remaining}
+              </dd>
+            </div>
+            <div className="sr-figure">
+              <dt>{t.goal}</dt>
+              <dd data-testid="sla-goal" data-ms={sla.goalMs}>
+                {formatDuration(sla.goalMs)}
+              </dd>
+            </div>
+          </dl>
+          <div data-testid="sla-breach-at" data-at={sla.breachAt ?? ''}>
+            <strong>{breachLine(sla, t, ctx.lang, when)}</strong>
+          </div>
+          <div className="sr-muted" data-testid="sla-calendar" data-coverage={cal.coverage}>
+            {t.calendar}
+            {t.sep}
+            {calendarText}
+            <br />
+            {t.timeZoneNote(ctx.timeZone)}
+          </div>
+          <Timeline sla={sla} now={view.now} ctx={ctx} />
         </div>
-        <div className="sr-figure">
-          <dt>{remainingLabel(sla, t, overdue)}</dt>
-          <dd
-            data-testid="sla-remaining"
-            data-ms={sla.remainingMs}
-            style={overdue ? { color: 'var(--ds-text-danger)' } : undefined}
-          >
-            {figures.overdue ?? figures.remaining}
-          </dd>
-        </div>
-        <div className="sr-figure">
-          <dt>{t.goal}</dt>
-          <dd data-testid="sla-goal" data-ms={sla.goalMs}>
-            {formatDuration(sla.goalMs)}
-          </dd>
-        </div>
-      </dl>
-      <div data-testid="sla-breach-at" data-at={sla.breachAt ?? ''}>
-        <strong>{breachLine(sla, t, ctx.lang, when)}</strong>
-      </div>
-      <div className="sr-muted" data-testid="sla-calendar" data-coverage={cal.coverage}>
-        {t.calendar}
-        {t.sep}
-        {calendarText}
-        <br />
-        {t.timeZoneNote(ctx.timeZone)}
-      </div>
+      </details>
       {sla.unmappedStatuses.length > 0 ? (
         <Message appearance="warning">
           <p>{t.unmapped(sla.unmappedStatuses.join(', '))}</p>
         </Message>
       ) : null}
     </section>
+  );
+}
+
+/** The SLA's state as JSM draws it: a clock while it runs, a pause sign, a tick when met, a cross when late. */
+function SlaIcon({ kind }: { kind: 'running' | 'paused' | 'stopped' | 'met' | 'breached' }) {
+  const path = {
+    running: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v5l4 2.3.8-1.5-2.8-1.6V8z',
+    paused: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-2.5 4.5h2v7h-2zm3 0h2v7h-2z',
+    stopped: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-3 5h6v6H9z',
+    met: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-1.2 11.2-3.5-3.5 1.4-1.4 2.1 2.1 4.6-4.6 1.4 1.4z',
+    breached: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-1 3.5h2v6h-2zm0 7.5h2v2h-2z',
+  }[kind];
+  const colour = {
+    running: 'var(--ds-icon-information, #1d7afc)',
+    paused: 'var(--ds-icon-warning, #e2b203)',
+    stopped: 'var(--ds-icon-subtle, #626f86)',
+    met: 'var(--ds-icon-success, #22a06b)',
+    breached: 'var(--ds-icon-danger, #e34935)',
+  }[kind];
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" style={{ fill: colour }}>
+      <path d={path} fillRule="evenodd" />
+    </svg>
   );
 }

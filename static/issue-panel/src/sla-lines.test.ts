@@ -4,7 +4,7 @@ import { computeResponseSla, type SlaInput } from '../../../src/domain/sla';
 import { STATUS_NAMES } from '../../../src/domain/workflow';
 import { slaView } from '../../../src/entry/resolvers/views';
 import { strings } from '../../common/src/i18n';
-import { breachLine, remainingLabel } from './sla-lines';
+import { breachLine, remainingLabel, rowTime } from './sla-lines';
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -59,4 +59,19 @@ it('gives the stop and the margin kept once the SLA stopped, and no projection w
       iso,
     ),
   ).toBe('No breach expected while paused');
+});
+
+it("gives the compact row's figure: what is left, how late, or the time taken, with French spacing", () => {
+  expect(rowTime(view({}), en)).toBe('3 h 00 min left');
+  expect(rowTime(view({}), fr)).toBe('reste 3\u00a0h 00\u00a0min');
+  // Monday 11:00: Friday's four working hours use the goal up, Monday's two are late.
+  const late = view({ nowMs: at('2024-03-11T11:00:00+01:00') });
+  expect(rowTime(late, en)).toBe('2 h 00 min late');
+  expect(rowTime(late, fr)).toBe('2\u00a0h 00\u00a0min de retard');
+  const stopped = view({
+    changes: [{ at: at('2024-03-08T15:00:00+01:00'), from: { name: 'Soumise' }, to: { name: 'En attente du client' } }],
+    nowMs: at('2024-03-08T16:00:00+01:00'),
+  });
+  expect(stopped.state).toBe('stopped');
+  expect(rowTime(stopped, en)).toBe('1 h 00 min');
 });

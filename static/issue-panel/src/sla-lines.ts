@@ -1,4 +1,5 @@
 import type { Language, SlaView } from '../../../src/shared/contracts';
+import { slaFigures } from '../../common/src/format';
 import { statusName, type Strings } from '../../common/src/i18n';
 
 /**
@@ -18,4 +19,15 @@ export function breachLine(sla: SlaView, t: Strings, lang: Language, when: (iso:
 export function remainingLabel(sla: SlaView, t: Strings, overdue: boolean): string {
   if (overdue) return t.overdue;
   return sla.state === 'stopped' ? t.margin : t.remaining;
+}
+
+/**
+ * The compact row's figure: how late the SLA is once past its goal, the time it took once stopped in time, or
+ * what is left while it can still run (in whole minutes, as the figures behind the expander).
+ * @example rowTime({ ...runningSla, elapsedMs: 3_600_000, goalMs: 14_400_000 }, strings('en')) //=> '3 h 00 min left'
+ */
+export function rowTime(sla: SlaView, t: Strings): string {
+  const figures = slaFigures(sla.elapsedMs, sla.goalMs);
+  if (figures.overdue !== null) return t.lateBy(figures.overdue);
+  return sla.state === 'stopped' ? figures.elapsed : t.left(figures.remaining ?? '');
 }

@@ -40,6 +40,8 @@ async function panel(
   const page = await session.open(USERS.agent, `/browse/${issueKey}`);
   const frame = appFrame(page, 'issue-panel');
   await frame.getByTestId('sla-state').waitFor({ timeout: 20_000 });
+  // The figures sit behind the compact row's expander.
+  await frame.locator('[data-testid="sla-details"] > summary').click();
   const read = async (id: string) => {
     const el = frame.getByTestId(id);
     return {
@@ -181,4 +183,57 @@ it('refreshes when the issue changes elsewhere, without reloading the page (JIRA
     .waitFor({ timeout: 15_000 });
   await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
   await page.context().close();
+});
+
+describe('one compact row, as JSM shows an SLA, the details behind an expander', () => {
+  let late = '';
+  beforeAll(async () => {
+    late = await session.createRequest(USERS.customer, 'Compact row, long past its goal');
+    // Two working days on: some 14 hours past a 4-hour goal.
+    await session.moveClock({ advance: 'P2D' });
+  });
+
+  it.each([
+    { width: 360, theme: 'light' as const },
+    { width: 700, theme: 'dark' as const },
+  ])(
+    'holds the state, what is left, the goal and the verdict without a figure wrapping ($width px, $theme)',
+    async ({ width, theme }) => {
+      const page = await session.open(USERS.agent, `/browse/${late}`, { theme });
+      const frame = appFrame(page, 'issue-panel');
+      await frame.getByTestId('sla-row').waitFor({ timeout: 20_000 });
+      // The panel's own width, as Jira's issue view gives it (its right-hand column, or the whole width on a phone).
+      await page.locator('iframe.forge[src*="/static/issue-panel/"]').evaluate((el, w) => {
+        (el as HTMLElement).style.width = `${w}px`;
+      }, width);
+      const inner = page.frames().find((f) => f.url().includes('/static/issue-panel/'))!;
+      await inner.waitForFunction((w) => document.documentElement.clientWidth === w, width);
+      const sla = await expected(late);
+      await expect(frame.getByTestId('sla-row').getAttribute('data-verdict')).resolves.toBe('breached');
+      await expect(frame.getByTestId('sla-row-time').innerText()).resolves.toBe(
+        `${slaFigures(sla.elapsedMs, sla.goalMs).overdue} de retard`.replace(/ (h|min)\b/g, '\u00a0$1'),
+      );
+      // Each figure stays on one line, and nothing overflows the panel's width.
+      const time = await frame.getByTestId('sla-row-time').evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        line: parseFloat(getComputedStyle(el).lineHeight) || 20,
+      }));
+      expect(time.height).toBeLessThan(time.line * 1.5);
+      const overflow = await page
+        .frames()
+        .find((f) => f.url().includes('/static/issue-panel/'))!
+        .evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // Closed, the SLA takes a row and its expander (it used to take some 500 px).
+      const closed = (await frame.getByRole('region', { name: 'SLA de réponse' }).first().boundingBox())!;
+      expect(closed.height).toBeLessThan(120);
+      await expect(frame.getByTestId('sla-remaining').isVisible()).resolves.toBe(false);
+      // Opened, the figures, the breach instant, the calendar and the timeline.
+      await frame.getByText('Détails\u00a0: chiffres, calendrier et chronologie').click();
+      await expect(frame.getByTestId('sla-remaining').isVisible()).resolves.toBe(true);
+      await expect(frame.getByTestId('timeline').isVisible()).resolves.toBe(true);
+      await expect(frame.getByTestId('sla-calendar').isVisible()).resolves.toBe(true);
+      await page.context().close();
+    },
+  );
 });
