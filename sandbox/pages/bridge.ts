@@ -78,10 +78,18 @@ export const HOST_SCRIPT = `(function () {
     var frames = document.querySelectorAll('iframe.forge');
     for (var i = 0; i < frames.length; i++) if (frames[i].contentWindow === source) return frames[i];
   }
-  function toast(text) {
+  // A flag: auto-dismissed after 8 seconds when asked (isAutoDismiss), else kept until its Close is clicked
+  // (https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/showFlag).
+  function toast(text, autoDismiss) {
     var t = document.createElement('div'); t.textContent = text; t.setAttribute('role', 'status');
     t.style.cssText = 'position:fixed;bottom:16px;right:16px;background:#172b4d;color:#fff;padding:8px 12px;border-radius:4px';
-    document.body.appendChild(t); setTimeout(function () { t.remove(); }, 4000);
+    if (autoDismiss) setTimeout(function () { t.remove(); }, 8000);
+    else {
+      var close = document.createElement('button'); close.type = 'button'; close.textContent = '×';
+      close.setAttribute('aria-label', 'Close'); close.onclick = function () { t.remove(); };
+      t.appendChild(close);
+    }
+    document.body.appendChild(t);
   }
   var watched = [];
   var appListeners = {};
@@ -148,7 +156,7 @@ export const HOST_SCRIPT = `(function () {
         return null;
       }
       case 'open': return true;
-      case 'showFlag': toast((payload && (payload.title || payload.description)) || ''); return { id: String(Date.now()) };
+      case 'showFlag': toast((payload && (payload.title || payload.description)) || '', !!(payload && payload.isAutoDismiss)); return { id: String(Date.now()) };
       case 'enableTheming': case 'emitReadyEvent': case 'changeWindowTitle': case 'closeFlag': return null;
       default: throw new Error('The sandbox does not support the bridge call ' + name);
     }

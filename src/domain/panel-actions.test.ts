@@ -27,18 +27,31 @@ describe('checkThirdParty', () => {
 });
 
 describe('checkScheduledOperation', () => {
+  const NOW = Date.parse('2026-11-30T12:00:00Z');
   it('normalises the instant to ISO UTC', () => {
-    expect(checkScheduledOperation({ at: '2026-12-01T09:00:00+01:00', who: 'Ops team' }, 'en')).toEqual({
+    expect(checkScheduledOperation({ at: '2026-12-01T09:00:00+01:00', who: 'Ops team' }, 'en', NOW)).toEqual({
       ok: true,
       value: { at: '2026-12-01T08:00:00.000Z', who: 'Ops team' },
     });
   });
   it('asks for an instant, then for who', () => {
-    expect(checkScheduledOperation({ at: 'tomorrow', who: 'Ops' }, 'en')).toMatchObject({ ok: false, field: 'at' });
-    expect(checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: ' ' }, 'en')).toMatchObject({
+    expect(checkScheduledOperation({ at: 'tomorrow', who: 'Ops' }, 'en', NOW)).toMatchObject({
+      ok: false,
+      field: 'at',
+    });
+    expect(checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: ' ' }, 'en', NOW)).toMatchObject({
       ok: false,
       field: 'who',
     });
+  });
+  it('refuses an instant that has passed, or is now: an operation is planned ahead', () => {
+    for (const at of ['2026-11-30T11:59:00Z', '2026-11-30T12:00:00Z', '2025-01-01T08:00:00Z'])
+      expect(checkScheduledOperation({ at, who: 'Ops' }, 'fr', NOW)).toEqual({
+        ok: false,
+        field: 'at',
+        message: 'Cette date est passée\u00a0: une opération se planifie à une date et une heure à venir.',
+      });
+    expect(checkScheduledOperation({ at: '2026-11-30T12:01:00Z', who: 'Ops' }, 'en', NOW).ok).toBe(true);
   });
 });
 

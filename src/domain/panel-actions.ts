@@ -49,15 +49,18 @@ export function checkThirdParty(
 }
 
 /**
- * Checks the "scheduled operation" form: a valid instant and who carries it out.
- * @example checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: 'Ops' }, 'en').ok //=> true
+ * Checks the "scheduled operation" form: a valid instant still to come (an operation is planned, not recorded
+ * after the fact) and who carries it out.
+ * @example checkScheduledOperation({ at: '2026-12-01T08:00:00Z', who: 'Ops' }, 'en', Date.parse('2026-11-30T08:00:00Z')).ok //=> true
  */
 export function checkScheduledOperation(
   input: { at?: unknown; who?: unknown },
   lang: Language,
+  nowMs: number,
 ): InputCheck<ScheduledOperation> {
   const at = typeof input.at === 'string' ? Date.parse(input.at) : NaN;
   if (!Number.isFinite(at)) return { ok: false, field: 'at', message: textsFor(lang).panel.invalid.at };
+  if (at <= nowMs) return { ok: false, field: 'at', message: textsFor(lang).panel.invalid.past };
   const who = clean(input.who);
   if (!who) return { ok: false, field: 'who', message: textsFor(lang).panel.invalid.who };
   return { ok: true, value: { at: new Date(at).toISOString(), who } };

@@ -156,6 +156,7 @@ export const en = {
     invalid: {
       kind: 'Choose the third party: Atlassian, an add-on vendor or a hosting company.',
       at: 'Give the date and time of the operation.',
+      past: 'This date has passed: an operation is planned for a date and time still to come.',
       who: 'Say who carries out the operation.',
     },
   },

@@ -156,6 +156,7 @@ export const fr: Texts = typeset<Texts>(
       invalid: {
         kind: 'Choisissez le tiers : Atlassian, un éditeur d’application ou un hébergeur.',
         at: 'Indiquez la date et l’heure de l’opération.',
+        past: 'Cette date est passée : une opération se planifie à une date et une heure à venir.',
         who: 'Indiquez qui réalise l’opération.',
       },
     },

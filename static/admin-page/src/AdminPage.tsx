@@ -15,7 +15,7 @@ import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
 import { DeadLettersCard } from './DeadLettersCard';
 import { SetupCheckCard } from './SetupCheckCard';
-import { Message } from '../../common/src/status-ui';
+import { Lozenge, Message } from '../../common/src/status-ui';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
@@ -25,6 +25,11 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const ctx = loaded && !('ok' in loaded) ? inLanguage(bridgeCtx, loaded.lang) : bridgeCtx;
   const t = strings(ctx.lang);
   const [draft, setDraft] = useState<Config | null>(null);
+  /** The configuration as stored (what the draft is compared with to flag unsaved changes). */
+  const [stored, setStored] = useState<string | null>(null);
+  /** Bumped by a refused save: the first field in error then takes the focus. */
+  const [refusals, setRefusals] = useState(0);
+  const form = useRef<HTMLDivElement>(null);
   const [errors, setErrors] = useState<ConfigError[]>([]);
   /** Problems not shown under a field: those of an imported file (the form keeps the settings in force), or of the whole configuration. */
   const [listed, setListed] = useState<{ title: string; errors: ConfigError[] } | null>(null);
@@ -39,6 +44,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       if (!result.ok) return setLoaded(result);
       setLoaded({ stored: result.data.stored, lang: result.data.lang });
       setDraft(result.data.config);
+      setStored(JSON.stringify(result.data.config));
     });
     void runCheck();
   }, [runCheck]);
@@ -48,6 +54,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     setListed(null);
     if (result.ok) {
       setDraft(result.data);
+      setStored(JSON.stringify(result.data));
       setErrors([]);
       setLoaded((was) => (was && !('ok' in was) ? { ...was, stored: true } : was));
       setNotice({ kind: 'success', text: success });
@@ -60,10 +67,20 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     } else {
       setErrors(result.errors ?? []);
       setNotice({ kind: 'error', text: result.errors ? t.notSaved(result.errors.length) : result.message });
+      if (result.errors?.some((e) => e.path !== '')) setRefusals((n) => n + 1);
       const whole = (result.errors ?? []).filter((e) => e.path === '');
       if (whole.length > 0) setListed({ title: t.wholeConfigProblems, errors: whole });
     }
   }
+
+  // After a refused save, the first field in error (in the page's order) takes the focus and comes into view.
+  useEffect(() => {
+    if (refusals === 0) return;
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!first) return;
+    first.focus({ preventScroll: true });
+    first.scrollIntoView({ block: 'center' });
+  }, [refusals]);
 
   async function save() {
     setBusy(true);
@@ -88,6 +105,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     await afterWrite(await adminApi('importConfig', { json: await file.text() }), t.imported, 'file');
   }
 
+  const dirty = draft !== null && stored !== null && JSON.stringify(draft) !== stored;
   if (!loaded) return <Loading shape="admin-page" label={t.loading} />;
   if ('ok' in loaded) return <Failure failure={loaded} lang={ctx.lang} />;
   if (!draft) return <Loading shape="admin-page" label={t.loading} />;
@@ -105,23 +123,15 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           <p>{t.defaultsInUse}</p>
         </Message>
       ) : null}
-      <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
-      <DeadLettersCard ctx={ctx} />
-      <ConfigForm
-        ctx={ctx}
-        draft={draft}
-        errors={errors}
-        statuses={check?.ok ? check.data.statuses : []}
-        onChange={setDraft}
-      />
       <div
         className="sr-row"
         style={{
           position: 'sticky',
-          bottom: 0,
+          top: 0,
+          zIndex: 1,
           padding: '12px 0',
           background: 'var(--ds-surface)',
-          borderTop: '1px solid var(--ds-border)',
+          borderBottom: '1px solid var(--ds-border)',
         }}
       >
         <Button appearance="primary" onClick={() => void save()} isDisabled={busy} testId="save">
@@ -146,6 +156,11 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
             if (file) void upload(file);
           }}
         />
+        {dirty ? (
+          <span data-testid="unsaved" className="sr-unsaved">
+            <Lozenge appearance="moved">{t.unsaved}</Lozenge>
+          </span>
+        ) : null}
         {notice ? (
           <span
             role={notice.kind === 'error' ? 'alert' : 'status'}
@@ -155,6 +170,17 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
             {notice.text}
           </span>
         ) : null}
+      </div>
+      <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
+      <DeadLettersCard ctx={ctx} />
+      <div ref={form} data-testid="config-form">
+        <ConfigForm
+          ctx={ctx}
+          draft={draft}
+          errors={errors}
+          statuses={check?.ok ? check.data.statuses : []}
+          onChange={setDraft}
+        />
       </div>
       {listed ? (
         <Message appearance="error" title={listed.title} testId="listed-errors">

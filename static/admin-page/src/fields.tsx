@@ -55,6 +55,7 @@ function Input<V>({
   show,
   read,
   type,
+  suggestions,
 }: {
   id: string;
   label: string;
@@ -62,6 +63,8 @@ function Input<V>({
   show: (value: V) => string | number;
   read: (input: HTMLInputElement) => V;
   type?: 'number';
+  /** Values the browser offers as the admin types (a datalist); another value can still be typed. */
+  suggestions?: readonly string[];
 }) {
   const errors = lens.errors();
   return (
@@ -74,15 +77,46 @@ function Input<V>({
         value={show(lens.value)}
         aria-invalid={errors.length > 0}
         aria-describedby={errors.length ? `${id}-error` : undefined}
+        list={suggestions ? `${id}-suggestions` : undefined}
+        autoComplete={suggestions ? 'off' : undefined}
         onChange={(e) => lens.set(read(e.target))}
       />
+      {suggestions ? (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      ) : null}
     </Field>
   );
 }
 
 /** A text setting. */
-export function Text({ id, label, lens }: { id: string; label: string; lens: Lens<string> }) {
-  return <Input id={id} label={label} lens={lens} show={(v) => v} read={(input) => input.value} />;
+export function Text({
+  id,
+  label,
+  lens,
+  suggestions,
+}: {
+  id: string;
+  label: string;
+  lens: Lens<string>;
+  suggestions?: readonly string[];
+}) {
+  return (
+    <Input id={id} label={label} lens={lens} show={(v) => v} read={(input) => input.value} suggestions={suggestions} />
+  );
+}
+
+/**
+ * The IANA time zones the browser knows (Intl's list: the tz database's canonical names), for a zone's field.
+ * @example timeZones().includes('Europe/Paris') //=> true
+ */
+export function timeZones(): readonly string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: 'timeZone') => string[] };
+  const zones = intl.supportedValuesOf?.('timeZone') ?? [];
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
 /** A text setting where an empty field means "none" (null); what is typed is trimmed, and normalised if asked. */

@@ -88,7 +88,11 @@ const en = {
   reason: 'Reason',
   reasonHelp: 'Say what is missing or too slow; the support managers read it.',
   submitEscalation: 'Escalate the request',
-  done: 'Done.',
+  /** The flag shown once an action of the agent's panel is carried out. */
+  doneFlag: 'Done: the request shows the change.',
+  /** The panel's action buttons, named after what they do. */
+  actionThirdParty: 'Wait for a third party',
+  actionScheduled: 'Schedule an operation',
   timeZoneNote: (tz: string) => `Times in ${tz}`,
   // portal
   portalStatus: 'Status',
@@ -121,6 +125,8 @@ const en = {
   alreadyEscalated: 'This request is already escalated.',
   // admin
   adminTitle: 'Support rules',
+  /** Beside Save, while the form differs from the configuration in force. */
+  unsaved: 'Unsaved changes',
   adminIntro: 'Every setting of the support rules. Nothing is saved until the whole configuration is valid.',
   save: 'Save',
   saved: 'Configuration saved.',
@@ -335,7 +341,9 @@ const fr: Strings = typeset<Strings>(
     reasonHelp:
       "Dites ce qui manque ou ce qui est trop lent ; le responsable d'équipe et le responsable d'offre le liront.",
     submitEscalation: 'Escalader la demande',
-    done: 'Fait.',
+    doneFlag: 'C’est fait : la demande montre le changement.',
+    actionThirdParty: 'Attendre un tiers',
+    actionScheduled: 'Planifier une opération',
     timeZoneNote: (tz) => `Heures en ${tz}`,
     portalStatus: 'Statut',
     portalSla: 'Première réponse',
@@ -365,6 +373,7 @@ const fr: Strings = typeset<Strings>(
       "Votre demande est escaladée : le responsable de l'équipe support et le responsable de l'offre Cloud/Support ont été prévenus.",
     alreadyEscalated: 'Cette demande est déjà escaladée.',
     adminTitle: 'Règles de support',
+    unsaved: 'Modifications non enregistrées',
     adminIntro:
       "Tous les réglages des règles de support. Rien n'est enregistré tant que toute la configuration n'est pas valide.",
     save: 'Enregistrer',

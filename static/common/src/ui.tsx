@@ -136,6 +136,7 @@ export function TextInput({
   type,
   required,
   maxLength,
+  min,
 }: {
   id: string;
   label: string;
@@ -144,6 +145,8 @@ export function TextInput({
   type?: 'datetime-local';
   required?: boolean;
   maxLength?: number;
+  /** The earliest value a date field takes (its picker greys out what comes before). */
+  min?: string;
 }) {
   return (
     <Field id={id} label={label}>
@@ -153,6 +156,7 @@ export function TextInput({
         className="sr-input"
         required={required}
         maxLength={maxLength}
+        min={min}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { showFlag } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
 import { DateTime } from 'luxon';
 import {
@@ -31,7 +32,6 @@ export function PanelActions({
   const [mode, setMode] = useState<Mode | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
-  const [done, setDone] = useState(false);
 
   async function run(action: () => Promise<ResolverResult<unknown>>) {
     setBusy(true);
@@ -40,14 +40,16 @@ export function PanelActions({
     setBusy(false);
     if (!result.ok) return setFailure(result);
     setMode(null);
-    // "Done" once the panel shows the request as it now is, so that it never sits beside the old state.
+    // Told as Jira tells a change made (a flag that goes away by itself), once the panel shows the request as it
+    // now is, so that it never sits beside the old state.
     await onDone();
-    setDone(true);
+    await Promise.resolve(
+      showFlag({ id: `support-rules-${Date.now()}`, title: t.doneFlag, type: 'success', isAutoDismiss: true }),
+    ).catch(() => undefined);
   }
   const open = (m: Mode) => {
     setMode(mode === m ? null : m);
     setFailure(null);
-    setDone(false);
   };
   const closed = isDone(view.status.canonical);
 
@@ -55,7 +57,7 @@ export function PanelActions({
     <section aria-labelledby="actions-title" data-testid="actions">
       <h3 id="actions-title">{t.actions}</h3>
       <div className="sr-row" role="toolbar" aria-label={t.actions}>
-        {view.rules.escalation && !view.escalation ? (
+        {view.rules.escalation && !view.escalation && !closed ? (
           <Button testId="action-escalate" isSelected={mode === 'escalate'} onClick={() => open('escalate')}>
             {t.escalate}
           </Button>
@@ -66,7 +68,7 @@ export function PanelActions({
           onClick={() => open('thirdParty')}
           isDisabled={closed}
         >
-          {t.thirdParty}
+          {t.actionThirdParty}
         </Button>
         <Button
           testId="action-scheduled"
@@ -74,7 +76,7 @@ export function PanelActions({
           onClick={() => open('scheduled')}
           isDisabled={closed}
         >
-          {t.scheduledOperation}
+          {t.actionScheduled}
         </Button>
         {view.rules.consulting ? (
           <Button
@@ -87,11 +89,6 @@ export function PanelActions({
           </Button>
         ) : null}
       </div>
-      {done ? (
-        <p role="status" data-testid="action-done">
-          {t.done}
-        </p>
-      ) : null}
       {failure ? <Failure failure={failure} lang={ctx.lang} /> : null}
       {mode === 'escalate' ? (
         <EscalateForm
@@ -110,6 +107,7 @@ export function PanelActions({
       {mode === 'scheduled' ? (
         <ScheduledForm
           ctx={ctx}
+          now={view.now}
           busy={busy}
           onSubmit={(input) => run(() => issuePanelApi('recordScheduledOperation', input))}
         />
@@ -216,10 +214,13 @@ function ThirdPartyForm({
 
 function ScheduledForm({
   ctx,
+  now,
   busy,
   onSubmit,
 }: {
   ctx: ScreenContext;
+  /** The server's now: an operation is planned after it. */
+  now: string;
   busy: boolean;
   onSubmit: (input: { at: string; who: string }) => void;
 }) {
@@ -239,6 +240,7 @@ function ScheduledForm({
         type="datetime-local"
         label={`${t.scheduledAt} (${ctx.timeZone})`}
         required
+        min={DateTime.fromISO(now, { zone: ctx.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm")}
         value={at}
         onChange={setAt}
       />

@@ -37,14 +37,19 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
         </div>
       ) : null}
       {details.thirdParty || details.scheduledOperation ? (
-        <section data-testid="details" className="sr-muted">
+        <section data-testid="details" className="sr-muted sr-wrap-anywhere">
           {details.thirdParty ? (
             <div>
               {t.thirdParty}
               {t.sep}
               {t.thirdPartyKinds[details.thirdParty.kind]}
               {details.thirdParty.name ? ` (${details.thirdParty.name})` : ''}
-              {details.thirdParty.reference ? ` · ${details.thirdParty.reference}` : ''}
+              {details.thirdParty.reference ? (
+                <>
+                  {' · '}
+                  <Reference text={details.thirdParty.reference} />
+                </>
+              ) : null}
             </div>
           ) : null}
           {details.scheduledOperation ? (
@@ -76,5 +81,24 @@ function Instant({
         {when(at)}
       </dd>
     </div>
+  );
+}
+
+/**
+ * A third party's reference: a link when it is a web address (a ticket on the vendor's site), opened in a new
+ * tab as Jira opens an outside link; plain text otherwise. Only http and https addresses become links.
+ */
+function Reference({ text }: { text: string }) {
+  let url: URL | null = null;
+  try {
+    url = /^https?:\/\//i.test(text) ? new URL(text) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return <>{text}</>;
+  return (
+    <a href={url.href} target="_blank" rel="noopener noreferrer" data-testid="third-party-link">
+      {text}
+    </a>
   );
 }

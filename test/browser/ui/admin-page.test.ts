@@ -128,3 +128,39 @@ it('lists the problems of an imported file with their paths, keeping the setting
   expect(await mondayInForce()).toBe(before);
   await page.context().close();
 });
+
+it.each([
+  { width: 360, theme: 'dark' as const },
+  { width: 700, theme: 'light' as const },
+])(
+  'flags unsaved changes beside a Save at the top, and a refused save leads to the first field in error ($width px, $theme)',
+  async ({ width, theme }) => {
+    const page = await session.open(USERS.admin, '/admin', { width, theme });
+    const admin = appFrame(page, 'admin-page');
+    await admin.getByTestId('setup-check').waitFor({ timeout: 20_000 });
+    // Save sits at the top of the page, above the setup check and every section (it used to be some 3,500 px down).
+    const save = (await admin.getByTestId('save').boundingBox())!;
+    const check = (await admin.getByTestId('setup-check').boundingBox())!;
+    expect(save.y).toBeLessThan(check.y);
+    await expect(admin.getByTestId('unsaved').count()).resolves.toBe(0);
+
+    const zone = admin.getByLabel('Time zone', { exact: true });
+    const before = await zone.inputValue();
+    // The zone is picked from the IANA list the browser knows, or typed.
+    await expect(admin.locator('#bh-timeZone-suggestions option[value="Europe/Paris"]').count()).resolves.toBe(1);
+    await zone.fill('Europe/Pari');
+    await expect(admin.getByTestId('unsaved').innerText()).resolves.toBe('Unsaved changes');
+    await zone.fill(before);
+    // Back to what is stored: nothing to save.
+    await expect(admin.getByTestId('unsaved').count()).resolves.toBe(0);
+
+    // Two mistakes, the later one in the page first typed: the focus goes to the first in the page's order.
+    await admin.getByLabel('Time zone of the 24/7 calendar').fill('Nowhere/Else');
+    await zone.fill('Mars/Olympus_Mons');
+    await admin.getByTestId('save').click();
+    await admin.getByTestId('error-bh-timeZone').waitFor({ timeout: 10_000 });
+    await expect(zone.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(admin.getByTestId('unsaved').count()).resolves.toBe(1);
+    await page.context().close();
+  },
+);

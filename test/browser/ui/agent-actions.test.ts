@@ -3,7 +3,15 @@
  * the public comment in the customer's language, stores the details and pauses the SLA; a scheduled operation
  * stops it; closing as Consulting closes the request with that resolution.
  */
+import type { Page } from 'playwright-core';
 import { appFrame, Session, USERS } from './support/sandbox-session';
+
+/**
+ * The flag Jira shows for a change made (the bridge's showFlag, auto-dismissed), in the host page:
+ * https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/showFlag/
+ */
+const doneFlag = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'C’est fait\u00a0: la demande montre le changement.' });
 
 let session: Session;
 beforeAll(async () => {
@@ -33,7 +41,7 @@ it('records the third party, tells the customer and pauses the SLA', async () =>
   await panel.getByLabel('Tiers').selectOption('atlassian');
   await panel.getByLabel('Leur référence (facultatif)').fill('PS-4242');
   await panel.getByTestId('submit-third-party').click();
-  await panel.getByTestId('action-done').waitFor();
+  await doneFlag(page).waitFor();
   await expect(panel.getByTestId('sla-state').getAttribute('data-state')).resolves.toBe('paused');
   await expect(panel.getByTestId('details').innerText()).resolves.toContain('PS-4242');
 
@@ -68,7 +76,7 @@ it('records a scheduled operation, which stops the SLA', async () => {
   await panel.locator('#op-at').fill('2027-01-12T07:30');
   await panel.getByLabel('Qui la réalise').fill('Bruno, équipe Ops');
   await panel.getByTestId('submit-scheduled').click();
-  await panel.getByTestId('action-done').waitFor();
+  await doneFlag(page).waitFor();
   await expect(panel.getByTestId('sla-state').getAttribute('data-state')).resolves.toBe('stopped');
   const details = await session.rest<{ value: { scheduledOperation: { at: string; who: string } } }>(
     USERS.agent,
@@ -85,7 +93,7 @@ it('closes a request as Consulting after confirmation', async () => {
   const { page, panel } = await openPanel(key);
   await panel.getByTestId('action-consulting').click();
   await panel.getByTestId('confirm-consulting').click();
-  await panel.getByTestId('action-done').waitFor();
+  await doneFlag(page).waitFor();
   const issue = await session.rest<Issue>(
     USERS.agent,
     'GET',
@@ -117,5 +125,67 @@ it('answers an escalation made meanwhile by the customer as information, saying 
   await expect(failure.getAttribute('data-code')).resolves.toBe('already_escalated');
   await expect(failure.innerText()).resolves.toContain('Cette demande a déjà été escaladée le');
   await expect(failure.locator('[role="alert"]').count()).resolves.toBe(0);
+  await page.context().close();
+});
+
+it('names its buttons after what they do, plans operations ahead only, and offers no escalation once closed', async () => {
+  const key = await session.createRequest(USERS.customer, 'Verbs and dates');
+  const { page, panel } = await openPanel(key);
+  await expect(panel.getByRole('toolbar').getByRole('button').allInnerTexts()).resolves.toEqual([
+    'Escalader',
+    'Attendre un tiers',
+    'Planifier une opération',
+    'Fermer en Consulting',
+  ]);
+  // The date picker starts at the server's now, in the agent's zone; the server refuses a date that has passed.
+  await panel.getByTestId('action-scheduled').click();
+  const now = await session.now();
+  const min = await panel.locator('#op-at').getAttribute('min');
+  expect(Date.parse(`${min}:00+01:00`)).toBeLessThanOrEqual(now);
+  expect(Date.parse(`${min}:00+01:00`)).toBeGreaterThan(now - 60 * 60_000);
+  const past = await session.invoke<{ ok: boolean; code?: string; message?: string }>(
+    USERS.agent,
+    'sla-panel',
+    'recordScheduledOperation',
+    { at: new Date(now - 60_000).toISOString(), who: 'Ops' },
+    key,
+  );
+  expect(past).toMatchObject({ ok: false, message: expect.stringContaining('Cette date est passée') });
+
+  // The flag of the action goes away by itself; no "Done." stays behind.
+  await panel.getByTestId('action-consulting').click();
+  await panel.getByTestId('confirm-consulting').click();
+  await doneFlag(page).waitFor();
+  await doneFlag(page).waitFor({ state: 'detached', timeout: 15_000 });
+  // Closed: nothing left to escalate.
+  await panel.locator('[data-testid="sla-state"][data-state="stopped"]').waitFor();
+  await expect(panel.getByTestId('action-escalate').count()).resolves.toBe(0);
+  await page.context().close();
+});
+
+it("links a third party's reference that is a web address, and a long one does not overflow a 360 px panel", async () => {
+  const key = await session.createRequest(USERS.customer, 'Vendor ticket');
+  const reference = `https://support.example-vendor.test/servicedesk/customer/portal/42/${'VENDOR-'.repeat(12)}4242`;
+  const recorded = await session.invoke<{ ok: boolean }>(
+    USERS.agent,
+    'sla-panel',
+    'recordThirdParty',
+    { kind: 'addon_vendor', name: 'Example Vendor', reference },
+    key,
+  );
+  expect(recorded.ok).toBe(true);
+  await session.control('POST', '/_sandbox/settle');
+  const { page, panel } = await openPanel(key);
+  const link = panel.getByTestId('third-party-link');
+  await expect(link.getAttribute('href')).resolves.toBe(reference);
+  await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+  await page.locator('iframe.forge[src*="/static/issue-panel/"]').evaluate((el) => {
+    (el as HTMLElement).style.width = '360px';
+  });
+  const inner = page.frames().find((f) => f.url().includes('/static/issue-panel/'))!;
+  await inner.waitForFunction(() => document.documentElement.clientWidth === 360);
+  await expect(
+    inner.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).resolves.toBeLessThanOrEqual(0);
   await page.context().close();
 });

@@ -1,6 +1,7 @@
 /**
  * Takes the screenshots of the README's "Screens" section from the sandbox, in headless Chromium:
- * `npx tsx test/browser/ui/screenshots.ts` writes docs/screenshots/*.png (French; light, and the agent panel dark).
+ * `npx tsx test/browser/ui/screenshots.ts` writes docs/screenshots/*.png (French; light, and the agent panel dark;
+ * the agent panel's details opened, and the panel at 360 px).
  * The seeded admin's Jira locale is en_US: for the French admin page, the page's Forge context is given fr-FR.
  */
 import { join } from 'path';
@@ -58,12 +59,21 @@ async function main(): Promise<void> {
 
     for (const theme of ['light', 'dark'] as const) {
       const page = await session.open(USERS.agent, `/browse/${worked}`, { theme, width: 1280, height: 1400 });
-      await shoot(
-        page,
-        'section.card:has(iframe.forge[src*="/static/issue-panel/"])',
-        `issue-panel.fr.${theme}.png`,
-        'sla-state',
-      );
+      const card = 'section.card:has(iframe.forge[src*="/static/issue-panel/"])';
+      // The compact row, as JSM shows an SLA, its details closed.
+      await shoot(page, card, `issue-panel.fr.${theme}.png`, 'sla-state');
+      if (theme === 'light') {
+        // Its details opened: figures, breach instant, calendar and timeline.
+        await page.frameLocator(`${card} iframe.forge`).locator('[data-testid="sla-details"] > summary').click();
+        await shoot(page, card, 'issue-panel-details.fr.light.png', 'sla-elapsed');
+        await page.frameLocator(`${card} iframe.forge`).locator('[data-testid="sla-details"] > summary').click();
+        // The panel at 360 px, the narrowest Jira gives it.
+        const frame = page.locator('iframe.forge[src*="/static/issue-panel/"]');
+        await frame.evaluate((el) => ((el as HTMLElement).style.width = '360px'));
+        await page.waitForTimeout(1200);
+        await frame.screenshot({ path: join(OUT, 'issue-panel.fr.light.360.png') });
+        console.log('docs/screenshots/issue-panel.fr.light.360.png');
+      }
       await page.context().close();
     }
     const portal = await session.open(USERS.customer, `/portal/${waiting}`, { width: 1280, height: 1000 });

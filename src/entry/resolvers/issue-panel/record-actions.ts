@@ -106,7 +106,7 @@ export const recordThirdParty = asAgent<ThirdPartyPayload>((caller, ctx, payload
 
 /** Records when and by whom an operation is planned, tells the customer, and moves the request to scheduled operation. */
 export const recordScheduledOperation = asAgent<ScheduledOperationPayload>((caller, ctx, payload) =>
-  checked(checkScheduledOperation(payload, caller.lang), (operation) =>
+  checked(checkScheduledOperation(payload, caller.lang, Date.now()), (operation) =>
     carryOut(caller, ctx, 'scheduled-operation', scheduledOperationActions(ctx, operation)),
   ),
 );

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { DEFAULT_WORKING_RANGE, WEEKDAYS, type Config } from '../../../../src/shared/contracts';
 import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
-import { Errors, ListText, OptionalText, Section, Text } from '../fields';
+import { Errors, ListText, OptionalText, Section, Text, timeZones } from '../fields';
 
 /** The business-hours calendar (time zone, weekly ranges, public holidays, closed days) and the 24/7 one's zone. */
 export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strings }) {
@@ -10,10 +10,11 @@ export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strin
   const bh = calendars.at('businessHours');
   const weekly = bh.at('weeklyHours');
   const holidays = bh.at('holidays');
+  const zones = timeZones();
   return (
     <Section id="calendars" title={t.sections.calendars} errors={calendars.errors().length}>
       <h3>{t.businessHours}</h3>
-      <Text id="bh-timeZone" label={t.timeZone} lens={bh.at('timeZone')} />
+      <Text id="bh-timeZone" label={t.timeZone} lens={bh.at('timeZone')} suggestions={zones} />
       <div role="group" aria-labelledby="weekly-title" data-testid="weekly-hours">
         <div id="weekly-title" className="sr-label">
           {t.businessHours}
@@ -88,7 +89,12 @@ export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strin
       </div>
       <ListText id="holidays-fixed" label={t.fixedDates} lens={holidays.at('fixedDates')} numeric={false} />
       <ListText id="holidays-yearly" label={t.yearlyDates} lens={holidays.at('yearlyDates')} numeric={false} />
-      <Text id="tz-247" label={t.tzTwentyFourSeven} lens={calendars.at('twentyFourSeven').at('timeZone')} />
+      <Text
+        id="tz-247"
+        label={t.tzTwentyFourSeven}
+        lens={calendars.at('twentyFourSeven').at('timeZone')}
+        suggestions={zones}
+      />
     </Section>
   );
 }
