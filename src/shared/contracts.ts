@@ -21,6 +21,7 @@ import type { CanonicalStatus } from '../domain/workflow';
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
+export { JSM_NOTIFICATIONS, JSM_NOTIFICATION_NAMES } from '../domain/jsm-notifications';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { slaConfigFingerprint } from '../domain/sla-fingerprint';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
@@ -204,6 +205,11 @@ export interface FoundPeople {
   options: PickerOption[];
 }
 
+/** The site's Jira Service Management projects (type `service_desk`), which the rules may be limited to. */
+export interface ServiceProjects {
+  projects: { key: string; name: string }[];
+}
+
 /** The configuration the admin page edits, and the one in force (defaults filled in). */
 export interface ConfigView {
   config: Config;
@@ -236,6 +242,7 @@ export type AdminResolver = {
   exportConfig(): ResolverResult<ExportedConfig>;
   importConfig(payload: ImportPayload): ResolverResult<Config>;
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
+  listServiceProjects(): ResolverResult<ServiceProjects>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
   startSlaRecompute(payload: RecomputePayload): ResolverResult<SlaJobView>;
@@ -344,6 +351,7 @@ export const ADMIN = {
   exportConfig: 'exportConfig',
   importConfig: 'importConfig',
   findPeople: 'findPeople',
+  listServiceProjects: 'listServiceProjects',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
   startSlaRecompute: 'startSlaRecompute',
