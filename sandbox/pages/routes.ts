@@ -468,6 +468,13 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
       return { result: result ?? null };
     } catch (error) {
       if (error instanceof ModuleAccessError) return reply.code(403).send({ message: error.message });
+      // The user has not allowed the app to act for them: Forge does not fail the call, it asks the user for access
+      // (@forge/api's NeedsAuthenticationError, a "hosted code error" the platform handles).
+      if ((error as { name?: unknown } | null)?.name === 'NEEDS_AUTHENTICATION_ERR')
+        return reply.code(401).send({
+          code: 'NEEDS_AUTHENTICATION_ERR',
+          message: `${account.displayName} must allow the app to access Atlassian products on their behalf`,
+        });
       request.log.error(error);
       return reply
         .code(500)

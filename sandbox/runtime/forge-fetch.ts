@@ -61,6 +61,8 @@ export interface ForgeFetchDeps {
   usage?: UsageStats;
   /** The kind of invocation a module runs as (trigger, consumer, scheduled, resolver). */
   moduleKind?(moduleKey: string): InvocationKind | undefined;
+  /** False for a user who has not allowed the app to act on their behalf (Forge's user consent). */
+  hasConsented?(accountId: string): boolean;
   onCall?(call: AppCall): void;
 }
 
@@ -103,7 +105,10 @@ async function productCall(
 ): Promise<Response> {
   const invocation = currentInvocation.getStore();
   const actAs = args.provider === 'user' ? (args.accountId ?? invocation?.accountId) : deps.site.appAccountId;
-  if (!actAs) return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+  // No user to act as, or one who has not allowed the app to act for them: Forge's proxy answers that the user must
+  // grant access (the `forge-proxy-error` header, which @forge/api turns into NeedsAuthenticationError).
+  if (!actAs || (args.provider === 'user' && deps.hasConsented?.(actAs) === false))
+    return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
   const anonymous = asUserRefusal(args, invocation?.accountKind);
   const kind = invocation ? deps.moduleKind?.(invocation.moduleKey) : undefined;
   const record = (status: number, extra: { fault?: Fault; points?: number; rateLimited?: RateLimitReason } = {}) => {

@@ -112,6 +112,8 @@ export class ForgeRuntime {
   private stopped = false;
 
   private readonly moduleKinds: Map<string, InvocationKind>;
+  /** Users who have not allowed the app to act on their behalf (see {@link setConsent}). */
+  private readonly withheldConsent = new Set<string>();
 
   constructor(private readonly opts: RuntimeOptions) {
     this.moduleKinds = new Map<string, InvocationKind>([
@@ -143,6 +145,7 @@ export class ForgeRuntime {
       timeoutsAfterWrite: opts.timeoutsAfterWrite,
       usage: this.usage,
       moduleKind: (moduleKey) => this.moduleKinds.get(moduleKey),
+      hasConsented: (accountId) => !this.withheldConsent.has(accountId),
       pushToQueue: (push) => this.enqueueQueuePush(push),
       onCall: (call) => {
         this.tally.restCalls++;
@@ -233,6 +236,16 @@ export class ForgeRuntime {
         ),
       ),
     );
+  }
+
+  /**
+   * Makes `accountId` a user who has not allowed the app to act on their behalf (or has allowed it again): their
+   * `asUser()` calls then fail as Forge's proxy fails them, with NEEDS_AUTHENTICATION_ERR, until they consent.
+   * @example runtime.setConsent('sandbox-admin', false)
+   */
+  setConsent(accountId: string, granted: boolean): void {
+    if (granted) this.withheldConsent.delete(accountId);
+    else this.withheldConsent.add(accountId);
   }
 
   /** The kind of user an account is for Forge: anonymous without an account. */

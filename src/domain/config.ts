@@ -261,6 +261,19 @@ export const configSchema = z
         });
       })
       .prefault({}),
+    /**
+     * JSM customer notifications the app leaves to JSM (jsm-notifications.ts): the app does not send the emails
+     * JSM's notification sends, so that customers get them once, from JSM (which must then have it on).
+     */
+    leaveToJsm: z
+      .object({
+        requestCreated: z.boolean().prefault(false),
+        publicCommentAdded: z.boolean().prefault(false),
+        customerVisibleStatusChanged: z.boolean().prefault(false),
+        requestResolved: z.boolean().prefault(false),
+      })
+      .strict()
+      .prefault({}),
     /** Each promise of the support page can be switched off on its own. */
     rules: z
       .object({

@@ -95,6 +95,7 @@ describe('setupProblems', () => {
       'Public comment added',
       'Customer-visible status changed',
       'Request resolved',
+      'Request resolved',
     ]);
     const quiet = config({
       ...READY_INPUT,
@@ -107,5 +108,21 @@ describe('setupProblems', () => {
       },
     });
     expect(setupProblems(quiet, SITE, 'fr').reminders).toEqual([]);
+  });
+
+  it('reminds to keep on, in JSM, a notification the app leaves to JSM, instead of warning of a double', () => {
+    const leaving = config({ ...READY_INPUT, leaveToJsm: { publicCommentAdded: true } });
+    const { reminders } = setupProblems(leaving, SITE, 'en');
+    expect(reminders.map((r) => [r.code, r.message.match(/"([^"]+)"/)?.[1]])).toEqual([
+      ['jsm_notification', 'Request created'],
+      ['jsm_notification_kept', 'Public comment added'],
+      ['jsm_notification', 'Customer-visible status changed'],
+      ['jsm_notification', 'Request resolved'],
+      ['jsm_notification', 'Request resolved'],
+    ]);
+    expect(reminders[1]!.fix).toContain('keep "Public comment added" on');
+    expect(setupProblems(leaving, SITE, 'fr').reminders[1]!.fix).toContain(
+      'laissez «\u00a0Public comment added\u00a0» activée',
+    );
   });
 });

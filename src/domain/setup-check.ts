@@ -2,9 +2,11 @@
  * The admin page's setup check: what the site lacks for the configuration in force
  * (a canonical status no site status maps onto, a site status the rules ignore, a missing resolution, an
  * escalation contact not set or unknown, a picked project that is not a JSM project, no JSM project at all), each
- * with how to fix it, in the admin's language; and the JSM customer notifications that double the app's emails.
+ * with how to fix it, in the admin's language; and the JSM customer notifications that double the app's emails
+ * (or that the app leaves to JSM, which must then keep them on).
  */
 import type { Config } from './config';
+import { JSM_NOTIFICATIONS, JSM_NOTIFICATION_NAMES, type JsmNotification } from './jsm-notifications';
 import type { Language } from './language';
 import { textsFor } from './texts';
 import {
@@ -25,7 +27,8 @@ export interface SetupProblem {
     | 'contact_unknown'
     | 'project_not_service_desk'
     | 'no_service_project'
-    | 'jsm_notification';
+    | 'jsm_notification'
+    | 'jsm_notification_kept';
   /** What is missing, in the admin's language. */
   message: string;
   /** How to fix it, in the admin's language. */
@@ -37,7 +40,8 @@ export interface SetupCheck {
   problems: SetupProblem[];
   /**
    * Reminders the check cannot verify itself: JSM's own customer notifications that double the app's emails while
-   * both are on (JSM has no API to read them), each with how to leave that email to one of the two.
+   * both are on (JSM has no API to read them), each with how to leave that email to one of the two; and those the
+   * app leaves to JSM, which JSM must keep on.
    */
   reminders: SetupProblem[];
   statuses: { id: string; name: string; canonical: CanonicalStatus | null }[];
@@ -54,16 +58,16 @@ export interface SiteFacts {
 }
 
 /**
- * Which of JSM's default customer notifications double which rule of the app (JSM's names, as its project settings
- * list them; the app's rule switches). The reminders and the auto-close post a public comment, which JSM's "Public
- * comment added" emails too.
+ * The app's rules whose customer emails each JSM notification also sends (jsm-notifications.ts says when): the
+ * reminders and the auto-close post a public comment, which JSM's "Public comment added" emails too, and the
+ * auto-close sets a resolution.
  */
-const JSM_OVERLAPS: Array<{ jsm: string; rules: Array<keyof Config['rules']> }> = [
-  { jsm: 'Request created', rules: ['notifyOnCreation'] },
-  { jsm: 'Public comment added', rules: ['notifyOnSupportComment', 'reminders', 'autoClose'] },
-  { jsm: 'Customer-visible status changed', rules: ['notifyOnStatusChange'] },
-  { jsm: 'Request resolved', rules: ['notifyOnStatusChange'] },
-];
+const JSM_OVERLAPS: Record<JsmNotification, Array<keyof Config['rules']>> = {
+  requestCreated: ['notifyOnCreation'],
+  publicCommentAdded: ['notifyOnSupportComment', 'reminders', 'autoClose'],
+  customerVisibleStatusChanged: ['notifyOnStatusChange'],
+  requestResolved: ['notifyOnStatusChange', 'autoClose'],
+};
 
 function problem(code: SetupProblem['code'], [message, fix]: string[]): SetupProblem {
   return { code, message: message!, fix: fix! };
@@ -112,9 +116,12 @@ export function setupProblems(config: Config, site: SiteFacts, lang: Language): 
   }
   if (site.serviceProjects.length === 0) problems.push(problem('no_service_project', T.noServiceProject()));
   const reminders: SetupProblem[] = [];
-  for (const { jsm, rules } of JSM_OVERLAPS) {
-    for (const rule of rules.filter((r) => config.rules[r]))
-      reminders.push(problem('jsm_notification', T.jsmNotification(jsm, rule)));
+  for (const notification of JSM_NOTIFICATIONS) {
+    const jsm = JSM_NOTIFICATION_NAMES[notification];
+    if (config.leaveToJsm[notification]) reminders.push(problem('jsm_notification_kept', T.jsmNotificationKept(jsm)));
+    else
+      for (const rule of JSM_OVERLAPS[notification].filter((r) => config.rules[r]))
+        reminders.push(problem('jsm_notification', T.jsmNotification(jsm, rule)));
   }
   return { problems, reminders, statuses, resolutions };
 }

@@ -31,6 +31,7 @@ export { QUEUE_STATES, UNASSIGNED } from '../domain/queue-states';
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
+export { JSM_NOTIFICATIONS, JSM_NOTIFICATION_NAMES } from '../domain/jsm-notifications';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
 export { slaConfigFingerprint } from '../domain/sla-fingerprint';
 export { reportCsv } from '../domain/report-csv';
@@ -225,6 +226,11 @@ export interface FoundPeople {
   options: PickerOption[];
 }
 
+/** The site's Jira Service Management projects (type `service_desk`), which the rules may be limited to. */
+export interface ServiceProjects {
+  projects: { key: string; name: string }[];
+}
+
 /** The configuration the admin page edits, and the one in force (defaults filled in). */
 export interface ConfigView {
   config: Config;
@@ -257,6 +263,7 @@ export type AdminResolver = {
   exportConfig(): ResolverResult<ExportedConfig>;
   importConfig(payload: ImportPayload): ResolverResult<Config>;
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
+  listServiceProjects(): ResolverResult<ServiceProjects>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
   startSlaRecompute(payload: RecomputePayload): ResolverResult<SlaJobView>;
@@ -439,6 +446,7 @@ export const ADMIN = {
   exportConfig: 'exportConfig',
   importConfig: 'importConfig',
   findPeople: 'findPeople',
+  listServiceProjects: 'listServiceProjects',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
   startSlaRecompute: 'startSlaRecompute',

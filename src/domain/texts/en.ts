@@ -271,7 +271,7 @@ export const en = {
     manager: 'Cloud/Support offer manager',
     projectNotServiceDesk: (key: string) => [
       `The project ${key} is picked, but it is not a Jira Service Management project of this site: the rules ignore it.`,
-      `Pick service projects only under "Projects" (their keys), or leave the list empty for every JSM project.`,
+      `Untick it under "Projects", or choose "Every JSM project of the site".`,
     ],
     noServiceProject: () => [
       'The site has no Jira Service Management project: the rules apply to none.',
@@ -279,7 +279,11 @@ export const en = {
     ],
     jsmNotification: (jsm: string, rule: string) => [
       `JSM's own customer notification "${jsm}" also emails customers what the app's rule "${rule}" sends: with both on, they get two emails.`,
-      `In each service project, Project settings → Notifications → Customer notifications: disable "${jsm}"; or switch the app's rule "${rule}" off to leave that email to JSM.`,
+      `In each service project, Project settings → Customer notifications: disable "${jsm}"; or leave "${jsm}" to JSM under "Customer notifications left to JSM" on this page, and the app stops sending that email.`,
+    ],
+    jsmNotificationKept: (jsm: string) => [
+      `The app leaves JSM's customer notification "${jsm}" to JSM: it does not send that email itself.`,
+      `In each service project, Project settings → Customer notifications: keep "${jsm}" on, or customers get no email for it.`,
     ],
   },
 };

@@ -273,7 +273,7 @@ export const fr: Texts = typeset<Texts>(
       manager: "responsable de l'offre Cloud/Support",
       projectNotServiceDesk: (key) => [
         `Le projet ${key} est choisi, mais ce n'est pas un projet Jira Service Management de ce site : les règles l'ignorent.`,
-        `Ne choisissez que des projets de service dans « Projets » (leurs clés), ou laissez la liste vide pour tous les projets JSM.`,
+        `Décochez-le dans « Projets », ou choisissez « Tous les projets JSM du site ».`,
       ],
       noServiceProject: () => [
         "Le site n'a aucun projet Jira Service Management : les règles ne s'appliquent à aucun.",
@@ -281,7 +281,11 @@ export const fr: Texts = typeset<Texts>(
       ],
       jsmNotification: (jsm, rule) => [
         `La notification client de JSM « ${jsm} » envoie aussi aux clients ce qu'envoie la règle de l'app « ${rule} » : avec les deux, ils reçoivent deux e-mails.`,
-        `Dans chaque projet de service, Paramètres du projet → Notifications → Notifications client : désactivez « ${jsm} » ; ou désactivez la règle « ${rule} » de l'app pour laisser cet e-mail à JSM.`,
+        `Dans chaque projet de service, Paramètres du projet → Notifications client : désactivez « ${jsm} » ; ou laissez « ${jsm} » à JSM dans « Notifications client laissées à JSM » sur cette page, et l'app n'envoie plus cet e-mail.`,
+      ],
+      jsmNotificationKept: (jsm) => [
+        `L'app laisse à JSM sa notification client « ${jsm} » : elle n'envoie pas cet e-mail elle-même.`,
+        `Dans chaque projet de service, Paramètres du projet → Notifications client : laissez « ${jsm} » activée, sinon les clients ne reçoivent aucun e-mail à ce sujet.`,
       ],
     },
   },

@@ -10,6 +10,7 @@ import {
   findPeople,
   getConfig,
   importConfig,
+  listProjects,
   saveConfig,
   setupCheck,
 } from './admin/config-resolvers';
@@ -43,6 +44,7 @@ export const adminResolver = makeResolver<AdminResolver>({
   exportConfig,
   importConfig,
   findPeople,
+  listServiceProjects: listProjects,
   listDeadLetters,
   retryDeadLetter,
   startSlaRecompute,

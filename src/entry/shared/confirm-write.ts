@@ -11,9 +11,12 @@ import type { Config } from '../../domain/config';
 import { getIssue } from '../../jira/get-issue';
 import { listIssueComments } from '../../jira/list-issue-comments';
 
-/** Whitespace-insensitive plain text, for comparing a comment with what the app meant to post. */
-function normalized(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace-insensitive plain text, for comparing a comment with what the app meant to post (both sides read in
+ * the same language, so that media and mentions are named alike).
+ */
+function normalized(body: unknown): string {
+  return textFromAdf(body, 'en').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -22,11 +25,10 @@ function normalized(text: string): string {
  * @example await commentAlreadyPosted(action) //=> true after a lost response whose comment was committed
  */
 export async function commentAlreadyPosted(action: Extract<Action, { type: 'comment' }>): Promise<boolean> {
-  // Both sides read in one language: only the comparison matters, not the words given to media and mentions.
-  const wanted = normalized(textFromAdf(action.body, 'en'));
+  const wanted = normalized(action.body);
   const comments = await listIssueComments(action.issueKey, 50);
   const byPoster = (type: string | undefined) => (action.as === 'user' ? type !== 'app' : type === 'app');
-  return comments.some((c) => byPoster(c.author?.accountType) && normalized(textFromAdf(c.body, 'en')) === wanted);
+  return comments.some((c) => byPoster(c.author?.accountType) && normalized(c.body) === wanted);
 }
 
 /**

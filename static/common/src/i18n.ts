@@ -177,6 +177,7 @@ const en = {
   setupReminders: "Also check in Jira Service Management (the app cannot read JSM's notification settings)",
   recheck: 'Check again',
   sections: {
+    projects: 'Projects',
     workflow: 'Workflow mapping',
     calendars: 'Calendars and holidays',
     coverage: 'Coverage by organization',
@@ -185,7 +186,28 @@ const en = {
     escalation: 'Escalation contacts',
     languages: 'Languages',
     rules: 'Rules on and off',
+    leaveToJsm: 'Customer notifications left to JSM',
   },
+  leaveToJsmIntro:
+    'JSM emails customers by itself too (Project settings → Customer notifications). For each of its notifications below, either the app sends the email and you disable it in JSM, or you leave it to JSM here: the app then stops sending that email, and you keep the notification on in JSM.',
+  leaveToJsmLabel: (jsm: string) => `Leave "${jsm}" to JSM`,
+  leaveToJsmReplaces: {
+    requestCreated: 'instead of the app’s email for a request received by email',
+    publicCommentAdded:
+      'instead of the app’s emails of the support team’s public comments, of the reminders and of the automatic close',
+    customerVisibleStatusChanged: 'instead of the app’s emails of status changes, the close included',
+    requestResolved: 'instead of the app’s email when a resolved request is closed, the automatic close included',
+  } as Record<keyof Config['leaveToJsm'], string>,
+  projectsScope: 'The rules apply to',
+  projectsAll: (count: number | null) =>
+    count === null
+      ? 'Every JSM project of the site'
+      : `Every JSM project of the site (${count} today, and any new one)`,
+  projectsChosen: 'Only the JSM projects ticked below',
+  projectsTick: 'Projects the rules apply to',
+  projectsNoneTicked: 'Tick at least one project: with none ticked, the rules apply to every JSM project.',
+  projectsFilter: 'Filter by name or key',
+  projectNotJsm: 'not a JSM project of this site: the rules ignore it',
   siteStatus: 'Site status',
   canonicalStatus: 'Means',
   byDefault: (s: string) => `by name: ${s}`,
@@ -519,6 +541,7 @@ const fr: Strings = typeset<Strings>(
       "À vérifier aussi dans Jira Service Management (l'app ne peut pas lire ses réglages de notifications)",
     recheck: 'Vérifier à nouveau',
     sections: {
+      projects: 'Projets',
       workflow: 'Correspondance du workflow',
       calendars: 'Calendriers et jours fériés',
       coverage: 'Couverture par organisation',
@@ -527,7 +550,31 @@ const fr: Strings = typeset<Strings>(
       escalation: "Contacts d'escalade",
       languages: 'Langues',
       rules: 'Règles activées',
+      leaveToJsm: 'Notifications client laissées à JSM',
     },
+    leaveToJsmIntro:
+      "JSM envoie aussi des e-mails aux clients (Paramètres du projet → Notifications client). Pour chacune de ses notifications ci-dessous, soit l'app envoie l'e-mail et vous la désactivez dans JSM, soit vous la laissez à JSM ici : l'app n'envoie plus cet e-mail, et vous la laissez activée dans JSM.",
+    leaveToJsmLabel: (jsm) => `Laisser « ${jsm} » à JSM`,
+    leaveToJsmReplaces: {
+      requestCreated: "à la place de l'e-mail de l'app pour une demande reçue par e-mail",
+      publicCommentAdded:
+        "à la place des e-mails de l'app pour les commentaires publics de l'équipe, les relances et la fermeture automatique",
+      customerVisibleStatusChanged:
+        "à la place des e-mails de l'app pour les changements de statut, fermeture comprise",
+      requestResolved:
+        "à la place de l'e-mail de l'app à la fermeture d'une demande résolue, fermeture automatique comprise",
+    },
+    projectsScope: "Les règles s'appliquent à",
+    projectsAll: (count) =>
+      count === null
+        ? 'Tous les projets JSM du site'
+        : `Tous les projets JSM du site (${count} aujourd'hui, et tout nouveau projet)`,
+    projectsChosen: 'Seulement les projets JSM cochés ci-dessous',
+    projectsTick: "Projets auxquels les règles s'appliquent",
+    projectsNoneTicked:
+      "Cochez au moins un projet : si aucun n'est coché, les règles s'appliquent à tous les projets JSM.",
+    projectsFilter: 'Filtrer par nom ou clé',
+    projectNotJsm: "n'est pas un projet JSM de ce site : les règles l'ignorent",
     siteStatus: 'Statut du site',
     canonicalStatus: 'Signifie',
     byDefault: (s) => `par son nom : ${s}`,

@@ -324,9 +324,9 @@ describe('when Jira fails', () => {
   beforeAll(async () => {
     // The app runs in this process: its client waits at most 20 ms between attempts, so the test stays fast.
     previous = setRetryPolicy({ baseDelayMs: 5, maxDelayMs: 20 });
-    // A write's time-out happens after Jira committed it (its answer lost), as on a real network: an email whose
-    // answer is lost went out, and the app, which never resends an unconfirmed email, sends it exactly once. (A
-    // time-out before the write would lose that email by design: test/reliability/fault.test.ts covers it.)
+    // A write that times out has committed, its answer lost (`timeoutsAfterWrite`): the app cannot tell a
+    // time-out before a POST from one after it, and never sends an email twice, so an email whose POST timed out
+    // before the write would be kept as an unconfirmed dead letter instead (at most once, by design).
     flaky = await start({ faults: 0.5, seed: 11, faultHangMs: 20, timeoutsAfterWrite: true });
   });
   afterAll(async () => {

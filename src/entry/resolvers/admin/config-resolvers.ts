@@ -1,7 +1,7 @@
 /**
  * The admin page's resolvers: read, validate, save, export and import the configuration (a save that changes how
- * SLAs are measured has the running SLAs' records measured again), check the site's setup, and find the people
- * and groups its contact pickers offer. Every one first asks Jira, as the caller,
+ * SLAs are measured has the running SLAs' records measured again), check the site's setup, and find the people,
+ * groups and JSM projects its pickers offer. Every one first asks Jira, as the caller,
  * whether they are a Jira administrator.
  */
 import { defaultConfig, type Config } from '../../../domain/config';
@@ -25,6 +25,7 @@ import type {
   ImportPayload,
   PickerOption,
   ResolverResult,
+  ServiceProjects,
   SetupCheck,
 } from '../../../shared/contracts';
 import { asAdmin, type Caller } from '../access';
@@ -129,4 +130,10 @@ export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller,
       ...(p.emailAddress ? { detail: p.emailAddress } : {}),
     })),
   });
+});
+
+/** The site's JSM projects (type service_desk), by name: what the rules may be limited to. */
+export const listProjects = asAdmin<object, ServiceProjects>(async () => {
+  const projects = await listServiceProjects();
+  return ok({ projects: [...projects].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)) });
 });
