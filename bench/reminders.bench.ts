@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox';
 import { openDatabase } from '../sandbox/db';
-import { runInvocation, TIMEOUT_MS } from '../sandbox/runtime/invocation';
+import { runInvocation } from '../sandbox/runtime/invocation';
+import { FORGE_TIME_LIMITS_MS } from '../sandbox/runtime/manifest';
 import { findStatus } from '../sandbox/site/catalog';
 import { sweepReminders } from '../src';
 import { getIssueProperty } from '../src/jira/issue-property';
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
       return { calls: runtime.tally.restCalls - calls, ms: performance.now() - start };
     };
     const asForge = <T>(fn: () => Promise<T>) =>
-      runInvocation({ functionKey: 'bench', moduleKey: 'reminder-sweep', timeoutMs: TIMEOUT_MS.consumer }, fn);
+      runInvocation(
+        { functionKey: 'bench', moduleKey: 'reminder-sweep', timeoutMs: FORGE_TIME_LIMITS_MS.maxAsync },
+        fn,
+      );
 
     const naive = await measure(() =>
       asForge(async () => {

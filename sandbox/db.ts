@@ -146,6 +146,7 @@ export function openDatabase(file: string): Database {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  cacheStatements(db);
   return db;
 }
 
@@ -162,4 +163,27 @@ function addMissingColumns(db: Database): void {
     const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
+}
+
+/** Statements kept per SQL text: moving the clock runs the same few thousands of times. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Makes `db.prepare` reuse the statement already prepared for the same SQL text (better-sqlite3 statements are
+ * reusable), with its result modes (pluck, raw, expand) reset, as a fresh statement has them.
+ */
+function cacheStatements(db: Database): void {
+  const prepare = db.prepare.bind(db) as (sql: string) => BetterSqlite3.Statement;
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    } else if (statement.reader) {
+      statement.pluck(false).raw(false).expand(false);
+    }
+    return statement;
+  }) as Database['prepare'];
 }

@@ -9,6 +9,7 @@ import { join, resolve } from 'path';
 import { validateConfig } from '../src/domain/config-errors';
 import { openDatabase } from './db';
 import { registerCustomUi } from './pages/bridge';
+import { registerCspReports } from './pages/csp';
 import { registerPages } from './pages/routes';
 import { installClock } from './runtime/clock';
 import { planFaults } from './runtime/faults';
@@ -41,6 +42,8 @@ export interface SandboxOptions {
   seed?: number;
   /** How long a "timeout" fault holds a call (default 10 s). */
   faultHangMs?: number;
+  /** Multiplies Forge's function time limits (tests: 0.01 turns a resolver's 25 s into 250 ms). */
+  timeScale?: number;
   /** How long after a write JQL search finds it (sandbox time; default 0: at once), as Jira's eventually consistent index. */
   searchLagMs?: number;
   /**
@@ -105,6 +108,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     timeoutsAfterWrite: opts.timeoutsAfterWrite,
     rateLimits: opts.rateLimits ? new RateLimits(opts.rateLimits === true ? {} : opts.rateLimits) : undefined,
     hangMs: opts.faultHangMs,
+    timeScale: opts.timeScale,
+    accountKindOf: (accountId) =>
+      site.users().find((u) => u.accountId === accountId)?.role === 'customer' ? 'customer' : 'licensed',
     licensed: !opts.unlicensed,
     log,
   });
@@ -115,7 +121,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   await app.register(formbody);
   site.register(app);
   registerRuntimeRoutes(app, runtime);
-  registerCustomUi(app, manifest.resources);
+  registerCustomUi(app, manifest.resources, { content: manifest.content, external: manifest.external }, () => url);
+  registerCspReports(app);
   registerPages(app, {
     runtime,
     users: () => site.users(),

@@ -1,8 +1,13 @@
 // Forge handlers, re-exported for manifest.yml (`handler: index.<name>`). Nothing else lives here.
 // Every handler runs only while the app is licensed (src/entry/shared/licensed.ts).
 import { consumeWork as consume } from './entry/consumers';
-import { issuePanelResolver as issuePanel, portalResolver as portal, adminResolver as admin } from './entry/resolvers';
-import { sweepReminders as sweep } from './entry/scheduled';
+import {
+  issuePanelResolver as issuePanel,
+  portalResolver as portal,
+  adminResolver as admin,
+  deskResolver as desk,
+} from './entry/resolvers';
+import { sweepReminders as sweep, sweepSlaAlerts as slaSweep } from './entry/scheduled';
 import { resolverWhenLicensed, whenLicensed } from './entry/shared/licensed';
 import {
   onRequestCreated as created,
@@ -17,6 +22,7 @@ export const onRequestCommented = whenLicensed('request-commented', commented);
 
 // scheduled triggers
 export const sweepReminders = whenLicensed('reminder-sweep', sweep);
+export const sweepSlaAlerts = whenLicensed('sla-alert-sweep', slaSweep);
 
 // queue consumers
 export const consumeWork = whenLicensed('work-consumer', consume);
@@ -25,3 +31,4 @@ export const consumeWork = whenLicensed('work-consumer', consume);
 export const issuePanelResolver = resolverWhenLicensed(issuePanel);
 export const portalResolver = resolverWhenLicensed(portal);
 export const adminResolver = resolverWhenLicensed(admin);
+export const deskResolver = resolverWhenLicensed(desk);

@@ -16,6 +16,7 @@
 import type { FastifyInstance } from 'fastify';
 import { readFile } from 'fs/promises';
 import { extname, normalize, relative, resolve, sep } from 'path';
+import { forgeCsp, type ContentPermissions } from './csp';
 
 // @fastify/static would do, but its content-disposition dependency is ESM-only, which Jest on Node 20 cannot load.
 const TYPES: Record<string, string> = {
@@ -122,7 +123,7 @@ export const HOST_SCRIPT = `(function () {
       case 'getContext': return context;
       case 'invoke': {
         var response = await fetch('/_sandbox/invoke', { method: 'POST', headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ moduleKey: context.moduleKey, issueKey: frame.dataset.issueKey || null, functionKey: payload.functionKey, payload: payload.payload, theme: context.theme.colorMode }) });
+          body: JSON.stringify({ moduleKey: context.moduleKey, issueKey: frame.dataset.issueKey || null, projectKey: frame.dataset.projectKey || null, functionKey: payload.functionKey, payload: payload.payload, theme: context.theme.colorMode }) });
         var body = await response.json();
         if (!response.ok) throw new Error(body.message || 'The resolver failed');
         return body.result;
@@ -155,6 +156,14 @@ export const HOST_SCRIPT = `(function () {
         return null;
       }
       case 'open': return true;
+      case 'navigate': {
+        // router.navigate: a NavigationLocation to an issue, or a site-relative URL, opens in this tab.
+        var to = payload && payload.target === 'issue' ? '/browse/' + encodeURIComponent(payload.issueKey)
+          : payload && typeof payload.url === 'string' && payload.url.charAt(0) === '/' && payload.url.charAt(1) !== '/' ? payload.url : null;
+        if (!to) throw new Error('The sandbox navigates only to an issue or a site-relative URL');
+        setTimeout(function () { location.href = to; }, 0);
+        return true;
+      }
       case 'showFlag': toast((payload && (payload.title || payload.description)) || '', !!(payload && payload.isAutoDismiss)); return { id: String(Date.now()) };
       case 'enableTheming': case 'emitReadyEvent': case 'changeWindowTitle': case 'closeFlag': return null;
       default: throw new Error('The sandbox does not support the bridge call ' + name);
@@ -186,11 +195,17 @@ export const HOST_SCRIPT = `(function () {
 `;
 
 /**
- * Serves the Custom UI resources at /static/<resource>/..., the bridge script injected into each index.html,
- * and the two scripts at /_sandbox/bridge/frame.js and /_sandbox/bridge/host.js.
- * @example registerCustomUi(app, manifest.resources)
+ * Serves the Custom UI resources at /static/<resource>/..., each index.html with Forge's Content-Security-Policy
+ * (csp.ts) and the bridge script injected, and the two scripts at /_sandbox/bridge/frame.js and
+ * /_sandbox/bridge/host.js.
+ * @example registerCustomUi(app, manifest.resources, { content: manifest.content, external: manifest.external }, () => url)
  */
-export function registerCustomUi(app: FastifyInstance, resources: Map<string, string>): void {
+export function registerCustomUi(
+  app: FastifyInstance,
+  resources: Map<string, string>,
+  permissions: ContentPermissions,
+  origin: () => string,
+): void {
   app.get('/_sandbox/bridge/frame.js', async (_request, reply) => reply.type('text/javascript').send(FRAME_SCRIPT));
   app.get('/_sandbox/bridge/host.js', async (_request, reply) => reply.type('text/javascript').send(HOST_SCRIPT));
   app.get<{ Params: { resource: string; '*': string } }>('/static/:resource/*', async (request, reply) => {
@@ -207,13 +222,13 @@ export function registerCustomUi(app: FastifyInstance, resources: Map<string, st
         .type('text/plain')
         .send(wanted === 'index.html' ? `${file} is missing: run "npm run build:ui".` : 'Not found');
     if (wanted === 'index.html') {
+      const page = content
+        .toString('utf8')
+        .replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>');
       return reply
         .type('text/html')
-        .send(
-          content
-            .toString('utf8')
-            .replace(/<head([^>]*)>/i, '<head$1><script src="/_sandbox/bridge/frame.js"></script>'),
-        );
+        .header('content-security-policy', forgeCsp(page, permissions, origin()))
+        .send(page);
     }
     return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').send(content);
   });

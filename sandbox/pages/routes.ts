@@ -9,11 +9,11 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Duration } from 'luxon';
 import { adfToText, type AdfNode } from '../site/format';
-import type { ForgeRuntime } from '../runtime/runtime';
+import { ModuleAccessError, type ForgeRuntime } from '../runtime/runtime';
 import type { UiModule } from '../runtime/manifest';
 import { html, Html, page, type Account } from './html';
 import { errorText, siteClient, type SiteClient } from './site-client';
-import { uiContext, type ShownIssue, type Viewer } from './ui-context';
+import { displayed, uiContext, type ShownIssue, type ShownProject, type Viewer } from './ui-context';
 
 export interface PagesDeps {
   runtime: ForgeRuntime;
@@ -80,6 +80,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const { body } = await client(account)<{ locale?: string; timeZone?: string }>('GET', '/rest/api/3/myself');
     return {
       accountId: account.accountId,
+      accountType: deps.runtime.accountKind(account.accountId),
       locale: body?.locale ?? 'en_US',
       timeZone: body?.timeZone ?? 'Europe/Paris',
     };
@@ -89,17 +90,42 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     module: UiModule,
     issue: ShownIssue | undefined,
     lazyDialog?: string,
+    project?: ShownProject,
   ) => {
     const account = me(request);
-    const context = uiContext(module, await viewer(account), issue, theme(request), deps.baseUrl());
+    const who = await viewer(account);
+    // Jira renders a module only where its display conditions hold, and only for users Forge runs it for.
+    if (!displayed(module, issue, project) || !deps.runtime.mayUse(module, who.accountType ?? 'licensed'))
+      return html``;
+    const context = uiContext(module, who, issue, theme(request), deps.baseUrl(), project);
     const src = `/static/${module.resource}/index.html?theme=${theme(request)}`;
     const title = moduleTitle(deps.localesDir, module, String(context.locale));
-    const iframe = html`<iframe class="forge" title="${title}" data-context="${JSON.stringify(context)}" data-issue-key="${issue?.key ?? ''}" ${
+    const iframe = html`<iframe class="forge" title="${title}" data-context="${JSON.stringify(context)}" data-issue-key="${issue?.key ?? ''}" data-project-key="${project?.key ?? ''}" ${
       lazyDialog ? html`data-src="${src}"` : html`src="${src}"`
     }></iframe>`;
+    if (module.type === 'jira:issueContext')
+      return html`<details class="card issue-context" open data-module="${module.key}"><summary><strong>${title}</strong></summary>${iframe}</details>`;
     if (!lazyDialog) return html`<section class="card"><h3>${title}</h3>${iframe}</section>`;
     return html`<button type="button" data-open-dialog="${lazyDialog}">${title}</button>
 <dialog id="${lazyDialog}"><form method="dialog"><button aria-label="Close">✕</button></form>${iframe}</dialog>`;
+  };
+
+  /** Links to the app's project-level pages of the service projects (agents only: customers have the portal). */
+  const appLinks = () => {
+    const locale = 'en-US';
+    const links = ['SUP', 'IT'].flatMap((key) => [
+      ...modules('jiraServiceManagement:queuePage').map(
+        (m) =>
+          html`<a href="/jira/servicedesk/projects/${key}/queues/apps/${m.key}">${key} · ${moduleTitle(deps.localesDir, m, locale)}</a>`,
+      ),
+      ...modules('jira:projectPage').map(
+        (m) =>
+          html`<a href="/jira/servicedesk/projects/${key}/apps/${m.key}">${key} · ${moduleTitle(deps.localesDir, m, locale)}</a>`,
+      ),
+    ]);
+    return links.length
+      ? html`<nav class="card" aria-label="Project apps"><p>${links.map((l, i) => (i ? html` · ${l}` : l))}</p></nav>`
+      : '';
   };
 
   app.get('/', async (request, reply) => {
@@ -129,7 +155,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     return sendPage(
       reply,
       frame(request, 'Queue'),
-      html`<h1>Requests</h1><p class="muted">${jql}</p>${list}
+      html`<h1>Requests</h1>${isCustomer ? '' : appLinks()}<p class="muted">${jql}</p>${list}
 <section class="card"><h2>New request</h2><form method="post" action="/_sandbox/ui/create">
 <label>Summary <input name="summary" required size="60"></label><br><label>Description<textarea name="description"></textarea></label>
 <button>Create as ${account.displayName}</button></form></section>`,
@@ -167,7 +193,9 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     ]);
     const f = issue.body.fields;
     const panels = await Promise.all(
-      modules('jira:issuePanel').map((m) => forgeFrame(request, m, shownIssue(issue.body))),
+      [...modules('jira:issueContext'), ...modules('jira:issuePanel')].map((m) =>
+        forgeFrame(request, m, shownIssue(issue.body)),
+      ),
     );
     const commentList = (comments.body?.comments ?? []).map(
       (cm) =>
@@ -270,6 +298,45 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     return sendPage(reply, frame(request, 'Admin'), html`<h1>Apps · Support rules</h1>${pages}`);
   });
 
+  // A project's pages: the JSM queues' Apps section (jiraServiceManagement:queuePage, at Jira's
+  // /jira/servicedesk/projects/{projectKey}/queues/apps/…) and the project's app pages (jira:projectPage, at
+  // /jira/{projectType}/projects/{projectKey}/apps/…). Neither module supports unlicensed access: Jira shows
+  // customers no queue and no project page ("Access to Forge apps for unlicensed users"), nor does the sandbox.
+  const projectPage = async (request: FastifyRequest, reply: FastifyReply, moduleType: string) => {
+    const { key, moduleKey } = request.params as { key: string; moduleKey: string };
+    const account = me(request);
+    const module = modules(moduleType).find((m) => m.key === moduleKey);
+    const found = await client(account)<{ id?: string; key?: string; projectTypeKey?: string; name?: string }>(
+      'GET',
+      `/rest/api/3/project/${encodeURIComponent(key)}`,
+    );
+    const refusal =
+      account.role === 'customer'
+        ? 'Customers see the help center, not the project.'
+        : !module
+          ? `The app has no ${moduleType} module ${moduleKey}.`
+          : found.status !== 200
+            ? errorText(found.body)
+            : moduleType === 'jiraServiceManagement:queuePage' && found.body.projectTypeKey !== 'service_desk'
+              ? `${key} is not a service project: it has no queues.`
+              : null;
+    const project: ShownProject = { id: String(found.body.id), key, type: found.body.projectTypeKey ?? '' };
+    const hidden =
+      module && !refusal && !displayed(module, undefined, project)
+        ? `${module.key} is not shown in ${key} (its display conditions).`
+        : null;
+    if (refusal || hidden || !module)
+      return sendPage(reply, frame(request, key), html`<h1>${key}</h1><p class="notice">${refusal ?? hidden}</p>`, 404);
+    const shown = await forgeFrame(request, module, undefined, undefined, project);
+    return sendPage(reply, frame(request, `${key} · ${module.key}`), html`<h1>${found.body.name ?? key}</h1>${shown}`);
+  };
+  app.get('/jira/servicedesk/projects/:key/queues/apps/:moduleKey', (request, reply) =>
+    projectPage(request, reply, 'jiraServiceManagement:queuePage'),
+  );
+  app.get('/jira/:projectType/projects/:key/apps/:moduleKey', (request, reply) =>
+    projectPage(request, reply, 'jira:projectPage'),
+  );
+
   app.get('/mailbox', async (request, reply) => {
     const mails = [...deps.outbox()]
       .reverse()
@@ -356,7 +423,14 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
   });
 
   app.post<{
-    Body: { moduleKey?: string; issueKey?: string | null; functionKey?: string; payload?: unknown; theme?: string };
+    Body: {
+      moduleKey?: string;
+      issueKey?: string | null;
+      projectKey?: string | null;
+      functionKey?: string;
+      payload?: unknown;
+      theme?: string;
+    };
   }>('/_sandbox/invoke', async (request, reply) => {
     const body = request.body ?? {};
     const account = me(request);
@@ -370,12 +444,18 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
     const issue = body.issueKey ? await shownIssueFor(c, module, issueKey(body.issueKey)) : undefined;
     if (body.issueKey && !issue)
       return reply.code(404).send({ message: `${body.issueKey} is not visible to ${account.displayName}` });
+    const project = body.projectKey ? await shownProjectFor(c, String(body.projectKey)) : undefined;
+    if (body.projectKey && !project)
+      return reply.code(404).send({ message: `${body.projectKey} is not visible to ${account.displayName}` });
+    if (!displayed(module, issue, project))
+      return reply.code(404).send({ message: `${module.key} is not displayed here (its display conditions)` });
     const context = uiContext(
       module,
       await viewer(account),
       issue,
       body.theme === 'dark' ? 'dark' : 'light',
       deps.baseUrl(),
+      project,
     );
     try {
       const result = await deps.runtime.invokeResolver({
@@ -387,6 +467,14 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps): void {
       });
       return { result: result ?? null };
     } catch (error) {
+      if (error instanceof ModuleAccessError) return reply.code(403).send({ message: error.message });
+      // The user has not allowed the app to act for them: Forge does not fail the call, it asks the user for access
+      // (@forge/api's NeedsAuthenticationError, a "hosted code error" the platform handles).
+      if ((error as { name?: unknown } | null)?.name === 'NEEDS_AUTHENTICATION_ERR')
+        return reply.code(401).send({
+          code: 'NEEDS_AUTHENTICATION_ERR',
+          message: `${account.displayName} must allow the app to access Atlassian products on their behalf`,
+        });
       request.log.error(error);
       return reply
         .code(500)
@@ -408,7 +496,7 @@ function shownIssue(issue: { id: string; key: string; fields: Fields }): ShownIs
     typeName: f.issuetype?.name ?? '',
     projectId: f.project?.id ?? '',
     projectKey: f.project?.key ?? issue.key.split('-')[0]!,
-    projectType: f.project?.projectTypeKey ?? 'service_desk',
+    projectType: f.project?.projectTypeKey ?? '',
   };
 }
 
@@ -434,6 +522,12 @@ async function shownIssueFor(c: SiteClient, module: UiModule, key: string): Prom
     `/rest/api/3/issue/${key}?fields=issuetype,project`,
   );
   return issue.status === 200 ? shownIssue(issue.body) : undefined;
+}
+
+async function shownProjectFor(c: SiteClient, key: string): Promise<ShownProject | undefined> {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(key)) return undefined;
+  const found = await c<{ id?: string; projectTypeKey?: string }>('GET', `/rest/api/3/project/${key}`);
+  return found.status === 200 ? { id: String(found.body.id), key, type: found.body.projectTypeKey ?? '' } : undefined;
 }
 
 function moduleTitle(localesDir: string, module: UiModule, locale: string): string {

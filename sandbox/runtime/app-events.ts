@@ -75,6 +75,15 @@ export class AppEventStore {
     this.db.prepare(`UPDATE app_events SET state = 'pending', due_at = ? WHERE id = ?`).run(dueAt, id);
   }
 
+  /** The earliest due instant of a pending event after `after` and no later than `until`, if any. */
+  nextDueAfter(after: number, until: number): number | undefined {
+    const next = this.db
+      .prepare(`SELECT min(due_at) FROM app_events WHERE state = 'pending' AND due_at > ? AND due_at <= ?`)
+      .pluck()
+      .get(after, until) as number | null;
+    return next ?? undefined;
+  }
+
   /** The count of pending events due at `now` (or at any time when `now` is omitted). */
   pending(now = Number.POSITIVE_INFINITY): number {
     return this.db

@@ -12,7 +12,7 @@
  */
 import type { Fault, FaultPlan } from './faults';
 import type { ForgeFetch, ForgeFetchArgs } from './forge-globals';
-import { currentInvocation } from './invocation';
+import { currentInvocation, expiredCallError } from './invocation';
 import type { KvsEmulator } from './kvs';
 import { isWrite, pointsFor, type RateLimitReason, type RateLimits } from './rate-limits';
 import { checkScopes, findOperation, SCOPE_MISMATCH } from './scopes';
@@ -61,6 +61,8 @@ export interface ForgeFetchDeps {
   usage?: UsageStats;
   /** The kind of invocation a module runs as (trigger, consumer, scheduled, resolver). */
   moduleKind?(moduleKey: string): InvocationKind | undefined;
+  /** False for a user who has not allowed the app to act on their behalf (Forge's user consent). */
+  hasConsented?(accountId: string): boolean;
   onCall?(call: AppCall): void;
 }
 
@@ -73,6 +75,8 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  */
 export function createForgeFetch(deps: ForgeFetchDeps): ForgeFetch {
   return async (args, path, init = {}) => {
+    const invocation = currentInvocation.getStore();
+    if (invocation?.expired) throw expiredCallError(invocation);
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? init.body : init.body === undefined ? undefined : String(init.body);
     if (args.type === 'kvs') {
@@ -101,7 +105,11 @@ async function productCall(
 ): Promise<Response> {
   const invocation = currentInvocation.getStore();
   const actAs = args.provider === 'user' ? (args.accountId ?? invocation?.accountId) : deps.site.appAccountId;
-  if (!actAs) return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+  // No user to act as, or one who has not allowed the app to act for them: Forge's proxy answers that the user must
+  // grant access (the `forge-proxy-error` header, which @forge/api turns into NeedsAuthenticationError).
+  if (!actAs || (args.provider === 'user' && deps.hasConsented?.(actAs) === false))
+    return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+  const anonymous = asUserRefusal(args, invocation?.accountKind);
   const kind = invocation ? deps.moduleKind?.(invocation.moduleKey) : undefined;
   const record = (status: number, extra: { fault?: Fault; points?: number; rateLimited?: RateLimitReason } = {}) => {
     deps.usage?.call({
@@ -110,7 +118,13 @@ async function productCall(
       rateLimited: extra.rateLimited,
       lostResponse: extra.fault === 'lost-response',
     });
-    deps.onCall?.({ as: args.provider === 'user' ? actAs : 'app', method, path, status, ...extra });
+    deps.onCall?.({
+      as: args.provider === 'user' ? (anonymous ? `anonymous (${actAs})` : actAs) : 'app',
+      method,
+      path,
+      status,
+      ...extra,
+    });
   };
 
   const scope = checkScopes(deps.scopes, method, path);
@@ -161,7 +175,7 @@ async function productCall(
     body !== undefined && !hasHeader(headers, 'content-type') ? { 'content-type': 'application/json' } : {};
   const response = await fetch(deps.siteUrl() + path, {
     method,
-    headers: { ...forwarded, ...contentType, ...deps.site.internalAuthHeader(actAs) },
+    headers: { ...forwarded, ...contentType, ...(anonymous ? {} : deps.site.internalAuthHeader(actAs)) },
     body,
   });
   const text = await response.text();
@@ -207,6 +221,17 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * True when an `asUser()` call reaches Jira without the user's rights: Forge apps invoked by portal-only customers
+ * (accountType `customer`) get permission errors from `asUser()` on every resource that anonymous users cannot
+ * reach (Atlassian's ECO-838, https://jira.atlassian.com/browse/ECO-838: "asUser() call returns a permission error
+ * if the user is a customer without an atlassian account"; workaround: asApp). The sandbox sends such a call
+ * anonymously, so the site answers it as Jira answers anonymous users.
+ */
+export function asUserRefusal(args: ForgeFetchArgs, accountKind: string | undefined): boolean {
+  return args.provider === 'user' && accountKind === 'customer';
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

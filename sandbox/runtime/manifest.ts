@@ -35,7 +35,10 @@ export interface ConsumerModule {
   method: string;
 }
 
-/** A Custom UI module (issue panel, portal panel or action, admin page) and its resolver function, if any. */
+/** The kinds of user Forge tells apart ("Access to Forge apps for unlicensed users"). */
+export type AccountKind = 'licensed' | 'unlicensed' | 'customer' | 'anonymous';
+
+/** A Custom UI module (issue panel or context, portal panel or action, admin page) and its resolver function. */
 export interface UiModule {
   type: string;
   key: string;
@@ -43,12 +46,18 @@ export interface UiModule {
   resolverFunction: string | undefined;
   /** The module's title, or its i18n key (`{ i18n: key }` in the manifest). */
   title: { text: string } | { i18n: string };
+  /** The unlicensed kinds of user the module runs for (`unlicensedAccess`); licensed users always. */
+  unlicensedAccess: AccountKind[];
+  /** The manifest's `displayConditions`, as written. */
+  displayConditions: Record<string, unknown>;
 }
 
 export interface AppManifest {
   appId: string;
   /** Function key → handler reference (`<file>.<export>`). */
   functions: Map<string, string>;
+  /** Function key → its `timeoutSeconds`, when the manifest declares one. */
+  timeoutSeconds: Map<string, number>;
   triggers: TriggerModule[];
   scheduledTriggers: ScheduledTriggerModule[];
   consumers: ConsumerModule[];
@@ -56,18 +65,23 @@ export interface AppManifest {
   /** Resource key → absolute folder. */
   resources: Map<string, string>;
   scopes: string[];
+  /** `permissions.content` (Custom UI's CSP additions: `styles`, `scripts`) and `permissions.external`. */
+  content: { styles?: string[]; scripts?: string[] };
+  external: Record<string, unknown>;
 }
 
 type Raw = Record<string, unknown>;
 
 const UI_MODULE_TYPES = [
   'jira:issuePanel',
+  'jira:issueContext',
   'jira:adminPage',
   'jira:projectPage',
   'jira:globalPage',
   'jiraServiceManagement:portalRequestDetailPanel',
   'jiraServiceManagement:portalRequestViewAction',
   'jiraServiceManagement:portalRequestDetail',
+  'jiraServiceManagement:queuePage',
 ];
 
 /**
@@ -84,6 +98,11 @@ export function loadManifest(file: string): AppManifest {
   };
   const functions = new Map(
     list('function').map((f) => [str(f.key, 'function.key'), str(f.handler, `function ${String(f.key)} handler`)]),
+  );
+  const timeoutSeconds = new Map(
+    list('function')
+      .filter((f) => typeof f.timeoutSeconds === 'number')
+      .map((f) => [String(f.key), f.timeoutSeconds as number]),
   );
   const needFunction = (key: unknown, where: string): string => {
     const name = str(key, `${where}.function`);
@@ -129,6 +148,8 @@ export function loadManifest(file: string): AppManifest {
             typeof m.title === 'object' && m.title !== null
               ? { i18n: String((m.title as Raw).i18n) }
               : { text: String(m.title ?? m.key) },
+          unlicensedAccess: ((m.unlicensedAccess as AccountKind[] | undefined) ?? []).filter((k) => k !== 'licensed'),
+          displayConditions: (m.displayConditions as Record<string, unknown> | undefined) ?? {},
         };
       }),
   );
@@ -144,13 +165,35 @@ export function loadManifest(file: string): AppManifest {
   return {
     appId: typeof app.id === 'string' ? app.id : 'ari:cloud:ecosystem::app/sandbox',
     functions,
+    timeoutSeconds,
     triggers,
     scheduledTriggers,
     consumers,
     uiModules,
     resources,
     scopes: (permissions.scopes as string[] | undefined) ?? [],
+    content: (permissions.content as AppManifest['content'] | undefined) ?? {},
+    external: (permissions.external as Record<string, unknown> | undefined) ?? {},
   };
+}
+
+/** Forge's function time limits, in ms ("Invocation limits", developer.atlassian.com/platform/forge/limits-invocation). */
+export const FORGE_TIME_LIMITS_MS = { interactive: 25_000, defaultAsync: 55_000, maxAsync: 900_000 } as const;
+
+/**
+ * A function's time limit as Forge applies it: 25 s when a trigger or a Custom UI module uses it (no
+ * timeoutSeconds extends that; a shorter one is honoured); for a function only consumers or scheduled triggers
+ * use, its timeoutSeconds (at most 900) or 55 s.
+ * @example functionTimeLimitMs(manifest, 'consume-work') //=> 900_000 with timeoutSeconds: 900
+ */
+export function functionTimeLimitMs(manifest: AppManifest, functionKey: string): number {
+  const declared = manifest.timeoutSeconds.get(functionKey);
+  const interactive =
+    manifest.triggers.some((t) => t.function === functionKey) ||
+    manifest.uiModules.some((m) => m.resolverFunction === functionKey);
+  if (interactive) return Math.min(FORGE_TIME_LIMITS_MS.interactive, (declared ?? Infinity) * 1000);
+  if (declared === undefined) return FORGE_TIME_LIMITS_MS.defaultAsync;
+  return Math.min(Math.max(declared, 1), 900) * 1000;
 }
 
 /**

@@ -10,11 +10,11 @@ import type { SandboxClock } from './clock';
 import type { FaultPlan } from './faults';
 import { createForgeFetch, type AppCall, type QueuePush, type SiteCredentials } from './forge-fetch';
 import { installForgeGlobals, type AppIdentity } from './forge-globals';
-import { runInvocation, TIMEOUT_MS } from './invocation';
+import { InvocationTimeoutError, runLimited } from './invocation';
 import { KvsEmulator } from './kvs';
-import type { AppManifest, Handler, UiModule } from './manifest';
+import { functionTimeLimitMs, type AccountKind, type AppManifest, type Handler, type UiModule } from './manifest';
 import type { RateLimits } from './rate-limits';
-import { Scheduler } from './scheduler';
+import { Scheduler, type Occurrence } from './scheduler';
 import { UsageStats, type InvocationKind, type Origin } from './usage';
 
 /** What the runtime needs of the site (sandbox/site/index.ts's Site). */
@@ -45,7 +45,27 @@ export interface RuntimeOptions {
   licensed?: boolean;
   /** How long a "timeout" fault holds a call (default 10 s, past the app's own timeout). */
   hangMs?: number;
+  /** Multiplies every function time limit (tests: 0.01 makes a resolver's 25 s a quarter of a second). */
+  timeScale?: number;
+  /** The kind of user an account is (licensed, customer, unlicensed); undefined accounts are anonymous. */
+  accountKindOf?: (accountId: string) => AccountKind;
   log?: (line: string) => void;
+}
+
+/**
+ * What the runtime answers when a module is invoked for a user Forge does not run it for: an unlicensed, customer
+ * or anonymous user, unless the module's `unlicensedAccess` lists that kind ("Access to Forge apps for unlicensed
+ * users", https://developer.atlassian.com/platform/forge/access-to-forge-apps-for-unlicensed-jsm-users/: "By
+ * default, only licensed, authenticated users ... can use that app").
+ */
+export class ModuleAccessError extends Error {
+  constructor(
+    readonly moduleKey: string,
+    readonly accountKind: AccountKind,
+  ) {
+    super(`Forge does not run module ${moduleKey} for ${accountKind} users (its unlicensedAccess does not list them)`);
+    this.name = 'ModuleAccessError';
+  }
 }
 
 /** Retries of a failed queue event, after the first attempt (Forge retries an InvocationError up to 3 times). */
@@ -62,6 +82,13 @@ export interface ResolverCall {
   accountId: string | undefined;
 }
 
+/** What the sandbox knows of a finished invocation, for tests: which function, how it ended. */
+export interface InvocationRecord {
+  functionKey: string;
+  moduleKey: string;
+  outcome: 'ok' | 'failed' | 'timed-out';
+}
+
 export class ForgeRuntime {
   readonly kvs: KvsEmulator;
   readonly events: AppEventStore;
@@ -72,6 +99,8 @@ export class ForgeRuntime {
   readonly tally = { restCalls: 0, triggerRuns: 0 };
   /** Called with each of the app's REST calls as it is made (benchmarks that need more than the recent ones). */
   readonly callObservers = new Set<(call: AppCall) => void>();
+  /** The latest invocations, oldest first (tests read how they ended: a time-out is recorded as such). */
+  readonly invocations: InvocationRecord[] = [];
   /** What the app's work costs, for GET /_sandbox/stats. */
   readonly usage = new UsageStats();
   private readonly scheduler: Scheduler;
@@ -83,6 +112,8 @@ export class ForgeRuntime {
   private stopped = false;
 
   private readonly moduleKinds: Map<string, InvocationKind>;
+  /** Users who have not allowed the app to act on their behalf (see {@link setConsent}). */
+  private readonly withheldConsent = new Set<string>();
 
   constructor(private readonly opts: RuntimeOptions) {
     this.moduleKinds = new Map<string, InvocationKind>([
@@ -114,6 +145,7 @@ export class ForgeRuntime {
       timeoutsAfterWrite: opts.timeoutsAfterWrite,
       usage: this.usage,
       moduleKind: (moduleKey) => this.moduleKinds.get(moduleKey),
+      hasConsented: (accountId) => !this.withheldConsent.has(accountId),
       pushToQueue: (push) => this.enqueueQueuePush(push),
       onCall: (call) => {
         this.tally.restCalls++;
@@ -185,25 +217,46 @@ export class ForgeRuntime {
   async invokeResolver(call: ResolverCall): Promise<unknown> {
     const module = this.uiModule(call.moduleKey);
     if (!module.resolverFunction) throw new Error(`Module ${call.moduleKey} has no resolver`);
+    const accountKind = this.accountKind(call.accountId);
+    if (!this.mayUse(module, accountKind)) throw new ModuleAccessError(module.key, accountKind);
     const handler = this.handler(module.resolverFunction);
-    const context = { ...call.context, accountId: call.accountId, cloudId: CLOUD_ID, moduleKey: call.moduleKey };
-    const functionKey = module.resolverFunction;
+    const context = {
+      ...call.context,
+      accountId: call.accountId,
+      accountType: accountKind,
+      cloudId: CLOUD_ID,
+      moduleKey: call.moduleKey,
+    };
     this.usage.resolverCall();
     return this.usage.within('resolver', () =>
-      runInvocation(
-        {
-          functionKey,
-          moduleKey: call.moduleKey,
-          accountId: call.accountId,
-          timeoutMs: TIMEOUT_MS.resolver,
-        },
-        () =>
-          handler(
-            { call: { functionKey: call.functionKey, payload: call.payload }, context },
-            { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined },
-          ),
+      this.invoke(module.resolverFunction!, call.moduleKey, { accountId: call.accountId, accountKind }, () =>
+        handler(
+          { call: { functionKey: call.functionKey, payload: call.payload }, context },
+          { ...this.backendPayload(), principal: call.accountId ? { accountId: call.accountId } : undefined },
+        ),
       ),
     );
+  }
+
+  /**
+   * Makes `accountId` a user who has not allowed the app to act on their behalf (or has allowed it again): their
+   * `asUser()` calls then fail as Forge's proxy fails them, with NEEDS_AUTHENTICATION_ERR, until they consent.
+   * @example runtime.setConsent('sandbox-admin', false)
+   */
+  setConsent(accountId: string, granted: boolean): void {
+    if (granted) this.withheldConsent.delete(accountId);
+    else this.withheldConsent.add(accountId);
+  }
+
+  /** The kind of user an account is for Forge: anonymous without an account. */
+  accountKind(accountId: string | undefined): AccountKind {
+    if (!accountId) return 'anonymous';
+    return this.opts.accountKindOf?.(accountId) ?? 'licensed';
+  }
+
+  /** True when Forge runs `module` for this kind of user (licensed users always; others per unlicensedAccess). */
+  mayUse(module: UiModule, kind: AccountKind): boolean {
+    return kind === 'licensed' || module.unlicensedAccess.includes(kind);
   }
 
   /** The manifest's Custom UI modules. */
@@ -303,9 +356,8 @@ export class ForgeRuntime {
         contextToken: 'sandbox-context-token',
       };
       try {
-        await runInvocation(
-          { functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.trigger },
-          () => this.handler(trigger.function)(payload, this.backendPayload()),
+        await this.invoke(trigger.function, trigger.key, {}, () =>
+          this.handler(trigger.function)(payload, this.backendPayload()),
         );
       } catch (error) {
         // Forge does not retry a failed product-event trigger: the event is logged and the next trigger runs.
@@ -336,13 +388,11 @@ export class ForgeRuntime {
           : {}),
       };
       try {
-        const result = await runInvocation(
-          { functionKey: consumer.function, moduleKey: consumer.key, timeoutMs: TIMEOUT_MS.consumer },
-          () =>
-            this.handler(consumer.function)(
-              { call: { functionKey: consumer.method, payload: body, jobId }, context },
-              this.backendPayload(),
-            ),
+        const result = await this.invoke(consumer.function, consumer.key, {}, () =>
+          this.handler(consumer.function)(
+            { call: { functionKey: consumer.method, payload: body, jobId }, context },
+            this.backendPayload(),
+          ),
         );
         if ((result as { _retry?: boolean } | undefined)?._retry === true) outcome = 'retry';
       } catch (error) {
@@ -355,30 +405,76 @@ export class ForgeRuntime {
     return outcome;
   }
 
+  /**
+   * Moves the clock through every scheduled occurrence and every delayed queue event up to `until`, in time order:
+   * a queued event is handled at its own instant (Forge delivers a push with `delayInSeconds` once the delay is
+   * over), not at the next scheduled run.
+   */
   private async runDueOccurrences(until: number): Promise<void> {
-    for (const occurrence of this.scheduler.due(until)) {
-      if (occurrence.at > this.opts.clock.now()) this.opts.clock.moveTo(occurrence.at);
-      const { trigger } = occurrence;
-      const event = {
-        context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } },
-        contextToken: 'sandbox-context-token',
-      };
-      this.usage.scheduledRun();
-      try {
-        await this.usage.within('scheduled', () =>
-          runInvocation(
-            { functionKey: trigger.function, moduleKey: trigger.key, timeoutMs: TIMEOUT_MS.scheduled },
-            () => this.handler(trigger.function)(event, this.backendPayload()),
-          ),
-        );
-      } catch (error) {
-        this.log(
-          `scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+    for (;;) {
+      const occurrence = this.scheduler.next(until);
+      const now = this.opts.clock.now();
+      const event = this.events.nextDueAfter(now, occurrence?.at ?? until);
+      if (event !== undefined && (occurrence === undefined || event < occurrence.at)) {
+        this.opts.clock.moveTo(event);
+        await this.settle();
+        continue;
       }
-      this.scheduler.fired(occurrence);
-      await this.settle();
+      if (occurrence === undefined) return;
+      await this.runOccurrence(occurrence);
     }
+  }
+
+  private async runOccurrence(occurrence: Occurrence): Promise<void> {
+    if (occurrence.at > this.opts.clock.now()) this.opts.clock.moveTo(occurrence.at);
+    const { trigger } = occurrence;
+    const event = {
+      context: { cloudId: CLOUD_ID, moduleKey: trigger.key, userAccess: { enabled: false } },
+      contextToken: 'sandbox-context-token',
+    };
+    this.usage.scheduledRun();
+    try {
+      await this.usage.within('scheduled', () =>
+        this.invoke(trigger.function, trigger.key, {}, () =>
+          this.handler(trigger.function)(event, this.backendPayload()),
+        ),
+      );
+    } catch (error) {
+      this.log(
+        `scheduled trigger ${trigger.key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    }
+    this.scheduler.fired(occurrence);
+    await this.settle();
+  }
+
+  /**
+   * Runs one function invocation under its time limit (manifest.ts functionTimeLimitMs, times timeScale), and
+   * records how it ended.
+   */
+  private async invoke<T>(
+    functionKey: string,
+    moduleKey: string,
+    who: { accountId?: string; accountKind?: AccountKind },
+    fn: () => T | Promise<T>,
+  ): Promise<T> {
+    const timeoutMs = Math.max(1, Math.round(functionTimeLimitMs(this.opts.manifest, functionKey) * this.timeScale));
+    const record = (outcome: InvocationRecord['outcome']) => {
+      this.invocations.push({ functionKey, moduleKey, outcome });
+      if (this.invocations.length > RECENT_CALLS) this.invocations.shift();
+    };
+    try {
+      const result = await runLimited({ functionKey, moduleKey, timeoutMs, ...who }, fn);
+      record('ok');
+      return result;
+    } catch (error) {
+      record(error instanceof InvocationTimeoutError ? 'timed-out' : 'failed');
+      throw error;
+    }
+  }
+
+  private get timeScale(): number {
+    return this.opts.timeScale ?? 1;
   }
 
   private runSerially<T>(fn: () => Promise<T>): Promise<T> {

@@ -39,6 +39,21 @@ export class Scheduler {
     return occurrences.sort((a, b) => a.at - b.at || a.order - b.order).map(({ trigger, at }) => ({ trigger, at }));
   }
 
+  /**
+   * The earliest occurrence due up to `until` (ties: manifest order), or undefined: {@link due}'s first, without
+   * listing the others.
+   * @example scheduler.next(now + 2 * 3_600_000)?.trigger.key //=> 'reminder-sweep'
+   */
+  next(until: number): Occurrence | undefined {
+    const last = this.db.prepare('SELECT last_fired_ms FROM scheduler WHERE trigger_key = ?').pluck();
+    let best: Occurrence | undefined;
+    for (const trigger of this.triggers) {
+      const at = ((last.get(trigger.key) as number | undefined) ?? until) + INTERVAL_MS[trigger.interval];
+      if (at <= until && (best === undefined || at < best.at)) best = { trigger, at };
+    }
+    return best;
+  }
+
   fired(occurrence: Occurrence): void {
     this.db
       .prepare('UPDATE scheduler SET last_fired_ms = ? WHERE trigger_key = ?')

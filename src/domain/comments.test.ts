@@ -59,12 +59,18 @@ describe('awaitedFromTeam', () => {
 });
 
 describe('isInternalComment', () => {
-  it("reads JSM's property, else jsdPublic", () => {
+  it("reads JSM's property, else jsdPublic; a comment that proves nothing counts as internal (fails closed)", () => {
     expect(isInternalComment({ id: '1', properties: [{ key: 'sd.public.comment', value: { internal: true } }] })).toBe(
       true,
     );
     expect(isInternalComment({ id: '2', jsdPublic: false })).toBe(true);
     expect(isInternalComment({ id: '3', jsdPublic: true })).toBe(false);
-    expect(isInternalComment({ id: '4' })).toBe(false);
+    expect(isInternalComment({ id: '4' })).toBe(true);
+    expect(isInternalComment({ id: '5', properties: [{ key: 'sd.public.comment', value: { internal: false } }] })).toBe(
+      false,
+    );
+    expect(isInternalComment({ id: '6', jsdPublic: true, visibility: { type: 'role', value: 'Administrators' } })).toBe(
+      true,
+    );
   });
 });

@@ -19,14 +19,33 @@ export interface JiraComment {
 }
 
 /**
- * True when a comment is an internal note (JSM's `sd.public.comment` property, or `jsdPublic: false`).
+ * True unless the comment is proven public: JSM's `sd.public.comment` property says `internal: false`, or it
+ * carries `jsdPublic: true`, and no `visibility` restricts it to a role or group. A comment that says nothing is
+ * treated as an internal note: a customer never sees what might be one.
  * @example isInternalComment({ id: '1', properties: [{ key: 'sd.public.comment', value: { internal: true } }] }) //=> true
+ * @example isInternalComment({ id: '2' }) //=> true (nothing proves it public)
  */
-export function isInternalComment(comment: JiraComment): boolean {
+export function isInternalComment(comment: JiraComment & { visibility?: unknown }): boolean {
+  return commentIsPublic(comment) !== true;
+}
+
+/**
+ * What the comment itself proves: true (public), false (internal or restricted), or null when it says nothing.
+ * @example commentIsPublic({ jsdPublic: true }) //=> true
+ * @example commentIsPublic({}) //=> null
+ */
+export function commentIsPublic(comment: {
+  jsdPublic?: unknown;
+  properties?: { key?: string; value?: unknown }[];
+  visibility?: unknown;
+}): boolean | null {
+  if (comment.visibility !== undefined && comment.visibility !== null) return false;
   const property = comment.properties?.find((p) => p.key === 'sd.public.comment')?.value as
     { internal?: unknown } | undefined;
-  if (property && typeof property.internal === 'boolean') return property.internal;
-  return comment.jsdPublic === false;
+  const internal = property?.internal;
+  if (internal === true || internal === 'true' || comment.jsdPublic === false) return false;
+  if (internal === false || internal === 'false' || comment.jsdPublic === true) return true;
+  return null;
 }
 
 /**

@@ -19,6 +19,7 @@ const TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const YEARLY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const PHONE = /^\+?[0-9][0-9 .-]{3,24}$/;
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 
 /** Minutes since midnight of "HH:MM" (24:00 is 1440). */
 export function parseTimeOfDay(value: string): number {
@@ -175,6 +176,27 @@ const phoneNumber = z
 export const configSchema = z
   .object({
     version: z.literal(1).prefault(1),
+    /** The JSM projects the rules apply to, by key; empty: every project of type service_desk. */
+    projects: z
+      .object({
+        keys: z
+          .array(
+            z
+              .string()
+              .superRefine((k, ctx) => void (PROJECT_KEY.test(k) || custom(ctx, 'projectKey.format', { value: k }))),
+          )
+          .max(200)
+          .prefault([]),
+      })
+      .strict()
+      .superRefine((p, ctx) => {
+        const seen = new Set<string>();
+        p.keys.forEach((key, i) => {
+          if (seen.has(key)) custom(ctx, 'duplicate', { value: key }, ['keys', i]);
+          seen.add(key);
+        });
+      })
+      .prefault({}),
     /** Site statuses onto canonical keys: ids first, then names; the French and English names of DESIGN.md work unmapped. */
     statusMapping: z
       .object({
@@ -267,6 +289,19 @@ export const configSchema = z
           seen.add(lang);
         });
       })
+      .prefault({}),
+    /**
+     * JSM customer notifications the app leaves to JSM (jsm-notifications.ts): the app does not send the emails
+     * JSM's notification sends, so that customers get them once, from JSM (which must then have it on).
+     */
+    leaveToJsm: z
+      .object({
+        requestCreated: z.boolean().prefault(false),
+        publicCommentAdded: z.boolean().prefault(false),
+        customerVisibleStatusChanged: z.boolean().prefault(false),
+        requestResolved: z.boolean().prefault(false),
+      })
+      .strict()
       .prefault({}),
     /** Each promise of the support page can be switched off on its own. */
     rules: z

@@ -1,7 +1,8 @@
 /**
- * Escalation (DESIGN.md section 1): who may escalate a request, the record kept once on the request (issue
- * property `supportRulesEscalation`), the answer to a repeat, and the actions that tell the team lead and the
- * offer manager. Pure: the instant and the people are inputs.
+ * Escalation (DESIGN.md section 1): the record kept once on the request (issue property `supportRulesEscalation`),
+ * the answer to a repeat, and the actions that tell the team lead and the offer manager. Who may escalate is the
+ * request's audience (request-audience.ts); the reason's rule is in escalation-reason.ts. Pure: the instant and
+ * the people are inputs.
  */
 import { z } from 'zod';
 import { actionKey, type Action } from './actions';
@@ -28,23 +29,6 @@ export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
  */
 export function escalationKey(issueKey: string): string {
   return actionKey(issueKey, 'escalation');
-}
-
-/**
- * True when the caller may escalate: the reporter, a request participant, or an agent of the project.
- * @example mayEscalate({ accountId: 'c1', snapshot: { reporter: { accountId: 'c1' }, participants: [] }, isAgent: false }) //=> true
- */
-export function mayEscalate(input: {
-  accountId: string;
-  snapshot: Pick<RequestSnapshot, 'reporter' | 'participants'>;
-  isAgent: boolean;
-}): boolean {
-  const { accountId, snapshot, isAgent } = input;
-  return (
-    isAgent ||
-    snapshot.reporter?.accountId === accountId ||
-    snapshot.participants.some((p) => p.accountId === accountId)
-  );
 }
 
 /**

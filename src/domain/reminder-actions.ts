@@ -1,12 +1,14 @@
 /**
  * What the reminder sweep does for a request that falls due: for a close, the move to closed with the
  * configured resolution; the public comment and the creator's email (which a close requires, so a close that
- * failed is not announced); and the clock's write. Every key carries the count's start (and the reminder's
- * number), so overlapping or repeated sweeps act once. Pure: the decision and the request in, actions out.
+ * failed is not announced; no email when the admin leaves it to JSM, which emails the public comment or the
+ * resolution); and the clock's write. Every key carries the count's start (and the reminder's number), so
+ * overlapping or repeated sweeps act once. Pure: the decision and the request in, actions out.
  */
 import { actionKey, type Action } from './actions';
 import { adfFromText } from './adf';
 import type { Config } from './config';
+import { leftToJsm } from './jsm-notifications';
 import type { Language } from './language';
 import type { CommentAndMessage, RequestRef } from './messages/layout';
 import { autoCloseMessage, reminderMessage } from './messages/reminder-messages';
@@ -71,7 +73,8 @@ export function dueActions(
     internal: false,
     requires,
   });
-  if (request.reporterId)
+  const email = decision.kind === 'close' ? ({ kind: 'autoClose' } as const) : ({ kind: 'reminder' } as const);
+  if (request.reporterId && !leftToJsm(email, config))
     actions.push({
       type: 'notify',
       key: actionKey(base, 'notify'),

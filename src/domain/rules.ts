@@ -1,6 +1,7 @@
 /**
  * The support desk's promises (DESIGN.md section 1: notifications, reopen, consulting) as one pure function:
- * event + request snapshot + configuration → actions. Each rule has its switch in `config.rules`, and every
+ * event + request snapshot + configuration → actions. Each rule has its switch in `config.rules` (a customer
+ * email whose JSM counterpart the admin leaves to JSM, `config.leaveToJsm`, is not sent), and every
  * action key is built from the event's own identity (issue id, changelog id, comment id), so the same event
  * delivered twice yields the same keys and the ledger runs them once.
  */
@@ -8,6 +9,7 @@ import { actionKey, type Action } from './actions';
 import { adfFromText, textFromAdf } from './adf';
 import { isInternalComment, latestTeamComment, type JiraComment } from './comments';
 import type { Config } from './config';
+import { leftToJsm } from './jsm-notifications';
 import { languageFor, type Language } from './language';
 import { createdMessage, statusMessage, supportCommentMessage } from './messages/customer-notifications';
 import type { Message, RequestRef } from './messages/layout';
@@ -92,6 +94,7 @@ function moveToInProgress(snapshot: RequestSnapshot, key: string): Action {
 export const creationRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   if (event.kind !== 'created' || !config.rules.notifyOnCreation || snapshot.channel === 'portal') return [];
+  if (leftToJsm({ kind: 'created', channel: snapshot.channel }, config)) return [];
   return notifyReporter(
     snapshot,
     actionKey(snapshot.issueKey, 'notify-created', snapshot.issueId),
@@ -127,6 +130,7 @@ export const statusChangeRule: Rule = (input) => {
   if (event.kind !== 'status_changed' || !move?.to || !config.rules.notifyOnStatusChange) return [];
   if (move.from === move.to || !ANNOUNCED_STATUSES.has(move.to)) return [];
   if (event.actor && event.actor.accountId === snapshot.reporter?.accountId) return [];
+  if (leftToJsm({ kind: 'status', to: move.to, resolved: resolutionOf(input) !== null }, config)) return [];
   const message = statusMessage(reporterLanguage(input), refOf(snapshot), move.to, input.details ?? null, {
     timeZone: config.calendars.businessHours.timeZone,
     consulting: config.rules.consulting && isConsulting(resolutionOf(input), config),
@@ -242,6 +246,7 @@ export const supportCommentRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   if (event.kind !== 'commented' || event.internal || !config.rules.notifyOnSupportComment) return [];
   if (actorRole(event.actor, snapshot) !== 'support') return [];
+  if (leftToJsm({ kind: 'supportComment' }, config)) return [];
   const message = supportCommentMessage(
     reporterLanguage(input),
     refOf(snapshot),

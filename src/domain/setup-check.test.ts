@@ -3,6 +3,10 @@ import { validateConfig } from './config-errors';
 import { setupProblems, type SiteFacts } from './setup-check';
 
 const SITE: SiteFacts = {
+  serviceProjects: [
+    { key: 'SUP', name: 'Support' },
+    { key: 'IT', name: 'IT Help' },
+  ],
   statuses: [
     { id: '1', name: 'Soumise' },
     { id: '2', name: 'En cours' },
@@ -22,7 +26,8 @@ function config(input: unknown): Config {
   return result.config;
 }
 
-const READY = config({ escalation: { teamLeadAccountId: 'lead', offerManagerAccountId: 'manager' } });
+const READY_INPUT = { escalation: { teamLeadAccountId: 'lead', offerManagerAccountId: 'manager' } };
+const READY = config(READY_INPUT);
 
 describe('setupProblems', () => {
   it('finds nothing missing on a complete site, and maps each status', () => {
@@ -71,5 +76,53 @@ describe('setupProblems', () => {
     expect(check.problems).toEqual([
       expect.objectContaining({ code: 'contact_unknown', message: expect.stringContaining('(lead)') }),
     ]);
+  });
+
+  it('finds a picked project that is not a JSM project of the site, and a site without any', () => {
+    const picked = config({ ...READY_INPUT, projects: { keys: ['SUP', 'DEV'] } });
+    expect(setupProblems(picked, SITE, 'en').problems.map((p) => p.code)).toEqual(['project_not_service_desk']);
+    expect(setupProblems(READY, { ...SITE, serviceProjects: [] }, 'en').problems.map((p) => p.code)).toEqual([
+      'no_service_project',
+    ]);
+  });
+
+  it("reminds which of JSM's own notifications double an email of a rule that is on", () => {
+    const { reminders } = setupProblems(READY, SITE, 'en');
+    expect(reminders.map((r) => r.message.match(/"([^"]+)"/)?.[1])).toEqual([
+      'Request created',
+      'Public comment added',
+      'Public comment added',
+      'Public comment added',
+      'Customer-visible status changed',
+      'Request resolved',
+      'Request resolved',
+    ]);
+    const quiet = config({
+      ...READY_INPUT,
+      rules: {
+        notifyOnCreation: false,
+        notifyOnSupportComment: false,
+        reminders: false,
+        autoClose: false,
+        notifyOnStatusChange: false,
+      },
+    });
+    expect(setupProblems(quiet, SITE, 'fr').reminders).toEqual([]);
+  });
+
+  it('reminds to keep on, in JSM, a notification the app leaves to JSM, instead of warning of a double', () => {
+    const leaving = config({ ...READY_INPUT, leaveToJsm: { publicCommentAdded: true } });
+    const { reminders } = setupProblems(leaving, SITE, 'en');
+    expect(reminders.map((r) => [r.code, r.message.match(/"([^"]+)"/)?.[1]])).toEqual([
+      ['jsm_notification', 'Request created'],
+      ['jsm_notification_kept', 'Public comment added'],
+      ['jsm_notification', 'Customer-visible status changed'],
+      ['jsm_notification', 'Request resolved'],
+      ['jsm_notification', 'Request resolved'],
+    ]);
+    expect(reminders[1]!.fix).toContain('keep "Public comment added" on');
+    expect(setupProblems(leaving, SITE, 'fr').reminders[1]!.fix).toContain(
+      'laissez «\u00a0Public comment added\u00a0» activée',
+    );
   });
 });

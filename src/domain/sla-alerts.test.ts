@@ -41,6 +41,7 @@ const result = (nowMs: number, changes: StatusChange[] = [], cfg: Config = confi
 const alerts = (nowMs: number, over: Partial<Parameters<typeof slaAlerts>[0]> = {}) =>
   slaAlerts({
     request,
+    issueUrl: null,
     assignee: alice,
     teamLead: lea,
     supportTeam: [],
@@ -160,7 +161,8 @@ describe('the texts', () => {
     const r = result(FRIDAY_16H + 3 * H, [], cfg, { coverage: '24x7' });
     const body = (
       slaAlerts({
-        request,
+        request: { ...request, portalUrl: null },
+        issueUrl: 'https://acme.atlassian.net/browse/SUP-1',
         assignee: alice,
         teamLead: null,
         supportTeam: [],
@@ -170,6 +172,7 @@ describe('the texts', () => {
       }).actions[0] as { textBody: string }
     ).textBody;
     expect(body).toContain('(America/New_York)');
+    expect(body).toContain('Demande\u00a0: https://acme.atlassian.net/browse/SUP-1');
   });
 });
 

@@ -17,6 +17,8 @@ import { warningAt } from './sla-thresholds';
 
 export interface SlaAlertInput {
   request: RequestRef;
+  /** The request in Jira's issue view (the alerts go to the team, who work there). */
+  issueUrl: string | null;
   /** The assignee, with their locale when known; null when unassigned. */
   assignee: Person | null;
   /** The team lead (`escalation.teamLeadAccountId`) with their locale, when configured. */
@@ -89,8 +91,9 @@ export function slaAlerts(input: SlaAlertInput): SlaAlertDecision {
     assigneeName: assignee?.displayName ?? null,
     timeZone: timeZoneOf(config, result.coverage),
   };
+  const ref = { ...request, issueUrl: input.issueUrl };
   const message = (lang: Language) =>
-    due === 'breach' ? slaBreachMessage(lang, request, facts) : slaWarningMessage(lang, request, facts);
+    due === 'breach' ? slaBreachMessage(lang, ref, facts) : slaWarningMessage(lang, ref, facts);
   const key = (role: string) => actionKey(slaThresholdKey(request.issueKey, due), role);
   const notify = (role: string, to: NotifyRecipients, lang: Language): Action => ({
     type: 'notify',

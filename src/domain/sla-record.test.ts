@@ -9,10 +9,10 @@ import {
   parseSlaRecord,
   sameMeasure,
   slaCheckpoints,
-  slaConfigFingerprint,
   slaOutcome,
   slaRecordOf,
 } from './sla-record';
+import { slaConfigFingerprint } from './sla-fingerprint';
 import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 
 const H = 3_600_000;
@@ -57,13 +57,13 @@ describe('the record of a running SLA', () => {
       risk: 'on_track',
       coverage: 'business_hours',
       goalMs: 4 * H,
-      startedAt: '2026-03-06T15:00Z',
+      startedAt: '2026-03-06T15:00:00Z',
       stoppedAt: null,
       stopStatus: null,
       lastChangeAt: FRIDAY_16H,
       elapsedMs: 0,
-      breachAt: '2026-03-09T10:00Z',
-      warnAt: '2026-03-09T09:00Z',
+      breachAt: '2026-03-09T10:00:00Z',
+      warnAt: '2026-03-09T09:00:00Z',
       nextCheckAt: MONDAY_10H,
       measuredAt: FRIDAY_16H + 30 * 60_000,
       measuredWith: slaConfigFingerprint(config),
@@ -114,7 +114,7 @@ describe('the record of a paused or stopped SLA', () => {
       state: 'running',
       lastChangeAt: at('2026-03-09T11:00:00+01:00'),
       elapsedMs: 2.5 * H,
-      warnAt: '2026-03-09T10:30Z', // 11:30 Paris: 10:00 plus the 1 h 30 of the pause
+      warnAt: '2026-03-09T10:30:00Z', // 11:30 Paris: 10:00 plus the 1 h 30 of the pause
       nextCheckAt: at('2026-03-09T11:30:00+01:00'),
     });
   });
@@ -129,7 +129,7 @@ describe('the record of a paused or stopped SLA', () => {
       state: 'stopped',
       breached: 'no',
       risk: 'met',
-      stoppedAt: '2026-03-09T09:45Z',
+      stoppedAt: '2026-03-09T09:45:00Z',
       stopStatus: 'waiting_for_customer',
       lastChangeAt: stoppedAt,
       elapsedMs: 3.75 * H,
@@ -140,7 +140,7 @@ describe('the record of a paused or stopped SLA', () => {
     expect(slaOutcome(met)).toBe('met');
     const late = at('2026-03-09T12:00:00+01:00');
     const breached = record({ changes: [move(late, 'submitted', 'resolved')], nowMs: late });
-    expect(breached).toMatchObject({ breached: 'yes', risk: 'breached', breachAt: '2026-03-09T10:00Z' });
+    expect(breached).toMatchObject({ breached: 'yes', risk: 'breached', breachAt: '2026-03-09T10:00:00Z' });
     expect(slaOutcome(breached)).toBe('breached');
   });
 });
@@ -170,9 +170,9 @@ describe('reading and comparing records', () => {
     expect(slaConfigFingerprint(configSchema.parse({ reminders: { autoCloseDays: 14 } }))).toBe(base);
   });
 
-  it('writes instants to the minute, in UTC, as the entity-property date type expects', () => {
+  it('writes instants to the second, in UTC, as the entity-property date type expects', () => {
     // https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/ (type date)
-    expect(jqlDate(at('2026-03-09T10:00:59.999+01:00'))).toBe('2026-03-09T09:00Z');
+    expect(jqlDate(at('2026-03-09T10:00:59.999+01:00'))).toBe('2026-03-09T09:00:59Z');
   });
 });
 

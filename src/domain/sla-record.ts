@@ -7,14 +7,17 @@
  * configuration says since (an admin may recompute it explicitly). A running or paused one follows the
  * configuration in force. Pure: "now" is a parameter.
  *
- * Searchable instants are JQL `date` values, `YYYY-MM-DDThh:mmZ` (the format the entity-property module documents,
- * so to the minute); the instant the sweep compares, `nextCheckAt`, is a JQL `number` (epoch ms).
+ * Searchable instants are JQL `date` values, `YYYY-MM-DDThh:mm:ssZ` (the date-time format the entity-property module
+ * documents, `[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss][TZ]`, so to the second); the instant the sweep compares,
+ * `nextCheckAt`, is a JQL `number` (epoch ms).
  */
 import { z } from 'zod';
 import { calendarFor } from './calendar';
 import type { Config } from './config';
 import { COVERAGES, type Coverage } from './contract';
+import type { RequestEvent } from './request';
 import type { SlaResult, SlaState } from './sla';
+import { canonicalJson, slaConfigFingerprint } from './sla-fingerprint';
 import { instantElapsedReaches, slaRisk, warningAt, type SlaRisk } from './sla-thresholds';
 import { CANONICAL_STATUSES, type CanonicalStatus } from './workflow';
 
@@ -56,47 +59,11 @@ export interface SlaRecord {
 }
 
 /**
- * An instant as a JQL date value of an entity property: UTC, to the minute.
- * @example jqlDate(Date.parse('2026-12-07T09:00:37.500Z')) //=> '2026-12-07T09:00Z'
+ * An instant as a JQL date value of an entity property: UTC, to the second.
+ * @example jqlDate(Date.parse('2026-12-07T09:00:37.500Z')) //=> '2026-12-07T09:00:37Z'
  */
 export function jqlDate(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16)}Z`;
-}
-
-/** A JSON value with its object keys sorted, so equal settings always serialise alike. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  return value;
-}
-
-/**
- * A short fingerprint of the settings that measure an SLA (status mapping, calendars, coverage, goals and the
- * at-risk share): equal settings, equal fingerprint; it names "which configuration measured it".
- * @example slaConfigFingerprint(defaultConfig()) === slaConfigFingerprint(defaultConfig()) //=> true
- */
-export function slaConfigFingerprint(config: Config): string {
-  const text = JSON.stringify(
-    canonical({
-      statusMapping: config.statusMapping,
-      calendars: config.calendars,
-      coverage: config.coverage,
-      responseGoals: config.responseGoals,
-      sla: config.sla,
-    }),
-  );
-  // FNV-1a, 32 bits: a label, not a security measure.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 /** The last change of the SLA's clock: its stop, else the start of its current period, else its start. */
@@ -192,7 +159,7 @@ export function slaRecordOf(
   };
 }
 
-const jqlDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+const jqlDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
 const recordSchema = z.object({
   version: z.literal(1),
@@ -229,7 +196,7 @@ export function parseSlaRecord(value: unknown): SlaRecord | null {
 export function sameMeasure(a: SlaRecord, b: SlaRecord): boolean {
   const { measuredAt: _a, ...restA } = a;
   const { measuredAt: _b, ...restB } = b;
-  return JSON.stringify(canonical(restA)) === JSON.stringify(canonical(restB));
+  return JSON.stringify(canonicalJson(restA)) === JSON.stringify(canonicalJson(restB));
 }
 
 /** Whether a stopped SLA was met or breached, or null while it is not stopped. */
@@ -261,7 +228,7 @@ export interface MeasuredSla {
  */
 export function measuredSla(live: SlaResult, record: SlaRecord | null): MeasuredSla {
   if (record === null || record.state !== 'stopped') return { result: live, source: 'live', measuredAt: null };
-  // The record keeps instants to the minute: the engine's exact instant is kept when it falls in that minute.
+  // The record keeps instants to the second: the engine's exact instant is kept when it falls in that second.
   const instant = (recorded: string | null, exact: string | null): string | null => {
     if (recorded === null) return null;
     if (exact !== null && jqlDate(Date.parse(exact)) === recorded) return exact;
@@ -283,4 +250,21 @@ export function measuredSla(live: SlaResult, record: SlaRecord | null): Measured
     source: 'record',
     measuredAt: record.measuredAt,
   };
+}
+
+/**
+ * True when an event can change a request's SLA, so its record is measured again: the creation, a status change,
+ * a new priority (the goal) or new organizations (the coverage, a custom field).
+ * @example changesSla({ kind: 'fields_changed', fields: ['priority'], ... }) //=> true
+ */
+export function changesSla(event: RequestEvent): boolean {
+  switch (event.kind) {
+    case 'created':
+    case 'status_changed':
+      return true;
+    case 'fields_changed':
+      return event.fields.some((f) => f === 'priority' || f.startsWith('customfield_') || /organi[sz]ation/i.test(f));
+    case 'commented':
+      return false;
+  }
 }

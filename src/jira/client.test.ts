@@ -1,6 +1,6 @@
 // Adapter test: @forge/api is replaced by a scripted fake, the only place a mock stands in for Jira.
-import { route } from '@forge/api';
-import { JiraError, nullIfAbsent, requestJiraJson, setRetryPolicy } from './client';
+import { NeedsAuthenticationError, route } from '@forge/api';
+import { isConsentError, JiraError, nullIfAbsent, requestJiraJson, setRetryPolicy } from './client';
 
 const calls: { as: string; path: string; init: { method?: string; body?: string } }[] = [];
 let script: Array<() => Promise<unknown>> = [];
@@ -44,6 +44,7 @@ beforeEach(() => {
     maxDelayMs: 5000,
     timeoutMs: 50,
     sleep: async (ms) => void slept.push(ms),
+    remainingMs: () => 25_000,
   });
 });
 
@@ -88,6 +89,45 @@ describe('requestJira', () => {
     expect(error).toBeInstanceOf(JiraError);
     expect(error.retryable).toBe(true);
     expect(error.status).toBe(503);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('does not wait past the invocation: a Retry-After longer than the time left ends the call, retryable', async () => {
+    // Forge stops a resolver or trigger at 25 s ("Invocation limits"); a wait that would outlive the invocation is
+    // left to the queue (the caller re-queues a retryable error) rather than cut off mid-way.
+    setRetryPolicy({ remainingMs: () => 9_000 });
+    script = [answer(429, {}, { 'Retry-After': '5' })];
+    const error = (await requestJiraJson(route`/rest/api/3/myself`).catch((e: unknown) => e)) as JiraError;
+    expect(error.retryable).toBe(true);
+    expect(error.status).toBe(429);
+    expect(slept).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("lets @forge/api's consent error through untouched and unretried (Forge then asks the user to allow the app)", async () => {
+    const consent = new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key');
+    script = [() => Promise.reject(consent)];
+    await expect(requestJiraJson(route`/rest/api/3/myself`, { as: 'user' })).rejects.toBe(consent);
+    expect(calls).toHaveLength(1);
+    expect(isConsentError(consent)).toBe(true);
+    expect(isConsentError(new JiraError('401', 401, {}, false))).toBe(false);
+  });
+
+  it('never repeats a POST that got no answer (it may have been carried out): outcome unknown, for the caller to read back', async () => {
+    script = [() => Promise.reject(new TypeError('fetch failed'))];
+    const error = (await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/comment`, {
+      method: 'POST',
+      body: {},
+    }).catch((e: unknown) => e)) as JiraError;
+    expect(error).toMatchObject({ retryable: true, outcomeUnknown: true, status: 0 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('repeats a call without an answer when repeating is harmless: GET, PUT, or a POST said idempotent (a search)', async () => {
+    script = [() => Promise.reject(new TypeError('fetch failed')), answer(200, { issues: [] })];
+    await requestJiraJson(route`/rest/api/3/search/jql`, { method: 'POST', body: {}, idempotent: true });
+    script = [() => Promise.reject(new TypeError('fetch failed')), answer(204, undefined)];
+    await requestJiraJson(route`/rest/api/3/issue/${'SUP-1'}/properties/${'x'}`, { method: 'PUT', body: {} });
     expect(calls).toHaveLength(4);
   });
 

@@ -1,9 +1,11 @@
 /**
  * The one way the app calls Jira: through @forge/api, as the app or as the calling user, with
- * 429 honoured through Retry-After and 5xx / network failures retried with bounded backoff.
- * A failure that outlives the retries surfaces as a JiraError so the caller can re-queue the work.
+ * 429 honoured through Retry-After and 5xx / network failures retried with bounded backoff, each wait bounded by
+ * the invocation's remaining time (time-budget.ts). A failure that outlives the retries, or would outlive the
+ * invocation, surfaces as a JiraError so the caller can re-queue the work.
  */
-import api, { type APIResponse, type RequestInit, type Route } from '@forge/api';
+import api, { NeedsAuthenticationError, type APIResponse, type RequestInit, type Route } from '@forge/api';
+import { fitsInInvocation, remainingMs } from './time-budget';
 
 export type Actor = 'app' | 'user';
 
@@ -14,6 +16,11 @@ export class JiraError extends Error {
     readonly body: unknown,
     /** True when trying again later may succeed (429, 5xx, timeout, network). */
     readonly retryable: boolean,
+    /**
+     * True when Jira may have carried the call out: a write that got no answer (its response was lost or timed
+     * out). Such a write is not repeated blindly: the caller reads back what it can (ledger, execute-actions.ts).
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'JiraError';
@@ -44,6 +51,8 @@ export interface RetryPolicy {
   /** Abandon an attempt that has not answered after this long. */
   timeoutMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** The invocation's remaining time (ms): no wait and attempt is started that would end past it. */
+  remainingMs: () => number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -52,6 +61,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 5_000,
   timeoutMs: 8_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  remainingMs,
 };
 
 let policy: RetryPolicy = DEFAULT_RETRY;
@@ -67,6 +77,11 @@ export interface JiraRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   as?: Actor;
+  /**
+   * Whether doing the call twice has the effect of doing it once (so a call without an answer is simply repeated).
+   * Default: true for GET, PUT and DELETE, false for POST (a search through POST says true).
+   */
+  idempotent?: boolean;
 }
 
 /** Counts every attempt made (for benchmarks and tests). */
@@ -90,8 +105,19 @@ export async function requestJira(path: Route, req: JiraRequest = {}): Promise<A
     try {
       response = await withTimeout(client.requestJira(path, init) as Promise<APIResponse>, policy.timeoutMs);
     } catch (error) {
+      // The user has not granted the app access yet (Forge's consent): only they can fix it, never a retry.
+      if (isConsentError(error)) throw error;
+      // No answer to a write that is not idempotent: Jira may have done it. The caller reads back, never a blind retry.
+      if (!(req.idempotent ?? method !== 'POST'))
+        throw new JiraError(
+          `${method} ${path.value} got no answer (${(error as Error).message}): it may have been carried out`,
+          0,
+          undefined,
+          true,
+          true,
+        );
       lastError = new JiraError(`${method} ${path.value} failed: ${(error as Error).message}`, 0, undefined, true);
-      await policy.sleep(backoff(attempt));
+      if (attempt < policy.attempts && !(await pause(backoff(attempt)))) break;
       continue;
     }
     if (response.ok) return response;
@@ -107,7 +133,7 @@ export async function requestJira(path: Route, req: JiraRequest = {}): Promise<A
     const retryAfter = Number(response.headers.get('Retry-After'));
     const wait =
       response.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : backoff(attempt);
-    if (attempt < policy.attempts) await policy.sleep(Math.min(wait, policy.maxDelayMs));
+    if (attempt < policy.attempts && !(await pause(Math.min(wait, policy.maxDelayMs)))) break;
   }
   throw lastError ?? new JiraError(`${method} ${path.value} failed`, 0, undefined, true);
 }
@@ -121,6 +147,25 @@ export async function requestJiraJson<T>(path: Route, req: JiraRequest = {}): Pr
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/**
+ * True for @forge/api's NeedsAuthenticationError: an `asUser()` call the user has not consented to. Forge asks the
+ * user for consent when a resolver lets it through, so it must reach Forge as thrown.
+ * @example isConsentError(new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key')) //=> true
+ */
+export function isConsentError(error: unknown): boolean {
+  return (
+    error instanceof NeedsAuthenticationError ||
+    (error as { name?: unknown } | null)?.name === 'NEEDS_AUTHENTICATION_ERR'
+  );
+}
+
+/** Waits before the next attempt when the wait and that attempt end in time; false (no wait) otherwise. */
+async function pause(ms: number): Promise<boolean> {
+  if (!fitsInInvocation(ms + policy.timeoutMs, policy.remainingMs())) return false;
+  await policy.sleep(ms);
+  return true;
 }
 
 function backoff(attempt: number): number {

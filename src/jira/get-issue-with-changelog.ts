@@ -18,17 +18,28 @@ export interface IssueWithChangelog {
   /** Field id -> name and type (expand=names,schema): how the SLA engine finds JSM's Organizations field. */
   names?: Record<string, string>;
   schema?: Record<string, { custom?: string } | undefined>;
+  /** The issue properties asked for (`properties=`), by key; absent ones are left out. */
+  properties?: Record<string, unknown>;
+  /** The issue's REST address (its origin is the site's). */
+  self?: string;
 }
 
 /**
  * Reads an issue with its whole changelog (GET /rest/api/3/issue/{key}?expand=changelog,names,schema, then
  * GET /rest/api/3/issue/{key}/changelog when the history is longer than the expanded page). As the user, a 403/404
- * (a JiraError) means they may not see it.
+ * (a JiraError) means they may not see it. `properties` reads those issue properties in the same call.
  * @example (await getIssueWithChangelog('SUP-1', 'user')).fields.status?.name //=> 'En cours'
  */
-export async function getIssueWithChangelog(issueKey: string, as: Actor = 'app'): Promise<IssueWithChangelog> {
+export async function getIssueWithChangelog(
+  issueKey: string,
+  as: Actor = 'app',
+  opts: { properties?: string[] } = {},
+): Promise<IssueWithChangelog> {
+  const properties = opts.properties?.join(',') ?? '';
   const issue = await requestJiraJson<IssueWithChangelog>(
-    route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`,
+    properties
+      ? route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema&properties=${properties}`
+      : route`/rest/api/3/issue/${issueKey}?expand=changelog,names,schema`,
     { as },
   );
   // Jira puts only the most recent 100 histories in expand=changelog; a longer history is read page by page.

@@ -10,6 +10,7 @@ export interface IssueWithProperties {
     status?: { id?: string; name?: string } | null;
     reporter?: { accountId: string; displayName?: string; accountType?: string } | null;
     created?: string;
+    project?: { key?: string; projectTypeKey?: string } | null;
   };
   properties?: Record<string, unknown>;
 }

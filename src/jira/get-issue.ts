@@ -12,10 +12,12 @@ export interface IssueFields {
     reporter?: { accountId: string; displayName?: string; accountType?: string; emailAddress?: string | null } | null;
     priority?: { name?: string } | null;
     created?: string;
+    /** Its project: key and type (`service_desk` for JSM). */
+    project?: { key?: string; projectTypeKey?: string } | null;
   };
 }
 
-const FIELDS = 'summary,status,resolution,reporter,priority,created';
+const FIELDS = 'summary,status,resolution,reporter,priority,created,project';
 
 /**
  * Reads an issue's fields the rules need (GET /rest/api/3/issue/{key}), or null when the caller cannot see it

@@ -12,3 +12,15 @@ export async function hasIssuePermission(issueKey: string, permission: string): 
   );
   return answer?.permissions?.[permission]?.havePermission === true;
 }
+
+/**
+ * True when the calling user holds a project permission on a project (GET /rest/api/3/mypermissions, as the user).
+ * @example await hasProjectPermission('SUP', 'SERVICEDESK_AGENT') //=> true for an agent of SUP's service desk
+ */
+export async function hasProjectPermission(projectKey: string, permission: string): Promise<boolean> {
+  const answer = await requestJiraJson<{ permissions?: Record<string, { havePermission?: boolean }> }>(
+    route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${permission}`,
+    { as: 'user' },
+  );
+  return answer?.permissions?.[permission]?.havePermission === true;
+}

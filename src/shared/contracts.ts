@@ -5,6 +5,14 @@
  * from src/domain so that the screens never restate them. Imported by static/** and src/entry/resolvers/**;
  * the values come from domain modules that import nothing, so they cost the UI bundles next to nothing.
  */
+import type {
+  QueueChoice,
+  QueueCounts,
+  QueueFacets,
+  QueueFilters,
+  QueueRow,
+  QueueState,
+} from '../domain/at-risk-queue';
 import type { Weekday } from '../domain/business-week';
 import type { Config } from '../domain/config';
 import type { ConfigError } from '../domain/config-errors';
@@ -13,13 +21,20 @@ import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
 import type { SlaResult } from '../domain/sla';
+import type { ReportCell, ReportFigures, ReportRow, SlaReportFigures } from '../domain/sla-report';
+import type { SlaRisk } from '../domain/sla-thresholds';
+import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
 
+export { QUEUE_STATES, UNASSIGNED } from '../domain/queue-states';
 export { DEFAULT_WORKING_RANGE, WEEKDAYS } from '../domain/business-week';
 export { COVERAGES } from '../domain/contract';
 export { MAX_REASON_LENGTH } from '../domain/escalation-reason';
+export { JSM_NOTIFICATIONS, JSM_NOTIFICATION_NAMES } from '../domain/jsm-notifications';
 export { LANGUAGES, languageFor, DEFAULT_LANGUAGE_SETTINGS } from '../domain/language';
+export { slaConfigFingerprint } from '../domain/sla-fingerprint';
+export { reportCsv } from '../domain/report-csv';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { frenchSpacing, typeset } from '../domain/texts/typography';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
@@ -31,7 +46,20 @@ export type {
   Language,
   RequestDetails,
   SetupCheck,
+  OutcomeChange,
+  QueueChoice,
+  QueueCounts,
+  QueueFacets,
+  QueueFilters,
+  QueueRow,
+  QueueState,
+  ReportCell,
+  ReportFigures,
+  ReportRow,
+  SlaReportFigures,
+  SlaRisk,
   ThirdPartyKind,
+  WhatIfTally,
   Weekday,
 };
 
@@ -56,8 +84,21 @@ export interface CalendarView {
   holidaysCountry: string | null;
 }
 
-/** The response SLA as the issue panel shows it: the engine's result, the site statuses it does not know named. */
+/**
+ * The response SLA as the issue panel shows it: the engine's result (or a stopped SLA's record), the site statuses
+ * it does not know named, and where it stands against its thresholds.
+ */
 export type SlaView = Omit<SlaResult, 'issueKey' | 'coverage' | 'unmappedStatuses'> & {
+  /** Where it stands against its thresholds (decided by the domain: src/domain/sla-thresholds.ts). */
+  risk: SlaRisk;
+  /** The share of the goal from which a running or paused SLA is at risk (`sla.atRiskPercent`). */
+  atRiskPercent: number;
+  /** When a running SLA reaches (or reached) that share; null when paused or stopped. */
+  warnAt: string | null;
+  /** 'record': a stopped SLA shown as it was measured; 'live': computed now with the configuration in force. */
+  source: 'record' | 'live';
+  /** When the record of a stopped SLA was measured; null for a live one. */
+  measuredAt: string | null;
   /** Names of the site statuses the mapping does not know. */
   unmappedStatuses: string[];
 };
@@ -109,6 +150,10 @@ export interface PortalView {
     dueAt: string | null;
     /** Why the clock is paused: waiting for the customer, or for a third party. */
     pausedFor: 'customer' | 'third_party' | null;
+    /** Running or paused past `sla.atRiskPercent` of the goal, not yet late. */
+    atRisk: boolean;
+    /** True when the support team is alerted as the answer nears its limit and when it is late (rule `slaAlerts`). */
+    teamAlerted: boolean;
   } | null;
   /** What the team awaits from the customer (the text of its last public comment), when waiting for them. */
   awaited: string | null;
@@ -181,6 +226,11 @@ export interface FoundPeople {
   options: PickerOption[];
 }
 
+/** The site's Jira Service Management projects (type `service_desk`), which the rules may be limited to. */
+export interface ServiceProjects {
+  projects: { key: string; name: string }[];
+}
+
 /** The configuration the admin page edits, and the one in force (defaults filled in). */
 export interface ConfigView {
   config: Config;
@@ -213,9 +263,129 @@ export type AdminResolver = {
   exportConfig(): ResolverResult<ExportedConfig>;
   importConfig(payload: ImportPayload): ResolverResult<Config>;
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
+  listServiceProjects(): ResolverResult<ServiceProjects>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
+  startSlaRecompute(payload: RecomputePayload): ResolverResult<SlaJobView>;
+  startSlaWhatIf(payload: ConfigPayload): ResolverResult<SlaJobView>;
+  getSlaJobs(): ResolverResult<SlaJobsView>;
+  resumeSlaJob(payload: ResumePayload): ResolverResult<SlaJobView>;
 };
+
+/** The desk's pages (the at-risk queue page, the SLA report project page): one resolver. */
+export type DeskResolver = {
+  getAtRiskQueue(payload: AtRiskQueuePayload): ResolverResult<AtRiskQueueView>;
+  getSlaReport(payload: SlaReportPayload): ResolverResult<SlaReportView>;
+  getSlaReportRows(payload: SlaReportRowsPayload): ResolverResult<SlaReportRows>;
+};
+
+export interface AtRiskQueuePayload {
+  filters?: QueueFilters;
+}
+
+/** The at-risk queue of the project the page is shown on, measured now. */
+export interface AtRiskQueueView {
+  lang: Language;
+  projectKey: string;
+  /** When it was measured (ISO). */
+  measuredAt: string;
+  atRiskPercent: number;
+  /** The rows the filters keep, in the queue's order (the first {@link AtRiskQueueView.pageSize}). */
+  rows: QueueRow[];
+  /** Rows the filters keep in all. */
+  matching: number;
+  pageSize: number;
+  /** Counts of every state over the whole queue (before the filters). */
+  counts: QueueCounts;
+  facets: QueueFacets;
+  /** True when the project has more open SLAs than the queue reads: the least urgent are left out. */
+  truncated: boolean;
+}
+
+/** A report's period: whole months YYYY-MM, both included; `refresh` reads it again even when a fresh one is kept. */
+export interface SlaReportPayload {
+  from: string;
+  to: string;
+  refresh?: boolean;
+}
+
+/** An SLA report as the report page shows it: its progress while it is read, then its figures. */
+export interface SlaReportView {
+  lang: Language;
+  projectKey: string;
+  from: string;
+  to: string;
+  /** The desk's time zone, in which the months are counted. */
+  timeZone: string;
+  status: 'running' | 'done' | 'failed';
+  /** Requests read, and Jira's estimate of how many there are. */
+  read: number;
+  expected: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  figures: SlaReportFigures | null;
+  /** The first breaches by breach instant, and how many there are. */
+  breaches: ReportRow[];
+  breachCount: number;
+  rowCount: number;
+  /** Chunks of rows kept, for the CSV export (getSlaReportRows). */
+  chunks: number;
+}
+
+export interface SlaReportRowsPayload {
+  from: string;
+  to: string;
+  /** The first chunk wanted. */
+  chunk: number;
+}
+
+/** Rows of a finished report, several chunks at a time; `nextChunk` null once every chunk is given. */
+export interface SlaReportRows {
+  rows: ReportRow[];
+  nextChunk: number | null;
+}
+
+/** The requests to measure again with the settings in force, as a JQL. */
+export interface RecomputePayload {
+  jql: string;
+}
+
+/** Which SLA job to resume. */
+export interface ResumePayload {
+  kind: SlaJobView['kind'];
+}
+
+/**
+ * An SLA job as the admin page shows it: a recompute of chosen requests, the refresh of running SLAs after a
+ * settings change, or the what-if of draft settings over the last 90 days.
+ */
+export interface SlaJobView {
+  kind: 'recompute' | 'refresh' | 'what-if';
+  jql: string;
+  status: 'collecting' | 'running' | 'done' | 'failed';
+  /** Not finished and not moving for five minutes: it can be resumed. */
+  stalled: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Recompute and refresh: requests found, requests done, and what their records did. */
+  total: number;
+  done: number;
+  changed: number;
+  unchanged: number;
+  failed: number;
+  changedExamples: string[];
+  /** What-if: what the draft would change, and the fingerprint of the draft it was made for. */
+  whatIf: WhatIfTally | null;
+  fingerprint: string | null;
+  error: string | null;
+}
+
+export interface SlaJobsView {
+  recompute: SlaJobView | null;
+  refresh: SlaJobView | null;
+  whatIf: SlaJobView | null;
+}
 
 /** What failed after every retry and is kept for an admin: an action, or a product event whose request could not be read. */
 export interface DeadLetterView {
@@ -276,9 +446,20 @@ export const ADMIN = {
   exportConfig: 'exportConfig',
   importConfig: 'importConfig',
   findPeople: 'findPeople',
+  listServiceProjects: 'listServiceProjects',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
+  startSlaRecompute: 'startSlaRecompute',
+  startSlaWhatIf: 'startSlaWhatIf',
+  getSlaJobs: 'getSlaJobs',
+  resumeSlaJob: 'resumeSlaJob',
 } as const satisfies Record<string, keyof AdminResolver>;
+
+export const DESK = {
+  getAtRiskQueue: 'getAtRiskQueue',
+  getSlaReport: 'getSlaReport',
+  getSlaReportRows: 'getSlaReportRows',
+} as const satisfies Record<string, keyof DeskResolver>;
 
 // Every function of a resolver has its name above (the build fails otherwise).
 type Named<D, N> = Exclude<keyof D, N[keyof N]> extends never ? true : never;
@@ -286,4 +467,5 @@ const _everyFunctionNamed: [
   Named<IssuePanelResolver, typeof ISSUE_PANEL>,
   Named<PortalResolver, typeof PORTAL>,
   Named<AdminResolver, typeof ADMIN>,
-] = [true, true, true];
+  Named<DeskResolver, typeof DESK>,
+] = [true, true, true, true];

@@ -13,6 +13,8 @@ export interface DeadLetter {
   error: string;
   attempts: number;
   at: string;
+  /** An email whose answer was lost: it may have been sent; it is never sent again automatically. */
+  unconfirmed?: true;
 }
 
 export interface DeadEvent {

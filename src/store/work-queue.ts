@@ -14,7 +14,15 @@ export type WorkItem =
   /** A product event whose request could not be loaded yet (src/entry/triggers): handled again later. */
   | { kind: 'event'; trigger: TriggerKind; payload: unknown; attempt: number; reason: string }
   /** Due requests the reminder sweep found, and the instant it swept for (epoch ms). */
-  | { kind: 'sweep-batch'; issueKeys: string[]; sweptAt: number };
+  | { kind: 'sweep-batch'; issueKeys: string[]; sweptAt: number }
+  /** Requests whose SLA is due a look (an alert, a threshold), from the SLA sweep. */
+  | { kind: 'sla-alert-batch'; issueKeys: string[]; sweptAt: number }
+  /** Requests whose SLA record must be measured again (a failed write, requests that predate the install). */
+  | { kind: 'sla-refresh'; issueKeys: string[]; attempt: number }
+  /** The next step of an SLA job (recompute, refresh, what-if): src/entry/consumers/run-sla-job.ts. */
+  | { kind: 'sla-job'; jobKind: 'recompute' | 'refresh' | 'what-if'; jobId: string }
+  /** The next step of an SLA report's reading: src/entry/shared/sla-report-job.ts. */
+  | { kind: 'sla-report'; projectKey: string; from: string; to: string; jobId: string };
 
 const queue = new Queue({ key: WORK_QUEUE });
 

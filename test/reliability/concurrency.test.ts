@@ -44,7 +44,8 @@ function triggerPayload(payload: Record<string, unknown>, eventType: string, mod
 }
 
 it('two sweeps running at once remind each due request once', async () => {
-  await withSandbox({}, async (world) => {
+  // The clocks are written just before the sweeps race: the search index must show them at once (no lag here).
+  await withSandbox({ searchLagMs: 0 }, async (world) => {
     const keys = [await waitingRequest(world, 'Sweep A'), await waitingRequest(world, 'Sweep B')];
     // Reminder 1 fell due an hour ago and no scheduled sweep ran since.
     const now = Date.now();

@@ -5,7 +5,8 @@
  * subject and body; no ids, no timestamps) that two runs can be compared on.
  */
 import type { SandboxOptions } from '../../sandbox';
-import { runInvocation, TIMEOUT_MS } from '../../sandbox/runtime/invocation';
+import { runInvocation } from '../../sandbox/runtime/invocation';
+import { FORGE_TIME_LIMITS_MS } from '../../sandbox/runtime/manifest';
 import { setRetryPolicy } from '../../src/jira/client';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
@@ -159,6 +160,16 @@ async function requestState(world: World, key: string): Promise<RequestState> {
     const { at: _at, ...rest } = answer.body.value;
     recorded.push(`${property}: ${JSON.stringify(rest).replace(INSTANT, '<instant>')}`);
   }
+  // The SLA record: what it measured, not when (its instants follow the run's start).
+  const sla = await site.call<{ value: Record<string, unknown> }>(
+    agent.emailAddress,
+    'GET',
+    `/rest/api/3/issue/${key}/properties/supportRulesSla`,
+  );
+  if (sla.status === 200) {
+    const { state, stopStatus, coverage, goalMs } = sla.body.value;
+    recorded.push(`supportRulesSla: ${JSON.stringify({ state, stopStatus, coverage, goalMs })}`);
+  }
   return {
     key,
     status: issue.fields.status.name,
@@ -198,8 +209,9 @@ export function duplicates(lines: readonly string[]): string[] {
 }
 
 /**
- * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it. The app's
- * Jira client waits at most 20 ms between its own retries, so faulty runs stay fast.
+ * Runs `body` on a fresh sandbox (demo data, temporary folder) started with `opts`, and closes it; Jira's search
+ * lag is on unless `opts` says otherwise. The app's Jira client waits at most 20 ms between its own retries, so
+ * faulty runs stay fast.
  * @example await withSandbox({ faults: 0.2, seed: 3 }, (world) => runScenarios(world, ALL_SCENARIOS))
  */
 export async function withSandbox<T>(opts: SandboxOptions, body: (world: World) => Promise<T>): Promise<T> {
@@ -269,5 +281,5 @@ export function asForge<T>(
   fn: () => Promise<T>,
   accountId?: string,
 ): Promise<T> {
-  return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: TIMEOUT_MS.trigger }, fn);
+  return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: FORGE_TIME_LIMITS_MS.interactive }, fn);
 }

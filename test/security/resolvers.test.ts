@@ -2,18 +2,22 @@
 // runtime's invokeResolver, with the context Jira gives the module and the caller as the principal), by each kind
 // of caller. The expected table is the spec: reads for anyone who can see the request (in JSM a customer sees
 // the requests of their organization), escalation for the reporter, participants and agents, configuration for
-// Jira admins only. A refusal never carries the request's data.
-import { uiContext, type ShownIssue } from '../../sandbox/pages/ui-context';
-import { ADMIN, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
+// Jira admins only. A refusal never carries the request's data. Before the app is asked at all, Forge runs a module
+// only for licensed users unless its `unlicensedAccess` lists the caller's kind ("Access to Forge apps for
+// unlicensed users"): the agent's panel and the admin page never run for customers or anonymous callers, the
+// portal modules run for customers but not for anonymous callers ('platform' below: the runtime refuses).
+import { uiContext, type ShownIssue, type ShownProject } from '../../sandbox/pages/ui-context';
+import { ModuleAccessError } from '../../sandbox/runtime/runtime';
+import { ADMIN, DESK, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
-/** 'ok', or the refusal's status. */
-type Expected = 'ok' | 400 | 403 | 404;
+/** 'ok', the refusal's status, or 'platform' when Forge does not run the module for that caller at all. */
+type Expected = 'ok' | 400 | 403 | 404 | 'platform';
 
 interface Answer {
   ok: boolean;
-  status?: number;
+  status?: number | 'platform';
   code?: string;
   data?: unknown;
 }
@@ -29,18 +33,23 @@ const CALLERS: CallerKind[] = [
 ];
 
 /** The spec, per module and function: the answer each caller gets. */
-// Jira answers 404 to an issue the user may not see; JSM's portal check answers 403.
-const PANEL_READ: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 404,
-  sameOrgCustomer: 'ok',
-  participant: 'ok',
-  reporter: 'ok',
-  agent: 'ok',
-  admin: 'ok',
-};
+/** Licensed users only: Forge refuses the module to customers and anonymous callers. */
+const licensedOnly = (agent: Expected, admin: Expected): Record<CallerKind, Expected> => ({
+  anonymous: 'platform',
+  otherOrgCustomer: 'platform',
+  sameOrgCustomer: 'platform',
+  participant: 'platform',
+  reporter: 'platform',
+  agent,
+  admin,
+});
+const PANEL_READ = licensedOnly('ok', 'ok');
+const PANEL_ESCALATE = licensedOnly('ok', 'ok');
+const AGENT_ACTION = licensedOnly('ok', 'ok');
+const ADMIN_ONLY = licensedOnly(403, 'ok');
+// The portal's audience: reporter, participants, members of an organization the request is shared with, agents.
 const READ: Record<CallerKind, Expected> = {
-  anonymous: 403,
+  anonymous: 'platform',
   otherOrgCustomer: 403,
   sameOrgCustomer: 'ok',
   participant: 'ok',
@@ -48,33 +57,7 @@ const READ: Record<CallerKind, Expected> = {
   agent: 'ok',
   admin: 'ok',
 };
-const ESCALATE: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 403,
-  sameOrgCustomer: 403,
-  participant: 'ok',
-  reporter: 'ok',
-  agent: 'ok',
-  admin: 'ok',
-};
-const AGENT_ACTION: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 403,
-  sameOrgCustomer: 403,
-  participant: 403,
-  reporter: 403,
-  agent: 'ok',
-  admin: 'ok',
-};
-const ADMIN_ONLY: Record<CallerKind, Expected> = {
-  anonymous: 403,
-  otherOrgCustomer: 403,
-  sameOrgCustomer: 403,
-  participant: 403,
-  reporter: 403,
-  agent: 403,
-  admin: 'ok',
-};
+const ESCALATE: Record<CallerKind, Expected> = { ...READ };
 
 interface Case {
   moduleKey: string;
@@ -85,7 +68,12 @@ interface Case {
   mutates: boolean;
   expected: Record<CallerKind, Expected>;
   payload: () => Record<string, unknown>;
+  /** A project page (the at-risk queue, the SLA report): shown in SUP. */
+  inProject?: boolean;
 }
+
+const SUP: ShownProject = { id: '10000', key: 'SUP', type: 'service_desk' };
+const MONTH = new Date().toISOString().slice(0, 7);
 
 const SUMMARY = 'Security matrix request';
 let sandbox: TestSandbox;
@@ -96,6 +84,34 @@ let config: unknown;
 let readOnly: ShownIssue;
 
 const CASES: Case[] = [
+  // The desk's pages: agents of the project (admins are agents in the sandbox's JSM), never customers.
+  {
+    moduleKey: 'at-risk-queue',
+    functionKey: DESK.getAtRiskQueue,
+    onRequest: false,
+    mutates: false,
+    expected: licensedOnly('ok', 'ok'),
+    payload: () => ({}),
+    inProject: true,
+  },
+  {
+    moduleKey: 'sla-report',
+    functionKey: DESK.getSlaReport,
+    onRequest: false,
+    mutates: false,
+    expected: licensedOnly('ok', 'ok'),
+    payload: () => ({ from: MONTH, to: MONTH }),
+    inProject: true,
+  },
+  {
+    moduleKey: 'sla-report',
+    functionKey: DESK.getSlaReportRows,
+    onRequest: false,
+    mutates: false,
+    expected: licensedOnly('ok', 'ok'),
+    payload: () => ({ from: MONTH, to: MONTH, chunk: 0 }),
+    inProject: true,
+  },
   {
     moduleKey: 'sla-panel',
     functionKey: ISSUE_PANEL.getView,
@@ -109,7 +125,7 @@ const CASES: Case[] = [
     functionKey: ISSUE_PANEL.escalate,
     onRequest: true,
     mutates: true,
-    expected: ESCALATE,
+    expected: PANEL_ESCALATE,
     payload: () => ({ lang: 'en', reason: 'No answer for two days' }),
   },
   {
@@ -212,6 +228,14 @@ const CASES: Case[] = [
   },
   {
     moduleKey: 'config-page',
+    functionKey: ADMIN.listServiceProjects,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({}),
+  },
+  {
+    moduleKey: 'config-page',
     functionKey: ADMIN.listDeadLetters,
     onRequest: false,
     mutates: false,
@@ -226,6 +250,40 @@ const CASES: Case[] = [
     // No such letter: the admin passes the gate and is told so; everyone else is stopped at it.
     expected: { ...ADMIN_ONLY, admin: 404 },
     payload: () => ({ id: 'dead:SUP-1:none' }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.startSlaRecompute,
+    onRequest: false,
+    mutates: false,
+    // A JQL Jira refuses: the admin passes the gate and is told why; everyone else is stopped at it.
+    expected: { ...ADMIN_ONLY, admin: 400 },
+    payload: () => ({ jql: 'key in (' }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.startSlaWhatIf,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ config: {} }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.getSlaJobs,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({}),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.resumeSlaJob,
+    onRequest: false,
+    mutates: false,
+    // Nothing to resume on a fresh site: the admin passes the gate and is told so.
+    expected: { ...ADMIN_ONLY, admin: 404 },
+    payload: () => ({ kind: 'recompute' }),
   },
 ];
 
@@ -267,6 +325,7 @@ async function invoke(
   accountId: string | undefined,
   issue: ShownIssue | undefined,
   payload: unknown,
+  project?: ShownProject,
 ): Promise<Answer> {
   const module = sandbox.runtime.uiModule(moduleKey);
   const context = uiContext(
@@ -275,14 +334,20 @@ async function invoke(
     issue,
     'light',
     sandbox.url,
+    project,
   );
   if (!accountId) delete context.accountId;
-  return (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload, context, accountId })) as Answer;
+  try {
+    return (await sandbox.runtime.invokeResolver({ moduleKey, functionKey, payload, context, accountId })) as Answer;
+  } catch (error) {
+    if (error instanceof ModuleAccessError) return { ok: false, status: 'platform' };
+    throw error;
+  }
 }
 
 function outcome(answer: Answer): Expected | string {
   if (answer.ok) return 'ok';
-  return answer.status === 400 || answer.status === 403 || answer.status === 404
+  return answer.status === 400 || answer.status === 403 || answer.status === 404 || answer.status === 'platform'
     ? answer.status
     : `unexpected ${JSON.stringify(answer)}`;
 }
@@ -329,6 +394,8 @@ describe('the callers', () => {
       'portal-request-panel': Object.values(PORTAL),
       'portal-escalate': Object.values(PORTAL),
       'config-page': Object.values(ADMIN),
+      'at-risk-queue': [DESK.getAtRiskQueue],
+      'sla-report': [DESK.getSlaReport, DESK.getSlaReportRows],
     };
     for (const [moduleKey, keys] of Object.entries(functions))
       for (const key of keys) expect(covered).toContain(`${moduleKey} ${key}`);
@@ -339,7 +406,14 @@ describe.each(CASES.map((c) => [`${c.moduleKey} ${c.functionKey}`, c] as const))
   it.each(CALLERS.map((kind) => [kind, c.expected[kind]] as const))('as %s answers %s', async (kind, expected) => {
     const issue = c.onRequest ? (c.mutates ? await newRequest() : readOnly) : undefined;
     const accountId = kind === 'anonymous' ? undefined : callers[kind].accountId;
-    const answer = await invoke(c.moduleKey, c.functionKey, accountId, issue, c.payload());
+    const answer = await invoke(
+      c.moduleKey,
+      c.functionKey,
+      accountId,
+      issue,
+      c.payload(),
+      c.inProject ? SUP : undefined,
+    );
     expect(outcome(answer)).toBe(expected);
     if (expected !== 'ok') {
       expect(answer).not.toHaveProperty('data');
@@ -404,11 +478,11 @@ describe('a forged request key in the context', () => {
   );
 
   it.each(ON_REQUEST.map((c) => [c.moduleKey, c.functionKey, c] as const))(
-    "%s %s on another organization's request answers 403/404 to a customer and leaks nothing",
+    "%s %s on another organization's request answers 403/404 to a customer (or Forge refuses it) and leaks nothing",
     async (_m, _f, c) => {
       const theirs = await newRequest();
       const answer = await invoke(c.moduleKey, c.functionKey, callers.otherOrgCustomer.accountId, theirs, c.payload());
-      expect([403, 404]).toContain(outcome(answer));
+      expect([403, 404, 'platform']).toContain(outcome(answer));
       expect(JSON.stringify(answer)).not.toContain(SUMMARY);
       const escalation = await rest<{ value?: unknown }>(
         'GET',

@@ -23,11 +23,13 @@ const SPEC_FILE = join(__dirname, '..', '..', '..', 'shared', 'reference', 'jira
  * scope under "OAuth 2.0 scopes required" (https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/):
  * reads of a customer request, its comments, participants, status and customer transitions need
  * read:servicedesk-request; adding a comment, a participant or performing a customer transition needs
- * write:servicedesk-request. Only the request group is listed: a call elsewhere in JSM's API fails the
- * "knows the operation" test until its documented scope is added here.
+ * write:servicedesk-request. Listing organizations (https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-organization/,
+ * GET /rest/servicedeskapi/organization) needs read:servicedesk-request too. A call elsewhere in JSM's API fails
+ * the "knows the operation" test until its documented scope is added here.
  */
 const SERVICEDESK_SCOPES: Array<{ method: string; pattern: RegExp; scopes: string[] }> = [
   { method: 'GET', pattern: /^\/rest\/servicedeskapi\/request\/[^/]+$/, scopes: ['read:servicedesk-request'] },
+  { method: 'GET', pattern: /^\/rest\/servicedeskapi\/organization$/, scopes: ['read:servicedesk-request'] },
   {
     method: 'GET',
     pattern: /^\/rest\/servicedeskapi\/request\/[^/]+\/(comment|transition|participant|status)$/,

@@ -10,6 +10,9 @@ import { join } from 'path';
 import { startSandbox, type SandboxOptions } from '../../sandbox/index';
 import type { ForgeRuntime } from '../../sandbox/runtime/runtime';
 
+/** The search lag of every test sandbox unless a test says otherwise (sandbox time). */
+export const SEARCH_LAG_MS = 60_000;
+
 export interface Reply<T = unknown> {
   status: number;
   headers: Headers;
@@ -51,8 +54,10 @@ export interface InvokeCall {
   moduleKey: string;
   functionKey: string;
   payload?: unknown;
-  /** The request the module is shown on; null for the admin page. */
+  /** The request the module is shown on; null for the admin page and the project pages. */
   issueKey: string | null;
+  /** The project a project page (the queue page, the report page) is shown in. */
+  projectKey?: string;
 }
 
 export interface TestSandbox {
@@ -143,14 +148,23 @@ export function basicAuth(email: string | undefined | null): Record<string, stri
 }
 
 /**
- * Starts a fresh sandbox (demo data, free port, temporary folder).
+ * Starts a fresh sandbox (demo data, free port, temporary folder), with the search lag on unless `opts` says
+ * otherwise.
  * @example const sandbox = await startTestSandbox(); await sandbox.asUser('agent1@sandbox.test').get('/rest/api/3/myself')
  */
 export async function startTestSandbox(
   opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'reset'> = {},
 ): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-'));
-  const running = await startSandbox({ quiet: true, ...opts, port: 0, dataDir, reset: true });
+  // Jira's search index lags behind writes: on by default (a minute of sandbox time), as on a real site.
+  const running = await startSandbox({
+    quiet: true,
+    searchLagMs: SEARCH_LAG_MS,
+    ...opts,
+    port: 0,
+    dataDir,
+    reset: true,
+  });
   const asUser = (email?: string | null): RestClient => httpClient(running.url, basicAuth(email));
   const control = asUser();
   const users = () => control.ok<SandboxUser[]>('GET', '/_sandbox/users');

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { ALL_STATUSES, PRIORITIES, PROJECTS, RESOLUTIONS, findProject, type SiteProject } from '../catalog';
 import type { SiteContext } from '../context';
 import { JiraHttpError, badRequest } from '../errors';
-import { issueTypeJson, projectJson, statusJson } from '../issue-json';
+import { FIELD_META, issueTypeJson, projectJson, statusJson } from '../issue-json';
 import { SERVICE_PROJECT_KEYS, isAgent } from '../permissions';
 import { userDetails, type SiteUser } from '../users';
 import { listParam, pageParams } from './params';
@@ -27,6 +27,25 @@ const canBrowse = (user: SiteUser, project: SiteProject) =>
 export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
   // "Returns a list of all statuses associated with active workflows ... Browse projects project permission for
   // the project": the statuses of the projects the caller may browse.
+  // GET /rest/api/3/field (spec: FieldDetails[]): the site's system and custom fields, JSM's with their JSM types.
+  app.get('/rest/api/3/field', async (request) => {
+    ctx.auth.require(request);
+    return Object.entries(FIELD_META).map(([id, meta]) => {
+      const custom = id.startsWith('customfield_');
+      return {
+        id,
+        key: id,
+        name: meta.name,
+        custom,
+        orderable: id !== 'comment',
+        navigable: true,
+        searchable: true,
+        clauseNames: custom ? [`cf[${id.slice('customfield_'.length)}]`, meta.name] : [id],
+        schema: meta.schema,
+      };
+    });
+  });
+
   app.get('/rest/api/3/status', async (request) => {
     const user = ctx.auth.require(request);
     const browsed = new Set(PROJECTS.filter((p) => canBrowse(user, p)).flatMap((p) => p.statuses.map((s) => s.id)));

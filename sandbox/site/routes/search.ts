@@ -250,6 +250,19 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
     };
   };
 
+  // POST /rest/api/3/search/approximate-count (spec: JQLCountRequestBean `{jql}` → JQLCountResultsBean `{count}`,
+  // "Recent updates might not be immediately visible"): what the caller may see of what the JQL finds, counted in
+  // the same eventually consistent index as the search.
+  app.post<{ Body: { jql?: unknown } }>('/rest/api/3/search/approximate-count', async (request) => {
+    const user = ctx.auth.require(request);
+    const body = request.body as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.jql !== 'string')
+      throw badRequest('The request body must be a JSON object with a "jql" string.');
+    const unknownKeys = Object.keys(body).filter((k) => k !== 'jql');
+    if (unknownKeys.length) throw badRequest(`Unrecognized field "${unknownKeys[0]}".`);
+    const request_ = parseSearch({ jql: body.jql } as SearchInput, true);
+    return { count: matchingIds(user, request_, Number.MAX_SAFE_INTEGER).length };
+  });
   app.post<{ Body: SearchInput }>('/rest/api/3/search/jql', async (request) => {
     const body = request.body;
     if (!body || typeof body !== 'object' || Array.isArray(body))

@@ -157,7 +157,18 @@ export function serviceDeskRoutes(app: FastifyInstance, ctx: SiteContext, ops: S
     const rows = ctx.db
       .prepare<[], { id: number; name: string }>('SELECT id, name FROM organizations ORDER BY id')
       .all();
-    const visible = isAgent(user) ? rows : rows.filter((o) => o.id === user.organizationId);
+    // JSM's reference: "to fetch organizations based on accountId the user must have a Service Desk agent license";
+    // "If the user is a customer, only those organizations of which the customer is a member are listed."
+    const accountId = request.query.accountId;
+    if (accountId !== undefined && !isAgent(user))
+      throw forbidden('Only agents may list the organizations of another user.');
+    const member = accountId === undefined ? undefined : ctx.users.byId(accountId);
+    if (accountId !== undefined && !member) throw new JiraHttpError(404, [`No user ${accountId}`]);
+    const visible = member
+      ? rows.filter((o) => o.id === member.organizationId)
+      : isAgent(user)
+        ? rows
+        : rows.filter((o) => o.id === user.organizationId);
     const orgs = visible.map((o) => ({
       id: String(o.id),
       name: o.name,

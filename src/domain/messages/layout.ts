@@ -18,6 +18,8 @@ export interface RequestRef {
   summary: string;
   /** The request in the customer portal, when known. */
   portalUrl: string | null;
+  /** The request in Jira's issue view, when known (else derived from the portal link). */
+  issueUrl?: string | null;
 }
 
 /** A public comment left on the request, and the email that tells its creator. */
@@ -94,11 +96,12 @@ export function quote(text: string): string {
 }
 
 /**
- * Where the team opens the request: the issue view of the site the portal link belongs to (the team works in
- * Jira, not in the customer portal); the portal link itself when it cannot be read.
+ * Where the team opens the request: its issue view when known, else the issue view of the site the portal link
+ * belongs to (the team works in Jira, not in the customer portal); the portal link itself when it cannot be read.
  * @example agentLink({ issueKey: 'SUP-1', summary: '', portalUrl: 'https://acme.atlassian.net/servicedesk/customer/portal/1/SUP-1' }) //=> 'https://acme.atlassian.net/browse/SUP-1'
  */
 export function agentLink(ref: RequestRef): string | null {
+  if (ref.issueUrl) return ref.issueUrl;
   if (!ref.portalUrl) return null;
   try {
     return `${new URL(ref.portalUrl).origin}/browse/${encodeURIComponent(ref.issueKey)}`;

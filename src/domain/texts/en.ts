@@ -189,6 +189,8 @@ export const en = {
       `"${p.value}" is not a phone number: use digits, spaces and an optional leading + (for example +33 1 23 45 67 89).`,
     'businessHours.empty': () =>
       'The business-hours calendar has no working hours at all: give at least one day a range.',
+    'projectKey.format': (p: { value: string }) =>
+      `"${p.value}" is not a project key: a capital letter, then capital letters, digits or _ (for example SUP).`,
     duplicate: (p: { value: string }) => `"${p.value}" is listed twice.`,
   },
 
@@ -216,6 +218,10 @@ export const en = {
   refusals: {
     anonymous: 'Sign in to use this.',
     noRequest: 'This screen is not shown on a request.',
+    noProject: 'This screen is not shown on a service project.',
+    badPeriod: (maxMonths: number) =>
+      `Choose a period of whole months, the first no later than the last, at most ${maxMonths} months long.`,
+    projectOutOfScope: 'The support rules do not apply to this project (admin page, projects).',
     badKey: 'This is not a request key.',
     agentsOnly: 'Only the support team can do this.',
     adminsOnly: 'Only Jira administrators can change the support rules.',
@@ -225,7 +231,9 @@ export const en = {
     ruleOff: 'This rule is switched off on the admin page.',
     noTransition: (to: string) => `The workflow offers no transition to "${to}" from the current status.`,
     escalationOff: 'Escalation is switched off for this service desk.',
-    escalationForbidden: 'Only the reporter, the participants of the request and the support team can escalate it.',
+    escalationForbidden:
+      'Only the reporter, the participants of the request, members of its organization and the support team can escalate it.',
+    outOfScope: 'The support rules do not apply to this project.',
     escalationReason: (max: number) => `Say why you escalate (up to ${max} characters).`,
     unlicensed:
       'Support Rules is not licensed on this site: ask your Jira administrator to renew or start its Marketplace license.',
@@ -235,6 +243,9 @@ export const en = {
     deadLetterGone: 'This dead letter is no longer kept: it was retried already. Look at the list again.',
     badSearch:
       'Search for people with kind "user" or "group" and a query of 1 to 100 characters, or up to 10 account ids.',
+    badJql: (reason: string) =>
+      `Give the requests to recompute as a JQL query of 1 to 2,000 characters that Jira accepts.${reason ? ` Jira says: ${reason}` : ''}`,
+    noJob: 'There is no such SLA job to resume.',
   },
 
   setup: {
@@ -262,6 +273,22 @@ export const en = {
     ],
     lead: 'support team lead',
     manager: 'Cloud/Support offer manager',
+    projectNotServiceDesk: (key: string) => [
+      `The project ${key} is picked, but it is not a Jira Service Management project of this site: the rules ignore it.`,
+      `Untick it under "Projects", or choose "Every JSM project of the site".`,
+    ],
+    noServiceProject: () => [
+      'The site has no Jira Service Management project: the rules apply to none.',
+      'The rules act on requests of service projects only: create one, or install the app on the site that has them.',
+    ],
+    jsmNotification: (jsm: string, rule: string) => [
+      `JSM's own customer notification "${jsm}" also emails customers what the app's rule "${rule}" sends: with both on, they get two emails.`,
+      `In each service project, Project settings → Customer notifications: disable "${jsm}"; or leave "${jsm}" to JSM under "Customer notifications left to JSM" on this page, and the app stops sending that email.`,
+    ],
+    jsmNotificationKept: (jsm: string) => [
+      `The app leaves JSM's customer notification "${jsm}" to JSM: it does not send that email itself.`,
+      `In each service project, Project settings → Customer notifications: keep "${jsm}" on, or customers get no email for it.`,
+    ],
   },
 };
 

@@ -188,6 +188,8 @@ export const fr: Texts = typeset<Texts>(
         `La langue par défaut « ${p.value} » doit faire partie des langues proposées.`,
       'phone.format': (p) =>
         `« ${p.value} » n'est pas un numéro de téléphone : utilisez des chiffres, des espaces et éventuellement un + initial (par exemple +33 1 23 45 67 89).`,
+      'projectKey.format': (p) =>
+        `« ${p.value} » n'est pas une clé de projet : une lettre majuscule, puis des majuscules, des chiffres ou _ (par exemple SUP).`,
       'businessHours.empty': () =>
         "Le calendrier des heures ouvrées n'a aucune heure travaillée : donnez une plage à au moins un jour.",
       duplicate: (p) => `« ${p.value} » figure deux fois.`,
@@ -217,6 +219,10 @@ export const fr: Texts = typeset<Texts>(
     refusals: {
       anonymous: 'Connectez-vous pour utiliser cette fonction.',
       noRequest: "Cet écran n'est pas affiché sur une demande.",
+      noProject: "Cet écran n'est pas affiché sur un projet de service.",
+      badPeriod: (maxMonths) =>
+        `Choisissez une période de mois entiers, le premier au plus tard le dernier, d'au plus ${maxMonths} mois.`,
+      projectOutOfScope: "Les règles de support ne s'appliquent pas à ce projet (page d'administration, projets).",
       badKey: "Ce n'est pas une clé de demande.",
       agentsOnly: "Seule l'équipe support peut faire cela.",
       adminsOnly: 'Seuls les administrateurs Jira peuvent modifier les règles de support.',
@@ -227,7 +233,8 @@ export const fr: Texts = typeset<Texts>(
       noTransition: (to) => `Le workflow ne propose aucune transition vers « ${to} » depuis le statut actuel.`,
       escalationOff: "L'escalade est désactivée pour ce centre de services.",
       escalationForbidden:
-        "Seuls le demandeur, les participants de la demande et l'équipe support peuvent l'escalader.",
+        "Seuls le demandeur, les participants de la demande, les membres de son organisation et l'équipe support peuvent l'escalader.",
+      outOfScope: "Les règles de support ne s'appliquent pas à ce projet.",
       escalationReason: (max) => `Indiquez pourquoi vous escaladez (${max} caractères au plus).`,
       unlicensed:
         "Support Rules n'a pas de licence active sur ce site : demandez à votre administrateur Jira de renouveler ou d'activer sa licence Marketplace.",
@@ -238,6 +245,9 @@ export const fr: Texts = typeset<Texts>(
         "Cette lettre morte n'est plus conservée : elle a déjà été relancée. Consultez à nouveau la liste.",
       badSearch:
         'Cherchez des personnes avec kind « user » ou « group » et un texte de 1 à 100 caractères, ou jusqu’à 10 identifiants de compte.',
+      badJql: (reason) =>
+        `Donnez les demandes à recalculer par une requête JQL de 1 à 2 000 caractères que Jira accepte.${reason ? ` Jira répond : ${reason}` : ''}`,
+      noJob: "Il n'y a pas de tel calcul de SLA à reprendre.",
     },
 
     setup: {
@@ -265,6 +275,22 @@ export const fr: Texts = typeset<Texts>(
       ],
       lead: "responsable de l'équipe support",
       manager: "responsable de l'offre Cloud/Support",
+      projectNotServiceDesk: (key) => [
+        `Le projet ${key} est choisi, mais ce n'est pas un projet Jira Service Management de ce site : les règles l'ignorent.`,
+        `Décochez-le dans « Projets », ou choisissez « Tous les projets JSM du site ».`,
+      ],
+      noServiceProject: () => [
+        "Le site n'a aucun projet Jira Service Management : les règles ne s'appliquent à aucun.",
+        "Les règles n'agissent que sur les demandes des projets de service : créez-en un, ou installez l'app sur le site qui en a.",
+      ],
+      jsmNotification: (jsm, rule) => [
+        `La notification client de JSM « ${jsm} » envoie aussi aux clients ce qu'envoie la règle de l'app « ${rule} » : avec les deux, ils reçoivent deux e-mails.`,
+        `Dans chaque projet de service, Paramètres du projet → Notifications client : désactivez « ${jsm} » ; ou laissez « ${jsm} » à JSM dans « Notifications client laissées à JSM » sur cette page, et l'app n'envoie plus cet e-mail.`,
+      ],
+      jsmNotificationKept: (jsm) => [
+        `L'app laisse à JSM sa notification client « ${jsm} » : elle n'envoie pas cet e-mail elle-même.`,
+        `Dans chaque projet de service, Paramètres du projet → Notifications client : laissez « ${jsm} » activée, sinon les clients ne reçoivent aucun e-mail à ce sujet.`,
+      ],
     },
   },
   frenchSpacing,

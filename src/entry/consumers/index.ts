@@ -6,7 +6,11 @@ import type { WorkItem } from '../../store/work-queue';
 import { loadConfig } from '../../store/config-store';
 import { executeActions } from '../shared/execute-actions';
 import { handleRequestEvent } from '../triggers/handle-event';
+import { processSlaAlertBatch } from './process-sla-alerts';
 import { processSweepBatch } from './process-sweep-batch';
+import { runSlaJobStep } from './run-sla-job';
+import { refreshSlaRecords } from '../shared/sla-record';
+import { continueSlaReport } from '../shared/sla-report-job';
 
 /**
  * Handles one queued item; an unknown or malformed item is logged with the reason and dropped from the
@@ -25,6 +29,23 @@ export async function handleWork(item: unknown): Promise<void> {
       return;
     case 'sweep-batch':
       await processSweepBatch(work);
+      return;
+    case 'sla-alert-batch':
+      await processSlaAlertBatch(work);
+      return;
+    case 'sla-refresh':
+      if (!Array.isArray(work.issueKeys)) break;
+      await refreshSlaRecords(
+        work.issueKeys.filter((k): k is string => typeof k === 'string'),
+        await loadConfig(),
+        Number(work.attempt) || 0,
+      );
+      return;
+    case 'sla-job':
+      await runSlaJobStep(work);
+      return;
+    case 'sla-report':
+      await continueSlaReport(work);
       return;
   }
   console.error('[support-rules] work-consumer: ignored a malformed queue item:', JSON.stringify(item)?.slice(0, 500));

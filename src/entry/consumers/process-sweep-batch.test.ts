@@ -54,6 +54,7 @@ function issue(statusName: string, property: unknown) {
       status: { id: '3', name: statusName },
       reporter: { accountId: 'cust-1' },
       created: new Date(T0 - DAY).toISOString(),
+      project: { key: 'SUP', projectTypeKey: 'service_desk' },
     },
     properties: property === undefined ? {} : { supportRulesState: property },
   });

@@ -16,6 +16,7 @@ import {
   STATE_PROPERTY,
   type ReminderState,
 } from '../../domain/reminders';
+import { appliesToProject } from '../../domain/project-scope';
 import { statusResolver } from '../../domain/workflow';
 import { getIssueWithProperties, type IssueWithProperties } from '../../jira/get-issue-with-properties';
 import { portalUrlOf } from '../../jira/get-request';
@@ -25,7 +26,7 @@ import { loadConfig } from '../../store/config-store';
 import { clockFromJira } from '../shared/clock-from-jira';
 import { executeActions } from '../shared/execute-actions';
 
-const FIELDS = ['summary', 'status', 'reporter', 'created'];
+const FIELDS = ['summary', 'status', 'reporter', 'created', 'project'];
 
 /**
  * Handles one batch of due requests.
@@ -57,6 +58,8 @@ async function processDueRequest(
 ): Promise<void> {
   const issue = await getIssueWithProperties(issueKey, FIELDS, [STATE_PROPERTY]);
   if (!issue) return;
+  // Not (or no longer) a request of a JSM project the rules apply to: nothing is sent or written.
+  if (!appliesToProject(issue.fields.project, config)) return;
   const stored = issue.properties?.[STATE_PROPERTY];
   const status = statusResolver(config.statusMapping)({
     id: issue.fields.status?.id ?? null,

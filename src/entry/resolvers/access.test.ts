@@ -1,16 +1,13 @@
 import { JiraError } from '../../jira/client';
-import { getCustomerRequest } from '../../jira/get-customer-request';
 import { hasGlobalPermission } from '../../jira/get-my-global-permission';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { defaultConfig } from '../../domain/config';
-import { callerOf, callerOnRequest, canSeeRequest, requireAgent, requireJiraAdmin } from './access';
+import { callerOf, callerOnRequest, requireAgent, requireJiraAdmin } from './access';
 import { answer, ok } from './result';
 
-jest.mock('../../jira/get-customer-request', () => ({ getCustomerRequest: jest.fn() }));
 jest.mock('../../jira/get-my-global-permission', () => ({ hasGlobalPermission: jest.fn() }));
 jest.mock('../../jira/get-my-permissions', () => ({ hasIssuePermission: jest.fn() }));
 
-const request = jest.mocked(getCustomerRequest);
 const adminCheck = jest.mocked(hasGlobalPermission);
 const onIssue = jest.mocked(hasIssuePermission);
 
@@ -67,20 +64,6 @@ describe('callerOf', () => {
     expect(
       callerOnRequest({ context: { accountId: 'a1', extension: { issue: { key: 'SUP_2-15' } } } }, languages),
     ).toMatchObject({ issueKey: 'SUP_2-15' });
-  });
-});
-
-describe('canSeeRequest', () => {
-  it('is what JSM answers the user', async () => {
-    request.mockResolvedValueOnce({ issueKey: 'SUP-1' });
-    await expect(canSeeRequest('SUP-1')).resolves.toBe(true);
-    request.mockRejectedValueOnce(new JiraError('no', 404, undefined, false));
-    await expect(canSeeRequest('SUP-1')).resolves.toBe(false);
-    expect(request).toHaveBeenCalledWith('SUP-1', 'user');
-  });
-  it('lets a failure of Jira itself through', async () => {
-    request.mockRejectedValueOnce(new JiraError('down', 503, undefined, true));
-    await expect(canSeeRequest('SUP-1')).rejects.toThrow('down');
   });
 });
 

@@ -6,8 +6,6 @@
 import type { Config } from '../../domain/config';
 import { DEFAULT_LANGUAGE_SETTINGS, languageFor, type Language, type LanguageSettings } from '../../domain/language';
 import { textsFor } from '../../domain/texts';
-import { JiraError } from '../../jira/client';
-import { getCustomerRequest } from '../../jira/get-customer-request';
 import { hasGlobalPermission } from '../../jira/get-my-global-permission';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { loadConfig } from '../../store/config-store';
@@ -103,21 +101,6 @@ export function asAdmin<P, T>(
       'any',
       async (caller, config) => (await requireJiraAdmin(caller)) ?? work(caller, req.payload ?? {}, config),
     );
-}
-
-/**
- * True when the calling user may see the request: JSM answers it to its reporter, its participants and agents.
- * @example await canSeeRequest('SUP-1') //=> false for a customer of another organization
- */
-export async function canSeeRequest(issueKey: string): Promise<boolean> {
-  try {
-    await getCustomerRequest(issueKey, 'user');
-    return true;
-  } catch (error) {
-    if (error instanceof JiraError && (error.status === 403 || error.status === 404 || error.status === 401))
-      return false;
-    throw error;
-  }
 }
 
 /**

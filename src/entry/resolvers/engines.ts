@@ -5,22 +5,26 @@
 import type { Config } from '../../domain/config';
 import { ESCALATION_PROPERTY, parseEscalationRecord } from '../../domain/escalation';
 import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../domain/reminders';
-import type { SlaResult } from '../../domain/sla';
 import { slaFromIssue } from '../../domain/sla-from-issue';
+import { measuredSla, parseSlaRecord, SLA_RECORD_PROPERTY, type MeasuredSla } from '../../domain/sla-record';
 import { getIssueProperty } from '../../jira/issue-property';
 import type { CanonicalStatus } from '../../domain/workflow';
 import { clockFromJira } from '../shared/clock-from-jira';
 import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import type { EscalationView, WaitingView } from '../../shared/contracts';
 
-/** The response SLA of an issue read with its changelog, or the reason it could not be computed. */
+/**
+ * The response SLA of an issue read with its changelog (and its SLA record): a stopped SLA as its record measured
+ * it, anything else computed now; or the reason it could not be computed.
+ */
 export function computeSla(
   issue: IssueWithChangelog,
   config: Config,
   nowMs: number,
-): { sla: SlaResult | null; unavailable: string | null } {
+): { sla: MeasuredSla | null; unavailable: string | null } {
   try {
-    return { sla: slaFromIssue(issue, config, nowMs), unavailable: null };
+    const live = slaFromIssue(issue, config, nowMs);
+    return { sla: measuredSla(live, parseSlaRecord(issue.properties?.[SLA_RECORD_PROPERTY])), unavailable: null };
   } catch (error) {
     console.error('[support-rules] SLA not computed for', issue.key, error);
     return { sla: null, unavailable: (error as Error).message };

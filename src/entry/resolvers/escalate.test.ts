@@ -1,6 +1,7 @@
 // The escalate resolver with Jira's adapters scripted and @forge/kvs in memory (the real ledger and config store).
-import { getCustomerRequest } from '../../jira/get-customer-request';
 import { getIssue } from '../../jira/get-issue';
+import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
+import { listUserOrganizationIds } from '../../jira/list-user-organizations';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { getRequestParticipants } from '../../jira/get-request-participants';
 import { getUser } from '../../jira/get-user';
@@ -16,8 +17,9 @@ const properties = new Map<string, unknown>();
 
 jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
 jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
-jest.mock('../../jira/get-customer-request');
 jest.mock('../../jira/get-issue');
+jest.mock('../../jira/get-issue-with-changelog');
+jest.mock('../../jira/list-user-organizations');
 jest.mock('../../jira/get-request');
 jest.mock('../../jira/get-request-participants');
 jest.mock('../../jira/search-issues');
@@ -43,11 +45,23 @@ beforeEach(async () => {
   jest.mocked(getIssue).mockResolvedValue({
     id: '10001',
     key: 'SUP-1',
-    fields: { summary: 'VPN down', status: { name: 'En cours' }, reporter: { accountId: 'cust-1' } },
+    fields: {
+      summary: 'VPN down',
+      status: { name: 'En cours' },
+      reporter: { accountId: 'cust-1' },
+      project: { key: 'SUP', projectTypeKey: 'service_desk' },
+    },
   });
+  // Read as the app, with JSM's Organizations field (found by its schema type): the request is shared with org 7.
+  jest.mocked(getIssueWithChangelog).mockResolvedValue({
+    id: '10001',
+    key: 'SUP-1',
+    fields: { reporter: { accountId: 'cust-1' }, customfield_10002: [{ id: 7, name: 'Acme' }] },
+    schema: { customfield_10002: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
+  });
+  jest.mocked(listUserOrganizationIds).mockImplementation(async (id) => (id === 'cust-4' ? ['7'] : ['8']));
   jest.mocked(getRequestParticipants).mockResolvedValue([{ accountId: 'cust-2' }]);
   jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
-  jest.mocked(getCustomerRequest).mockResolvedValue({} as never);
   jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
   jest.mocked(hasIssuePermission).mockResolvedValue(false);
   jest.mocked(getIssueProperty).mockImplementation(async (_key, property) => properties.get(property) as never);
@@ -57,7 +71,13 @@ beforeEach(async () => {
 });
 
 /** The caller's Jira locale, as Forge gives it in the resolver's context. */
-const LOCALES: Record<string, string> = { 'cust-1': 'en-US', 'cust-2': 'fr-FR', 'cust-3': 'fr-FR', 'agent-9': 'fr-FR' };
+const LOCALES: Record<string, string> = {
+  'cust-1': 'en-US',
+  'cust-2': 'fr-FR',
+  'cust-3': 'fr-FR',
+  'cust-4': 'fr-FR',
+  'agent-9': 'fr-FR',
+};
 
 const escalateAs = (accountId: string, reason: unknown = 'No answer for days') =>
   escalate(
@@ -90,26 +110,31 @@ describe('escalate', () => {
     expect(notifyIssue).toHaveBeenCalledTimes(1);
   });
 
-  it('lets a participant and an agent escalate, not another customer', async () => {
+  it('lets a participant, a member of an organization it is shared with and an agent escalate, nobody else', async () => {
     expect(await escalateAs('cust-3')).toMatchObject({
       ok: false,
       status: 403,
       code: 'forbidden',
-      message: "Seuls le demandeur, les participants de la demande et l'équipe support peuvent l'escalader.",
+      message:
+        "Seuls le demandeur, les participants de la demande, les membres de son organisation et l'équipe support peuvent l'escalader.",
     });
     expect(hasIssuePermission).toHaveBeenCalledWith('SUP-1', 'TRANSITION_ISSUES');
     expect(await escalateAs('cust-2')).toMatchObject({ ok: true });
+    properties.clear();
+    store.delete('ledger:SUP-1:escalation');
+    expect(await escalateAs('cust-4')).toMatchObject({ ok: true, data: { by: 'cust-4' } });
     properties.clear();
     store.delete('ledger:SUP-1:escalation');
     jest.mocked(hasIssuePermission).mockResolvedValue(true);
     expect(await escalateAs('agent-9')).toMatchObject({ ok: true, data: { by: 'agent-9' } });
   });
 
-  it('answers 403 when JSM does not show the caller the request, 404 when it is gone, 400 without a reason', async () => {
-    jest.mocked(getCustomerRequest).mockRejectedValueOnce(new JiraError('no', 404, undefined, false));
-    expect(await escalateAs('cust-1')).toMatchObject({ ok: false, status: 403, code: 'forbidden' });
-    jest.mocked(getIssue).mockResolvedValueOnce(null);
+  it('answers 404 when the request is gone, 403 outside the projects the rules apply to, 400 without a reason', async () => {
+    jest.mocked(getIssueWithChangelog).mockRejectedValueOnce(new JiraError('no', 404, undefined, false));
     expect(await escalateAs('cust-1')).toMatchObject({ ok: false, status: 404, code: 'not_found' });
+    store.set('config', { projects: { keys: ['IT'] }, escalation: { teamLeadAccountId: 'lead-1' } });
+    expect(await escalateAs('cust-1')).toMatchObject({ ok: false, status: 403, code: 'out_of_scope' });
+    store.set('config', { escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'lead-1' } });
     for (const reason of ['   ', null, 42, 'x'.repeat(2001)])
       expect(await escalateAs('cust-1', reason)).toMatchObject({
         ok: false,
@@ -128,7 +153,7 @@ describe('escalate', () => {
       code: 'escalation_off',
       message: "L'escalade est désactivée pour ce centre de services.",
     });
-    expect(getCustomerRequest).not.toHaveBeenCalled();
+    expect(getIssueWithChangelog).not.toHaveBeenCalled();
   });
 
   it('answers an anonymous caller and a screen shown on no request before anything else', async () => {

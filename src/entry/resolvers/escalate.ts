@@ -1,6 +1,7 @@
 /**
  * Escalates the request shown (issue panel or portal), guarded once: the rule must be on, the reason given;
- * the caller must see the request (JSM, as them) and be its reporter, a participant or an agent; a repeat is
+ * the caller must be its reporter, a participant, a member of an organization it is shared with (read as the app)
+ * or an agent (asked of Jira as them: shared/request-audience.ts); a repeat is
  * answered "already escalated on …". The escalation is recorded once (issue property `supportRulesEscalation`,
  * ledger key `<issue>:escalation`), noted internally, and the team lead and the offer manager are notified.
  */
@@ -11,7 +12,6 @@ import {
   escalationActions,
   escalationKey,
   escalationRecord,
-  mayEscalate,
   parseEscalationRecord,
   type EscalationRecord,
 } from '../../domain/escalation';
@@ -24,7 +24,8 @@ import { getIssueProperty } from '../../jira/issue-property';
 import type { EscalatePayload, EscalationView, ResolverResult } from '../../shared/contracts';
 import { executeActions } from '../shared/execute-actions';
 import { loadSnapshot } from '../shared/load-snapshot';
-import { canSeeRequest, isAgentOf, resolveFor, type RequestCaller, type ResolverRequest } from './access';
+import { loadAudience } from '../shared/request-audience';
+import { resolveFor, type RequestCaller, type ResolverRequest } from './access';
 import { fail, ok } from './result';
 
 /**
@@ -48,12 +49,14 @@ async function escalateAs(
   if (!config.rules.escalation) return fail(403, 'escalation_off', t.escalationOff);
   const reason = cleanReason(givenReason);
   if (reason === null) return fail(400, 'invalid_reason', t.escalationReason(MAX_REASON_LENGTH));
-  if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', t.escalationForbidden);
+  // Read as the app (a portal-only customer's own calls fail: ECO-838), decided by the one audience rule.
+  const access = await loadAudience(caller.issueKey, caller.accountId, 'escalate');
+  if (!access) return fail(404, 'not_found', t.notFound);
+  if (!access.audience) return fail(403, 'forbidden', t.escalationForbidden);
   const loaded = await loadSnapshot(caller.issueKey, config);
   if (!loaded) return fail(404, 'not_found', t.notFound);
+  if ('outOfScope' in loaded) return fail(403, 'out_of_scope', t.outOfScope);
   const { snapshot } = loaded;
-  const onRequest = mayEscalate({ accountId: caller.accountId, snapshot, isAgent: false });
-  if (!onRequest && !(await isAgentOf(caller.issueKey))) return fail(403, 'forbidden', t.escalationForbidden);
 
   const existing = await currentEscalation(caller.issueKey);
   if (existing) return already(existing, caller.lang, config);

@@ -3,17 +3,21 @@
  * definitions of src/shared/contracts.ts (a function missing, extra or of another shape fails the build).
  */
 import { makeResolver } from '@forge/resolver';
-import type { AdminResolver, IssuePanelResolver, PortalResolver } from '../../shared/contracts';
+import type { AdminResolver, DeskResolver, IssuePanelResolver, PortalResolver } from '../../shared/contracts';
 import {
   checkConfig,
   exportConfig,
   findPeople,
   getConfig,
   importConfig,
+  listProjects,
   saveConfig,
   setupCheck,
 } from './admin/config-resolvers';
 import { listDeadLetters, retryDeadLetter } from './admin/dead-letter-resolvers';
+import { getSlaJobs, resumeSlaJob, startSlaRecompute, startSlaWhatIf } from './admin/sla-job-resolvers';
+import { getAtRiskQueue } from './desk/get-at-risk-queue';
+import { getSlaReport, getSlaReportRows } from './desk/sla-report-resolvers';
 import { escalate } from './escalate';
 import { getIssuePanelView } from './issue-panel/get-view';
 import { closeAsConsulting, recordScheduledOperation, recordThirdParty } from './issue-panel/record-actions';
@@ -40,6 +44,17 @@ export const adminResolver = makeResolver<AdminResolver>({
   exportConfig,
   importConfig,
   findPeople,
+  listServiceProjects: listProjects,
   listDeadLetters,
   retryDeadLetter,
+  startSlaRecompute,
+  startSlaWhatIf,
+  getSlaJobs,
+  resumeSlaJob,
+});
+
+export const deskResolver = makeResolver<DeskResolver>({
+  getAtRiskQueue: (req) => getAtRiskQueue(req),
+  getSlaReport: (req) => getSlaReport(req),
+  getSlaReportRows: (req) => getSlaReportRows(req),
 });

@@ -4,7 +4,7 @@
  */
 import type { Language } from '../../domain/language';
 import { textsFor } from '../../domain/texts';
-import { JiraError } from '../../jira/client';
+import { isConsentError, JiraError } from '../../jira/client';
 import type { ResolverFailure, ResolverResult } from '../../shared/contracts';
 
 /** A successful answer. */
@@ -24,13 +24,15 @@ export function fail(
 
 /**
  * Runs a resolver's work and turns what it throws into a typed failure: Jira's 403/404 stay 403/404,
- * its 400 stays 400, anything else is a 500 (logged).
+ * its 400 stays 400, anything else is a 500 (logged). A consent error of an `asUser()` call is rethrown as is:
+ * Forge then asks the user to allow the app, which no answer of ours could do.
  */
 export async function answer<T>(lang: Language, work: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
   const t = textsFor(lang).refusals;
   try {
     return await work();
   } catch (error) {
+    if (isConsentError(error)) throw error;
     if (error instanceof JiraError && error.status === 403) return fail(403, 'forbidden', t.forbidden);
     if (error instanceof JiraError && error.status === 404) return fail(404, 'not_found', t.notFound);
     if (error instanceof JiraError && error.status === 400) return fail(400, 'jira_rejected', error.message);

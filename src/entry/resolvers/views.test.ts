@@ -38,8 +38,9 @@ const RESULT: SlaResult = {
 
 describe('slaView', () => {
   it('keeps the figures and names the unmapped statuses', () => {
-    const view = slaView(RESULT);
+    const view = slaView({ result: RESULT, source: 'live', measuredAt: null }, defaultConfig());
     expect(view).toMatchObject({ state: 'paused', elapsedMs: 3_600_000, remainingMs: 10_800_000, breachAt: null });
+    expect(view).toMatchObject({ risk: 'on_track', atRiskPercent: 75, warnAt: null, source: 'live', measuredAt: null });
     expect(view.timeline[1]).toEqual({
       from: '2026-11-30T09:00:00.000Z',
       to: null,
@@ -51,25 +52,35 @@ describe('slaView', () => {
   });
 });
 
+const config = defaultConfig();
+
 describe('portalSla', () => {
   it('says who the pause waits for', () => {
-    expect(portalSla(RESULT, 'waiting_for_third_party')).toMatchObject({
+    expect(portalSla(RESULT, 'waiting_for_third_party', config)).toMatchObject({
       state: 'paused',
       pausedFor: 'third_party',
       met: null,
       dueAt: null,
     });
-    expect(portalSla(RESULT, 'waiting_for_customer').pausedFor).toBe('customer');
+    expect(portalSla(RESULT, 'waiting_for_customer', config).pausedFor).toBe('customer');
   });
   it('gives a running request its due time, and a stopped one its verdict', () => {
     expect(
-      portalSla({ ...RESULT, state: 'running', breachAt: '2026-11-30T12:00:00.000Z' }, 'in_progress'),
+      portalSla({ ...RESULT, state: 'running', breachAt: '2026-11-30T12:00:00.000Z' }, 'in_progress', config),
     ).toMatchObject({ dueAt: '2026-11-30T12:00:00.000Z', pausedFor: null });
-    expect(portalSla({ ...RESULT, state: 'stopped', breached: true }, 'closed')).toMatchObject({
+    expect(portalSla({ ...RESULT, state: 'stopped', breached: true }, 'closed', config)).toMatchObject({
       met: false,
       breached: true,
     });
-    expect(portalSla({ ...RESULT, state: 'stopped' }, 'closed').met).toBe(true);
+    expect(portalSla({ ...RESULT, state: 'stopped' }, 'closed', config).met).toBe(true);
+  });
+  it('says when the answer is at risk (from 75 % of the goal), and whether the team is alerted', () => {
+    const atRisk = { ...RESULT, state: 'running' as const, elapsedMs: 11_000_000 };
+    expect(portalSla(atRisk, 'in_progress', config)).toMatchObject({ atRisk: true, teamAlerted: true });
+    expect(portalSla({ ...atRisk, elapsedMs: 10_000_000 }, 'in_progress', config).atRisk).toBe(false);
+    expect(portalSla({ ...atRisk, breached: true }, 'in_progress', config).atRisk).toBe(false);
+    const quiet = { ...config, rules: { ...config.rules, slaAlerts: false } };
+    expect(portalSla(atRisk, 'in_progress', quiet).teamAlerted).toBe(false);
   });
 });
 

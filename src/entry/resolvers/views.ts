@@ -7,16 +7,28 @@ import type { Config } from '../../domain/config';
 import type { Coverage } from '../../domain/contract';
 import type { Language } from '../../domain/language';
 import type { SlaResult } from '../../domain/sla';
+import type { MeasuredSla } from '../../domain/sla-record';
+import { slaRisk, warningAt } from '../../domain/sla-thresholds';
 import { STATUS_NAMES, type CanonicalStatus } from '../../domain/workflow';
 import type { CalendarView, PortalView, SlaView } from '../../shared/contracts';
 
 /**
- * The SLA engine's result as the issue panel shows it.
- * @example slaView(result).state //=> 'running'
+ * The SLA as the issue panel shows it: the engine's result (or a stopped SLA's record), its risk and warning.
+ * @example slaView({ result, source: 'live', measuredAt: null }, config).risk //=> 'on_track'
  */
-export function slaView(result: SlaResult): SlaView {
+export function slaView(measured: MeasuredSla, config: Config): SlaView {
+  const { result } = measured;
   const { issueKey: _issueKey, coverage: _coverage, unmappedStatuses, ...shown } = result;
-  return { ...shown, unmappedStatuses: unmappedStatuses.map((s) => s.name ?? s.id ?? '?') };
+  const warn = warningAt(result, config);
+  return {
+    ...shown,
+    unmappedStatuses: unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
+    risk: slaRisk(result, config),
+    atRiskPercent: config.sla.atRiskPercent,
+    warnAt: warn === null ? null : new Date(warn).toISOString(),
+    source: measured.source,
+    measuredAt: measured.measuredAt === null ? null : new Date(measured.measuredAt).toISOString(),
+  };
 }
 
 /**
@@ -37,9 +49,13 @@ export function calendarView(config: Config, coverage: Coverage): CalendarView {
 
 /**
  * The customer's summary of the response SLA: met, running with its due time, or paused and for whom.
- * @example portalSla(result, 'waiting_for_third_party') //=> { state: 'paused', pausedFor: 'third_party', ... }
+ * @example portalSla(result, 'waiting_for_third_party', config) //=> { state: 'paused', pausedFor: 'third_party', ... }
  */
-export function portalSla(result: SlaResult, status: CanonicalStatus | undefined): NonNullable<PortalView['sla']> {
+export function portalSla(
+  result: SlaResult,
+  status: CanonicalStatus | undefined,
+  config: Config,
+): NonNullable<PortalView['sla']> {
   return {
     state: result.state,
     met: result.state === 'stopped' ? !result.breached : null,
@@ -47,6 +63,8 @@ export function portalSla(result: SlaResult, status: CanonicalStatus | undefined
     goalMs: result.goalMs,
     dueAt: result.state === 'running' ? result.breachAt : null,
     pausedFor: result.state !== 'paused' ? null : status === 'waiting_for_customer' ? 'customer' : 'third_party',
+    atRisk: slaRisk(result, config) === 'at_risk',
+    teamAlerted: config.rules.slaAlerts,
   };
 }
 

@@ -38,14 +38,17 @@ describe('runSweep', () => {
     const report = await runSweep({ now: () => NOW });
     expect(report).toEqual({ pages: 3, due: 250, batches: 5, finished: true });
     expect(jest.mocked(searchIssues).mock.calls[0]![0]).toBe(dueJql(NOW));
+    // The search answers ids only unless asked for more: the sweep asks for the key.
+    expect(jest.mocked(searchIssues).mock.calls[0]![1]).toMatchObject({ fields: ['key'] });
     expect(pushed().flatMap((b) => b.issueKeys)).toEqual(due);
     expect(pushed().every((b) => b.sweptAt === NOW && b.issueKeys.length <= 50)).toBe(true);
     expect(store.has('sweep:cursor')).toBe(false);
   });
 
   it('keeps a cursor when it runs out of time, and the next run resumes there before sweeping afresh', async () => {
-    let t = NOW;
-    const report = await runSweep({ now: () => (t += 6_000) - 6_000, budgetMs: 10_000 });
+    // 30 s left, then 10: a 10-second page and the finishing margin fit once, not twice.
+    let left = 30_000;
+    const report = await runSweep({ now: () => NOW, remainingMs: () => (left -= 20_000) + 20_000 });
     expect(report).toMatchObject({ pages: 1, due: 100, finished: false });
     expect(store.get('sweep:cursor')).toEqual({ sweptAt: NOW, phase: 'due', nextPageToken: '100' });
     queued.length = 0;

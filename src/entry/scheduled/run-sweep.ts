@@ -9,6 +9,7 @@ import { statusResolver } from '../../domain/workflow';
 import { JiraError } from '../../jira/client';
 import { listStatuses } from '../../jira/list-statuses';
 import { searchIssues, type SearchPage } from '../../jira/search-issues';
+import { fitsInInvocation, remainingMs } from '../../jira/time-budget';
 import { loadConfig } from '../../store/config-store';
 import {
   lastBackfillAt,
@@ -22,14 +23,16 @@ import { dueJql, unclockedJql } from './sweep-jql';
 
 export interface SweepOptions {
   now: () => number;
-  /** Stop searching after this long (Forge gives a scheduled trigger 25 s). */
-  budgetMs: number;
+  /** The invocation's remaining time (ms): a search page is read only while one more fits (time-budget.ts). */
+  remainingMs: () => number;
   pageSize: number;
   /** Issue keys per queued batch. */
   batchSize: number;
 }
 
-export const DEFAULT_SWEEP: SweepOptions = { now: () => Date.now(), budgetMs: 15_000, pageSize: 100, batchSize: 50 };
+export const DEFAULT_SWEEP: SweepOptions = { now: () => Date.now(), remainingMs, pageSize: 100, batchSize: 50 };
+/** What one search page may take, the client's retries included, before the sweep stops for this invocation. */
+const PAGE_MS = 10_000;
 
 const BACKFILL_EVERY_MS = 24 * 3_600_000;
 
@@ -48,13 +51,14 @@ export interface SweepReport {
 export async function runSweep(options: Partial<SweepOptions> = {}): Promise<SweepReport> {
   const opts = { ...DEFAULT_SWEEP, ...options };
   const startedAt = opts.now();
+  const hasTime = () => fitsInInvocation(PAGE_MS, opts.remainingMs());
   const config = await loadConfig();
   const report: SweepReport = { pages: 0, due: 0, batches: 0, finished: false };
   let cursor: SweepCursor | undefined = (await loadSweepCursor()) ?? freshCursor(startedAt);
   const pending: { keys: string[]; sweptAt: number }[] = [];
   while (cursor) {
-    if (opts.now() - startedAt > opts.budgetMs) break;
-    const jql: string | null = cursor.phase === 'due' ? dueJql(cursor.sweptAt) : await backfillJql(config);
+    if (!hasTime()) break;
+    const jql: string | null = cursor.phase === 'due' ? dueJql(cursor.sweptAt, config) : await backfillJql(config);
     const page: SearchPage =
       jql === null ? { issues: [], nextPageToken: undefined } : await searchOrSkip(jql, cursor, opts.pageSize);
     if (jql !== null) report.pages++;
@@ -91,13 +95,16 @@ async function nextPhase(cursor: SweepCursor, startedAt: number): Promise<SweepC
 async function backfillJql(config: Config): Promise<string | null> {
   const resolve = statusResolver(config.statusMapping);
   const statuses = await listStatuses();
-  return unclockedJql(statuses.filter((s) => resolve(s) === 'waiting_for_customer').map((s) => s.id));
+  return unclockedJql(
+    statuses.filter((s) => resolve(s) === 'waiting_for_customer').map((s) => s.id),
+    config,
+  );
 }
 
 /** A search page; a backfill JQL the site refuses (400) is logged and ends the backfill, never the sweep. */
 async function searchOrSkip(jql: string, cursor: SweepCursor, maxResults: number): Promise<SearchPage> {
   try {
-    // `key` asked for: /search/jql returns issue ids only by default.
+    // /search/jql answers issue ids only unless `fields` asks for more (OpenAPI: "The default is `id`"): the key is asked for.
     return await searchIssues(jql, { fields: ['key'], maxResults, nextPageToken: cursor.nextPageToken ?? undefined });
   } catch (error) {
     if (cursor.phase === 'backfill' && error instanceof JiraError && error.status === 400) {

@@ -7,6 +7,13 @@
  * permanent failure (4xx, no such transition) is logged and kept as a dead letter, and the remaining actions
  * still run, except those that `requires` it (the comment and the email announcing a close that did not
  * happen), which are kept as dead letters too. Nothing is dropped silently.
+ *
+ * Exactly once, also when an answer is lost (Jira committed the write but the app never heard): before posting a
+ * comment or moving a request again, the app reads back whether it is already there (confirm-write.ts), whenever
+ * the last try's outcome is unknown or an earlier run was cut off (the ledger says `resumed`). Properties are
+ * written with PUT, which is safe to repeat. An email has nothing to read back: it is sent at most once, and one
+ * whose answer was lost is kept as an *unconfirmed* dead letter (the admin guide says how to check and resend it),
+ * never sent again automatically.
  */
 import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
@@ -19,6 +26,18 @@ import { transitionIssue } from '../../jira/transition-issue';
 import { keepDeadLetter } from '../../store/dead-letters';
 import { runOnce } from '../../store/ledger';
 import { pushWork } from '../../store/work-queue';
+import { commentAlreadyPosted, transitionAlreadyDone } from './confirm-write';
+
+/** An email whose sending cannot be confirmed: never repeated, kept for an admin (settled in the ledger). */
+export class UnconfirmedEmailError extends Error {
+  readonly settled = true;
+  constructor(readonly actionKey: string) {
+    super(
+      `${actionKey}: Jira's answer to the email was lost: it may or may not have been sent, and is not sent again (check with the recipient, then resend it if needed)`,
+    );
+    this.name = 'UnconfirmedEmailError';
+  }
+}
 
 /** Queue attempts before an action is given up as a dead letter (delays grow to 15 minutes: about 3 hours in all). */
 export const MAX_QUEUE_ATTEMPTS = 15;
@@ -50,7 +69,7 @@ export async function executeActions(actions: Action[], config: Config, attempt 
       continue;
     }
     try {
-      const outcome = await runOnce(action.key, () => perform(action, resolve));
+      const outcome = await runOnce(action.key, ({ resumed }) => perform(action, config, resolve, resumed));
       report[outcome === 'done' ? 'done' : 'skipped'].push(action.key);
     } catch (error) {
       const message = (error as Error).message;
@@ -73,7 +92,13 @@ export async function executeActions(actions: Action[], config: Config, attempt 
         return report;
       }
       console.error(`[support-rules] ${action.key}: ${message}; kept as a dead letter`);
-      await keepDeadLetter({ action, error: message, attempts: attempt + 1, at: new Date().toISOString() });
+      await keepDeadLetter({
+        action,
+        error: message,
+        attempts: attempt + 1,
+        at: new Date().toISOString(),
+        ...(error instanceof UnconfirmedEmailError ? { unconfirmed: true as const } : {}),
+      });
       report.failed.push(action.key);
       report.errors[action.key] = error;
     }
@@ -86,24 +111,56 @@ function asUser(action: Action): boolean {
 }
 
 function isTransient(error: unknown): boolean {
+  if (error instanceof UnconfirmedEmailError) return false;
   if (error instanceof JiraError) return error.retryable;
   // kvs or queue trouble, a network error: worth another try.
   return !(error instanceof TypeError) && !(error as { name?: string })?.name?.includes('NoTransition');
 }
 
-async function perform(action: Action, resolve: ReturnType<typeof statusResolver>): Promise<void> {
+async function perform(
+  action: Action,
+  config: Config,
+  resolve: ReturnType<typeof statusResolver>,
+  resumed: boolean,
+): Promise<void> {
   switch (action.type) {
     case 'notify':
-      return notifyIssue(action.issueKey, action);
+      // Nothing to read back: an email an earlier run may have sent is never sent again.
+      if (resumed) throw new UnconfirmedEmailError(action.key);
+      return onLostAnswer(
+        () => notifyIssue(action.issueKey, action),
+        async () => {
+          throw new UnconfirmedEmailError(action.key);
+        },
+      );
     case 'comment':
-      await addComment(action.issueKey, action.body, { internal: action.internal, as: action.as });
-      return;
+      if (resumed && (await commentAlreadyPosted(action))) return;
+      return onLostAnswer(
+        async () => void (await addComment(action.issueKey, action.body, { internal: action.internal, as: action.as })),
+        () => commentAlreadyPosted(action),
+      );
     case 'transition':
-      return transitionIssue(action.issueKey, action.toStatus, resolve, {
-        resolution: action.resolution,
-        as: action.as,
-      });
+      if (resumed && (await transitionAlreadyDone(action, config))) return;
+      return onLostAnswer(
+        () =>
+          transitionIssue(action.issueKey, action.toStatus, resolve, { resolution: action.resolution, as: action.as }),
+        () => transitionAlreadyDone(action, config),
+      );
     case 'setProperty':
+      // A PUT: repeating it is harmless, so the client repeats it even without an answer.
       return setIssueProperty(action.issueKey, action.propertyKey, action.value);
+  }
+}
+
+/**
+ * Runs a write; when its answer is lost, asks `done` whether it happened: yes counts as done, no rethrows the error
+ * (the ledger keeps the outcome `unknown`, and the retry checks again first).
+ */
+async function onLostAnswer(write: () => Promise<void>, done: () => Promise<boolean>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof JiraError && error.outcomeUnknown && (await done())) return;
+    throw error;
   }
 }

@@ -4,6 +4,7 @@
  * details (third party, scheduled operation).
  */
 import type { Config } from '../../domain/config';
+import { appliesToProject } from '../../domain/project-scope';
 import { DETAILS_PROPERTY, parseRequestDetails, type RequestDetails } from '../../domain/request-details';
 import type { Person, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
@@ -20,20 +21,35 @@ export interface LoadedRequest {
   details: RequestDetails | null;
 }
 
+/** An issue the rules do not apply to (not in a JSM project the admin picked): nothing more was read. */
+export interface OutOfScope {
+  outOfScope: { key?: string; projectTypeKey?: string } | null;
+}
+
 /**
- * The request as it is now, or null when the issue no longer exists. The channel is 'portal' or 'unknown' (the
- * rules only need to know a portal request); an issue outside a service project (no JSM request) loads with
+ * The request as it is now, or null when the issue no longer exists, or `{ outOfScope }` when the rules do not apply
+ * to its project (then nothing else is read). The channel is 'portal', 'email' (asked only when the admin leaves JSM's
+ * "Request created" to JSM, which confirms email requests) or 'unknown'; an issue outside a service project (no JSM request) loads with
  * no participants and no portal link.
  * @example const loaded = await loadSnapshot('SUP-1', config); loaded?.snapshot.channel //=> 'portal'
  */
-export async function loadSnapshot(issueKey: string, config: Config): Promise<LoadedRequest | null> {
+export async function loadSnapshot(issueKey: string, config: Config): Promise<LoadedRequest | OutOfScope | null> {
   const issue = await getIssue(issueKey);
   if (!issue) return null;
   const f = issue.fields;
-  const [portalUrl, participants, portal, rawDetails, account] = await Promise.all([
+  if (!appliesToProject(f.project, config)) return { outOfScope: f.project ?? null };
+  // The issue may have been created an instant ago: reconciled, the lagging search index answers for it as it is.
+  const byChannel = (channel: 'portal' | 'email') =>
+    searchIssues(`key = "${issue.key}" AND request-channel-type = ${channel}`, {
+      fields: [],
+      maxResults: 1,
+      reconcileIssues: [Number(issue.id)],
+    });
+  const [portalUrl, participants, portal, email, rawDetails, account] = await Promise.all([
     portalUrlOf(issueKey),
     nullIfAbsent(getRequestParticipants(issueKey)),
-    searchIssues(`key = "${issue.key}" AND request-channel-type = portal`, { fields: [], maxResults: 1 }),
+    byChannel('portal'),
+    config.leaveToJsm.requestCreated ? byChannel('email') : null,
     getIssueProperty<unknown>(issueKey, DETAILS_PROPERTY),
     f.reporter ? getUser(f.reporter.accountId) : Promise.resolve(null),
   ]);
@@ -49,7 +65,7 @@ export async function loadSnapshot(issueKey: string, config: Config): Promise<Lo
     participants: participants ?? [],
     organizations: [],
     priority: f.priority?.name ?? null,
-    channel: portal.issues.length > 0 ? 'portal' : 'unknown',
+    channel: portal.issues.length > 0 ? 'portal' : (email?.issues.length ?? 0) > 0 ? 'email' : 'unknown',
     createdMs: f.created ? Date.parse(f.created) : 0,
     portalUrl,
   };

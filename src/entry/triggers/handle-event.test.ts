@@ -1,6 +1,7 @@
 // The trigger pipeline with Jira's adapters scripted and @forge/kvs / @forge/events in memory: the ledger is
 // the real one, so "the same event twice sends one email" is checked end to end inside the process.
 import { JiraError } from '../../jira/client';
+import { getComment } from '../../jira/get-comment';
 import { getIssue } from '../../jira/get-issue';
 import { portalUrlOf } from '../../jira/get-request';
 import { getRequestParticipants } from '../../jira/get-request-participants';
@@ -8,13 +9,14 @@ import { searchIssues } from '../../jira/search-issues';
 import { getUser } from '../../jira/get-user';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
-import { queued, resetForgeMocks } from '../../../test/support/forge-mocks';
+import { kvsStore as store, queued, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { handleRequestEvent } from './handle-event';
 import { onRequestCommented } from './index';
 
 jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
 jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/get-issue');
+jest.mock('../../jira/get-comment');
 jest.mock('../../jira/get-request');
 jest.mock('../../jira/get-request-participants');
 jest.mock('../../jira/search-issues');
@@ -41,6 +43,7 @@ function issueIn(statusName: string) {
       status: { id: '1', name: statusName },
       reporter: { accountId: 'cust-1' },
       created: '2026-11-28T09:00:00.000+0000',
+      project: { key: 'SUP', projectTypeKey: 'service_desk' },
     },
   });
 }
@@ -86,6 +89,28 @@ describe('handleRequestEvent', () => {
     expect(notifyIssue).not.toHaveBeenCalled();
   });
 
+  it('reads a comment whose event says nothing of its visibility, and forwards it only when proven public', async () => {
+    const silent = comment({ jsdPublic: undefined });
+    jest.mocked(getComment).mockResolvedValueOnce({ id: '30001' }); // proves nothing: an internal note
+    await handleRequestEvent('commented', silent);
+    expect(notifyIssue).not.toHaveBeenCalled();
+    jest
+      .mocked(getComment)
+      .mockResolvedValueOnce({ id: '30001', properties: [{ key: 'sd.public.comment', value: { internal: false } }] });
+    await handleRequestEvent('commented', silent);
+    expect(notifyIssue).toHaveBeenCalledTimes(1);
+    expect(getComment).toHaveBeenCalledWith('SUP-1', '30001');
+  });
+
+  it('re-queues an event whose comment cannot be read, and forwards nothing meanwhile', async () => {
+    jest.mocked(getComment).mockRejectedValueOnce(new JiraError('answered 503', 503, undefined, true));
+    expect(await handleRequestEvent('commented', comment({ jsdPublic: undefined }))).toMatchObject({
+      handled: 'requeued',
+    });
+    expect(queued).toHaveLength(1);
+    expect(notifyIssue).not.toHaveBeenCalled();
+  });
+
   it('moves a request waiting for the customer back when the customer answers', async () => {
     issueIn('En attente du client');
     await handleRequestEvent('commented', comment({ author: { accountId: 'cust-1' } }));
@@ -114,6 +139,24 @@ describe('handleRequestEvent', () => {
     expect(notifyIssue).not.toHaveBeenCalled();
     await handleRequestEvent('commented', item.payload, { attempt: item.attempt });
     expect(notifyIssue).toHaveBeenCalledTimes(1);
+  });
+
+  it("does nothing at all for a Software project's issue, named so by the event: no read, no email, no write", async () => {
+    const software = {
+      ...comment(),
+      issue: { id: '20001', key: 'DEV-1', fields: { project: { key: 'DEV', projectTypeKey: 'software' } } },
+    };
+    expect(await handleRequestEvent('commented', software)).toEqual({ handled: 'ignored', reason: 'out of scope' });
+    expect(getIssue).not.toHaveBeenCalled();
+    expect(notifyIssue).not.toHaveBeenCalled();
+    expect(store.size).toBe(0);
+  });
+
+  it('does nothing for a JSM project the admin did not pick, found when the issue is read', async () => {
+    store.set('config', { projects: { keys: ['IT'] } });
+    expect(await handleRequestEvent('commented', comment())).toEqual({ handled: 'ignored', reason: 'out of scope' });
+    expect(notifyIssue).not.toHaveBeenCalled();
+    expect([...store.keys()]).toEqual(['config']);
   });
 
   it('ignores an event about an issue that is gone', async () => {

@@ -1,14 +1,19 @@
 /**
  * The one path of every product-event trigger: parse the Forge event, load the request as it is now, run the
- * rules (and the activity hook of the reminders), then execute the actions through the ledger.
+ * rules (and the activity hook of the reminders), then execute the actions through the ledger, and measure the
+ * SLA record again when the event can change the SLA.
  * A malformed event is logged with its reason and ignored. A Jira failure while loading is not lost: the event
  * goes to the work queue and is handled again later (the action keys make the retry safe).
  */
 import type { Action } from '../../domain/actions';
 import type { Config } from '../../domain/config';
 import type { Person, RequestEvent } from '../../domain/request';
+import { appliesToProject } from '../../domain/project-scope';
 import { evaluateRules, inputsNeeded } from '../../domain/rules';
-import { JiraError } from '../../jira/client';
+import { changesSla } from '../../domain/sla-record';
+import { JiraError, nullIfAbsent } from '../../jira/client';
+import { getComment } from '../../jira/get-comment';
+import { commentIsPublic } from '../../domain/comments';
 import { findAssignableUsers } from '../../jira/find-assignable-users';
 import { getReopenAction } from '../../jira/get-reopen-action';
 import { getUser } from '../../jira/get-user';
@@ -19,6 +24,7 @@ import { pushWork } from '../../store/work-queue';
 import { activityActions } from '../shared/activity';
 import { executeActions, MAX_QUEUE_ATTEMPTS, type ExecutionReport } from '../shared/execute-actions';
 import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
+import { refreshSlaRecords } from '../shared/sla-record';
 import { parseEvent, type TriggerKind } from './parse-event';
 
 export type EventOutcome =
@@ -45,12 +51,18 @@ export async function handleRequestEvent(
   let config: Config;
   try {
     config = await loadConfig();
+    // The event names the issue's project (Forge's issue events carry it): a Software issue costs no REST call.
+    if (parsed.project && !appliesToProject(parsed.project, config)) return outOfScope(kind, parsed.issueKey);
     const loaded = await loadSnapshot(parsed.issueKey, config);
     if (!loaded) {
       console.warn(`[support-rules] ${kind} trigger: ${parsed.issueKey} no longer exists; event ignored`);
       return { handled: 'ignored', reason: 'issue not found' };
     }
-    actions = await decide(parsed.events, loaded, config);
+    if ('outOfScope' in loaded) return outOfScope(kind, parsed.issueKey);
+    const events = parsed.commentToCheck
+      ? await withCommentVisibility(parsed.events, parsed.issueKey, parsed.commentToCheck)
+      : parsed.events;
+    actions = await decide(events, loaded, config);
   } catch (error) {
     const reason = (error as Error).message;
     const transient = !(error instanceof JiraError) || error.retryable;
@@ -75,7 +87,15 @@ export async function handleRequestEvent(
     });
     return { handled: 'ignored', reason };
   }
-  return { handled: 'done', report: await executeActions(actions, config) };
+  const report = await executeActions(actions, config);
+  // The SLA record follows every change that can move the SLA; a failed write is queued, never lost.
+  if (parsed.events.some(changesSla)) await refreshSlaRecords([parsed.issueKey], config);
+  return { handled: 'done', report };
+}
+
+function outOfScope(kind: TriggerKind, issueKey: string): EventOutcome {
+  console.log(`[support-rules] ${kind} trigger: ${issueKey} is not in a JSM project the rules apply to; nothing done`);
+  return { handled: 'ignored', reason: 'out of scope' };
 }
 
 async function decide(events: RequestEvent[], loaded: LoadedRequest, config: Config): Promise<Action[]> {
@@ -93,6 +113,21 @@ async function decide(events: RequestEvent[], loaded: LoadedRequest, config: Con
     actions.push(...(await activityActions({ event, snapshot, config, byApp: event.actor?.accountType === 'app' })));
   }
   return actions;
+}
+
+/**
+ * The events with the comment's visibility read from Jira, for an event that did not say (neither jsdPublic nor
+ * the sd.public.comment property): public only when the comment proves it; a comment gone stays internal. A failed
+ * read throws, so the event is re-queued and handled again later, never forwarded on a guess.
+ */
+async function withCommentVisibility(
+  events: RequestEvent[],
+  issueKey: string,
+  commentId: string,
+): Promise<RequestEvent[]> {
+  const comment = await nullIfAbsent(getComment(issueKey, commentId));
+  const proven = comment !== null && commentIsPublic(comment) === true;
+  return events.map((e) => (e.kind === 'commented' && e.commentId === commentId ? { ...e, internal: !proven } : e));
 }
 
 /** The actor with their account type and name (the rules tell customers from the support team by them). */

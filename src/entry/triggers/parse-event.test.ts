@@ -106,7 +106,14 @@ describe('parseEvent', () => {
     ['jsdPublic false', { jsdPublic: false }, true],
     ['jsdPublic true', { jsdPublic: true }, false],
     ['the sd.public.comment property', { properties: [{ key: 'sd.public.comment', value: { internal: true } }] }, true],
-    ['no JSM flag at all', {}, false],
+    ['the property saying public', { properties: [{ key: 'sd.public.comment', value: { internal: false } }] }, false],
+    [
+      'a role restriction, even with jsdPublic',
+      { jsdPublic: true, visibility: { type: 'role', value: 'Agents' } },
+      true,
+    ],
+    // Fail closed: nothing proves it public, so it is an internal note until the comment is read (handle-event).
+    ['no JSM flag at all', {}, true],
   ])('tells an internal note by %s', (_name, flags, internal) => {
     const payload = {
       eventType: 'avi:jira:commented:issue',
@@ -130,6 +137,7 @@ describe('parseEvent', () => {
       internal,
       body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] },
     });
+    expect(result.ok && result.commentToCheck).toBe(Object.keys(flags).length === 0 ? '30001' : undefined);
   });
 
   it.each([

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Person, RequestEvent } from '../../domain/request';
+import { commentIsPublic } from '../../domain/comments';
 
 export type TriggerKind = 'created' | 'updated' | 'commented';
 
@@ -21,10 +22,14 @@ const account = z.object({
   accountType: z.string().optional(),
 });
 
+const project = z.object({ key: z.string().optional(), projectTypeKey: z.string().optional() }).loose();
 const issue = z.object({
   id,
   key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'is not an issue key'),
-  fields: z.object({ created: z.string().optional(), updated: z.string().optional() }).loose().optional(),
+  fields: z
+    .object({ created: z.string().optional(), updated: z.string().optional(), project: project.optional() })
+    .loose()
+    .optional(),
 });
 
 const base = z.object({ eventType: z.string(), issue, atlassianId: z.string().min(1).optional() });
@@ -68,11 +73,22 @@ const commented = base.extend({
     created: z.string().optional(),
     jsdPublic: z.boolean().optional(),
     properties: z.array(commentProperty).optional(),
+    visibility: z.unknown().optional(),
   }),
 });
 
 export type ParseResult =
-  { ok: true; issueKey: string; issueId: string; events: RequestEvent[] } | { ok: false; reason: string };
+  | {
+      ok: true;
+      issueKey: string;
+      issueId: string;
+      events: RequestEvent[];
+      /** The issue's project as the event gives it (`fields.project`), when it does. */
+      project?: { key?: string; projectTypeKey?: string };
+      /** A comment whose event proves neither public nor internal: parsed as internal until the comment is read. */
+      commentToCheck?: string;
+    }
+  | { ok: false; reason: string };
 
 function fail(error: z.ZodError): ParseResult {
   const issueText = error.issues[0];
@@ -95,14 +111,6 @@ function actorOf(accountId: string | undefined, author?: z.infer<typeof account>
   return accountId ? { accountId } : null;
 }
 
-/** A comment is an internal note when JSM says it is not public (jsdPublic, or its sd.public.comment property). */
-function isInternal(comment: z.infer<typeof commented>['comment']): boolean {
-  if (comment.jsdPublic !== undefined) return !comment.jsdPublic;
-  const property = comment.properties?.find((p) => p.key === 'sd.public.comment')?.value as
-    { internal?: unknown } | undefined;
-  return property?.internal === true || property?.internal === 'true';
-}
-
 /**
  * Parses one Forge event. An update becomes a status change (with the resolution set in the same changelog)
  * and/or a change of other fields; `nowMs` dates an event whose payload carries no date.
@@ -116,7 +124,14 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
     return { ok: false, reason: `eventType: expected ${expected}, got ${envelope.data.eventType}` };
   const { issue: i, atlassianId } = envelope.data;
   const common = { issueKey: i.key, actor: actorOf(atlassianId) };
-  const done = (events: RequestEvent[]): ParseResult => ({ ok: true, issueKey: i.key, issueId: i.id, events });
+  const inProject = i.fields?.project ? { project: i.fields.project } : {};
+  const done = (events: RequestEvent[]): ParseResult => ({
+    ok: true,
+    issueKey: i.key,
+    issueId: i.id,
+    events,
+    ...inProject,
+  });
 
   if (kind === 'created') return done([{ kind: 'created', ...common, at: at(i.fields?.created) ?? nowMs }]);
 
@@ -153,15 +168,18 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
   const parsed = commented.safeParse(payload);
   if (!parsed.success) return fail(parsed.error);
   const { comment } = parsed.data;
-  return done([
+  // Public only when proven so (jsdPublic, or the sd.public.comment property, and no role or group restriction).
+  const isPublic = commentIsPublic(comment);
+  const result = done([
     {
       kind: 'commented',
       issueKey: i.key,
       actor: actorOf(atlassianId, comment.author),
       at: at(comment.created) ?? nowMs,
       commentId: comment.id,
-      internal: isInternal(comment),
+      internal: isPublic !== true,
       body: comment.body,
     },
   ]);
+  return isPublic === null && result.ok ? { ...result, commentToCheck: comment.id } : result;
 }

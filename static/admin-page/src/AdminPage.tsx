@@ -14,6 +14,9 @@ import { inLanguage, type ScreenContext } from '../../common/src/screen-context'
 import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
 import { DeadLettersCard } from './DeadLettersCard';
+import { SlaRecordsCard } from './SlaRecordsCard';
+import { useSlaJobs } from './use-sla-jobs';
+import { WhatIfCard } from './WhatIfCard';
 import { SetupCheckCard } from './SetupCheckCard';
 import { Lozenge, Message } from '../../common/src/status-ui';
 
@@ -25,6 +28,9 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const ctx = loaded && !('ok' in loaded) ? inLanguage(bridgeCtx, loaded.lang) : bridgeCtx;
   const t = strings(ctx.lang);
   const [draft, setDraft] = useState<Config | null>(null);
+  /** The settings in force, as last read or saved: what the what-if compares the draft with. */
+  const [saved, setSaved] = useState<Config | null>(null);
+  const [jobs, reloadJobs] = useSlaJobs();
   /** The configuration as stored (what the draft is compared with to flag unsaved changes). */
   const [stored, setStored] = useState<string | null>(null);
   /** Bumped by a refused save: the first field in error then takes the focus. */
@@ -44,6 +50,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       if (!result.ok) return setLoaded(result);
       setLoaded({ stored: result.data.stored, lang: result.data.lang });
       setDraft(result.data.config);
+      setSaved(result.data.config);
       setStored(JSON.stringify(result.data.config));
     });
     void runCheck();
@@ -54,6 +61,8 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     setListed(null);
     if (result.ok) {
       setDraft(result.data);
+      setSaved(result.data);
+      void reloadJobs();
       setStored(JSON.stringify(result.data));
       setErrors([]);
       setLoaded((was) => (was && !('ok' in was) ? { ...was, stored: true } : was));
@@ -182,6 +191,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           onChange={setDraft}
         />
       </div>
+      {saved ? <WhatIfCard ctx={ctx} draft={draft} saved={saved} jobs={jobs} onStarted={reloadJobs} /> : null}
       {listed ? (
         <Message appearance="error" title={listed.title} testId="listed-errors">
           <ul>
@@ -195,6 +205,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           </ul>
         </Message>
       ) : null}
+      <SlaRecordsCard ctx={ctx} jobs={jobs} onStarted={reloadJobs} />
     </main>
   );
 }

@@ -7,6 +7,8 @@ import { CoverageSection } from './sections/CoverageSection';
 import { EscalationSection } from './sections/EscalationSection';
 import { GoalsSection } from './sections/GoalsSection';
 import { LanguagesSection } from './sections/LanguagesSection';
+import { LeaveToJsmSection } from './sections/LeaveToJsmSection';
+import { ProjectsSection } from './sections/ProjectsSection';
 import { RemindersSection } from './sections/RemindersSection';
 import { RulesSection } from './sections/RulesSection';
 import { WorkflowSection } from './sections/WorkflowSection';
@@ -28,6 +30,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
   const config = draftLens(draft, errors, onChange);
   return (
     <div className="sr-stack">
+      <ProjectsSection config={config} t={t} />
       <WorkflowSection config={config} statuses={statuses} t={t} lang={ctx.lang} />
       <CalendarsSection config={config} t={t} />
       <CoverageSection config={config} t={t} />
@@ -36,6 +39,7 @@ export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
       <EscalationSection config={config} t={t} lang={ctx.lang} />
       <LanguagesSection config={config} t={t} />
       <RulesSection config={config} t={t} />
+      <LeaveToJsmSection config={config} t={t} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
 import { Message } from '../../common/src/status-ui';
 
-/** What the site lacks for these rules, each with how to fix it. */
+/** What the site lacks for these rules, each with how to fix it; and the JSM notifications to check by hand. */
 export function SetupCheckCard({
   check,
   ctx,
@@ -18,7 +18,7 @@ export function SetupCheckCard({
   const t = strings(ctx.lang);
   if (!check) return <Loading label={t.loading} />;
   if (!check.ok) return <Failure failure={check} lang={ctx.lang} retryLabel={t.retry} onRetry={onRecheck} />;
-  const { problems } = check.data;
+  const { problems, reminders } = check.data;
   return (
     <section aria-labelledby="setup-title" data-testid="setup-check" data-problems={problems.length}>
       <Message
@@ -48,6 +48,21 @@ export function SetupCheckCard({
           </ul>
         )}
       </Message>
+      {reminders.length > 0 && (
+        <div data-testid="setup-reminders" style={{ marginTop: 8 }}>
+          <Message appearance="information" title={t.setupReminders}>
+            <ul style={{ paddingLeft: 16, margin: 0 }}>
+              {reminders.map((r) => (
+                <li key={r.message} data-code={r.code}>
+                  {r.message}
+                  <br />
+                  <span className="sr-muted">{r.fix}</span>
+                </li>
+              ))}
+            </ul>
+          </Message>
+        </div>
+      )}
     </section>
   );
 }

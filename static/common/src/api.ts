@@ -5,7 +5,13 @@
  * never an exception.
  */
 import { invoke } from '@forge/bridge';
-import type { AdminResolver, IssuePanelResolver, PortalResolver, ResolverResult } from '../../../src/shared/contracts';
+import type {
+  AdminResolver,
+  DeskResolver,
+  IssuePanelResolver,
+  PortalResolver,
+  ResolverResult,
+} from '../../../src/shared/contracts';
 
 /**
  * Calls a resolver function through the Forge bridge.
@@ -38,3 +44,5 @@ export const issuePanelApi = resolverClient<IssuePanelResolver>();
 export const portalApi = resolverClient<PortalResolver>();
 /** The admin page's resolver. */
 export const adminApi = resolverClient<AdminResolver>();
+/** The desk pages' resolver (the at-risk queue, the SLA report). */
+export const deskApi = resolverClient<DeskResolver>();

@@ -11,7 +11,7 @@ import { strings } from './i18n';
 import { Message } from './status-ui';
 
 /** The shape of a screen while it loads: the height its content will take, so that nothing jumps. */
-export type SkeletonShape = 'issue-panel' | 'portal' | 'escalate' | 'admin-page';
+export type SkeletonShape = 'issue-panel' | 'portal' | 'escalate' | 'admin-page' | 'at-risk-queue' | 'sla-report';
 
 /**
  * A screen's skeleton (or, without a shape, a spinner and its label for a part of a screen): grey blocks where its content will be (the same markup each index.html holds before the

@@ -6,6 +6,8 @@ import { Lozenge, Message } from '../../common/src/status-ui';
 import { breachLine, remainingLabel, rowTime } from './sla-lines';
 import { Timeline } from './Timeline';
 
+const VERDICT_APPEARANCE = { on_track: 'success', at_risk: 'moved', breached: 'removed', met: 'success' } as const;
+
 /**
  * The response SLA in one compact row (its state, what is left or how late it is, the goal, the verdict), and
  * behind an expander its figures, the breach instant in the agent's time zone, the calendar and the timeline.
@@ -29,7 +31,7 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
       </Message>
     );
   }
-  const verdict = sla.breached ? 'breached' : sla.state === 'stopped' ? 'met' : 'on_track';
+  const verdict = sla.risk;
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   const figures = slaFigures(sla.elapsedMs, sla.goalMs);
   const overdue = figures.overdue !== null;
@@ -51,8 +53,14 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
         </span>
         <span className="sr-muted sr-nowrap">{t.goalOf(formatDuration(sla.goalMs))}</span>
         <span data-testid="sla-verdict" data-verdict={verdict} className="sr-sla-verdict">
-          <Lozenge appearance={verdict === 'breached' ? 'removed' : 'success'} isBold={verdict !== 'on_track'}>
-            {verdict === 'breached' ? t.breached : verdict === 'met' ? t.met : t.onTrack}
+          <Lozenge appearance={VERDICT_APPEARANCE[verdict]} isBold={verdict !== 'on_track'}>
+            {verdict === 'breached'
+              ? t.breached
+              : verdict === 'met'
+                ? t.met
+                : verdict === 'at_risk'
+                  ? t.atRisk
+                  : t.onTrack}
           </Lozenge>
         </span>
       </div>
@@ -86,6 +94,18 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
           <div data-testid="sla-breach-at" data-at={sla.breachAt ?? ''}>
             <strong>{breachLine(sla, t, ctx.lang, when)}</strong>
           </div>
+          {sla.warnAt && sla.risk !== 'breached' ? (
+            <div data-testid="sla-warn-at" data-at={sla.warnAt}>
+              {sla.risk === 'at_risk'
+                ? t.atRiskSince(sla.atRiskPercent, when(sla.warnAt))
+                : t.atRiskAt(sla.atRiskPercent, when(sla.warnAt))}
+            </div>
+          ) : null}
+          {sla.source === 'record' && sla.measuredAt ? (
+            <div className="sr-muted" data-testid="sla-measured" data-at={sla.measuredAt}>
+              {t.measuredOn(when(sla.measuredAt))}
+            </div>
+          ) : null}
           <div className="sr-muted" data-testid="sla-calendar" data-coverage={cal.coverage}>
             {t.calendar}
             {t.sep}

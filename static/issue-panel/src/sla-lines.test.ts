@@ -11,19 +11,24 @@ const at = (iso: string) => Date.parse(iso);
 /** Created Friday 8 March 2024 at 14:00 in Paris, 4-hour goal in business hours (Mon–Fri 09:00–18:00). */
 const view = (over: Partial<SlaInput>) =>
   slaView(
-    computeResponseSla(
-      {
-        issueKey: 'SUP-1',
-        createdMs: at('2024-03-08T14:00:00+01:00'),
-        initialStatus: { name: 'Soumise' },
-        changes: [],
-        coverage: 'business_hours',
-        goalMs: 4 * H,
-        nowMs: at('2024-03-08T15:00:00+01:00'),
-        ...over,
-      },
-      defaultConfig(),
-    ),
+    {
+      source: 'live',
+      measuredAt: null,
+      result: computeResponseSla(
+        {
+          issueKey: 'SUP-1',
+          createdMs: at('2024-03-08T14:00:00+01:00'),
+          initialStatus: { name: 'Soumise' },
+          changes: [],
+          coverage: 'business_hours',
+          goalMs: 4 * H,
+          nowMs: at('2024-03-08T15:00:00+01:00'),
+          ...over,
+        },
+        defaultConfig(),
+      ),
+    },
+    defaultConfig(),
   );
 const iso = (s: string) => s;
 const en = strings('en');

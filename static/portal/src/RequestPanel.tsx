@@ -31,7 +31,12 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       {view.sla ? (
         <section aria-labelledby="portal-sla-title">
           <h3 id="portal-sla-title">{t.portalSla}</h3>
-          <p data-testid="portal-sla" data-state={view.sla.state} data-met={String(view.sla.met)}>
+          <p
+            data-testid="portal-sla"
+            data-state={view.sla.state}
+            data-met={String(view.sla.met)}
+            data-at-risk={String(view.sla.atRisk)}
+          >
             {slaSentence(view.sla, t, when, view.escalation !== null, view.teamAnswered)}
           </p>
         </section>
@@ -81,6 +86,8 @@ function slaSentence(
   const goal = formatDuration(sla.goalMs);
   if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
   if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;
-  if (sla.breached || !sla.dueAt) return t.portalRunningLate(goal, escalated);
-  return teamAnswered ? t.portalAnswered(when(sla.dueAt)) : t.portalRunning(when(sla.dueAt), goal);
+  if (sla.breached || !sla.dueAt)
+    return `${t.portalRunningLate(goal, escalated)}${sla.teamAlerted ? ` ${t.portalLateAlerted}` : ''}`;
+  const running = teamAnswered ? t.portalAnswered(when(sla.dueAt)) : t.portalRunning(when(sla.dueAt), goal);
+  return sla.atRisk ? `${running} ${t.portalAtRisk(sla.teamAlerted)}` : running;
 }

@@ -67,13 +67,19 @@ async function expected(issueKey: string) {
   return slaFromIssue(issue, config.data.config, await session.now());
 }
 
-it('shows a running request on track, with its elapsed and remaining business time and the projected breach', async () => {
+it('shows a running request at risk past 75 % of its goal, with its elapsed and remaining business time and the projected breach', async () => {
   const { page, read } = await panel(keys.running);
   const sla = await expected(keys.running);
   expect((await read('sla-state')).attr).toBe('running');
   // The SLA's state is not worded like a status of the workflow ('En cours').
   await expect(appFrame(page, 'issue-panel').getByTestId('sla-state').textContent()).resolves.toBe('Délai en cours');
-  expect((await read('sla-verdict')).attr).toBe('on_track');
+  // Three hours of a four-hour goal: at risk (sla.atRiskPercent, 75 % by default), since the third hour.
+  expect((await read('sla-verdict')).attr).toBe('at_risk');
+  expect((await read('sla-verdict')).text).toBe('En risque');
+  const warnAt = DateTime.fromISO(sla.startedAt).plus({ hours: 3 }).toUTC().toISO()!;
+  expect((await read('sla-warn-at')).text).toBe(
+    `En risque depuis le ${formatInstant(warnAt, 'fr-FR', 'Europe/Paris')} (75\u00a0% de l'objectif consommés)`,
+  );
   const elapsed = await read('sla-elapsed');
   expect(Math.abs(elapsed.ms - sla.elapsedMs)).toBeLessThan(60_000);
   expect(elapsed.ms).toBeGreaterThanOrEqual(3 * HOUR);
@@ -111,12 +117,15 @@ it('shows a paused request with the clock stopped at one hour and no breach whil
   await page.context().close();
 });
 
-it('shows a request answered within its goal as stopped and met', async () => {
+it('shows a request answered within its goal as stopped and met, as its record measured it', async () => {
   const { page, read } = await panel(keys.met);
   const sla = await expected(keys.met);
   expect((await read('sla-state')).attr).toBe('stopped');
   expect((await read('sla-verdict')).attr).toBe('met');
   expect((await read('sla-verdict')).text).toBe('Respecté');
+  await expect(appFrame(page, 'issue-panel').getByTestId('sla-measured').innerText()).resolves.toMatch(
+    /^Mesuré le .+\u00a0: un SLA arrêté garde sa mesure quand la configuration change\.$/,
+  );
   expect((await read('sla-elapsed')).ms).toBe(sla.elapsedMs);
   expect((await read('sla-elapsed')).text).toBe('1 h 00 min');
   // Stopped: what was left is a margin kept, not time still running out.

@@ -4,7 +4,7 @@
  * the team lead's email lands in the outbox.
  */
 import type { Page } from 'playwright-core';
-import { appFrame, Session, USERS } from './support/sandbox-session';
+import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-session';
 
 let session: Session;
 beforeAll(async () => {
@@ -59,6 +59,22 @@ it('lets the customer escalate with a reason, and notifies the team lead by emai
   await page.context().close();
 });
 
+// The clock moves hours ahead, and every five-minute SLA sweep runs on the way: a longer time limit.
+it('says when the first answer is at risk (75 % of the goal used) and that the team was alerted', async () => {
+  await session.moveClock({ to: nextMondayMorning(await session.now()) });
+  const key = await session.createRequest(USERS.customer, 'At risk');
+  await session.moveClock({ advance: 'PT3H5M' });
+  const page = await session.open(USERS.customer, `/portal/${key}`);
+  const panel = appFrame(page, 'portal', 'section.card');
+  await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
+  await expect(panel.getByTestId('portal-sla').getAttribute('data-at-risk')).resolves.toBe('true');
+  await expect(panel.getByTestId('portal-sla').innerText()).resolves.toMatch(
+    /^Nous vous répondrons au plus tard le .+\. Le délai de notre première réponse arrive bientôt à son terme\. L'équipe a été alertée\.$/,
+  );
+  await page.context().close();
+}, 180_000);
+
+// The clock moves hours ahead, and every five-minute SLA sweep runs on the way: a longer time limit.
 it('tells the customer plainly when the answer is late, pointing to escalation until it is used', async () => {
   const key = await session.createRequest(USERS.customer, 'Late answer');
   await session.moveClock({ advance: 'P3D' });
@@ -70,9 +86,13 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
     await page.context().close();
     return text;
   };
-  // No alert is sent on a breach, so the panel promises none: it offers the escalation the rules describe.
+  // The SLA alerts (rule slaAlerts) told the team at the breach; the panel also offers the escalation.
   await expect(read()).resolves.toBe(
-    'Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). Si cela vous bloque, vous pouvez escalader la demande.',
+    "Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). Si cela vous bloque, vous pouvez escalader la demande. L'équipe a été alertée.",
+  );
+  const outbox = await session.control<{ issueKey: string | null; subject: string }[]>('GET', '/_sandbox/outbox');
+  expect(outbox.filter((m) => m.issueKey === key && m.subject.includes('Délai de réponse dépassé'))).not.toHaveLength(
+    0,
   );
   const answer = await session.invoke<{ ok: boolean }>(
     USERS.customer,
@@ -82,8 +102,10 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
     key,
   );
   expect(answer.ok).toBe(true);
-  await expect(read()).resolves.toBe('Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min).');
-});
+  await expect(read()).resolves.toBe(
+    "Notre réponse est en retard (promise sous 4\u00a0h 00\u00a0min). L'équipe a été alertée.",
+  );
+}, 180_000);
 
 describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360 px)', () => {
   /** The host's dialog around the action's frame, open or not, and which element of the host page has the focus. */

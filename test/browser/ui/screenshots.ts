@@ -1,7 +1,8 @@
 /**
  * Takes the screenshots of the README's "Screens" section from the sandbox, in headless Chromium:
  * `npx tsx test/browser/ui/screenshots.ts` writes docs/screenshots/*.png (French; light, and the agent panel dark;
- * the agent panel's details opened, and the panel at 360 px).
+ * the agent panel's details opened, and the panel at 360 px; the at-risk queue and the SLA report on the demo
+ * data half a day on).
  * The seeded admin's Jira locale is en_US: for the French admin page, the page's Forge context is given fr-FR.
  */
 import { join } from 'path';
@@ -20,7 +21,18 @@ async function shoot(page: Page, selector: string, file: string, ready: string):
 
 async function main(): Promise<void> {
   const session = await Session.start();
+  const deskOnly = process.argv.includes('--desk');
   try {
+    if (!deskOnly) await screens(session);
+    await desk(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The agent's panel, the portal's panel and escalate dialog, the admin page. */
+async function screens(session: Session): Promise<void> {
+  {
     await session.moveClock({ to: nextMondayMorning(await session.now()) });
     // An agent's request: answered, sent to a third party, back in progress, escalated by its customer.
     const worked = await session.createRequest(USERS.customer, "L'automatisation ne se déclenche plus");
@@ -59,7 +71,7 @@ async function main(): Promise<void> {
 
     for (const theme of ['light', 'dark'] as const) {
       const page = await session.open(USERS.agent, `/browse/${worked}`, { theme, width: 1280, height: 1400 });
-      const card = 'section.card:has(iframe.forge[src*="/static/issue-panel/"])';
+      const card = '.card:has(iframe.forge[src*="/static/issue-panel/"])';
       // The compact row, as JSM shows an SLA, its details closed.
       await shoot(page, card, `issue-panel.fr.${theme}.png`, 'sla-state');
       if (theme === 'light') {
@@ -110,8 +122,46 @@ async function main(): Promise<void> {
       'setup-check',
     );
     await admin.close();
-  } finally {
-    await session.close();
+  }
+}
+
+/** The at-risk queue and the SLA report (`--desk`: these alone). */
+async function desk(session: Session): Promise<void> {
+  {
+    // A few requests answered within their goal, so that the report has met ones beside the demo data's.
+    for (const [who, summary] of [
+      [USERS.customer, 'Accès VPN pour un nouvel arrivant'],
+      [USERS.otherCustomer, 'Webhook deliveries delayed'],
+      [USERS.customer, 'Mise à jour du contrat de maintenance'],
+    ] as const) {
+      const key = await session.createRequest(who, summary);
+      await session.moveClock({ advance: 'PT40M' });
+      await session.moveTo(key, 'waiting_for_customer');
+    }
+    // The desk's pages half a day later, when open SLAs are at risk or breached (the search index a minute behind).
+    await session.moveClock({ advance: 'PT12H' });
+    await session.moveClock({ advance: 'PT2M' });
+    await session.control('POST', '/_sandbox/settle');
+    for (const [path, resource, file, ready, height] of [
+      [
+        '/jira/servicedesk/projects/SUP/queues/apps/at-risk-queue',
+        'at-risk-queue',
+        'at-risk-queue.fr.light.png',
+        'queue-table',
+        1200,
+      ],
+      [
+        '/jira/servicedesk/projects/SUP/apps/sla-report',
+        'sla-report',
+        'sla-report.fr.light.png',
+        'report-figures',
+        2400,
+      ],
+    ] as const) {
+      const page = await session.open(USERS.agent, path, { width: 1280, height });
+      await shoot(page, `section.card:has(iframe.forge[src*="/static/${resource}/"])`, file, ready);
+      await page.context().close();
+    }
   }
 }
 

@@ -31,7 +31,7 @@ export function fixtureManifest() {
 }
 
 export async function startHarness(
-  opts: { faults?: number; duplicateEvents?: number; seed?: number } = {},
+  opts: { faults?: number; duplicateEvents?: number; seed?: number; timeScale?: number } = {},
 ): Promise<Harness> {
   const db = openDatabase(':memory:');
   const clock = installClock(db);
@@ -56,6 +56,9 @@ export async function startHarness(
     clock,
     faults: planFaults(opts),
     hangMs: 20,
+    timeScale: opts.timeScale,
+    // Accounts named customer-* are portal-only customers; the others licensed.
+    accountKindOf: (accountId) => (accountId.startsWith('customer-') ? 'customer' : 'licensed'),
     log: (line) => logs.push(line),
   });
   handlers.seen.length = 0;

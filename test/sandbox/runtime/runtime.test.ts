@@ -147,6 +147,21 @@ describe('scheduled triggers on the sandbox clock', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('delivers a queued event pushed with a delay at its own instant, between the scheduled runs', async () => {
+    // Forge delivers a push with `delayInSeconds` once the delay is over (up to 15 minutes):
+    // https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api (Push API).
+    const start = h.clock.now();
+    const dueAt = start + 90 * 60_000;
+    h.runtime.events.add('queue', 'fixture-jobs', { body: { from: 'delayed' }, jobId: 'job-1' }, dueAt);
+    await h.runtime.moveClockTo(start + 2 * 3_600_000 + 60_000);
+    expect(seen.map((s) => s.fn)).toEqual(['tick', 'consume', 'tick']);
+    const consumed = seen.find((s) => s.fn === 'consume')!;
+    expect(consumed.event).toEqual({ from: 'delayed' });
+    // The clock runs on in real time after each move: the consumer sees its instant, give or take that.
+    expect(consumed.now).toBeGreaterThanOrEqual(dueAt);
+    expect(consumed.now).toBeLessThan(dueAt + 1000);
+  });
+
   it('refuses to move the clock back', async () => {
     await expect(h.runtime.moveClockTo(h.clock.now() - 60_000)).rejects.toThrow(/only moves forward/);
   });

@@ -1,18 +1,21 @@
 /**
- * The admin page's resolvers: read, validate, save, export and import the configuration, check the site's
- * setup, and find the people and groups its contact pickers offer. Every one first asks Jira, as the caller,
+ * The admin page's resolvers: read, validate, save, export and import the configuration (a save that changes how
+ * SLAs are measured has the running SLAs' records measured again), check the site's setup, and find the people,
+ * groups and JSM projects its pickers offer. Every one first asks Jira, as the caller,
  * whether they are a Jira administrator.
  */
 import { defaultConfig, type Config } from '../../../domain/config';
 import { validateConfig } from '../../../domain/config-errors';
 import { setupProblems } from '../../../domain/setup-check';
+import { slaSettingsDiffer } from '../../../domain/sla-fingerprint';
 import { textsFor } from '../../../domain/texts';
 import { getUser } from '../../../jira/get-user';
 import { listResolutions } from '../../../jira/list-resolutions';
+import { listServiceProjects } from '../../../jira/list-service-projects';
 import { listStatuses } from '../../../jira/list-statuses';
 import { pickGroups } from '../../../jira/pick-groups';
 import { searchUsers } from '../../../jira/search-users';
-import { loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
+import { loadConfig, loadStoredConfig, saveConfig as storeConfig } from '../../../store/config-store';
 import type {
   ConfigPayload,
   ConfigView,
@@ -22,10 +25,12 @@ import type {
   ImportPayload,
   PickerOption,
   ResolverResult,
+  ServiceProjects,
   SetupCheck,
 } from '../../../shared/contracts';
 import { asAdmin, type Caller } from '../access';
 import { fail, ok } from '../result';
+import { runningSlasJql, startSlaJob } from '../../shared/sla-jobs';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
@@ -35,8 +40,17 @@ async function validated(input: unknown, caller: Caller, save: boolean): Promise
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return fail(400, 'invalid_config', t.invalidConfig, [{ path: '', message: t.notObject }]);
   }
-  const result = save ? await storeConfig(input, caller.lang) : validateConfig(input, caller.lang);
-  return result.ok ? ok(result.config) : fail(400, 'invalid_config', t.invalidConfig, result.errors);
+  if (!save) {
+    const checked = validateConfig(input, caller.lang);
+    return checked.ok ? ok(checked.config) : fail(400, 'invalid_config', t.invalidConfig, checked.errors);
+  }
+  const previous = await loadConfig();
+  const result = await storeConfig(input, caller.lang);
+  if (!result.ok) return fail(400, 'invalid_config', t.invalidConfig, result.errors);
+  // Running and paused SLAs follow the settings: their records are measured again (stopped ones stay as measured).
+  if (slaSettingsDiffer(previous, result.config))
+    await startSlaJob('refresh', { jql: runningSlasJql(result.config), by: caller.accountId });
+  return ok(result.config);
 }
 
 /** The configuration in force (defaults filled in), and whether an admin ever saved one. */
@@ -78,13 +92,14 @@ export const setupCheck = asAdmin<object, SetupCheck>(async (caller, _payload, c
   const contacts = [config.escalation.teamLeadAccountId, config.escalation.offerManagerAccountId].filter(
     (id): id is string => id !== null,
   );
-  const [statuses, resolutions, users] = await Promise.all([
+  const [statuses, resolutions, users, serviceProjects] = await Promise.all([
     listStatuses(),
     listResolutions(),
     Promise.all(contacts.map((id) => getUser(id))),
+    listServiceProjects(),
   ]);
   const knownAccounts = Object.fromEntries(contacts.map((id, i) => [id, users[i] !== null]));
-  return ok(setupProblems(config, { statuses, resolutions, knownAccounts }, caller.lang));
+  return ok(setupProblems(config, { serviceProjects, statuses, resolutions, knownAccounts }, caller.lang));
 });
 
 /** The people or groups matching what the admin typed, or the names of the accounts already chosen. */
@@ -115,4 +130,10 @@ export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller,
       ...(p.emailAddress ? { detail: p.emailAddress } : {}),
     })),
   });
+});
+
+/** The site's JSM projects (type service_desk), by name: what the rules may be limited to. */
+export const listProjects = asAdmin<object, ServiceProjects>(async () => {
+  const projects = await listServiceProjects();
+  return ok({ projects: [...projects].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)) });
 });

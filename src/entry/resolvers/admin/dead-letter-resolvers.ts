@@ -12,6 +12,7 @@ import {
   type StoredDeadLetter,
 } from '../../../store/dead-letters';
 import type { DeadLetters, DeadLetterView, RetryOutcome, RetryPayload } from '../../../shared/contracts';
+import { forgetAction } from '../../../store/ledger';
 import { executeActions } from '../../shared/execute-actions';
 import { handleRequestEvent } from '../../triggers/handle-event';
 import { asAdmin } from '../access';
@@ -66,6 +67,8 @@ export const retryDeadLetter = asAdmin<RetryPayload, RetryOutcome>(async (caller
   }
   // Retried as the app: the person whose call made a panel action is not the one asking now.
   const { as: _as, ...action } = stored.letter.action as Action & { as?: 'user' };
+  // An unconfirmed email is counted done, so that nothing resends it by itself: the admin's retry resends it.
+  if (stored.letter.unconfirmed) await forgetAction(action.key);
   return ok(outcomeOf(await executeActions([action as Action], config)));
 });
 

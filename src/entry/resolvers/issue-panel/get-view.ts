@@ -1,6 +1,7 @@
 import { coverageFor } from '../../../domain/contract';
 import { DETAILS_PROPERTY, parseRequestDetails } from '../../../domain/request-details';
 import { statusResolver } from '../../../domain/workflow';
+import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
 import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { getIssueProperty } from '../../../jira/issue-property';
 import type { IssuePanelView, ResolverResult } from '../../../shared/contracts';
@@ -15,7 +16,7 @@ import { calendarView, slaView } from '../views';
  */
 export function getIssuePanelView(req: ResolverRequest, nowMs = Date.now()): Promise<ResolverResult<IssuePanelView>> {
   return resolveFor(req, 'request', async (caller, config) => {
-    const issue = await getIssueWithChangelog(caller.issueKey, 'user');
+    const issue = await getIssueWithChangelog(caller.issueKey, 'user', { properties: [SLA_RECORD_PROPERTY] });
     const { sla, unavailable } = computeSla(issue, config, nowMs);
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const [waiting, escalation, details] = await Promise.all([
@@ -24,14 +25,14 @@ export function getIssuePanelView(req: ResolverRequest, nowMs = Date.now()): Pro
       getIssueProperty<unknown>(issue.key, DETAILS_PROPERTY),
     ]);
     const status = issue.fields.status ?? {};
-    const coverage = sla?.coverage ?? coverageFor(config, []);
+    const coverage = sla?.result.coverage ?? coverageFor(config, []);
     return ok({
       issueKey: issue.key,
       lang: caller.lang,
       status: { name: status.name ?? '', canonical: statusResolver(config.statusMapping)(status) ?? null },
       resolution: issue.fields.resolution?.name ?? null,
       now: new Date(nowMs).toISOString(),
-      sla: sla ? slaView(sla) : null,
+      sla: sla ? slaView(sla, config) : null,
       slaUnavailable: unavailable,
       calendar: calendarView(config, coverage),
       waiting,

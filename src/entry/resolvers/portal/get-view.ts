@@ -1,30 +1,35 @@
 import { awaitedFromTeam, latestTeamComment } from '../../../domain/comments';
 import { escalationGuidance } from '../../../domain/messages/team-messages';
+import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
 import { textsFor } from '../../../domain/texts';
 import { statusResolver } from '../../../domain/workflow';
-import { getIssueWithChangelog } from '../../../jira/get-issue-with-changelog';
 import { getUser } from '../../../jira/get-user';
 import { listIssueComments } from '../../../jira/list-issue-comments';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
-import { canSeeRequest, resolveFor, type ResolverRequest } from '../access';
+import { loadAudience } from '../../shared/request-audience';
+import { resolveFor, type ResolverRequest } from '../access';
 import { computeSla, loadEscalation, loadWaiting } from '../engines';
 import { fail, ok } from '../result';
 import { escalatedBy, portalSla, statusInWords } from '../views';
 
 /**
- * The customer's panel: checks through JSM, as the user, that they may see the request; then reads it as the app
- * and says, in their words, where it stands, what is awaited from them (comments.ts `awaitedFromTeam`, as the
+ * The customer's panel: reads the request as the app (a portal-only customer's own calls fail: ECO-838), shows it
+ * only to its audience (reporter, participants, members of an organization it is shared with, agents:
+ * shared/request-audience.ts), and says, in their words, where it stands, what is awaited from them (comments.ts `awaitedFromTeam`, as the
  * reminders quote it) and when it would close.
  */
 export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise<ResolverResult<PortalView>> {
   return resolveFor(req, 'request', async (caller, config) => {
     const lang = caller.lang;
-    if (!(await canSeeRequest(caller.issueKey))) return fail(403, 'forbidden', textsFor(lang).refusals.forbidden);
-    const issue = await getIssueWithChangelog(caller.issueKey, 'app');
+    const loaded = await loadAudience(caller.issueKey, caller.accountId, 'view', {
+      properties: [SLA_RECORD_PROPERTY],
+    });
+    if (!loaded?.audience) return fail(403, 'forbidden', textsFor(lang).refusals.forbidden);
+    const { issue } = loaded;
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
     const { sla } = computeSla(issue, config, nowMs);
     const waitingForCustomer = canonical === 'waiting_for_customer';
-    const running = sla?.state === 'running';
+    const running = sla?.result.state === 'running';
     const [waiting, escalation, comments] = await Promise.all([
       waitingForCustomer ? loadWaiting(issue.key, config, canonical, issue.fields.created) : Promise.resolve(null),
       loadEscalation(issue.key),
@@ -38,7 +43,7 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
       issueKey: issue.key,
       lang,
       status: { canonical: canonical ?? null, name: statusInWords(canonical, issue.fields.status?.name ?? '', lang) },
-      sla: sla ? portalSla(sla, canonical) : null,
+      sla: sla ? portalSla(sla.result, canonical, config) : null,
       awaited: waitingForCustomer ? awaitedFromTeam(comments, { reporter, participants: [] }, lang) : null,
       teamAnswered: running && latestTeamComment(comments, { reporter, participants: [] }) !== null,
       escalatedBy: escalation ? escalatedBy(escalation.by, caller.accountId, escalator?.accountType) : null,

@@ -3,11 +3,12 @@ import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
 import { NumberField, RecordRows, Section } from '../fields';
 
-/** The response goal for any priority, and by priority. */
+/** The response goal for any priority, and by priority; the share of it from which an SLA is at risk. */
 export function GoalsSection({ config, t }: { config: Lens<Config>; t: Strings }) {
   const goals = config.at('responseGoals');
+  const sla = config.at('sla');
   return (
-    <Section id="goals" title={t.sections.goals} errors={goals.errors().length}>
+    <Section id="goals" title={t.sections.goals} errors={goals.errors().length + sla.errors().length}>
       <NumberField id="goal-default" label={t.defaultGoal} lens={goals.at('defaultMinutes')} />
       <RecordRows
         id="priority"
@@ -29,6 +30,7 @@ export function GoalsSection({ config, t }: { config: Lens<Config>; t: Strings }
         )}
         addLabel={t.addPriority}
       />
+      <NumberField id="sla-at-risk" label={t.atRiskPercent} lens={sla.at('atRiskPercent')} />
     </Section>
   );
 }

@@ -136,7 +136,11 @@ export class Session {
 }
 
 /** The Custom UI frame of a resource on a page (the first one whose src points into static/<resource>/). */
-export function appFrame(page: Page, resource: 'issue-panel' | 'portal' | 'admin-page', within = ''): FrameLocator {
+export function appFrame(
+  page: Page,
+  resource: 'issue-panel' | 'portal' | 'admin-page' | 'at-risk-queue' | 'sla-report',
+  within = '',
+): FrameLocator {
   return page.frameLocator(`${within} iframe.forge[src*="/static/${resource}/"]`.trim());
 }
 
