@@ -47,6 +47,8 @@ function describeIssue(issue: z.core.$ZodIssue, lang: Language): string {
       return t.expected(t.typeNames[issue.expected] ?? issue.expected);
     case 'invalid_value':
       return t.invalidValue(issue.values.map((v) => JSON.stringify(v)).join(', '));
+    case 'invalid_key':
+      return t.noKey;
     case 'unrecognized_keys':
       return t.unknownSetting(issue.keys.join(', '));
     case 'too_small': {

@@ -24,6 +24,7 @@ import type { SlaResult } from '../domain/sla';
 import type { ReportCell, ReportFigures, ReportRow, SlaReportFigures } from '../domain/sla-report';
 import type { SlaRisk } from '../domain/sla-thresholds';
 import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
+import type { SiteLists } from '../domain/site-values';
 import type { ThirdPartyKind } from '../domain/third-party';
 import type { CanonicalStatus } from '../domain/workflow';
 
@@ -227,6 +228,9 @@ export interface FoundPeople {
 }
 
 /** The site's Jira Service Management projects (type `service_desk`), which the rules may be limited to. */
+/** The site's priorities, resolutions and JSM organizations (each list, or why it could not be read). */
+export type SiteValuesView = SiteLists;
+
 export interface ServiceProjects {
   projects: { key: string; name: string }[];
 }
@@ -264,6 +268,7 @@ export type AdminResolver = {
   importConfig(payload: ImportPayload): ResolverResult<Config>;
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
   listServiceProjects(): ResolverResult<ServiceProjects>;
+  listSiteValues(): ResolverResult<SiteValuesView>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
   startSlaRecompute(payload: RecomputePayload): ResolverResult<SlaJobView>;
@@ -447,6 +452,7 @@ export const ADMIN = {
   importConfig: 'importConfig',
   findPeople: 'findPeople',
   listServiceProjects: 'listServiceProjects',
+  listSiteValues: 'listSiteValues',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
   startSlaRecompute: 'startSlaRecompute',

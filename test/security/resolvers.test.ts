@@ -236,6 +236,14 @@ const CASES: Case[] = [
   },
   {
     moduleKey: 'config-page',
+    functionKey: ADMIN.listSiteValues,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({}),
+  },
+  {
+    moduleKey: 'config-page',
     functionKey: ADMIN.listDeadLetters,
     onRequest: false,
     mutates: false,

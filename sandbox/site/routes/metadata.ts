@@ -1,5 +1,5 @@
 /**
- * The site's configuration as Jira lists it: GET /rest/api/3/status, /resolution, /priority,
+ * The site's configuration as Jira lists it: GET /rest/api/3/status, /resolution, /resolution/search (paged), /priority,
  * /project/search (paged, filtered by `typeKey`, `keys`, `id`, `query`), /project/{key}, /project/{key}/statuses
  * and /serverInfo. A customer sees only the service projects (JSM's portal access grants them Browse Projects
  * there, never in a software project).
@@ -56,6 +56,45 @@ export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
     ctx.auth.require(request);
     return RESOLUTIONS.map((r) => ({ self: `${ctx.baseUrl()}/rest/api/3/resolution/${r.id}`, ...r }));
   });
+
+  // GET /rest/api/3/resolution/search (spec: searchResolutions, PageBeanResolutionJsonBean; `id` filters, invalid ids
+  // ignored; `onlyDefault` keeps the default resolution, which the sandbox's site does not set).
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
+    '/rest/api/3/resolution/search',
+    async (request) => {
+      ctx.auth.require(request);
+      const query = request.query;
+      const one = (name: string) => (Array.isArray(query[name]) ? query[name][0] : query[name]) as string | undefined;
+      const { startAt, maxResults } = pageParams({ startAt: one('startAt'), maxResults: one('maxResults') }, 50, 100);
+      const ids = listParam(query.id);
+      const onlyDefault = one('onlyDefault') === 'true';
+      const matching = RESOLUTIONS.filter((r) => !onlyDefault && (ids.length === 0 || ids.includes(r.id)));
+      const values = matching.slice(startAt, startAt + maxResults).map((r) => ({
+        self: `${ctx.baseUrl()}/rest/api/3/resolution/${r.id}`,
+        id: r.id,
+        name: r.name,
+        description: r.description,
+        default: false,
+      }));
+      const isLast = startAt + values.length >= matching.length;
+      const page = (at: number) => {
+        const params = new URLSearchParams();
+        for (const id of ids) params.append('id', id);
+        params.set('startAt', String(at));
+        params.set('maxResults', String(maxResults));
+        return `${ctx.baseUrl()}/rest/api/3/resolution/search?${params.toString()}`;
+      };
+      return {
+        self: page(startAt),
+        ...(isLast ? {} : { nextPage: page(startAt + maxResults) }),
+        maxResults,
+        startAt,
+        total: matching.length,
+        isLast,
+        values,
+      };
+    },
+  );
 
   app.get('/rest/api/3/priority', async (request) => {
     ctx.auth.require(request);

@@ -1,3 +1,5 @@
+import type { SiteListKind } from '../site-values';
+
 /**
  * Every text the server writes, in English: emails, comments and notes on requests, resolver refusals,
  * configuration and setup-check messages. Its shape is the catalog's type ({@link Texts}): the French catalog
@@ -194,6 +196,14 @@ export const en = {
     duplicate: (p: { value: string }) => `"${p.value}" is listed twice.`,
   },
 
+  /** A setting naming something of the site (a priority, a resolution, an organization) that the site lacks. */
+  siteValues: {
+    unknown: (kind: SiteListKind, value: string, closest: string | null) =>
+      `"${value}" is not ${{ priorities: 'a priority', resolutions: 'a resolution', organizations: 'a JSM organization' }[kind]} of this site: the setting could never apply.${closest ? ` Did you mean "${closest}"?` : ' Pick one from the list.'}`,
+    unreadable: (kind: SiteListKind, reason: string) =>
+      `The site's ${kind} could not be read (${reason}), so this value cannot be checked: nothing was saved. Try again in a moment.`,
+  },
+
   configIssue: {
     typeNames: {
       string: 'a text',
@@ -209,6 +219,7 @@ export const en = {
     unknownSetting: (keys: string) => `Unknown setting: ${keys}. Check its spelling or remove it.`,
     listTooShort: (min: string) => `The list needs at least ${min} item(s).`,
     empty: 'This field cannot be empty.',
+    noKey: 'Give this row its name: pick it in the list, or type it.',
     tooSmall: (min: string) => `The value must be at least ${min}.`,
     listTooLong: (max: string) => `The list holds at most ${max} items.`,
     textTooLong: (max: string) => `The text holds at most ${max} characters.`,

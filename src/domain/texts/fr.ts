@@ -195,6 +195,13 @@ export const fr: Texts = typeset<Texts>(
       duplicate: (p) => `« ${p.value} » figure deux fois.`,
     },
 
+    siteValues: {
+      unknown: (kind, value, closest) =>
+        `« ${value} » n'est pas ${{ priorities: 'une priorité', resolutions: 'une résolution', organizations: 'une organisation JSM' }[kind]} de ce site : ce réglage ne pourrait jamais s'appliquer.${closest ? ` Vouliez-vous dire « ${closest} » ?` : ' Choisissez-en une dans la liste.'}`,
+      unreadable: (kind, reason) =>
+        `La liste des ${{ priorities: 'priorités', resolutions: 'résolutions', organizations: 'organisations' }[kind]} du site n'a pas pu être lue (${reason}) : cette valeur ne peut pas être vérifiée, rien n'a été enregistré. Réessayez dans un instant.`,
+    },
+
     configIssue: {
       typeNames: {
         string: 'un texte',
@@ -210,6 +217,7 @@ export const fr: Texts = typeset<Texts>(
       unknownSetting: (keys) => `Réglage inconnu : ${keys}. Vérifiez l'orthographe ou retirez-le.`,
       listTooShort: (min) => `La liste doit compter au moins ${min} élément(s).`,
       empty: 'Ce champ ne peut pas être vide.',
+      noKey: 'Donnez son nom à cette ligne : choisissez-le dans la liste, ou saisissez-le.',
       tooSmall: (min) => `La valeur doit être au moins ${min}.`,
       listTooLong: (max) => `La liste compte au plus ${max} éléments.`,
       textTooLong: (max) => `Le texte compte au plus ${max} caractères.`,

@@ -11,6 +11,7 @@ import {
   getConfig,
   importConfig,
   listProjects,
+  listSiteValues,
   saveConfig,
   setupCheck,
 } from './admin/config-resolvers';
@@ -45,6 +46,7 @@ export const adminResolver = makeResolver<AdminResolver>({
   importConfig,
   findPeople,
   listServiceProjects: listProjects,
+  listSiteValues,
   listDeadLetters,
   retryDeadLetter,
   startSlaRecompute,

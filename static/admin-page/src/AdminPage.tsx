@@ -7,6 +7,7 @@ import type {
   ResolverFailure,
   ResolverResult,
   SetupCheck,
+  SiteValuesView,
 } from '../../../src/shared/contracts';
 import { adminApi } from '../../common/src/api';
 import { strings } from '../../common/src/i18n';
@@ -40,6 +41,8 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   /** Problems not shown under a field: those of an imported file (the form keeps the settings in force), or of the whole configuration. */
   const [listed, setListed] = useState<{ title: string; errors: ConfigError[] } | null>(null);
   const [check, setCheck] = useState<ResolverResult<SetupCheck> | null>(null);
+  /** The site's priorities, resolutions and organizations, for the pickers (null while they load). */
+  const [site, setSite] = useState<SiteValuesView | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -54,6 +57,10 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       setStored(JSON.stringify(result.data.config));
     });
     void runCheck();
+    void adminApi('listSiteValues').then((result) => {
+      const failed = { unreadable: result.ok ? '' : result.message };
+      setSite(result.ok ? result.data : { priorities: failed, resolutions: failed, organizations: failed });
+    });
   }, [runCheck]);
 
   async function afterWrite(result: ResolverResult<Config>, success: string, source: 'form' | 'file') {
@@ -188,6 +195,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           draft={draft}
           errors={errors}
           statuses={check?.ok ? check.data.statuses : []}
+          site={site}
           onChange={setDraft}
         />
       </div>

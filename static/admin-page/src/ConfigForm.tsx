@@ -1,4 +1,4 @@
-import type { Config, ConfigError, SetupCheck } from '../../../src/shared/contracts';
+import type { Config, ConfigError, SetupCheck, SiteValuesView } from '../../../src/shared/contracts';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
 import { draftLens } from './draft';
@@ -18,6 +18,8 @@ interface Props {
   draft: Config;
   errors: ConfigError[];
   statuses: SetupCheck['statuses'];
+  /** The site's priorities, resolutions and organizations (null while they load). */
+  site: SiteValuesView | null;
   onChange: (next: Config) => void;
 }
 
@@ -25,17 +27,17 @@ interface Props {
  * Every setting of the configuration schema, one section per group, each editing its part of the draft through
  * a typed lens, with the schema's errors under the field they concern.
  */
-export function ConfigForm({ ctx, draft, errors, statuses, onChange }: Props) {
+export function ConfigForm({ ctx, draft, errors, statuses, site, onChange }: Props) {
   const t = strings(ctx.lang);
   const config = draftLens(draft, errors, onChange);
   return (
     <div className="sr-stack">
       <ProjectsSection config={config} t={t} />
-      <WorkflowSection config={config} statuses={statuses} t={t} lang={ctx.lang} />
+      <WorkflowSection config={config} statuses={statuses} t={t} lang={ctx.lang} site={site} />
       <CalendarsSection config={config} t={t} />
-      <CoverageSection config={config} t={t} />
-      <GoalsSection config={config} t={t} />
-      <RemindersSection config={config} t={t} />
+      <CoverageSection config={config} t={t} site={site} />
+      <GoalsSection config={config} t={t} site={site} />
+      <RemindersSection config={config} t={t} site={site} />
       <EscalationSection config={config} t={t} lang={ctx.lang} />
       <LanguagesSection config={config} t={t} />
       <RulesSection config={config} t={t} />

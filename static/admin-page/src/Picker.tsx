@@ -98,7 +98,7 @@ export function Picker({ id, label, lang, kind, value, errors, onChange }: Props
           <input
             id={id}
             className="sr-input"
-            style={{ minWidth: 320 }}
+            style={{ width: 320 }}
             role="combobox"
             aria-expanded={open}
             aria-controls={listId}

@@ -182,7 +182,11 @@ export function ListText<V extends string | number>({
   );
 }
 
-/** A table of name → value rows (organizations, priorities, status names), renamed and removed in place. */
+/**
+ * A table of name → value rows (organizations, priorities, status names), renamed and removed in place. A row's
+ * name is picked from `keys.choices` when given (a new row takes the first one not yet used), else typed (a new row
+ * starts empty, with the name's label as placeholder): never a made-up name.
+ */
 export function RecordRows<V>(props: {
   id: string;
   t: Strings;
@@ -193,33 +197,68 @@ export function RecordRows<V>(props: {
   fresh: V;
   renderValue: (value: V, onValue: (v: V) => void, id: string, label: string) => ReactNode;
   addLabel: string;
+  /** The names the site offers, and how a row's name is picked among them (the names other rows took left out). */
+  keys?: {
+    choices: readonly string[] | null;
+    render: (key: string, onKey: (k: string) => void, id: string, label: string, taken: string[]) => ReactNode;
+  };
 }) {
-  const { id, t, lens, keyLabel, valueLabel, fresh, renderValue, addLabel } = props;
+  const { id, t, lens, keyLabel, valueLabel, fresh, renderValue, addLabel, keys } = props;
   const entries = lens.value;
   const rows = Object.entries(entries);
-  const rename = (from: string, to: string) =>
+  const rename = (from: string, to: string) => {
+    if (to !== from && Object.hasOwn(entries, to)) return;
     lens.set(Object.fromEntries(rows.map(([k, v]) => [k === from ? to : k, v])));
+  };
+  const freshKey = keys?.choices ? (keys.choices.find((c) => !Object.hasOwn(entries, c)) ?? null) : '';
+  const canAdd = freshKey !== null && !Object.hasOwn(entries, freshKey);
   return (
     <div data-testid={`rows-${id}`}>
-      {rows.map(([key, value], i) => (
-        <div key={i} className="sr-row" style={{ marginBottom: 4, alignItems: 'flex-start' }}>
-          <input className="sr-input" aria-label={keyLabel} value={key} onChange={(e) => rename(key, e.target.value)} />
-          {renderValue(value, (v) => lens.set({ ...entries, [key]: v }), `${id}-${i}-value`, `${valueLabel} (${key})`)}
-          <Button appearance="subtle" onClick={() => lens.set(withoutKey(entries, key))}>
-            {t.remove}
-          </Button>
-          <Errors messages={lens.at(key).errors()} />
-        </div>
-      ))}
-      <Button appearance="subtle" onClick={() => lens.set({ ...entries, [uniqueKey(entries)]: fresh })}>
+      {rows.map(([key, value], i) => {
+        const keyId = `${id}-${i}-key`;
+        const onKey = (k: string) => rename(key, k);
+        return (
+          <div key={i} className="sr-row" style={{ marginBottom: 4, alignItems: 'flex-start' }} data-row-key={key}>
+            {keys ? (
+              keys.render(
+                key,
+                onKey,
+                keyId,
+                keyLabel,
+                rows.map(([k]) => k).filter((k) => k !== key),
+              )
+            ) : (
+              <input
+                id={keyId}
+                className="sr-input"
+                aria-label={keyLabel}
+                aria-invalid={lens.at(key).errors().length > 0}
+                placeholder={keyLabel}
+                value={key}
+                onChange={(e) => onKey(e.target.value)}
+              />
+            )}
+            {renderValue(
+              value,
+              (v) => lens.set({ ...entries, [key]: v }),
+              `${id}-${i}-value`,
+              `${valueLabel} (${key || keyLabel})`,
+            )}
+            <Button appearance="subtle" onClick={() => lens.set(withoutKey(entries, key))}>
+              {t.remove}
+            </Button>
+            <Errors messages={lens.at(key).errors()} />
+          </div>
+        );
+      })}
+      <Button
+        appearance="subtle"
+        isDisabled={!canAdd}
+        testId={`add-${id}`}
+        onClick={() => freshKey !== null && lens.set({ ...entries, [freshKey]: fresh })}
+      >
         {addLabel}
       </Button>
     </div>
   );
-}
-
-function uniqueKey(entries: Record<string, unknown>): string {
-  let n = Object.keys(entries).length + 1;
-  while (`?${n}` in entries) n++;
-  return `?${n}`;
 }

@@ -237,7 +237,15 @@ const en = {
   yearlyDates: 'Closed every year (MM-DD, comma-separated)',
   tzTwentyFourSeven: 'Time zone of the 24/7 calendar',
   defaultCoverage: 'Coverage for everyone else',
-  organization: 'Organization (name or id)',
+  organization: 'Organization',
+  siteValuePlaceholder: {
+    priorities: 'Choose a priority',
+    resolutions: 'Choose a resolution',
+    organizations: 'Choose an organization',
+  } as Record<'priorities' | 'resolutions' | 'organizations', string>,
+  notOnSite: (value: string) => `${value} (not on this site)`,
+  siteListUnreadable: (kind: 'priorities' | 'resolutions' | 'organizations', reason: string) =>
+    `The site's ${kind} could not be read (${reason}): type the name as Jira spells it; saving checks it against the site and refuses it while the list cannot be read.`,
   coverageLabel: 'Coverage',
   addOrganization: 'Add an organization',
   defaultGoal: 'Goal for any priority (minutes)',
@@ -606,7 +614,15 @@ const fr: Strings = typeset<Strings>(
     yearlyDates: 'Fermé chaque année (MM-JJ, séparés par des virgules)',
     tzTwentyFourSeven: 'Fuseau horaire du calendrier 24/7',
     defaultCoverage: 'Couverture pour les autres',
-    organization: 'Organisation (nom ou id)',
+    organization: 'Organisation',
+    siteValuePlaceholder: {
+      priorities: 'Choisissez une priorité',
+      resolutions: 'Choisissez une résolution',
+      organizations: 'Choisissez une organisation',
+    },
+    notOnSite: (value) => `${value} (absente de ce site)`,
+    siteListUnreadable: (kind, reason) =>
+      `La liste des ${{ priorities: 'priorités', resolutions: 'résolutions', organizations: 'organisations' }[kind]} du site n'a pas pu être lue (${reason}) : saisissez le nom tel que Jira l'écrit ; l'enregistrement le vérifie sur le site et le refuse tant que la liste ne peut pas être lue.`,
     coverageLabel: 'Couverture',
     addOrganization: 'Ajouter une organisation',
     defaultGoal: 'Objectif pour toute priorité (minutes)',

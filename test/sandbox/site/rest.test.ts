@@ -149,6 +149,21 @@ describe('users, groups and permissions', () => {
       'Lowest',
     ]);
   });
+
+  it('pages resolutions as GET /rest/api/3/resolution/search does', async () => {
+    // Source: reference/jira-platform-openapi.v3.json searchResolutions (PageBeanResolutionJsonBean: startAt,
+    // maxResults, total, isLast, nextPage when another page follows; `id` filters, invalid ids ignored); each page
+    // validated against the spec.
+    const first = await get(ADMIN, '/rest/api/3/resolution/search?startAt=0&maxResults=1');
+    expect(first).toMatchObject({ startAt: 0, maxResults: 1, total: 2, isLast: false, values: [{ name: 'Done' }] });
+    expect(first.nextPage).toContain('startAt=1');
+    const next = await get(ADMIN, new URL(first.nextPage).pathname + new URL(first.nextPage).search);
+    expect(next).toMatchObject({ startAt: 1, isLast: true, values: [{ id: '10001', name: 'Consulting' }] });
+    expect(next.nextPage).toBeUndefined();
+    const byId = await get(ADMIN, '/rest/api/3/resolution/search?id=10001&id=999');
+    expect(byId.values.map((r: { name: string }) => r.name)).toEqual(['Consulting']);
+    expect((await t.as(ADMIN).get('/rest/api/3/resolution/search?maxResults=x')).status).toBe(400);
+  });
 });
 
 describe('issues', () => {

@@ -7,6 +7,7 @@
 import { defaultConfig, type Config } from '../../../domain/config';
 import { validateConfig } from '../../../domain/config-errors';
 import { setupProblems } from '../../../domain/setup-check';
+import { listsNeeded, siteValueErrors, type SiteLists } from '../../../domain/site-values';
 import { slaSettingsDiffer } from '../../../domain/sla-fingerprint';
 import { textsFor } from '../../../domain/texts';
 import { getUser } from '../../../jira/get-user';
@@ -27,9 +28,11 @@ import type {
   ResolverResult,
   ServiceProjects,
   SetupCheck,
+  SiteValuesView,
 } from '../../../shared/contracts';
 import { asAdmin, type Caller } from '../access';
 import { fail, ok } from '../result';
+import { readSiteLists } from '../../shared/site-lists';
 import { runningSlasJql, startSlaJob } from '../../shared/sla-jobs';
 
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
@@ -40,12 +43,15 @@ async function validated(input: unknown, caller: Caller, save: boolean): Promise
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return fail(400, 'invalid_config', t.invalidConfig, [{ path: '', message: t.notObject }]);
   }
-  if (!save) {
-    const checked = validateConfig(input, caller.lang);
-    return checked.ok ? ok(checked.config) : fail(400, 'invalid_config', t.invalidConfig, checked.errors);
-  }
+  const checked = validateConfig(input, caller.lang);
+  if (!checked.ok) return fail(400, 'invalid_config', t.invalidConfig, checked.errors);
+  // A priority, resolution or organization the site lacks could never apply: refused, like a schema error.
+  const lists = await readSiteLists(listsNeeded(checked.config));
+  const unknown = siteValueErrors(checked.config, lists, caller.lang);
+  if (unknown.length > 0) return fail(400, 'invalid_config', t.invalidConfig, unknown);
+  if (!save) return ok(checked.config);
   const previous = await loadConfig();
-  const result = await storeConfig(input, caller.lang);
+  const result = await storeConfig(checked.config, caller.lang);
   if (!result.ok) return fail(400, 'invalid_config', t.invalidConfig, result.errors);
   // Running and paused SLAs follow the settings: their records are measured again (stopped ones stay as measured).
   if (slaSettingsDiffer(previous, result.config))
@@ -136,4 +142,13 @@ export const findPeople = asAdmin<FindPeoplePayload, FoundPeople>(async (caller,
 export const listProjects = asAdmin<object, ServiceProjects>(async () => {
   const projects = await listServiceProjects();
   return ok({ projects: [...projects].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)) });
+});
+
+/**
+ * The site's priorities, resolutions and JSM organizations, for the admin page's pickers: each list as Jira gives
+ * it, or why it could not be read (the page then says so, and a save naming such a value is refused).
+ */
+export const listSiteValues = asAdmin<object, SiteValuesView>(async () => {
+  const lists = await readSiteLists(['priorities', 'resolutions', 'organizations']);
+  return ok(lists as SiteLists);
 });

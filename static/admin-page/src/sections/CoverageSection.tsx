@@ -1,11 +1,21 @@
-import { COVERAGES, type Config, type Coverage } from '../../../../src/shared/contracts';
+import { COVERAGES, type Config, type Coverage, type SiteValuesView } from '../../../../src/shared/contracts';
 import type { Strings } from '../../../common/src/i18n';
 import { Field } from '../../../common/src/ui';
 import type { Lens } from '../draft';
-import { RecordRows, Section } from '../fields';
+import { Errors, RecordRows, Section } from '../fields';
+import { SiteValueSelect, siteChoices, unreadable } from '../site-values';
 
 /** The coverage of each JSM organization's contract, and everyone else's. */
-export function CoverageSection({ config, t }: { config: Lens<Config>; t: Strings }) {
+export function CoverageSection({
+  config,
+  t,
+  site,
+}: {
+  config: Lens<Config>;
+  t: Strings;
+  site: SiteValuesView | null;
+}) {
+  const failure = unreadable(site, 'organizations');
   const coverage = config.at('coverage');
   const fallback = coverage.at('default');
   return (
@@ -24,7 +34,24 @@ export function CoverageSection({ config, t }: { config: Lens<Config>; t: String
           <CoverageSelect id={id} label={label} t={t} value={value} onChange={onValue} />
         )}
         addLabel={t.addOrganization}
+        keys={{
+          choices: siteChoices(site, 'organizations'),
+          render: (key, onKey, id, label, taken) => (
+            <SiteValueSelect
+              id={id}
+              label={label}
+              kind="organizations"
+              site={site}
+              t={t}
+              value={key}
+              taken={taken}
+              invalid={coverage.at('byOrganization').at(key).errors().length > 0}
+              onChange={onKey}
+            />
+          ),
+        }}
       />
+      {failure ? <Errors messages={[t.siteListUnreadable('organizations', failure)]} /> : null}
     </Section>
   );
 }

@@ -1,10 +1,12 @@
-import type { Config } from '../../../../src/shared/contracts';
+import type { Config, SiteValuesView } from '../../../../src/shared/contracts';
 import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
-import { NumberField, RecordRows, Section } from '../fields';
+import { Errors, NumberField, RecordRows, Section } from '../fields';
+import { SiteValueSelect, siteChoices, unreadable } from '../site-values';
 
 /** The response goal for any priority, and by priority; the share of it from which an SLA is at risk. */
-export function GoalsSection({ config, t }: { config: Lens<Config>; t: Strings }) {
+export function GoalsSection({ config, t, site }: { config: Lens<Config>; t: Strings; site: SiteValuesView | null }) {
+  const failure = unreadable(site, 'priorities');
   const goals = config.at('responseGoals');
   const sla = config.at('sla');
   return (
@@ -29,7 +31,24 @@ export function GoalsSection({ config, t }: { config: Lens<Config>; t: Strings }
           />
         )}
         addLabel={t.addPriority}
+        keys={{
+          choices: siteChoices(site, 'priorities'),
+          render: (key, onKey, id, label, taken) => (
+            <SiteValueSelect
+              id={id}
+              label={label}
+              kind="priorities"
+              site={site}
+              t={t}
+              value={key}
+              taken={taken}
+              invalid={goals.at('byPriority').at(key).errors().length > 0}
+              onChange={onKey}
+            />
+          ),
+        }}
       />
+      {failure ? <Errors messages={[t.siteListUnreadable('priorities', failure)]} /> : null}
       <NumberField id="sla-at-risk" label={t.atRiskPercent} lens={sla.at('atRiskPercent')} />
     </Section>
   );

@@ -1,16 +1,32 @@
-import type { Config } from '../../../../src/shared/contracts';
+import type { Config, SiteValuesView } from '../../../../src/shared/contracts';
 import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
-import { ListText, NumberField, Section, Text } from '../fields';
+import { ListText, NumberField, Section } from '../fields';
+import { SiteValueField } from '../site-values';
 
 /** The reminders' delays, the automatic close's delay and its resolution. */
-export function RemindersSection({ config, t }: { config: Lens<Config>; t: Strings }) {
+export function RemindersSection({
+  config,
+  t,
+  site,
+}: {
+  config: Lens<Config>;
+  t: Strings;
+  site: SiteValuesView | null;
+}) {
   const reminders = config.at('reminders');
   return (
     <Section id="reminders" title={t.sections.reminders} errors={reminders.errors().length}>
       <ListText id="reminder-days" label={t.reminderDays} lens={reminders.at('reminderDays')} numeric />
       <NumberField id="autoclose-days" label={t.autoCloseDays} lens={reminders.at('autoCloseDays')} />
-      <Text id="autoclose-resolution" label={t.autoCloseResolution} lens={reminders.at('autoCloseResolution')} />
+      <SiteValueField
+        id="autoclose-resolution"
+        label={t.autoCloseResolution}
+        kind="resolutions"
+        site={site}
+        t={t}
+        lens={reminders.at('autoCloseResolution')}
+      />
     </Section>
   );
 }

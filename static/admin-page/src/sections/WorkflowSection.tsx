@@ -3,10 +3,12 @@ import {
   type CanonicalStatus,
   type Config,
   type SetupCheck,
+  type SiteValuesView,
 } from '../../../../src/shared/contracts';
 import { statusName, type Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
-import { Errors, RecordRows, Section, Text } from '../fields';
+import { Errors, RecordRows, Section } from '../fields';
+import { SiteValueField } from '../site-values';
 
 /** Which site status means which canonical status: by id for the site's statuses, by name for others. */
 export function WorkflowSection({
@@ -14,9 +16,11 @@ export function WorkflowSection({
   statuses,
   t,
   lang,
+  site,
 }: {
   config: Lens<Config>;
   statuses: SetupCheck['statuses'];
+  site: SiteValuesView | null;
   t: Strings;
   lang: Parameters<typeof statusName>[1];
 }) {
@@ -89,7 +93,14 @@ export function WorkflowSection({
           </select>
         )}
       />
-      <Text id="consultingResolution" label={t.consultingResolution} lens={consulting} />
+      <SiteValueField
+        id="consultingResolution"
+        label={t.consultingResolution}
+        kind="resolutions"
+        site={site}
+        t={t}
+        lens={consulting}
+      />
     </Section>
   );
 }
