@@ -7,6 +7,7 @@ import { ALL_STATUSES, PROJECTS, RESOLUTIONS } from './catalog';
 import type { IndexedProperty } from './entity-properties';
 import { jqlDate, propertyCondition, propertyOrder, propertyRef, type PropertyContext } from './jql-properties';
 import { SERVICE_PROJECT_KEYS } from './permissions';
+import { ORGANIZATIONS } from './seed';
 import { JqlError, type CompareOp, type Expr, type Field, type Query, type Value } from './jql';
 
 /** A field's name; a property never gets here (propertyRef resolves every issue.property[...]). */
@@ -49,7 +50,7 @@ const ORDER_COLUMNS: Record<string, string> = {
   project: 'i.project_key',
 };
 const SUPPORTED =
-  'project, key, status, resolution, reporter, assignee, created, updated, request-channel-type, issue properties';
+  'project, key, status, resolution, reporter, assignee, organizations, created, updated, request-channel-type, issue properties';
 
 /**
  * Compiles a query; a query without a condition is refused as Jira refuses unbounded searches.
@@ -232,6 +233,20 @@ function columnCompare(
         params,
       );
     }
+    case 'organizations':
+      // JSM's "Organizations = \"name\"": the requests shared with that organization (by name, or by id); an unknown
+      // organization is an error, as for any field value Jira does not know.
+      return inList(
+        'i.organization_id',
+        op,
+        values.map((v) => {
+          const text = literal(v, field).trim();
+          const org = ORGANIZATIONS.find((o) => String(o.id) === text || o.name.toLowerCase() === text.toLowerCase());
+          if (!org) throw new JqlError(`The value '${text}' does not exist for the field 'organizations'.`);
+          return org.id;
+        }),
+        params,
+      );
     case 'request-channel-type':
       // Only requests of service projects have a channel.
       params.push(...SERVICE_PROJECT_KEYS);
@@ -262,10 +277,12 @@ function currentUser(value: Extract<Value, { kind: 'function' }>, ctx: CompileCo
 }
 
 function emptyCheck(field: string, negated: boolean): string {
-  const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id' }[field];
+  const column = { resolution: 'i.resolution_id', assignee: 'i.assignee_id', organizations: 'i.organization_id' }[
+    field
+  ];
   if (!column)
     throw new JqlError(
-      `The operator 'IS EMPTY' is not supported for the field '${field}' by the sandbox's JQL (it works on resolution, assignee and issue properties).`,
+      `The operator 'IS EMPTY' is not supported for the field '${field}' by the sandbox's JQL (it works on resolution, assignee, organizations and issue properties).`,
     );
   return negated ? `${column} IS NOT NULL` : `${column} IS NULL`;
 }

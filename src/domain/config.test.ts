@@ -125,6 +125,18 @@ describe('validation', () => {
       "«\u00a004-31\u00a0» n'est pas un jour du calendrier\u00a0: vérifiez le nombre de jours du mois.",
     ],
     [
+      { calendars: { businessHours: { holidays: { fixedDates: ['2026-12-24', ''] } } } },
+      'calendars.businessHours.holidays.fixedDates.1',
+      'Choose the date, or remove this row.',
+      'Choisissez la date, ou supprimez cette ligne.',
+    ],
+    [
+      { calendars: { businessHours: { holidays: { yearlyDates: ['05-'] } } } },
+      'calendars.businessHours.holidays.yearlyDates.0',
+      'Choose the date, or remove this row.',
+      'Choisissez la date, ou supprimez cette ligne.',
+    ],
+    [
       { calendars: { businessHours: { holidays: { country: 'FR', region: 'ZZ' } } } },
       'calendars.businessHours.holidays.region',
       '"ZZ" is not a region of FR for public holidays: use its code in the date-holidays list (for example 67 for Bas-Rhin in FR), or leave it empty for the whole country.',

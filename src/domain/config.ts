@@ -122,7 +122,8 @@ const holidays = z
     fixedDates: z
       .array(
         z.string().superRefine((d, ctx) => {
-          if (!DATE.test(d)) custom(ctx, 'date.format', { value: d });
+          if (d === '') custom(ctx, 'date.missing', {});
+          else if (!DATE.test(d)) custom(ctx, 'date.format', { value: d });
           else if (!isCalendarDay(d)) custom(ctx, 'date.nonexistent', { value: d });
         }),
       )
@@ -131,7 +132,8 @@ const holidays = z
     yearlyDates: z
       .array(
         z.string().superRefine((d, ctx) => {
-          if (!YEARLY.test(d)) custom(ctx, 'yearlyDate.format', { value: d });
+          if (/^(\d\d-|-\d\d|-|)$/.test(d)) custom(ctx, 'date.missing', {});
+          else if (!YEARLY.test(d)) custom(ctx, 'yearlyDate.format', { value: d });
           else if (!isCalendarDay(d)) custom(ctx, 'date.nonexistent', { value: d });
         }),
       )

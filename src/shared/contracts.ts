@@ -17,6 +17,8 @@ import type { Weekday } from '../domain/business-week';
 import type { Config } from '../domain/config';
 import type { ConfigError } from '../domain/config-errors';
 import type { Coverage } from '../domain/contract';
+import type { CoverageChange } from '../domain/coverage-change';
+import type { HolidayPlace } from '../domain/holiday-places';
 import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
@@ -231,6 +233,25 @@ export interface FoundPeople {
 /** The site's priorities, resolutions and JSM organizations (each list, or why it could not be read). */
 export type SiteValuesView = SiteLists;
 
+/**
+ * The coverage changes of a draft, each with the requests it moves: `open` (running or paused SLAs, measured again
+ * on saving) and `stopped` (kept as measured unless recomputed); `capped` when there were more to count.
+ */
+export interface CoverageChangeView {
+  changes: (CoverageChange & { open: number; stopped: number; capped: boolean })[];
+}
+
+export interface HolidayPlacesPayload {
+  /** The country whose regions are asked for (ISO code, as date-holidays has it). */
+  country?: string | null;
+}
+
+/** date-holidays' countries, and the asked country's regions, named in the admin's language. */
+export interface HolidayPlaces {
+  countries: HolidayPlace[];
+  regions: HolidayPlace[];
+}
+
 export interface ServiceProjects {
   projects: { key: string; name: string }[];
 }
@@ -269,6 +290,8 @@ export type AdminResolver = {
   findPeople(payload: FindPeoplePayload): ResolverResult<FoundPeople>;
   listServiceProjects(): ResolverResult<ServiceProjects>;
   listSiteValues(): ResolverResult<SiteValuesView>;
+  previewCoverageChange(payload: ConfigPayload): ResolverResult<CoverageChangeView>;
+  listHolidayPlaces(payload: HolidayPlacesPayload): ResolverResult<HolidayPlaces>;
   listDeadLetters(): ResolverResult<DeadLetters>;
   retryDeadLetter(payload: RetryPayload): ResolverResult<RetryOutcome>;
   startSlaRecompute(payload: RecomputePayload): ResolverResult<SlaJobView>;
@@ -453,6 +476,8 @@ export const ADMIN = {
   findPeople: 'findPeople',
   listServiceProjects: 'listServiceProjects',
   listSiteValues: 'listSiteValues',
+  previewCoverageChange: 'previewCoverageChange',
+  listHolidayPlaces: 'listHolidayPlaces',
   listDeadLetters: 'listDeadLetters',
   retryDeadLetter: 'retryDeadLetter',
   startSlaRecompute: 'startSlaRecompute',

@@ -244,6 +244,22 @@ const CASES: Case[] = [
   },
   {
     moduleKey: 'config-page',
+    functionKey: ADMIN.previewCoverageChange,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ lang: 'en', config }),
+  },
+  {
+    moduleKey: 'config-page',
+    functionKey: ADMIN.listHolidayPlaces,
+    onRequest: false,
+    mutates: false,
+    expected: ADMIN_ONLY,
+    payload: () => ({ country: 'FR' }),
+  },
+  {
+    moduleKey: 'config-page',
     functionKey: ADMIN.listDeadLetters,
     onRequest: false,
     mutates: false,

@@ -176,6 +176,7 @@ export const en = {
       `"${p.value}" is not a known country code: use a two-letter ISO code such as FR, or leave it empty for no public holidays.`,
     'date.format': (p: { value: string }) =>
       `"${p.value}" is not a date: write it as YYYY-MM-DD (for example 2026-12-24).`,
+    'date.missing': () => 'Choose the date, or remove this row.',
     'date.nonexistent': (p: { value: string }) =>
       `"${p.value}" is not a day of the calendar: check the month's number of days.`,
     'region.unknown': (p: { value: string; country: string }) =>

@@ -174,6 +174,7 @@ export const fr: Texts = typeset<Texts>(
         `« ${p.value} » n'est pas un code pays connu : utilisez un code ISO à deux lettres comme FR, ou laissez vide pour aucun jour férié.`,
       'date.format': (p) =>
         `« ${p.value} » n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-12-24).`,
+      'date.missing': () => 'Choisissez la date, ou supprimez cette ligne.',
       'date.nonexistent': (p) =>
         `« ${p.value} » n'est pas un jour du calendrier : vérifiez le nombre de jours du mois.`,
       'region.unknown': (p) =>

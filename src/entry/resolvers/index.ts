@@ -10,11 +10,13 @@ import {
   findPeople,
   getConfig,
   importConfig,
+  listHolidayPlaces,
   listProjects,
   listSiteValues,
   saveConfig,
   setupCheck,
 } from './admin/config-resolvers';
+import { previewCoverageChange } from './admin/coverage-change-resolver';
 import { listDeadLetters, retryDeadLetter } from './admin/dead-letter-resolvers';
 import { getSlaJobs, resumeSlaJob, startSlaRecompute, startSlaWhatIf } from './admin/sla-job-resolvers';
 import { getAtRiskQueue } from './desk/get-at-risk-queue';
@@ -47,6 +49,8 @@ export const adminResolver = makeResolver<AdminResolver>({
   findPeople,
   listServiceProjects: listProjects,
   listSiteValues,
+  previewCoverageChange,
+  listHolidayPlaces,
   listDeadLetters,
   retryDeadLetter,
   startSlaRecompute,

@@ -14,6 +14,7 @@ import { strings } from '../../common/src/i18n';
 import { inLanguage, type ScreenContext } from '../../common/src/screen-context';
 import { Failure, Loading } from '../../common/src/ui';
 import { ConfigForm } from './ConfigForm';
+import { CoverageChangeDialog, type CoverageChangePreview } from './CoverageChangeDialog';
 import { DeadLettersCard } from './DeadLettersCard';
 import { SlaRecordsCard } from './SlaRecordsCard';
 import { useSlaJobs } from './use-sla-jobs';
@@ -45,6 +46,8 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [site, setSite] = useState<SiteValuesView | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  /** A coverage change waiting for the admin's confirmation, with the requests it moves. */
+  const [coverageChange, setCoverageChange] = useState<CoverageChangePreview | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const runCheck = useCallback(async () => setCheck(await adminApi('setupCheck')), []);
@@ -101,6 +104,18 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   async function save() {
     setBusy(true);
     setNotice(null);
+    // Organizations moving between business hours and 24/7: the admin first sees how many requests that moves.
+    if (saved && draft && JSON.stringify(saved.coverage) !== JSON.stringify(draft.coverage)) {
+      const preview = await adminApi('previewCoverageChange', { config: draft });
+      if (preview.ok && preview.data.changes.length > 0) return setCoverageChange(preview.data);
+      if (!preview.ok && !preview.errors) return setCoverageChange({ uncounted: preview.message, changes: [] });
+    }
+    await saveDraft();
+  }
+
+  async function saveDraft() {
+    setCoverageChange(null);
+    setBusy(true);
     await afterWrite(await adminApi('saveConfig', { config: draft }), t.saved, 'form');
   }
 
@@ -187,6 +202,17 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           </span>
         ) : null}
       </div>
+      {coverageChange ? (
+        <CoverageChangeDialog
+          preview={coverageChange}
+          t={t}
+          onConfirm={() => void saveDraft()}
+          onCancel={() => {
+            setCoverageChange(null);
+            setBusy(false);
+          }}
+        />
+      ) : null}
       <SetupCheckCard check={check} ctx={ctx} onRecheck={() => void runCheck()} />
       <DeadLettersCard ctx={ctx} />
       <div ref={form} data-testid="config-form">

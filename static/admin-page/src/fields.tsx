@@ -119,22 +119,6 @@ export function timeZones(): readonly string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
-/** A text setting where an empty field means "none" (null); what is typed is trimmed, and normalised if asked. */
-export function OptionalText({
-  id,
-  label,
-  lens,
-  normalise = (v) => v,
-}: {
-  id: string;
-  label: string;
-  lens: Lens<string | null>;
-  normalise?: (typed: string) => string;
-}) {
-  const read = (input: HTMLInputElement) => (input.value.trim() === '' ? null : normalise(input.value.trim()));
-  return <Input id={id} label={label} lens={lens} show={(v) => v ?? ''} read={read} />;
-}
-
 /** A number setting (what is not a number is left for the schema to explain). */
 export function NumberField({ id, label, lens }: { id: string; label: string; lens: Lens<number> }) {
   return (

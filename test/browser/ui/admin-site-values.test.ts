@@ -57,7 +57,9 @@ it('offers the site priorities, organizations and resolutions, a new row taking 
   await expect(optionTexts(admin, '#autoclose-resolution')).resolves.toEqual(['Done', 'Consulting']);
   await expect(optionTexts(admin, '#consultingResolution')).resolves.toEqual(['Done', 'Consulting']);
 
+  // Acme's new row moves it to 24/7: the page asks first (test/browser/ui/admin-calendar-coverage.test.ts).
   await admin.getByTestId('save').click();
+  await admin.getByTestId('coverage-confirm').click();
   await admin.getByTestId('notice-success').waitFor();
   const saved = await inForce();
   expect(saved.responseGoals.byPriority).toEqual({ High: 90 });

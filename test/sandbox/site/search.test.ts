@@ -131,6 +131,33 @@ describe('created and updated', () => {
     expect(await keys('updated >= -1d')).toEqual(expect.arrayContaining(['SUP-1', 'SUP-2', 'SUP-12']));
     await post({ jql: 'created > "yesterday-ish"' }, AGENT, 400);
   });
+
+  it('finds the requests shared with an organization, by name or id; IS EMPTY those shared with none', async () => {
+    // Source: JSM's JQL `Organizations = "organization name"`, "Search for all requests shared with an organization"
+    // (https://confluence.atlassian.com/servicedeskcloud/blog/2016/09/group-customers-in-organizations); the
+    // requests' own Organizations field (customfield_10002) says which those are. An unknown organization is a 400,
+    // as for any value Jira does not know (stricter than matching nothing: the source is silent).
+    const all = await post({ jql: 'project in (SUP, IT, DEV) ORDER BY key ASC', fields: ['key', 'customfield_10002'] });
+    const sharedWith = (name: string | null) =>
+      all.issues
+        .filter((i: { fields: { customfield_10002?: { name: string }[] } }) => {
+          const orgs = i.fields.customfield_10002 ?? [];
+          return name === null ? orgs.length === 0 : orgs.some((o) => o.name === name);
+        })
+        .map((i: { key: string }) => i.key);
+    const keys = async (jql: string) =>
+      (await post({ jql: `project in (SUP, IT, DEV) AND ${jql} ORDER BY key ASC`, fields: ['key'] })).issues.map(
+        (i: { key: string }) => i.key,
+      );
+    expect(sharedWith('Globex Cloud').length).toBeGreaterThan(0);
+    expect(sharedWith(null).length).toBeGreaterThan(0);
+    expect(await keys('organizations = "Globex Cloud"')).toEqual(sharedWith('Globex Cloud'));
+    expect(await keys('Organizations in (2)')).toEqual(sharedWith('Globex Cloud'));
+    // != never matches an empty value, as for every field.
+    expect(await keys('organizations != "Globex Cloud"')).toEqual(sharedWith('Acme Industries'));
+    expect(await keys('organizations IS EMPTY')).toEqual(sharedWith(null));
+    await post({ jql: 'organizations = "Initech"' }, AGENT, 400);
+  });
 });
 
 describe('paging and limits', () => {

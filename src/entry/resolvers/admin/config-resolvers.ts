@@ -6,6 +6,7 @@
  */
 import { defaultConfig, type Config } from '../../../domain/config';
 import { validateConfig } from '../../../domain/config-errors';
+import { holidayCountries, holidayRegions } from '../../../domain/holiday-places';
 import { setupProblems } from '../../../domain/setup-check';
 import { listsNeeded, siteValueErrors, type SiteLists } from '../../../domain/site-values';
 import { slaSettingsDiffer } from '../../../domain/sla-fingerprint';
@@ -23,6 +24,8 @@ import type {
   ExportedConfig,
   FindPeoplePayload,
   FoundPeople,
+  HolidayPlaces,
+  HolidayPlacesPayload,
   ImportPayload,
   PickerOption,
   ResolverResult,
@@ -151,4 +154,13 @@ export const listProjects = asAdmin<object, ServiceProjects>(async () => {
 export const listSiteValues = asAdmin<object, SiteValuesView>(async () => {
   const lists = await readSiteLists(['priorities', 'resolutions', 'organizations']);
   return ok(lists as SiteLists);
+});
+
+/** The countries whose public holidays the calendar can close on, and a country's regions, named in the admin's language. */
+export const listHolidayPlaces = asAdmin<HolidayPlacesPayload, HolidayPlaces>(async (caller, payload) => {
+  const country = typeof payload.country === 'string' && /^[A-Z]{2,3}$/.test(payload.country) ? payload.country : null;
+  return ok({
+    countries: holidayCountries(caller.lang),
+    regions: country ? holidayRegions(country, caller.lang) : [],
+  });
 });

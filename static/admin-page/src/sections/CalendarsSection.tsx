@@ -2,7 +2,8 @@ import Button from '@atlaskit/button/new';
 import { DEFAULT_WORKING_RANGE, WEEKDAYS, type Config } from '../../../../src/shared/contracts';
 import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
-import { Errors, ListText, OptionalText, Section, Text, timeZones } from '../fields';
+import { Errors, Section, Text, timeZones } from '../fields';
+import { ClosedDays, HolidayPlaceFields, YearlyDays } from './HolidayFields';
 
 /** The business-hours calendar (time zone, weekly ranges, public holidays, closed days) and the 24/7 one's zone. */
 export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strings }) {
@@ -78,17 +79,9 @@ export function CalendarsSection({ config, t }: { config: Lens<Config>; t: Strin
           </tbody>
         </table>
       </div>
-      <div className="sr-row" style={{ alignItems: 'flex-start', marginTop: 12 }}>
-        <OptionalText
-          id="holidays-country"
-          label={t.country}
-          lens={holidays.at('country')}
-          normalise={(v) => v.toUpperCase()}
-        />
-        <OptionalText id="holidays-region" label={t.region} lens={holidays.at('region')} />
-      </div>
-      <ListText id="holidays-fixed" label={t.fixedDates} lens={holidays.at('fixedDates')} numeric={false} />
-      <ListText id="holidays-yearly" label={t.yearlyDates} lens={holidays.at('yearlyDates')} numeric={false} />
+      <HolidayPlaceFields holidays={holidays} t={t} />
+      <ClosedDays lens={holidays.at('fixedDates')} t={t} />
+      <YearlyDays lens={holidays.at('yearlyDates')} t={t} />
       <Text
         id="tz-247"
         label={t.tzTwentyFourSeven}
