@@ -2,7 +2,7 @@
  * Takes the screenshots of the README's "Screens" section from the sandbox, in headless Chromium:
  * `npx tsx test/browser/ui/screenshots.ts` writes docs/screenshots/*.png (French; light, and the agent panel dark;
  * the agent panel's details opened, and the panel at 360 px; the at-risk queue and the SLA report on the demo
- * data half a day on).
+ * data half a day on); `--admin` takes the admin page's alone, `--desk` the desk pages' alone.
  * The seeded admin's Jira locale is en_US: for the French admin page, the page's Forge context is given fr-FR.
  */
 import { join } from 'path';
@@ -22,7 +22,9 @@ async function shoot(page: Page, selector: string, file: string, ready: string):
 async function main(): Promise<void> {
   const session = await Session.start();
   const deskOnly = process.argv.includes('--desk');
+  const adminOnly = process.argv.includes('--admin');
   try {
+    if (adminOnly) return await adminScreen(session);
     if (!deskOnly) await screens(session);
     await desk(session);
   } finally {
@@ -98,7 +100,13 @@ async function screens(session: Session): Promise<void> {
     await portal.locator('[data-open-dialog="action-portal-escalate"]').click();
     await shoot(portal, '#action-portal-escalate', 'portal-escalate.fr.light.png', 'escalate-form');
     await portal.context().close();
+  }
+  await adminScreen(session);
+}
 
+/** The admin page, in French (`--admin`: this alone). */
+async function adminScreen(session: Session): Promise<void> {
+  {
     const admin = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     await admin.addCookies([{ name: 'sandbox_user', value: USERS.admin.accountId, url: session.url }]);
     await admin.route(`${session.url}/admin`, async (route) => {
