@@ -63,6 +63,13 @@ const en = {
   timeline: 'Timeline of the response SLA',
   timelineRunning: 'clock running',
   timelinePaused: 'clock paused',
+  /** Where a running status's clock stood still: nights, week-ends and holidays of the contract's calendar. */
+  timelineOffHours: 'outside working hours (the clock stands still)',
+  /** A running period that crossed off-hours: the working time it counted and the time it stood still. */
+  timelineCounted: (counted: string, still: string) => `${counted} counted, ${still} outside working hours`,
+  /** The compact row's icon, for a running SLA outside the contract's working hours. */
+  stateOffHours: 'Running, outside working hours: the clock stands still',
+  offHoursNow: 'outside working hours',
   unmapped: (names: string) => `Statuses the rules do not know (map them on the admin page): ${names}`,
   slaUnavailable: 'The response SLA cannot be computed for this request.',
   waitingTitle: 'Waiting for the customer',
@@ -433,6 +440,10 @@ const fr: Strings = typeset<Strings>(
     timeline: 'Chronologie du délai de réponse',
     timelineRunning: 'délai en cours',
     timelinePaused: 'délai en pause',
+    timelineOffHours: 'hors heures ouvrées (le délai ne court pas)',
+    timelineCounted: (counted, still) => `${counted} comptées, ${still} hors heures ouvrées`,
+    stateOffHours: 'Délai en cours, hors heures ouvrées : il ne court pas',
+    offHoursNow: 'hors heures ouvrées',
     unmapped: (names) => `Statuts inconnus des règles (à associer dans la page d'administration) : ${names}`,
     slaUnavailable: 'Le délai de réponse ne peut pas être calculé pour cette demande.',
     waitingTitle: STATUS_NAMES.waiting_for_customer.fr,
