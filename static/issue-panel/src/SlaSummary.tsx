@@ -35,9 +35,20 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   const figures = slaFigures(sla.elapsedMs, sla.goalMs);
   const overdue = figures.overdue !== null;
-  // A running SLA outside the contract's working hours shows a pause, as JSM shows it; its colour says how urgent.
+  // A stopped SLA shows its outcome; a paused one, or a running one outside the contract's working hours, a pause (as
+  // JSM shows it, coloured by its urgency); a running one a clock, or a cross once late.
   const icon =
-    verdict === 'breached' ? 'breached' : verdict === 'met' ? 'met' : sla.offHoursNow ? 'off_hours' : sla.state;
+    sla.state === 'stopped'
+      ? verdict === 'breached'
+        ? 'breached'
+        : 'met'
+      : sla.state === 'paused'
+        ? 'paused'
+        : sla.offHoursNow
+          ? 'off_hours'
+          : verdict === 'breached'
+            ? 'breached'
+            : 'running';
   const urgency =
     overdue || verdict === 'breached'
       ? 'var(--ds-text-danger)'
@@ -136,13 +147,13 @@ export function SlaSummary({ view, ctx }: { view: IssuePanelView; ctx: ScreenCon
 
 /**
  * The SLA's state as JSM draws it: a clock while it runs, a pause sign while paused or outside working hours, a
- * tick when met, a cross when late; a running or paused SLA at risk takes the warning colour.
+ * tick when met, a cross when late; an SLA at risk takes the warning colour, a late one the danger colour.
  */
 function SlaIcon({
   kind,
   verdict,
 }: {
-  kind: 'running' | 'paused' | 'off_hours' | 'stopped' | 'met' | 'breached';
+  kind: 'running' | 'paused' | 'off_hours' | 'met' | 'breached';
   verdict: SlaView['risk'];
 }) {
   const pause = 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-2.5 4.5h2v7h-2zm3 0h2v7h-2z';
@@ -150,21 +161,21 @@ function SlaIcon({
     running: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v5l4 2.3.8-1.5-2.8-1.6V8z',
     paused: pause,
     off_hours: pause,
-    stopped: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-3 5h6v6H9z',
     met: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-1.2 11.2-3.5-3.5 1.4-1.4 2.1 2.1 4.6-4.6 1.4 1.4z',
     breached: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm-1 3.5h2v6h-2zm0 7.5h2v2h-2z',
   }[kind];
   const colour =
-    verdict === 'at_risk' && kind !== 'stopped'
+    verdict === 'at_risk'
       ? 'var(--ds-icon-warning, #e2b203)'
-      : {
-          running: 'var(--ds-icon-information, #1d7afc)',
-          paused: 'var(--ds-icon-subtle, #626f86)',
-          off_hours: 'var(--ds-icon-subtle, #626f86)',
-          stopped: 'var(--ds-icon-subtle, #626f86)',
-          met: 'var(--ds-icon-success, #22a06b)',
-          breached: 'var(--ds-icon-danger, #e34935)',
-        }[kind];
+      : verdict === 'breached'
+        ? 'var(--ds-icon-danger, #e34935)'
+        : {
+            running: 'var(--ds-icon-information, #1d7afc)',
+            paused: 'var(--ds-icon-subtle, #626f86)',
+            off_hours: 'var(--ds-icon-subtle, #626f86)',
+            met: 'var(--ds-icon-success, #22a06b)',
+            breached: 'var(--ds-icon-danger, #e34935)',
+          }[kind];
   return (
     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" style={{ fill: colour }}>
       <path d={path} fillRule="evenodd" />

@@ -53,6 +53,8 @@ export function Timeline({ sla, now, ctx }: { sla: SlaView; now: string; ctx: Sc
             className="sr-seg"
             data-kind={s.kind}
             data-testid="timeline-segment"
+            data-from={s.from}
+            data-to={s.to}
             title={`${name(s.period)} — ${kindText(s.kind, t)} · ${when(s.from)} → ${when(s.to)}`}
             style={{ left: `${s.left}%`, width: `${Math.max(s.width, 0.5)}%` }}
           />
