@@ -108,6 +108,8 @@ const en = {
   actionScheduled: 'Schedule an operation',
   timeZoneNote: (tz: string) => `Times in ${tz}`,
   // portal
+  /** The portal panel's title (the module's title in locales/), its frame's level-one heading. */
+  portalPanelTitle: "Your request's service level",
   portalStatus: 'Status',
   portalSla: 'First response',
   portalMet: 'Our first response came in time.',
@@ -477,6 +479,7 @@ const fr: Strings = typeset<Strings>(
     actionThirdParty: 'Attendre un tiers',
     actionScheduled: 'Planifier une opération',
     timeZoneNote: (tz) => `Heures en ${tz}`,
+    portalPanelTitle: 'Niveau de service de votre demande',
     portalStatus: 'Statut',
     portalSla: 'Première réponse',
     portalMet: 'Notre première réponse est arrivée dans les délais.',

@@ -45,7 +45,9 @@ export function Timeline({ sla, now, ctx }: { sla: SlaView; now: string; ctx: Sc
   const kinds = (['running', 'paused', 'off_hours'] as const).filter((k) => sla.clock.some((s) => s.kind === k));
   return (
     <section aria-labelledby="timeline-title" data-testid="timeline">
-      <h3 id="timeline-title">{t.timeline}</h3>
+      <h2 id="timeline-title" className="sr-subheading">
+        {t.timeline}
+      </h2>
       <div className="sr-bar" role="img" aria-label={periods.map((p) => p.summary).join('; ')}>
         {segments.map((s) => (
           <div
