@@ -29,9 +29,29 @@ const LOOKS = [
 ] as const;
 const CASES = LANGS.flatMap((l) => LOOKS.map((look) => ({ ...l, ...look })));
 
-/** French texts carry a non-breaking space before h and min after a number (the catalog's typography). */
-const typeset = (lang: 'fr' | 'en', text: string) =>
-  lang === 'fr' ? text.replace(/(\d) (h|min)\b/g, '$1\u00a0$2') : text;
+/**
+ * What the panel says, in each language (French texts carry a non-breaking space before h and min after a number,
+ * and before a colon: the catalog's typography).
+ */
+const TEXT = {
+  fr: {
+    counted: (worked: string) =>
+      ` · ${worked} comptées, 63 h 00 min hors heures ouvrées`.replace(/(\d) (h|min)\b/g, '$1\u00a0$2'),
+    key: ['délai en cours', 'hors heures ouvrées (le délai ne court pas)'],
+    offHours: 'hors heures ouvrées',
+    atRisk: 'En risque',
+    onTrack: 'Dans les temps',
+    stateOffHours: 'Délai en cours, hors heures ouvrées\u00a0: il ne court pas',
+  },
+  en: {
+    counted: (worked: string) => ` · ${worked} counted, 63 h 00 min outside working hours`,
+    key: ['clock running', 'outside working hours (the clock stands still)'],
+    offHours: 'outside working hours',
+    atRisk: 'At risk',
+    onTrack: 'On track',
+    stateOffHours: 'Running, outside working hours: the clock stands still',
+  },
+} as const;
 
 let session: Session;
 let friday = 0;
@@ -135,23 +155,12 @@ describe('the timeline over a week-end, in business hours', () => {
       const elapsed = Number(await frame.getByTestId('sla-elapsed').getAttribute('data-ms'));
       const minutes = Math.floor(elapsed / 60_000);
       const worked = `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-      expect(counted).toBe(
-        typeset(
-          lang,
-          lang === 'fr'
-            ? ` · ${worked} comptées, 63 h 00 min hors heures ouvrées`
-            : ` · ${worked} counted, 63 h 00 min outside working hours`,
-        ),
-      );
+      expect(counted).toBe(TEXT[lang].counted(worked));
       // The key names the three kinds drawn; the bar's accessible name says it too.
-      await expect(frame.locator('[data-testid="timeline-key"] li').allInnerTexts()).resolves.toEqual(
-        lang === 'fr'
-          ? ['délai en cours', 'hors heures ouvrées (le délai ne court pas)']
-          : ['clock running', 'outside working hours (the clock stands still)'],
-      );
-      await expect(frame.getByRole('img').getAttribute('aria-label')).resolves.toContain(
-        lang === 'fr' ? 'hors heures ouvrées' : 'outside working hours',
-      );
+      await expect(frame.locator('[data-testid="timeline-key"] li').allInnerTexts()).resolves.toEqual([
+        ...TEXT[lang].key,
+      ]);
+      await expect(frame.getByRole('img').getAttribute('aria-label')).resolves.toContain(TEXT[lang].offHours);
       await noOverflow(inner);
       await page.context().close();
     },
@@ -176,9 +185,7 @@ describe('the compact row nearing the goal', () => {
     async ({ lang, user, theme, width }) => {
       const risky = await panel(user, keys.atRisk, { theme, width });
       await expect(risky.frame.getByTestId('sla-verdict').getAttribute('data-verdict')).resolves.toBe('at_risk');
-      await expect(risky.frame.getByTestId('sla-verdict').innerText()).resolves.toBe(
-        lang === 'fr' ? 'En risque' : 'At risk',
-      );
+      await expect(risky.frame.getByTestId('sla-verdict').innerText()).resolves.toBe(TEXT[lang].atRisk);
       const warned = await colours(risky.inner, 'sla-row-time', '--ds-text-warning');
       expect(warned.shown).toBe(warned.token);
       await noOverflow(risky.inner);
@@ -199,9 +206,7 @@ describe('the compact row nearing the goal', () => {
       await expect(frame.getByTestId('sla-state').getAttribute('data-state')).resolves.toBe('paused');
       const verdict = await frame.getByTestId('sla-verdict').getAttribute('data-verdict');
       expect(['at_risk', 'breached']).toContain(verdict);
-      await expect(frame.getByTestId('sla-verdict').innerText()).resolves.not.toBe(
-        lang === 'fr' ? 'Dans les temps' : 'On track',
-      );
+      await expect(frame.getByTestId('sla-verdict').innerText()).resolves.not.toBe(TEXT[lang].onTrack);
       const shown = await colours(
         inner,
         'sla-row-time',
@@ -229,14 +234,8 @@ describe('outside working hours', () => {
       await expect(frame.getByTestId('sla-state').getAttribute('data-state')).resolves.toBe('running');
       await expect(frame.getByTestId('sla-verdict').getAttribute('data-verdict')).resolves.toBe('on_track');
       await expect(frame.getByTestId('sla-state').getAttribute('data-icon')).resolves.toBe('off_hours');
-      await expect(frame.getByTestId('sla-state').textContent()).resolves.toBe(
-        lang === 'fr'
-          ? 'Délai en cours, hors heures ouvrées\u00a0: il ne court pas'
-          : 'Running, outside working hours: the clock stands still',
-      );
-      await expect(frame.getByTestId('sla-off-hours').innerText()).resolves.toBe(
-        lang === 'fr' ? 'hors heures ouvrées' : 'outside working hours',
-      );
+      await expect(frame.getByTestId('sla-state').textContent()).resolves.toBe(TEXT[lang].stateOffHours);
+      await expect(frame.getByTestId('sla-off-hours').innerText()).resolves.toBe(TEXT[lang].offHours);
       await openDetails(page);
       const kinds = await frame
         .getByTestId('timeline-segment')
