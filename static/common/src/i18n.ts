@@ -472,8 +472,7 @@ const fr: Strings = typeset<Strings>(
     scheduledWho: 'Qui la réalise',
     record: 'Enregistrer et prévenir le client',
     reason: 'Motif',
-    reasonHelp:
-      "Dites ce qui manque ou ce qui est trop lent ; le responsable d'équipe et le responsable d'offre le liront.",
+    reasonHelp: 'Dites ce qui manque ou ce qui est trop lent ; les responsables du support le liront.',
     submitEscalation: 'Escalader la demande',
     doneFlag: 'C’est fait : la demande montre le changement.',
     actionThirdParty: 'Attendre un tiers',
@@ -500,15 +499,15 @@ const fr: Strings = typeset<Strings>(
       `Sans réponse de votre part, la demande sera fermée le ${day}. Vous pourrez toujours la rouvrir ensuite.`,
     portalEscalated: (by, name, when) =>
       by === 'viewer'
-        ? `Vous avez escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`
+        ? `Vous avez escaladé cette demande le ${when} : les responsables du support ont été prévenus.`
         : by === 'customer'
-          ? `${name} a escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`
+          ? `${name} a escaladé cette demande le ${when} : les responsables du support ont été prévenus.`
           : `L'équipe support a escaladé cette demande le ${when} pour accélérer son traitement.`,
     escalationOff: "L'escalade n'est pas proposée pour ce centre de services.",
     urgentCall: 'Très urgent ? Appelez-nous :',
     escalateTitle: 'Escalader cette demande',
     escalatedDone:
-      "Votre demande est escaladée : le responsable de l'équipe support et le responsable de l'offre Cloud/Support ont été prévenus.",
+      "Votre demande est escaladée : le responsable de l'équipe support et le responsable de votre contrat de support ont été prévenus.",
     alreadyEscalated: 'Cette demande est déjà escaladée.',
     adminTitle: 'Règles de support',
     unsaved: 'Modifications non enregistrées',

@@ -3,7 +3,8 @@
  * JSM shows them the request (a customer sees their organization's requests), so they may escalate it from the
  * portal as the reporter may (DESIGN.md section 1, "Whoever the portal shows the request to may escalate it"); the
  * reporter then reads who did, by name; a customer of another organization is shown neither the request nor the
- * action. French (Marc, Acme) light at 700 px, English (Hiro, Globex) dark at 360 px.
+ * action; nobody on the portal reads the desk's internal role ("Cloud/Support offer manager"). French (Marc, Acme)
+ * light at 700 px, English (Hiro, Globex) dark at 360 px.
  *
  * Who sees a shared request is the site's (GET /rest/servicedeskapi/request/{key} as the colleague answers 200, as
  * JSM shows an organization's requests to its members); who may escalate is the app's rule, and the same answers over
@@ -29,12 +30,12 @@ const CASES = [
     theme: 'light',
     width: 700,
     reason: 'Motif',
-    done: "Votre demande est escaladée : le responsable de l'équipe support et le responsable de l'offre Cloud/Support ont été prévenus.".replace(
+    done: "Votre demande est escaladée : le responsable de l'équipe support et le responsable de votre contrat de support ont été prévenus.".replace(
       ' :',
       '\u00a0:',
     ),
     seenByReporter:
-      /^Marc Lefebvre a escaladé cette demande le .*\u00a0: le responsable d'équipe et le responsable d'offre ont été prévenus\.$/,
+      /^Marc Lefebvre a escaladé cette demande le .*\u00a0: les responsables du support ont été prévenus\.$/,
   },
   {
     lang: 'en',
@@ -65,6 +66,11 @@ it.each(CASES)(
     await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
     await page.locator('[data-open-dialog="action-portal-escalate"]').click();
     const dialog = appFrame(page, 'portal', '#action-portal-escalate');
+    await dialog.getByTestId('escalate-form').waitFor({ timeout: 20_000 });
+    // The customer reads who is told in their own terms, never the desk's internal role ("Cloud/Support offer manager").
+    await expect(dialog.locator('body').innerText()).resolves.not.toMatch(
+      /Cloud\/Support|offer manager|responsable de l'offre/i,
+    );
     await dialog.getByLabel(reason).fill('Our whole team is blocked by it, as my colleague said.');
     await dialog.getByTestId('submit-escalation').click();
     await dialog.getByTestId('escalation-done').waitFor({ timeout: 20_000 });
@@ -84,6 +90,9 @@ it.each(CASES)(
     const reporterPanel = appFrame(mine, 'portal', 'section.card');
     await reporterPanel.getByTestId('portal-escalated').waitFor({ timeout: 20_000 });
     await expect(reporterPanel.getByTestId('portal-escalated').innerText()).resolves.toMatch(seenByReporter);
+    await expect(reporterPanel.locator('body').innerText()).resolves.not.toMatch(
+      /Cloud\/Support|offer manager|d'offre/i,
+    );
     await mine.context().close();
   },
 );
