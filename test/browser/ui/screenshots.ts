@@ -1,10 +1,12 @@
 /**
  * Takes the screenshots of the README's "Screens" section from the sandbox, in headless Chromium:
  * `npx tsx test/browser/ui/screenshots.ts` writes docs/screenshots/*.png (French; light, and the agent panel dark;
- * the agent panel's details opened, and the panel at 360 px; its compact row at risk in French and English, light
- * and dark; the details of a request raised on a Friday, its week-end off-hours on the timeline; the at-risk queue
- * and the SLA report on the demo data half a day on).
+ * the agent panel's details opened, and the panel at 360 px; the at-risk queue and the SLA report on the demo
+ * data half a day on).
  * The seeded admin's Jira locale is en_US: for the French admin page, the page's Forge context is given fr-FR.
+ *
+ * The agent panel also in English (the admin, en_US): its compact row at risk, light and dark, and the worked
+ * request's row; and the details of a request raised on a Friday, its week-end off-hours on the timeline.
  */
 import { join } from 'path';
 import type { Page } from 'playwright-core';
