@@ -247,3 +247,40 @@ describe('calendar properties', () => {
     );
   });
 });
+
+describe('workingStretches', () => {
+  const cal = businessHours(paris);
+
+  it('gives the working hours of a weekend-spanning span, clipped to it', () => {
+    // Friday 16:00 to Monday 10:00, Paris winter time: Friday until 18:00, Monday from 09:00.
+    expect(cal.workingStretches(at('2024-03-01T15:00:00Z'), at('2024-03-04T09:00:00Z'))).toEqual([
+      [at('2024-03-01T15:00:00Z'), at('2024-03-01T17:00:00Z')],
+      [at('2024-03-04T08:00:00Z'), at('2024-03-04T09:00:00Z')],
+    ]);
+    expect(cal.workingStretches(at('2024-03-02T10:00:00Z'), at('2024-03-03T10:00:00Z'))).toEqual([]);
+    expect(cal.workingStretches(10, 5)).toEqual([]);
+  });
+
+  it('is all of a span in 24/7', () => {
+    expect(twentyFourSeven.workingStretches(5, 10)).toEqual([[5, 10]]);
+    expect(twentyFourSeven.workingStretches(10, 10)).toEqual([]);
+  });
+
+  it('adds up to the working time between the same instants, in order and within the span', () => {
+    const instants = fc.integer({ min: at('2023-01-01T00:00:00Z'), max: at('2026-01-01T00:00:00Z') });
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 0, max: 40 * 24 * H }), (from, length) => {
+        const stretches = cal.workingStretches(from, from + length);
+        let previousEnd = from;
+        for (const [start, end] of stretches) {
+          expect(start).toBeGreaterThanOrEqual(previousEnd);
+          expect(end).toBeGreaterThan(start);
+          previousEnd = end;
+        }
+        expect(previousEnd).toBeLessThanOrEqual(from + length);
+        expect(stretches.reduce((sum, [s, e]) => sum + e - s, 0)).toBe(cal.workingMsBetween(from, from + length));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -21,6 +21,8 @@ export interface Calendar {
   workingMsBetween(fromMs: number, toMs: number): number;
   /** The earliest instant t >= fromMs with workingMsBetween(fromMs, t) === workingMs. */
   addWorkingMs(fromMs: number, workingMs: number): number;
+  /** The stretches of working time within [fromMs, toMs), in order, as [start, end) pairs; none when toMs <= fromMs. */
+  workingStretches(fromMs: number, toMs: number): Array<[number, number]>;
 }
 
 const MINUTE = 60_000;
@@ -44,6 +46,7 @@ export const twentyFourSeven: Calendar = {
     checkAmount(workingMs);
     return fromMs + workingMs;
   },
+  workingStretches: (fromMs, toMs) => (toMs > fromMs ? [[fromMs, toMs]] : []),
 };
 
 /** Days since 1970-01-01 of a calendar date (proleptic Gregorian). */
@@ -171,6 +174,25 @@ class BusinessHoursCalendar implements Calendar {
       else lo = mid + 1;
     }
     return index.starts[lo]! + (target - index.cumBefore[lo]!);
+  }
+
+  workingStretches(fromMs: number, toMs: number): Array<[number, number]> {
+    if (!(toMs > fromMs)) return [];
+    this.cover(fromMs);
+    this.cover(toMs);
+    const { starts, ends } = this.index!;
+    // First interval ending after fromMs.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid]! <= fromMs) lo = mid + 1;
+      else hi = mid;
+    }
+    const stretches: Array<[number, number]> = [];
+    for (let i = lo; i < starts.length && starts[i]! < toMs; i++)
+      stretches.push([Math.max(starts[i]!, fromMs), Math.min(ends[i]!, toMs)]);
+    return stretches;
   }
 
   /** Working ms from the index's start to `t`, which the index covers. */

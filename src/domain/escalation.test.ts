@@ -46,7 +46,7 @@ describe('the record', () => {
 
   it('answers a repeat with the date of the first escalation, in the caller language', () => {
     expect(alreadyEscalatedAnswer(record, 'fr', config)).toBe(
-      "Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol Client\u00a0: le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.",
+      'Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol Client\u00a0: les responsables du support ont alors été prévenus.',
     );
     expect(alreadyEscalatedAnswer(record, 'en', config)).toMatch(
       /^This request was already escalated on 28 November 2026 at 10:00 by Carol Client/,

@@ -23,6 +23,7 @@ import type { Language } from '../domain/language';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
 import type { SlaResult } from '../domain/sla';
+import type { ClockSegment } from '../domain/sla-clock';
 import type { ReportCell, ReportFigures, ReportRow, SlaReportFigures } from '../domain/sla-report';
 import type { SlaRisk } from '../domain/sla-thresholds';
 import type { OutcomeChange, WhatIfTally } from '../domain/sla-what-if';
@@ -104,6 +105,13 @@ export type SlaView = Omit<SlaResult, 'issueKey' | 'coverage' | 'unmappedStatuse
   measuredAt: string | null;
   /** Names of the site statuses the mapping does not know. */
   unmappedStatuses: string[];
+  /**
+   * The clock's stretches over the timeline (src/domain/sla-clock.ts): running, paused, or standing still outside
+   * the contract's working hours (none in 24/7); each names its timeline period.
+   */
+  clock: ClockSegment[];
+  /** A running SLA whose clock stands still now, outside the contract's working hours. */
+  offHoursNow: boolean;
 };
 
 export interface EscalationView {

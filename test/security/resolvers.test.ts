@@ -1,7 +1,8 @@
 // Who may call what: every resolver function of every Custom UI module, invoked as Forge invokes it (the sandbox
 // runtime's invokeResolver, with the context Jira gives the module and the caller as the principal), by each kind
 // of caller. The expected table is the spec: reads for anyone who can see the request (in JSM a customer sees
-// the requests of their organization), escalation for the reporter, participants and agents, configuration for
+// the requests of their organization), escalation for the same audience (DESIGN.md: whoever the portal shows the
+// request to may escalate it: the reporter, participants, members of an organization it is shared with; agents), configuration for
 // Jira admins only. A refusal never carries the request's data. Before the app is asked at all, Forge runs a module
 // only for licensed users unless its `unlicensedAccess` lists the caller's kind ("Access to Forge apps for
 // unlicensed users"): the agent's panel and the admin page never run for customers or anonymous callers, the

@@ -96,10 +96,10 @@ export const fr: Texts = typeset<Texts>(
       note: (byName, when, reason) =>
         `Escaladée par ${byName} le ${when}. Le responsable de l'équipe support et le responsable de l'offre ont été prévenus.\n\nMotif : ${reason}`,
       already: (when, byName) =>
-        `Cette demande a déjà été escaladée le ${when} par ${byName} : le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.`,
+        `Cette demande a déjà été escaladée le ${when} par ${byName} : les responsables du support ont alors été prévenus.`,
       guidance: {
         intro:
-          "Escalader une demande prévient le responsable de l'équipe support et le responsable de l'offre Cloud/Support, pour qu'ils puissent accélérer son traitement.",
+          "Escalader une demande prévient le responsable de l'équipe support et le responsable de votre contrat de support, pour qu'ils puissent accélérer son traitement.",
         whenToEscalate: [
           "Le niveau d'expertise requis n'est pas au rendez-vous dans le traitement de la demande.",
           "Les réponses n'arrivent pas assez vite alors que vous avez fourni toutes les informations nécessaires.",

@@ -105,7 +105,7 @@ describe('escalate', () => {
     const again = await escalateAs('cust-2', 'Still nothing');
     expect(again).toMatchObject({ ok: false, status: 409, code: 'already_escalated' });
     expect(!again.ok && again.message).toBe(
-      "Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol\u00a0: le responsable de l'équipe et le responsable de l'offre ont alors été prévenus.",
+      'Cette demande a déjà été escaladée le 28 novembre 2026 à 10:00 par Carol\u00a0: les responsables du support ont alors été prévenus.',
     );
     expect(notifyIssue).toHaveBeenCalledTimes(1);
   });

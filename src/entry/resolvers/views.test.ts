@@ -36,9 +36,12 @@ const RESULT: SlaResult = {
   ],
 };
 
+/** Tuesday 1 December 2026, 10:00 in Paris. */
+const NOW = Date.parse('2026-12-01T09:00:00.000Z');
+
 describe('slaView', () => {
   it('keeps the figures and names the unmapped statuses', () => {
-    const view = slaView({ result: RESULT, source: 'live', measuredAt: null }, defaultConfig());
+    const view = slaView({ result: RESULT, source: 'live', measuredAt: null }, defaultConfig(), NOW);
     expect(view).toMatchObject({ state: 'paused', elapsedMs: 3_600_000, remainingMs: 10_800_000, breachAt: null });
     expect(view).toMatchObject({ risk: 'on_track', atRiskPercent: 75, warnAt: null, source: 'live', measuredAt: null });
     expect(view.timeline[1]).toEqual({
@@ -49,6 +52,44 @@ describe('slaView', () => {
       statusName: "En attente d'un tiers",
     });
     expect(view.unmappedStatuses).toEqual(['Triage', '43']);
+  });
+
+  it("gives the clock's stretches in the contract's calendar: a night reads off-hours, the pause stays whole", () => {
+    // Monday 30 November 2026, 09:00-10:00 Paris running, then paused until Tuesday 10:00.
+    const view = slaView({ result: RESULT, source: 'live', measuredAt: null }, defaultConfig(), NOW);
+    expect(view.clock).toEqual([
+      { from: '2026-11-30T08:00:00.000Z', to: '2026-11-30T09:00:00.000Z', kind: 'running', period: 0 },
+      { from: '2026-11-30T09:00:00.000Z', to: '2026-12-01T09:00:00.000Z', kind: 'paused', period: 1 },
+    ]);
+    expect(view.offHoursNow).toBe(false);
+    // Running through the night: off-hours from 18:00 to 09:00, and off-hours now at 08:00 on Tuesday.
+    const running = {
+      ...RESULT,
+      state: 'running' as const,
+      timeline: [{ ...RESULT.timeline[0]!, to: null }],
+    };
+    const early = Date.parse('2026-12-01T07:00:00.000Z');
+    const night = slaView({ result: running, source: 'live', measuredAt: null }, defaultConfig(), early);
+    expect(night.clock.map((s) => [s.kind, s.from, s.to])).toEqual([
+      ['running', '2026-11-30T08:00:00.000Z', '2026-11-30T17:00:00.000Z'],
+      ['off_hours', '2026-11-30T17:00:00.000Z', '2026-12-01T07:00:00.000Z'],
+    ]);
+    expect(night.offHoursNow).toBe(true);
+    // The same in 24/7: no off-hours.
+    const allDay = slaView(
+      { result: { ...running, coverage: '24x7' }, source: 'live', measuredAt: null },
+      defaultConfig(),
+      early,
+    );
+    expect(allDay.clock.map((s) => s.kind)).toEqual(['running']);
+    expect(allDay.offHoursNow).toBe(false);
+  });
+
+  it('reads a paused SLA with nothing left at risk, never on track, and one past its goal breached', () => {
+    const spent = { ...RESULT, elapsedMs: 14_400_000, remainingMs: 0 };
+    expect(slaView({ result: spent, source: 'live', measuredAt: null }, defaultConfig(), NOW).risk).toBe('at_risk');
+    const late = { ...RESULT, elapsedMs: 15_000_000, remainingMs: 0, breached: true };
+    expect(slaView({ result: late, source: 'live', measuredAt: null }, defaultConfig(), NOW).risk).toBe('breached');
   });
 });
 

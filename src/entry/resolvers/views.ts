@@ -3,23 +3,27 @@
  * customer-facing summary, as the contracts of src/shared/contracts.ts.
  */
 import { WEEKDAYS } from '../../domain/business-week';
+import { calendarFor } from '../../domain/calendar';
 import type { Config } from '../../domain/config';
 import type { Coverage } from '../../domain/contract';
 import type { Language } from '../../domain/language';
 import type { SlaResult } from '../../domain/sla';
+import { clockSegments, outsideWorkingHours } from '../../domain/sla-clock';
 import type { MeasuredSla } from '../../domain/sla-record';
 import { slaRisk, warningAt } from '../../domain/sla-thresholds';
 import { STATUS_NAMES, type CanonicalStatus } from '../../domain/workflow';
 import type { CalendarView, PortalView, SlaView } from '../../shared/contracts';
 
 /**
- * The SLA as the issue panel shows it: the engine's result (or a stopped SLA's record), its risk and warning.
- * @example slaView({ result, source: 'live', measuredAt: null }, config).risk //=> 'on_track'
+ * The SLA as the issue panel shows it as of `nowMs`: the engine's result (or a stopped SLA's record), its risk and
+ * warning, and its clock's stretches in the contract's calendar (off-hours where a running status stood still).
+ * @example slaView({ result, source: 'live', measuredAt: null }, config, now).risk //=> 'on_track'
  */
-export function slaView(measured: MeasuredSla, config: Config): SlaView {
+export function slaView(measured: MeasuredSla, config: Config, nowMs: number): SlaView {
   const { result } = measured;
-  const { issueKey: _issueKey, coverage: _coverage, unmappedStatuses, ...shown } = result;
+  const { issueKey: _issueKey, coverage, unmappedStatuses, ...shown } = result;
   const warn = warningAt(result, config);
+  const calendar = calendarFor(config, coverage);
   return {
     ...shown,
     unmappedStatuses: unmappedStatuses.map((s) => s.name ?? s.id ?? '?'),
@@ -28,6 +32,8 @@ export function slaView(measured: MeasuredSla, config: Config): SlaView {
     warnAt: warn === null ? null : new Date(warn).toISOString(),
     source: measured.source,
     measuredAt: measured.measuredAt === null ? null : new Date(measured.measuredAt).toISOString(),
+    clock: clockSegments(result.timeline, calendar, nowMs),
+    offHoursNow: result.state === 'running' && outsideWorkingHours(calendar, nowMs),
   };
 }
 

@@ -82,11 +82,9 @@ export function formatDay(iso: string, locale: string, timeZone: string): string
   }).format(new Date(iso));
 }
 
-/** One stretch of a timeline bar, as a share of the whole. */
-export interface BarSegment {
-  kind: 'running' | 'paused';
-  label: string;
-  from: string;
+/** Where a stretch of a timeline bar sits, as a share of the whole. */
+export interface BarPlacement {
+  /** Where the stretch ends: its own end, or `now` for the one still going on. */
   to: string;
   /** Left edge and width, in percent of the bar. */
   left: number;
@@ -94,14 +92,14 @@ export interface BarSegment {
 }
 
 /**
- * Lays a timeline's periods out on a bar spanning from its first start to its last end; a period still going
- * on (`to` null) ends `now`.
- * @example timelineBar([{ from: '2026-01-01T00:00:00Z', to: null, kind: 'running', statusName: 'Open' }], '2026-01-01T01:00:00Z') //=> [{ left: 0, width: 100, ... }]
+ * Lays a timeline's stretches out on a bar spanning from its first start to its last end; a stretch still going
+ * on (`to` null) ends `now`. Each keeps what it carried (its kind, its status) beside its placement.
+ * @example timelineBar([{ from: '2026-01-01T00:00:00Z', to: null, kind: 'running' }], '2026-01-01T01:00:00Z') //=> [{ kind: 'running', left: 0, width: 100, ... }]
  */
-export function timelineBar(
-  periods: readonly { from: string; to: string | null; kind: 'running' | 'paused'; statusName: string }[],
+export function timelineBar<P extends { from: string; to: string | null }>(
+  periods: readonly P[],
   now: string,
-): BarSegment[] {
+): Array<Omit<P, 'to'> & BarPlacement> {
   if (periods.length === 0) return [];
   const start = Date.parse(periods[0]!.from);
   const ends = periods.map((p) => p.to ?? now);
@@ -111,9 +109,7 @@ export function timelineBar(
     const from = Date.parse(p.from);
     const to = Date.parse(ends[i]!);
     return {
-      kind: p.kind,
-      label: p.statusName,
-      from: p.from,
+      ...p,
       to: ends[i]!,
       left: ((from - start) / span) * 100,
       width: (Math.max(to - from, 0) / span) * 100,

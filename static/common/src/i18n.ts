@@ -63,6 +63,13 @@ const en = {
   timeline: 'Timeline of the response SLA',
   timelineRunning: 'clock running',
   timelinePaused: 'clock paused',
+  /** Where a running status's clock stood still: nights, week-ends and holidays of the contract's calendar. */
+  timelineOffHours: 'outside working hours (the clock stands still)',
+  /** A running period that crossed off-hours: the working time it counted and the time it stood still. */
+  timelineCounted: (counted: string, still: string) => `${counted} counted, ${still} outside working hours`,
+  /** The compact row's icon, for a running SLA outside the contract's working hours. */
+  stateOffHours: 'Running, outside working hours: the clock stands still',
+  offHoursNow: 'outside working hours',
   unmapped: (names: string) => `Statuses the rules do not know (map them on the admin page): ${names}`,
   slaUnavailable: 'The response SLA cannot be computed for this request.',
   waitingTitle: 'Waiting for the customer',
@@ -101,6 +108,8 @@ const en = {
   actionScheduled: 'Schedule an operation',
   timeZoneNote: (tz: string) => `Times in ${tz}`,
   // portal
+  /** The portal panel's title (the module's title in locales/), its frame's level-one heading. */
+  portalPanelTitle: "Your request's service level",
   portalStatus: 'Status',
   portalSla: 'First response',
   portalMet: 'Our first response came in time.',
@@ -460,6 +469,10 @@ const fr: Strings = typeset<Strings>(
     timeline: 'Chronologie du délai de réponse',
     timelineRunning: 'délai en cours',
     timelinePaused: 'délai en pause',
+    timelineOffHours: 'hors heures ouvrées (le délai ne court pas)',
+    timelineCounted: (counted, still) => `${counted} comptées, ${still} hors heures ouvrées`,
+    stateOffHours: 'Délai en cours, hors heures ouvrées : il ne court pas',
+    offHoursNow: 'hors heures ouvrées',
     unmapped: (names) => `Statuts inconnus des règles (à associer dans la page d'administration) : ${names}`,
     slaUnavailable: 'Le délai de réponse ne peut pas être calculé pour cette demande.',
     waitingTitle: STATUS_NAMES.waiting_for_customer.fr,
@@ -486,13 +499,13 @@ const fr: Strings = typeset<Strings>(
     scheduledWho: 'Qui la réalise',
     record: 'Enregistrer et prévenir le client',
     reason: 'Motif',
-    reasonHelp:
-      "Dites ce qui manque ou ce qui est trop lent ; le responsable d'équipe et le responsable d'offre le liront.",
+    reasonHelp: 'Dites ce qui manque ou ce qui est trop lent ; les responsables du support le liront.',
     submitEscalation: 'Escalader la demande',
     doneFlag: 'C’est fait : la demande montre le changement.',
     actionThirdParty: 'Attendre un tiers',
     actionScheduled: 'Planifier une opération',
     timeZoneNote: (tz) => `Heures en ${tz}`,
+    portalPanelTitle: 'Niveau de service de votre demande',
     portalStatus: 'Statut',
     portalSla: 'Première réponse',
     portalMet: 'Notre première réponse est arrivée dans les délais.',
@@ -513,15 +526,15 @@ const fr: Strings = typeset<Strings>(
       `Sans réponse de votre part, la demande sera fermée le ${day}. Vous pourrez toujours la rouvrir ensuite.`,
     portalEscalated: (by, name, when) =>
       by === 'viewer'
-        ? `Vous avez escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`
+        ? `Vous avez escaladé cette demande le ${when} : les responsables du support ont été prévenus.`
         : by === 'customer'
-          ? `${name} a escaladé cette demande le ${when} : le responsable d'équipe et le responsable d'offre ont été prévenus.`
+          ? `${name} a escaladé cette demande le ${when} : les responsables du support ont été prévenus.`
           : `L'équipe support a escaladé cette demande le ${when} pour accélérer son traitement.`,
     escalationOff: "L'escalade n'est pas proposée pour ce centre de services.",
     urgentCall: 'Très urgent ? Appelez-nous :',
     escalateTitle: 'Escalader cette demande',
     escalatedDone:
-      "Votre demande est escaladée : le responsable de l'équipe support et le responsable de l'offre Cloud/Support ont été prévenus.",
+      "Votre demande est escaladée : le responsable de l'équipe support et le responsable de votre contrat de support ont été prévenus.",
     alreadyEscalated: 'Cette demande est déjà escaladée.',
     adminTitle: 'Règles de support',
     unsaved: 'Modifications non enregistrées',

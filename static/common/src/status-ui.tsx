@@ -56,16 +56,21 @@ const MESSAGE_TOKEN: Record<MessageAppearance, string> = {
   success: 'success',
 };
 
-/** A section message: an icon, an optional title, the content and optional actions, on the appearance's colour. */
+/**
+ * A section message: an icon, an optional title (a heading of `headingLevel`, 3 unless the frame's outline asks
+ * another), the content and optional actions, on the appearance's colour.
+ */
 export function Message({
   appearance = 'information',
   title,
+  headingLevel = 3,
   actions,
   testId,
   children,
 }: {
   appearance?: MessageAppearance;
   title?: string;
+  headingLevel?: 2 | 3;
   actions?: ReactNode;
   testId?: string;
   children: ReactNode;
@@ -88,7 +93,13 @@ export function Message({
         <path d={ICON_PATH[appearance]} />
       </svg>
       <div className="sr-message-body">
-        {title ? <h3 className="sr-message-title">{title}</h3> : null}
+        {title ? (
+          headingLevel === 2 ? (
+            <h2 className="sr-message-title">{title}</h2>
+          ) : (
+            <h3 className="sr-message-title">{title}</h3>
+          )
+        ) : null}
         {children}
         {actions ? <div className="sr-row sr-message-actions">{actions}</div> : null}
       </div>

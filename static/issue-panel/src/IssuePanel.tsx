@@ -30,6 +30,8 @@ export function IssuePanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       aria-label={t.slaTitle}
       lang={ctx.lang}
     >
+      {/* The frame is a document of its own: its level-one heading is the panel's title, which Jira shows above it. */}
+      <h1 className="sr-visually-hidden">{t.slaTitle}</h1>
       <SlaSummary view={view} ctx={ctx} />
       <RequestFacts view={view} ctx={ctx} />
       <PanelActions view={view} ctx={ctx} onDone={load} />

@@ -55,7 +55,9 @@ export function PanelActions({
 
   return (
     <section aria-labelledby="actions-title" data-testid="actions">
-      <h3 id="actions-title">{t.actions}</h3>
+      <h2 id="actions-title" className="sr-subheading">
+        {t.actions}
+      </h2>
       <div className="sr-row" role="toolbar" aria-label={t.actions}>
         {view.rules.escalation && !view.escalation && !closed ? (
           <Button testId="action-escalate" isSelected={mode === 'escalate'} onClick={() => open('escalate')}>

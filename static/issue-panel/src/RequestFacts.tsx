@@ -19,7 +19,9 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
     <>
       {waiting ? (
         <section data-testid="waiting" aria-labelledby="waiting-title">
-          <h3 id="waiting-title">{t.waitingTitle}</h3>
+          <h2 id="waiting-title" className="sr-subheading">
+            {t.waitingTitle}
+          </h2>
           <dl className="sr-figures">
             <Instant label={t.nextReminder} testId="next-reminder" at={waiting.nextReminderAt} when={when} />
             <Instant label={t.autoClose} testId="auto-close" at={waiting.autoCloseAt} when={when} />
@@ -28,7 +30,7 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
       ) : null}
       {escalation ? (
         <div data-testid="escalation">
-          <Message appearance="warning" title={t.escalatedTitle}>
+          <Message appearance="warning" title={t.escalatedTitle} headingLevel={2}>
             <p>{t.escalatedBy(escalation.byName || escalation.by, when(escalation.at))}</p>
             <p>
               <em>{escalation.reason}</em>

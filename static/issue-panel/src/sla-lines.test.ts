@@ -9,8 +9,9 @@ import { breachLine, remainingLabel, rowTime } from './sla-lines';
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
 /** Created Friday 8 March 2024 at 14:00 in Paris, 4-hour goal in business hours (Mon–Fri 09:00–18:00). */
-const view = (over: Partial<SlaInput>) =>
-  slaView(
+const view = (over: Partial<SlaInput>) => {
+  const nowMs = over.nowMs ?? at('2024-03-08T15:00:00+01:00');
+  return slaView(
     {
       source: 'live',
       measuredAt: null,
@@ -22,14 +23,16 @@ const view = (over: Partial<SlaInput>) =>
           changes: [],
           coverage: 'business_hours',
           goalMs: 4 * H,
-          nowMs: at('2024-03-08T15:00:00+01:00'),
+          nowMs,
           ...over,
         },
         defaultConfig(),
       ),
     },
     defaultConfig(),
+    nowMs,
   );
+};
 const iso = (s: string) => s;
 const en = strings('en');
 const fr = strings('fr');

@@ -17,6 +17,8 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
   return (
     <main className="sr-stack" data-testid="portal-panel" data-issue={view.issueKey} lang={ctx.lang}>
+      {/* The frame is a document of its own: its level-one heading is the panel's title, which the portal shows above it. */}
+      <h1 className="sr-visually-hidden">{t.portalPanelTitle}</h1>
       <div className="sr-row">
         <strong>
           {t.portalStatus}
@@ -30,7 +32,9 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       </div>
       {view.sla ? (
         <section aria-labelledby="portal-sla-title">
-          <h3 id="portal-sla-title">{t.portalSla}</h3>
+          <h2 id="portal-sla-title" className="sr-subheading">
+            {t.portalSla}
+          </h2>
           <p
             data-testid="portal-sla"
             data-state={view.sla.state}
@@ -43,7 +47,9 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       ) : null}
       {view.awaited ? (
         <section aria-labelledby="awaited-title" data-testid="portal-awaited">
-          <h3 id="awaited-title">{t.portalAwaited}</h3>
+          <h2 id="awaited-title" className="sr-subheading">
+            {t.portalAwaited}
+          </h2>
           <blockquote
             style={{
               margin: 0,

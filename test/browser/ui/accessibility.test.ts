@@ -154,3 +154,93 @@ describe.each(SCREENS)('$name', (screen) => {
     }
   });
 });
+
+/**
+ * The panels' outline, checked by axe's moderate rules on headings: each frame is a document of its own, so it has a
+ * level-one heading (the panel's title, hidden: Jira and the portal show it above the frame) and its sections'
+ * headings follow it without skipping a level. The agent's panel is shown with every section it can have (its
+ * details opened, the waiting countdown, the escalation), the portal panel with what the team awaits.
+ */
+describe("the panels' headings", () => {
+  const OUTLINE_RULES = ['page-has-heading-one', 'heading-order', 'empty-heading'];
+  let full = '';
+  beforeAll(async () => {
+    full = await session.createRequest(USERS.customer, 'Every section of the panels');
+    await session.moveTo(full, 'in_progress');
+    await session.rest(USERS.agent, 'POST', `/rest/api/3/issue/${full}/comment`, {
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Vos journaux ?' }] }],
+      },
+      properties: [{ key: 'sd.public.comment', value: { internal: false } }],
+    });
+    await session.moveTo(full, 'waiting_for_customer');
+    await session.invoke(
+      USERS.customer,
+      'portal-escalate',
+      'escalateRequest',
+      { reason: 'Bloqués depuis ce matin.' },
+      full,
+    );
+    await session.control('POST', '/_sandbox/settle');
+  }, 60_000);
+
+  /** The portal's request panel frame (beside the escalate action's), once it shows `ready`. */
+  async function portalPanelFrame(page: Page, ready: string): Promise<Frame> {
+    const selector = 'iframe.forge[data-context*="portal-request-panel"]';
+    await page.frameLocator(selector).locator(ready).waitFor({ timeout: 20_000 });
+    return (await (await page.locator(selector).elementHandle())!.contentFrame())!;
+  }
+
+  async function outlineViolations(frame: Frame): Promise<Violation[]> {
+    await frame.evaluate(AXE_SOURCE);
+    return frame.evaluate(async (rules) => {
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }
+      ).axe;
+      return (await axe.run(document, { runOnly: { type: 'rule', values: rules } })).violations;
+    }, OUTLINE_RULES);
+  }
+
+  it.each([
+    { theme: 'light', width: 360 },
+    { theme: 'dark', width: 700 },
+  ] as const)("has a level-one heading and no skipped level in the agent's panel ($theme, $width px)", async (look) => {
+    const page = await session.open(USERS.agent, `/browse/${full}`, look);
+    try {
+      const frame = await frameOf(page, 'issue-panel', '[data-testid="escalation"]');
+      await appFrame(page, 'issue-panel').locator('[data-testid="sla-details"] > summary').click();
+      await appFrame(page, 'issue-panel').getByTestId('waiting').waitFor();
+      expect(summary(await outlineViolations(frame))).toEqual([]);
+      await expect(frame.locator('h1').textContent()).resolves.toBe('SLA de réponse');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it.each([
+    { theme: 'light', width: 360, user: USERS.customer, title: 'Niveau de service de votre demande' },
+    { theme: 'dark', width: 700, user: USERS.customer, title: 'Niveau de service de votre demande' },
+  ] as const)('has a level-one heading and no skipped level in the portal panel ($theme, $width px)', async (look) => {
+    const page = await session.open(look.user, `/portal/${full}`, look);
+    try {
+      const frame = await portalPanelFrame(page, '[data-testid="portal-awaited"]');
+      expect(summary(await outlineViolations(frame))).toEqual([]);
+      await expect(frame.locator('h1').textContent()).resolves.toBe(look.title);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('has one in the English portal panel too', async () => {
+    const page = await session.open(USERS.otherCustomer, `/portal/${englishRequest}`, { theme: 'light', width: 360 });
+    try {
+      const frame = await portalPanelFrame(page, '[data-testid="portal-sla"]');
+      expect(summary(await outlineViolations(frame))).toEqual([]);
+      await expect(frame.locator('h1').textContent()).resolves.toBe("Your request's service level");
+    } finally {
+      await page.context().close();
+    }
+  });
+});

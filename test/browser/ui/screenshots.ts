@@ -4,6 +4,9 @@
  * the agent panel's details opened, and the panel at 360 px; the at-risk queue and the SLA report on the demo
  * data half a day on); `--admin` takes the admin page's alone, `--desk` the desk pages' alone.
  * The seeded admin's Jira locale is en_US: for the French admin page, the page's Forge context is given fr-FR.
+ *
+ * The agent panel also in English (the admin, en_US): its compact row at risk, light and dark, and the worked
+ * request's row; and the details of a request raised on a Friday, its week-end off-hours on the timeline.
  */
 import { join } from 'path';
 import type { Page } from 'playwright-core';
@@ -35,12 +38,19 @@ async function main(): Promise<void> {
 /** The agent's panel, the portal's panel and escalate dialog, the admin page. */
 async function screens(session: Session): Promise<void> {
   {
-    await session.moveClock({ to: nextMondayMorning(await session.now()) });
+    const monday = Date.parse(nextMondayMorning(await session.now()));
+    // A request raised on a Friday at 16:30 UTC (17:30 in Paris): its week-end is off-hours on the timeline.
+    await session.moveClock({ to: new Date(monday + 4 * 86_400_000 + 8.5 * 3_600_000).toISOString() });
+    const weekend = await session.createRequest(USERS.customer, 'Erreur 500 sur la page de connexion');
+    await session.moveClock({ to: new Date(monday + 7 * 86_400_000).toISOString() });
     // An agent's request: answered, sent to a third party, back in progress, escalated by its customer.
     const worked = await session.createRequest(USERS.customer, "L'automatisation ne se déclenche plus");
     await session.moveClock({ advance: 'PT1H' });
     await session.moveTo(worked, 'waiting_for_third_party');
-    await session.moveClock({ advance: 'PT2H' });
+    await session.moveClock({ advance: 'PT30M' });
+    // Three hours before the screenshots: at risk (75 % of its 4-hour goal) when they are taken.
+    const atRisk = await session.createRequest(USERS.otherCustomer, 'Webhooks delayed since this morning');
+    await session.moveClock({ advance: 'PT1H30M' });
     await session.moveTo(worked, 'in_progress');
     await session.moveClock({ advance: 'PT1H30M' });
     await session.invoke(
@@ -71,9 +81,9 @@ async function screens(session: Session): Promise<void> {
     });
     await session.moveTo(waiting, 'waiting_for_customer');
 
+    const card = '.card:has(iframe.forge[src*="/static/issue-panel/"])';
     for (const theme of ['light', 'dark'] as const) {
       const page = await session.open(USERS.agent, `/browse/${worked}`, { theme, width: 1280, height: 1400 });
-      const card = '.card:has(iframe.forge[src*="/static/issue-panel/"])';
       // The compact row, as JSM shows an SLA, its details closed.
       await shoot(page, card, `issue-panel.fr.${theme}.png`, 'sla-state');
       if (theme === 'light') {
@@ -88,6 +98,30 @@ async function screens(session: Session): Promise<void> {
         await frame.screenshot({ path: join(OUT, 'issue-panel.fr.light.360.png') });
         console.log('docs/screenshots/issue-panel.fr.light.360.png');
       }
+      await page.context().close();
+    }
+    // The compact row of a request at risk, in French (agent1) and English (the admin, en_US).
+    for (const [user, lang, theme] of [
+      [USERS.agent, 'fr', 'light'],
+      [USERS.admin, 'en', 'light'],
+      [USERS.admin, 'en', 'dark'],
+    ] as const) {
+      const page = await session.open(user, `/browse/${atRisk}`, { theme, width: 1280, height: 1000 });
+      await shoot(page, card, `issue-panel-at-risk.${lang}.${theme}.png`, 'sla-state');
+      await page.context().close();
+    }
+    // The English compact row of the worked request.
+    {
+      const page = await session.open(USERS.admin, `/browse/${worked}`, { width: 1280, height: 1400 });
+      await shoot(page, card, 'issue-panel.en.light.png', 'sla-state');
+      await page.context().close();
+    }
+    // The details of the Friday request: its week-end off-hours on the timeline.
+    {
+      const page = await session.open(USERS.agent, `/browse/${weekend}`, { width: 1280, height: 1400 });
+      await page.frameLocator(`${card} iframe.forge`).getByTestId('sla-state').waitFor({ timeout: 20_000 });
+      await page.frameLocator(`${card} iframe.forge`).locator('[data-testid="sla-details"] > summary').click();
+      await shoot(page, card, 'issue-panel-off-hours.fr.light.png', 'timeline');
       await page.context().close();
     }
     const portal = await session.open(USERS.customer, `/portal/${waiting}`, { width: 1280, height: 1000 });

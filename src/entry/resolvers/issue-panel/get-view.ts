@@ -32,7 +32,7 @@ export function getIssuePanelView(req: ResolverRequest, nowMs = Date.now()): Pro
       status: { name: status.name ?? '', canonical: statusResolver(config.statusMapping)(status) ?? null },
       resolution: issue.fields.resolution?.name ?? null,
       now: new Date(nowMs).toISOString(),
-      sla: sla ? slaView(sla, config) : null,
+      sla: sla ? slaView(sla, config, nowMs) : null,
       slaUnavailable: unavailable,
       calendar: calendarView(config, coverage),
       waiting,
