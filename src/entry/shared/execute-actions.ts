@@ -20,7 +20,7 @@ import type { Config } from '../../domain/config';
 import { statusResolver } from '../../domain/workflow';
 import { addComment } from '../../jira/add-comment';
 import { JiraError } from '../../jira/client';
-import { setIssueProperty } from '../../jira/issue-property';
+import { setIssueProperties, setIssueProperty } from '../../jira/issue-property';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
 import { keepDeadLetter } from '../../store/dead-letters';
@@ -148,6 +148,11 @@ async function perform(
       );
     case 'setProperty':
       // A PUT: repeating it is harmless, so the client repeats it even without an answer.
+      if (action.alsoSet?.length)
+        return setIssueProperties(action.issueKey, [
+          { key: action.propertyKey, value: action.value },
+          ...action.alsoSet.map((p) => ({ key: p.propertyKey, value: p.value })),
+        ]);
       return setIssueProperty(action.issueKey, action.propertyKey, action.value);
   }
 }
