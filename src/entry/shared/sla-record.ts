@@ -21,6 +21,8 @@ import { getIssueWithChangelog, type IssueWithChangelog } from '../../jira/get-i
 import { setIssueProperty } from '../../jira/issue-property';
 import { isDone } from '../../store/ledger';
 import { pushWork } from '../../store/work-queue';
+import { retryAfterMsOf } from '../../store/quota-pause';
+import { requeueDelaySeconds } from '../../domain/pacing';
 
 /**
  * A request with its changelog and its stored SLA record, read as the app in one call; null when it no longer exists.
@@ -151,7 +153,7 @@ export async function refreshSlaRecords(
         const rest = issueKeys.slice(i);
         await pushWork(
           { kind: 'sla-refresh', issueKeys: rest, attempt: attempt + 1 },
-          Math.min(30 * 2 ** attempt, 900),
+          requeueDelaySeconds(attempt, retryAfterMsOf(error)),
         );
         console.warn(`[support-rules] SLA record: ${issueKey}: ${message}; ${rest.length} request(s) re-queued`);
         return { refreshed, requeued: rest.length };

@@ -164,6 +164,22 @@ describe('handleRequestEvent', () => {
     expect([...store.keys()].filter((k) => k.startsWith('ledger:'))).toEqual([]);
   });
 
+  // "Build an app that respects rate limits": past the hourly quota, stop calling until Retry-After.
+  it('after a quota refusal, makes no call and queues the event until Retry-After', async () => {
+    jest.mocked(getIssueWithChangelog).mockRejectedValueOnce(
+      new JiraError('GET /rest/api/3/issue/SUP-1 answered 429', 429, undefined, true, false, {
+        reason: 'jira-quota-global-based',
+        retryAfterMs: 1_200_000,
+      }),
+    );
+    expect(await handleRequestEvent('commented', comment())).toMatchObject({ handled: 'requeued' });
+    expect(queued.map((q) => q.delayInSeconds)).toEqual([900]);
+    expect(await handleRequestEvent('commented', comment())).toMatchObject({ handled: 'requeued' });
+    expect(getIssueWithChangelog).toHaveBeenCalledTimes(1);
+    expect(queued).toHaveLength(2);
+    expect(notifyIssue).not.toHaveBeenCalled();
+  });
+
   it('ignores an event about an issue that is gone', async () => {
     jest
       .mocked(getIssueWithChangelog)

@@ -23,6 +23,8 @@ import { listIssueComments } from '../../jira/list-issue-comments';
 import { loadConfig } from '../../store/config-store';
 import { keepDeadEvent } from '../../store/dead-letters';
 import { pushWork } from '../../store/work-queue';
+import { pauseIfQuotaRefused, quotaPausedUntil, retryAfterMsOf } from '../../store/quota-pause';
+import { requeueDelaySeconds } from '../../domain/pacing';
 import { activityActions, occurrenceOf } from '../shared/activity';
 import { executeActions, MAX_QUEUE_ATTEMPTS, type ExecutionReport } from '../shared/execute-actions';
 import { loadSnapshot, type LoadedRequest } from '../shared/load-snapshot';
@@ -51,6 +53,15 @@ export async function handleRequestEvent(
   }
   let actions: Action[];
   let config: Config;
+  // Jira refused the app's hourly quota: no call until Retry-After; the event waits in the queue meanwhile.
+  const pausedForMs = (await quotaPausedUntil()) - (opts.nowMs ?? Date.now());
+  if (pausedForMs > 0) {
+    await pushWork(
+      { kind: 'event', trigger: kind, payload, attempt, reason: 'hourly quota' },
+      requeueDelaySeconds(0, pausedForMs),
+    );
+    return { handled: 'requeued', reason: 'the hourly quota is spent until its reset' };
+  }
   try {
     config = await loadConfig();
     // The event names the issue's project (Forge's issue events carry it): a Software issue costs no REST call.
@@ -74,10 +85,11 @@ export async function handleRequestEvent(
   } catch (error) {
     const reason = (error as Error).message;
     const transient = !(error instanceof JiraError) || error.retryable;
+    await pauseIfQuotaRefused(error, Date.now());
     if (transient && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
       await pushWork(
         { kind: 'event', trigger: kind, payload, attempt: attempt + 1, reason },
-        Math.min(30 * 2 ** attempt, 900),
+        requeueDelaySeconds(attempt, retryAfterMsOf(error)),
       );
       console.warn(
         `[support-rules] ${kind} trigger: ${parsed.issueKey}: ${reason}; event re-queued (attempt ${attempt + 1})`,
