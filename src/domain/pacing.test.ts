@@ -29,7 +29,8 @@ describe('pacing', () => {
     expect(requeueDelaySeconds(0, 3_600_000)).toBe(900);
   });
 
-  it('spreads the batches of a large sweep a few seconds apart', () => {
+  it('spreads the batches of a large sweep a few seconds apart, the first ones at once', () => {
     expect([0, 1, 2, 200].map((i) => spreadDelaySeconds(i, 10))).toEqual([0, 10, 20, 900]);
+    expect([0, 3, 4, 5].map((i) => spreadDelaySeconds(i, 10, 4))).toEqual([0, 0, 10, 20]);
   });
 });

@@ -50,10 +50,12 @@ export function retryWaitMs(reason: string | null | undefined, retryAfterMs: num
 }
 
 /**
- * The delay of the n-th batch of a large sweep, so that the batches reach Jira spread over time instead of all at
- * once: `spacingSeconds` apart, within the queue's longest delay (later ones share its last second).
- * @example spreadDelaySeconds(3, 10) //=> 30
+ * The delay of the n-th batch (from 0) of a large sweep, so that its batches reach Jira spread over time instead of
+ * all at once: the first `immediate` go at once (a small sweep is not slowed down), the next ones `spacingSeconds`
+ * apart, within the queue's longest delay (later ones share its last second).
+ * @example spreadDelaySeconds(5, 10, 4) //=> 20
  */
-export function spreadDelaySeconds(index: number, spacingSeconds: number): number {
-  return Math.min(Math.max(0, index) * spacingSeconds, MAX_QUEUE_DELAY_S);
+export function spreadDelaySeconds(index: number, spacingSeconds: number, immediate = 1): number {
+  if (index < immediate) return 0;
+  return Math.min((index - immediate + 1) * spacingSeconds, MAX_QUEUE_DELAY_S);
 }

@@ -27,6 +27,8 @@ export interface SlaSweepOptions {
   lookAheadMs: number;
   /** Seconds between two record refresh batches: a large backfill reaches Jira spread over time (pacing.ts). */
   batchSpacingSeconds: number;
+  /** Batches queued at once before the spacing starts: a small sweep is not slowed down. */
+  immediateBatches: number;
 }
 
 export const DEFAULT_SLA_SWEEP: SlaSweepOptions = {
@@ -36,6 +38,7 @@ export const DEFAULT_SLA_SWEEP: SlaSweepOptions = {
   batchSize: 50,
   lookAheadMs: 5 * 60_000,
   batchSpacingSeconds: 10,
+  immediateBatches: 4,
 };
 
 const BACKFILL_EVERY_MS = 24 * 3_600_000;
@@ -119,7 +122,7 @@ export async function runSlaSweep(options: Partial<SlaSweepOptions> = {}): Promi
     else
       await pushWork(
         { kind: 'sla-refresh', issueKeys: batch.keys, attempt: 0 },
-        Math.max(delay, spreadDelaySeconds(refreshes++, opts.batchSpacingSeconds)),
+        Math.max(delay, spreadDelaySeconds(refreshes++, opts.batchSpacingSeconds, opts.immediateBatches)),
       );
     report.batches++;
   }

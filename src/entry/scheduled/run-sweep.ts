@@ -31,6 +31,8 @@ export interface SweepOptions {
   batchSize: number;
   /** Seconds between two batches: a large sweep reaches Jira spread over time, not in one burst (pacing.ts). */
   batchSpacingSeconds: number;
+  /** Batches queued at once before the spacing starts: a small sweep is not slowed down. */
+  immediateBatches: number;
 }
 
 export const DEFAULT_SWEEP: SweepOptions = {
@@ -39,6 +41,7 @@ export const DEFAULT_SWEEP: SweepOptions = {
   pageSize: 100,
   batchSize: 50,
   batchSpacingSeconds: 10,
+  immediateBatches: 4,
 };
 /** What one search page may take, the client's retries included, before the sweep stops for this invocation. */
 const PAGE_MS = 10_000;
@@ -81,7 +84,7 @@ export async function runSweep(options: Partial<SweepOptions> = {}): Promise<Swe
     for (let i = 0; i < keys.length; i += opts.batchSize) {
       await pushWork(
         { kind: 'sweep-batch', issueKeys: keys.slice(i, i + opts.batchSize), sweptAt },
-        spreadDelaySeconds(report.batches, opts.batchSpacingSeconds),
+        spreadDelaySeconds(report.batches, opts.batchSpacingSeconds, opts.immediateBatches),
       );
       report.batches++;
     }
