@@ -71,10 +71,34 @@ describe('requestJira', () => {
     expect(calls[0]!.as).toBe('user');
   });
 
-  it('waits what Retry-After says on 429, then succeeds', async () => {
+  it('waits what Retry-After says on 429 (and up to a fifth more, as jitter), then succeeds', async () => {
     script = [answer(429, { errorMessages: ['Rate limited'] }, { 'Retry-After': '3' }), answer(200, { ok: 1 })];
     await expect(requestJiraJson(route`/rest/api/3/myself`)).resolves.toEqual({ ok: 1 });
-    expect(slept).toEqual([3000]);
+    expect(slept).toHaveLength(1);
+    expect(slept[0]).toBeGreaterThanOrEqual(3000);
+    expect(slept[0]).toBeLessThanOrEqual(3600);
+  });
+
+  // "Rate limiting" (developer.atlassian.com/cloud/jira/platform/rate-limiting/): past the hourly quota "all
+  // requests are denied until the next hourly reset": no retry within the invocation, the caller re-queues.
+  it('does not retry a quota refusal, and says when the work may be tried again', async () => {
+    script = [
+      answer(
+        429,
+        { errorMessages: ['Rate limited'] },
+        { 'Retry-After': '1800', 'RateLimit-Reason': 'jira-quota-global-based' },
+      ),
+      answer(200, { ok: 1 }),
+    ];
+    const error = await requestJiraJson(route`/rest/api/3/myself`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JiraError);
+    expect(error).toMatchObject({
+      status: 429,
+      retryable: true,
+      rateLimit: { reason: 'jira-quota-global-based', retryAfterMs: 1_800_000 },
+    });
+    expect(calls).toHaveLength(1);
+    expect(slept).toEqual([]);
   });
 
   it('backs off on 5xx and on a timeout, doubling the wait', async () => {

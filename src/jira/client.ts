@@ -1,10 +1,13 @@
 /**
  * The one way the app calls Jira: through @forge/api, as the app or as the calling user, with
- * 429 honoured through Retry-After and 5xx / network failures retried with bounded backoff, each wait bounded by
- * the invocation's remaining time (time-budget.ts). A failure that outlives the retries, or would outlive the
+ * 429 honoured by its RateLimit-Reason and Retry-After (src/domain/pacing.ts: a burst or per-issue refusal is retried
+ * after Retry-After, an hourly quota refusal is not retried: the caller re-queues the work past Retry-After) and
+ * 5xx / network failures retried with bounded backoff, each wait bounded by the invocation's remaining time
+ * (time-budget.ts). A failure that outlives the retries, or would outlive the
  * invocation, surfaces as a JiraError so the caller can re-queue the work.
  */
 import api, { NeedsAuthenticationError, type APIResponse, type RequestInit, type Route } from '@forge/api';
+import { retryWaitMs } from '../domain/pacing';
 import { fitsInInvocation, remainingMs } from './time-budget';
 
 export type Actor = 'app' | 'user';
@@ -21,6 +24,8 @@ export class JiraError extends Error {
      * out). Such a write is not repeated blindly: the caller reads back what it can (ledger, execute-actions.ts).
      */
     readonly outcomeUnknown = false,
+    /** A 429's `RateLimit-Reason` and `Retry-After`: when the refused work may be tried again, and why. */
+    readonly rateLimit?: { reason: string | null; retryAfterMs: number },
   ) {
     super(message);
     this.name = 'JiraError';
@@ -123,16 +128,24 @@ export async function requestJira(path: Route, req: JiraRequest = {}): Promise<A
     if (response.ok) return response;
     const body = await readBody(response);
     const retryable = response.status === 429 || response.status >= 500;
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    const rateLimit =
+      response.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0
+        ? { reason: response.headers.get('RateLimit-Reason'), retryAfterMs: retryAfter * 1000 }
+        : undefined;
     lastError = new JiraError(
-      `${method} ${path.value} answered ${response.status}: ${describe(body)}`,
+      `${method} ${path.value} answered ${response.status}${rateLimit?.reason ? ` (${rateLimit.reason})` : ''}: ${describe(body)}`,
       response.status,
       body,
       retryable,
+      false,
+      rateLimit,
     );
     if (!retryable) throw lastError;
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    const wait =
-      response.status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : backoff(attempt);
+    // Each limit has its answer (domain/pacing.ts): the hourly quota stops the work until Retry-After (the caller
+    // re-queues it that late); a burst or per-issue refusal waits Retry-After, with some jitter, then retries.
+    const wait = rateLimit ? retryWaitMs(rateLimit.reason, rateLimit.retryAfterMs, Math.random()) : backoff(attempt);
+    if (wait === null) throw lastError;
     if (attempt < policy.attempts && !(await pause(Math.min(wait, policy.maxDelayMs)))) break;
   }
   throw lastError ?? new JiraError(`${method} ${path.value} failed`, 0, undefined, true);

@@ -75,7 +75,7 @@ describe('getIssueWithChangelog', () => {
     pages = [issue(range(0, 40), 40)];
     const read = await getIssueWithChangelog('SUP-1');
     expect(read.changelog?.histories).toHaveLength(40);
-    expect(paths).toEqual(['/rest/api/3/issue/SUP-1?expand=changelog,names,schema']);
+    expect(paths).toEqual(['/rest/api/3/issue/SUP-1?expand=changelog%2Cnames%2Cschema']);
   });
 
   it('reads the whole changelog page by page when Jira expanded only the most recent 100 histories', async () => {
@@ -87,7 +87,7 @@ describe('getIssueWithChangelog', () => {
     const read = await getIssueWithChangelog('SUP-1', 'user');
     expect(read.changelog?.histories?.map((h) => (h as { id: string }).id)).toEqual(range(0, 150).map((h) => h.id));
     expect(paths).toEqual([
-      '/rest/api/3/issue/SUP-1?expand=changelog,names,schema',
+      '/rest/api/3/issue/SUP-1?expand=changelog%2Cnames%2Cschema',
       '/rest/api/3/issue/10001/changelog?startAt=0&maxResults=100',
       '/rest/api/3/issue/10001/changelog?startAt=100&maxResults=100',
     ]);

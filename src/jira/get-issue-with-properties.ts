@@ -11,6 +11,8 @@ export interface IssueWithProperties {
     reporter?: { accountId: string; displayName?: string; accountType?: string } | null;
     created?: string;
     project?: { key?: string; projectTypeKey?: string } | null;
+    /** Other fields asked for (JSM's custom fields, by id). */
+    [field: string]: unknown;
   };
   properties?: Record<string, unknown>;
 }

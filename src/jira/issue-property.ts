@@ -34,3 +34,17 @@ export async function setIssueProperty(
 ): Promise<void> {
   await requestJira(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { method: 'PUT', body: value, as });
 }
+
+/**
+ * Writes several properties of one issue in one call: Jira's edit issue with only `properties`
+ * (PUT /rest/api/3/issue/{key}, IssueUpdateDetails.properties: "Issue properties may be updated as part of the
+ * edit"); a PUT, safe to repeat.
+ * @example await setIssueProperties('SUP-1', [{ key: 'supportRulesState', value: { waiting: 'no' } }, { key: 'supportRulesSla', value: record }])
+ */
+export async function setIssueProperties(
+  issueKey: string,
+  properties: { key: string; value: unknown }[],
+  as: Actor = 'app',
+): Promise<void> {
+  await requestJira(route`/rest/api/3/issue/${issueKey}`, { method: 'PUT', body: { properties }, as });
+}

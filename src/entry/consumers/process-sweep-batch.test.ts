@@ -24,6 +24,13 @@ jest.mock('../../jira/list-issue-comments', () => ({
 }));
 jest.mock('../../jira/get-user');
 jest.mock('../../jira/get-request');
+jest.mock('../../jira/find-request-fields', () => ({
+  findRequestFields: async () => ({
+    organizations: 'customfield_10002',
+    participants: 'customfield_10003',
+    requestType: 'customfield_10010',
+  }),
+}));
 jest.mock('../../jira/issue-property');
 jest.mock('../../jira/notify-issue');
 jest.mock('../../jira/add-comment');
@@ -55,6 +62,8 @@ function issue(statusName: string, property: unknown) {
       reporter: { accountId: 'cust-1' },
       created: new Date(T0 - DAY).toISOString(),
       project: { key: 'SUP', projectTypeKey: 'service_desk' },
+      // JSM's Request Type field, asked in the same read: its value links the portal page.
+      customfield_10010: { _links: { web: PORTAL } },
     },
     properties: property === undefined ? {} : { supportRulesState: property },
   });
@@ -81,7 +90,7 @@ beforeEach(() => {
     },
   ]);
   jest.mocked(getChangelog).mockResolvedValue([]);
-  jest.mocked(portalUrlOf).mockResolvedValue(PORTAL);
+  jest.mocked(portalUrlOf).mockResolvedValue('https://elsewhere/not-read');
 });
 
 describe('processSweepBatch', () => {

@@ -20,7 +20,8 @@ import { appliesToProject } from '../../domain/project-scope';
 import { statusResolver } from '../../domain/workflow';
 import { getIssueWithProperties, type IssueWithProperties } from '../../jira/get-issue-with-properties';
 import { portalUrlOf } from '../../jira/get-request';
-import { getUser } from '../../jira/get-user';
+import { cachedAccount } from '../../store/account-cache';
+import { requestFieldIds } from '../../store/request-fields-cache';
 import { listIssueComments } from '../../jira/list-issue-comments';
 import { loadConfig } from '../../store/config-store';
 import { clockFromJira } from '../shared/clock-from-jira';
@@ -56,7 +57,11 @@ async function processDueRequest(
   config: Config,
   locales: Map<string, Promise<string | null>>,
 ): Promise<void> {
-  const issue = await getIssueWithProperties(issueKey, FIELDS, [STATE_PROPERTY]);
+  // JSM's Request Type field links the portal page: asked in the same read.
+  const { requestType } = await requestFieldIds();
+  const issue = await getIssueWithProperties(issueKey, requestType ? [...FIELDS, requestType] : FIELDS, [
+    STATE_PROPERTY,
+  ]);
   if (!issue) return;
   // Not (or no longer) a request of a JSM project the rules apply to: nothing is sent or written.
   if (!appliesToProject(issue.fields.project, config)) return;
@@ -89,7 +94,8 @@ async function processDueRequest(
     return;
   }
   comments ??= decision.kind === 'reminder' ? await listIssueComments(issueKey, 20) : [];
-  const [locale, portalUrl] = await Promise.all([localeOf(issue, locales), portalUrlOf(issueKey)]);
+  const locale = await localeOf(issue, locales);
+  const portalUrl = requestType ? portalLinkOf(issue.fields[requestType]) : await portalUrlOf(issueKey);
   const reporter = issue.fields.reporter ?? null;
   const lang = languageFor(locale, config.languages);
   const actions = dueActions(
@@ -116,9 +122,15 @@ async function localeOf(
   if (!cache.has(accountId))
     cache.set(
       accountId,
-      getUser(accountId).then((u) => u?.locale ?? null),
+      cachedAccount(accountId).then((u) => u?.locale ?? null),
     );
   return cache.get(accountId)!;
+}
+
+/** The portal page of a request, from the value of JSM's Request Type field (`_links.web`). */
+function portalLinkOf(requestType: unknown): string | null {
+  const web = (requestType as { _links?: { web?: unknown } } | null | undefined)?._links?.web;
+  return typeof web === 'string' ? web : null;
 }
 
 async function writeClock(issueKey: string, stored: unknown, state: ReminderState, config: Config): Promise<void> {

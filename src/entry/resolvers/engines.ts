@@ -7,7 +7,6 @@ import { ESCALATION_PROPERTY, parseEscalationRecord } from '../../domain/escalat
 import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../domain/reminders';
 import { slaFromIssue } from '../../domain/sla-from-issue';
 import { measuredSla, parseSlaRecord, SLA_RECORD_PROPERTY, type MeasuredSla } from '../../domain/sla-record';
-import { getIssueProperty } from '../../jira/issue-property';
 import type { CanonicalStatus } from '../../domain/workflow';
 import { clockFromJira } from '../shared/clock-from-jira';
 import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
@@ -31,18 +30,23 @@ export function computeSla(
   }
 }
 
+/** The issue properties the screens read, asked in the same read as the issue (`properties=`). */
+export const SCREEN_PROPERTIES = [SLA_RECORD_PROPERTY, STATE_PROPERTY, ESCALATION_PROPERTY];
+
 /**
- * The next reminder and the auto-close date, when the request waits for its customer: from its stored clock, or,
- * for a request waiting whose clock the hourly sweep has not written yet (it waited before the install, or just
- * began to), from its history read now, as the sweep will count it.
+ * The next reminder and the auto-close date, when the request waits for its customer: from its stored clock (the
+ * `supportRulesState` property, read with the issue), or, for a request waiting whose clock the hourly sweep has not
+ * written yet (it waited before the install, or just began to), from its history read now, as the sweep will count it.
+ * @example await loadWaiting(issue, config, 'waiting_for_customer') //=> { nextReminderAt: '…', autoCloseAt: '…', … }
  */
 export async function loadWaiting(
-  issueKey: string,
+  issue: Pick<IssueWithChangelog, 'key' | 'properties' | 'fields'>,
   config: Config,
   status?: CanonicalStatus,
-  created?: string,
 ): Promise<WaitingView | null> {
-  const stored = parseReminderState(await getIssueProperty<unknown>(issueKey, STATE_PROPERTY));
+  const issueKey = issue.key;
+  const created = issue.fields.created;
+  const stored = parseReminderState(issue.properties?.[STATE_PROPERTY]);
   const waiting = status === 'waiting_for_customer';
   const clock =
     stored && (stored.waiting === 'yes' || !waiting)
@@ -55,7 +59,10 @@ export async function loadWaiting(
   return schedule.nextReminderAt === null && schedule.autoCloseAt === null ? null : schedule;
 }
 
-/** The request's escalation, if any. */
-export async function loadEscalation(issueKey: string): Promise<EscalationView | null> {
-  return parseEscalationRecord(await getIssueProperty<unknown>(issueKey, ESCALATION_PROPERTY));
+/**
+ * The request's escalation, if any, from its `supportRulesEscalation` property read with the issue.
+ * @example escalationOf(issue) //=> { by: 'cust-1', at: '…', … } | null
+ */
+export function escalationOf(issue: Pick<IssueWithChangelog, 'properties'>): EscalationView | null {
+  return parseEscalationRecord(issue.properties?.[ESCALATION_PROPERTY]);
 }

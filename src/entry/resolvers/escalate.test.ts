@@ -1,5 +1,5 @@
 // The escalate resolver with Jira's adapters scripted and @forge/kvs in memory (the real ledger and config store).
-import { getIssue } from '../../jira/get-issue';
+import { findRequestFields } from '../../jira/find-request-fields';
 import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import { listUserOrganizationIds } from '../../jira/list-user-organizations';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
@@ -17,7 +17,7 @@ const properties = new Map<string, unknown>();
 
 jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
 jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
-jest.mock('../../jira/get-issue');
+jest.mock('../../jira/find-request-fields');
 jest.mock('../../jira/get-issue-with-changelog');
 jest.mock('../../jira/list-user-organizations');
 jest.mock('../../jira/get-request');
@@ -42,7 +42,13 @@ beforeEach(async () => {
   properties.clear();
   jest.clearAllMocks();
   store.set('config', { escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'lead-1' } });
-  jest.mocked(getIssue).mockResolvedValue({
+  jest.mocked(findRequestFields).mockResolvedValue({
+    organizations: 'customfield_10002',
+    participants: 'customfield_10003',
+    requestType: 'customfield_10010',
+  });
+  // Read as the app, with JSM's Organizations field (found by its schema type): the request is shared with org 7.
+  jest.mocked(getIssueWithChangelog).mockResolvedValue({
     id: '10001',
     key: 'SUP-1',
     fields: {
@@ -50,13 +56,9 @@ beforeEach(async () => {
       status: { name: 'En cours' },
       reporter: { accountId: 'cust-1' },
       project: { key: 'SUP', projectTypeKey: 'service_desk' },
+      customfield_10002: [{ id: 7, name: 'Acme' }],
+      customfield_10003: [{ accountId: 'cust-2' }],
     },
-  });
-  // Read as the app, with JSM's Organizations field (found by its schema type): the request is shared with org 7.
-  jest.mocked(getIssueWithChangelog).mockResolvedValue({
-    id: '10001',
-    key: 'SUP-1',
-    fields: { reporter: { accountId: 'cust-1' }, customfield_10002: [{ id: 7, name: 'Acme' }] },
     schema: { customfield_10002: { custom: 'com.atlassian.servicedesk:sd-customer-organizations' } },
   });
   jest.mocked(listUserOrganizationIds).mockImplementation(async (id) => (id === 'cust-4' ? ['7'] : ['8']));

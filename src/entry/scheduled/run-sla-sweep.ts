@@ -13,6 +13,7 @@ import { loadConfig } from '../../store/config-store';
 import { loadSlaSweepState, saveSlaSweepState } from '../../store/sla-sweep-state';
 import type { SweepCursor } from '../../store/sweep-cursor';
 import { pushWork } from '../../store/work-queue';
+import { spreadDelaySeconds } from '../../domain/pacing';
 import { slaDueJql, slaUnrecordedJql } from './sla-sweep-jql';
 
 export interface SlaSweepOptions {
@@ -24,6 +25,10 @@ export interface SlaSweepOptions {
   batchSize: number;
   /** How far ahead to look: the interval of the scheduled trigger, so nothing falls between two runs. */
   lookAheadMs: number;
+  /** Seconds between two record refresh batches: a large backfill reaches Jira spread over time (pacing.ts). */
+  batchSpacingSeconds: number;
+  /** Batches queued at once before the spacing starts: a small sweep is not slowed down. */
+  immediateBatches: number;
 }
 
 export const DEFAULT_SLA_SWEEP: SlaSweepOptions = {
@@ -32,6 +37,8 @@ export const DEFAULT_SLA_SWEEP: SlaSweepOptions = {
   pageSize: 100,
   batchSize: 50,
   lookAheadMs: 5 * 60_000,
+  batchSpacingSeconds: 10,
+  immediateBatches: 4,
 };
 
 const BACKFILL_EVERY_MS = 24 * 3_600_000;
@@ -106,11 +113,17 @@ export async function runSlaSweep(options: Partial<SlaSweepOptions> = {}): Promi
     }
   }
   // Pushed once the search is over: consumers writing records meanwhile would shift the pages still to read.
+  // Alerts go at their own instant; record refreshes are spread out, one batch every few seconds.
+  let refreshes = 0;
   for (const batch of pending) {
     const delay = Math.min(MAX_DELAY_S, Math.max(0, Math.ceil((batch.dueAt - opts.now()) / 1000)));
     if (batch.kind === 'sla-alert-batch')
       await pushWork({ kind: 'sla-alert-batch', issueKeys: batch.keys, sweptAt: batch.sweptAt }, delay);
-    else await pushWork({ kind: 'sla-refresh', issueKeys: batch.keys, attempt: 0 }, delay);
+    else
+      await pushWork(
+        { kind: 'sla-refresh', issueKeys: batch.keys, attempt: 0 },
+        Math.max(delay, spreadDelaySeconds(refreshes++, opts.batchSpacingSeconds, opts.immediateBatches)),
+      );
     report.batches++;
   }
   await saveSlaSweepState({ cursor: cursor ?? null, lastBackfillAt }, state);

@@ -45,6 +45,12 @@ describe('runSweep', () => {
     expect(store.has('sweep:cursor')).toBe(false);
   });
 
+  // "Build an app that respects rate limits": balance the load, do not burst.
+  it('queues the first batches at once and spreads the next ones 10 s apart', async () => {
+    await runSweep({ now: () => NOW });
+    expect(queued.map((q) => q.delayInSeconds ?? 0)).toEqual([0, 0, 0, 0, 10]);
+  });
+
   it('keeps a cursor when it runs out of time, and the next run resumes there before sweeping afresh', async () => {
     // 30 s left, then 10: a 10-second page and the finishing margin fit once, not twice.
     let left = 30_000;

@@ -19,6 +19,7 @@ import {
   type SweepCursor,
 } from '../../store/sweep-cursor';
 import { pushWork } from '../../store/work-queue';
+import { spreadDelaySeconds } from '../../domain/pacing';
 import { dueJql, unclockedJql } from './sweep-jql';
 
 export interface SweepOptions {
@@ -28,9 +29,20 @@ export interface SweepOptions {
   pageSize: number;
   /** Issue keys per queued batch. */
   batchSize: number;
+  /** Seconds between two batches: a large sweep reaches Jira spread over time, not in one burst (pacing.ts). */
+  batchSpacingSeconds: number;
+  /** Batches queued at once before the spacing starts: a small sweep is not slowed down. */
+  immediateBatches: number;
 }
 
-export const DEFAULT_SWEEP: SweepOptions = { now: () => Date.now(), remainingMs, pageSize: 100, batchSize: 50 };
+export const DEFAULT_SWEEP: SweepOptions = {
+  now: () => Date.now(),
+  remainingMs,
+  pageSize: 100,
+  batchSize: 50,
+  batchSpacingSeconds: 10,
+  immediateBatches: 4,
+};
 /** What one search page may take, the client's retries included, before the sweep stops for this invocation. */
 const PAGE_MS = 10_000;
 
@@ -70,7 +82,10 @@ export async function runSweep(options: Partial<SweepOptions> = {}): Promise<Swe
   // Pushed once the search is over: consumers acting meanwhile would shift the pages still to read.
   for (const { keys, sweptAt } of pending) {
     for (let i = 0; i < keys.length; i += opts.batchSize) {
-      await pushWork({ kind: 'sweep-batch', issueKeys: keys.slice(i, i + opts.batchSize), sweptAt });
+      await pushWork(
+        { kind: 'sweep-batch', issueKeys: keys.slice(i, i + opts.batchSize), sweptAt },
+        spreadDelaySeconds(report.batches, opts.batchSpacingSeconds, opts.immediateBatches),
+      );
       report.batches++;
     }
   }

@@ -9,7 +9,6 @@ import type { Config } from '../../domain/config';
 import { clockAfterEvent, parseReminderState, propertyValue, STATE_PROPERTY } from '../../domain/reminders';
 import type { RequestEvent, RequestSnapshot } from '../../domain/request';
 import { statusResolver } from '../../domain/workflow';
-import { getIssueProperty } from '../../jira/issue-property';
 import { clockFromJira } from './clock-from-jira';
 
 export interface ActivityInput {
@@ -19,10 +18,15 @@ export interface ActivityInput {
   config: Config;
   /** True when the actor is the app itself (its own reminders and writes never count as activity). */
   byApp: boolean;
+  /** The `supportRulesState` property as read with the request (undefined when it is not set). */
+  stored: unknown;
 }
 
-/** The event's own identity, so a duplicate delivery writes under the same ledger key. */
-function occurrence(event: RequestEvent): string {
+/**
+ * The event's own identity, so a duplicate delivery writes under the same ledger key.
+ * @example occurrenceOf({ kind: 'commented', commentId: '10400', ... }) //=> 'comment-10400'
+ */
+export function occurrenceOf(event: RequestEvent): string {
   switch (event.kind) {
     case 'commented':
       return `comment-${event.commentId}`;
@@ -36,11 +40,10 @@ function occurrence(event: RequestEvent): string {
 
 /**
  * The clock write one event calls for (none when the clock does not change).
- * @example await activityActions({ event: agentComment, snapshot: waitingRequest, config, byApp: false }) //=> [{ type: 'setProperty', propertyKey: 'supportRulesState', ... }]
+ * @example await activityActions({ event: agentComment, snapshot: waitingRequest, config, byApp: false, stored: undefined }) //=> [{ type: 'setProperty', propertyKey: 'supportRulesState', ... }]
  */
 export async function activityActions(input: ActivityInput): Promise<Action[]> {
-  const { event, snapshot, config, byApp } = input;
-  const stored = await getIssueProperty<unknown>(snapshot.issueKey, STATE_PROPERTY);
+  const { event, snapshot, config, byApp, stored } = input;
   let previous = parseReminderState(stored);
   let rebuilt = false;
   const fromStatus =
@@ -57,7 +60,7 @@ export async function activityActions(input: ActivityInput): Promise<Action[]> {
   return [
     {
       type: 'setProperty',
-      key: actionKey(snapshot.issueKey, 'clock', occurrence(event)),
+      key: actionKey(snapshot.issueKey, 'clock', occurrenceOf(event)),
       issueKey: snapshot.issueKey,
       propertyKey: STATE_PROPERTY,
       value: propertyValue(stored, next),

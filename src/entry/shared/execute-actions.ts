@@ -20,12 +20,14 @@ import type { Config } from '../../domain/config';
 import { statusResolver } from '../../domain/workflow';
 import { addComment } from '../../jira/add-comment';
 import { JiraError } from '../../jira/client';
-import { setIssueProperty } from '../../jira/issue-property';
+import { setIssueProperties, setIssueProperty } from '../../jira/issue-property';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
 import { keepDeadLetter } from '../../store/dead-letters';
 import { runOnce } from '../../store/ledger';
 import { pushWork } from '../../store/work-queue';
+import { pauseIfQuotaRefused, retryAfterMsOf } from '../../store/quota-pause';
+import { requeueDelaySeconds } from '../../domain/pacing';
 import { commentAlreadyPosted, transitionAlreadyDone } from './confirm-write';
 
 /** An email whose sending cannot be confirmed: never repeated, kept for an admin (settled in the ledger). */
@@ -81,9 +83,10 @@ export async function executeActions(actions: Action[], config: Config, attempt 
       }
       if (isTransient(error) && attempt + 1 < MAX_QUEUE_ATTEMPTS) {
         const rest = actions.slice(i);
+        await pauseIfQuotaRefused(error, Date.now());
         await pushWork(
           { kind: 'actions', actions: rest, attempt: attempt + 1, reason: message },
-          Math.min(30 * 2 ** attempt, 900),
+          requeueDelaySeconds(attempt, retryAfterMsOf(error)),
         );
         console.warn(
           `[support-rules] ${action.key}: ${message}; re-queued with ${rest.length} action(s) (attempt ${attempt + 1})`,
@@ -148,6 +151,11 @@ async function perform(
       );
     case 'setProperty':
       // A PUT: repeating it is harmless, so the client repeats it even without an answer.
+      if (action.alsoSet?.length)
+        return setIssueProperties(action.issueKey, [
+          { key: action.propertyKey, value: action.value },
+          ...action.alsoSet.map((p) => ({ key: p.propertyKey, value: p.value })),
+        ]);
       return setIssueProperty(action.issueKey, action.propertyKey, action.value);
   }
 }

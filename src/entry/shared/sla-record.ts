@@ -21,6 +21,8 @@ import { getIssueWithChangelog, type IssueWithChangelog } from '../../jira/get-i
 import { setIssueProperty } from '../../jira/issue-property';
 import { isDone } from '../../store/ledger';
 import { pushWork } from '../../store/work-queue';
+import { retryAfterMsOf } from '../../store/quota-pause';
+import { requeueDelaySeconds } from '../../domain/pacing';
 
 /**
  * A request with its changelog and its stored SLA record, read as the app in one call; null when it no longer exists.
@@ -85,9 +87,30 @@ export async function refreshSlaRecord(
   config: Config,
   opts: RefreshOptions = {},
 ): Promise<RefreshOutcome> {
-  const nowMs = opts.nowMs ?? Date.now();
   const issue = opts.issue ?? (await loadSlaIssue(issueKey));
   if (!issue) return { status: 'absent' };
+  const measured = await measureSlaRecord(issue, config, opts);
+  if (measured.status !== 'changed') return measured;
+  await setIssueProperty(issue.key, SLA_RECORD_PROPERTY, measured.record);
+  return { ...measured, status: 'written' };
+}
+
+export type MeasureOutcome =
+  | Exclude<RefreshOutcome, { status: 'written' | 'absent' }>
+  /** The record to write: the measure changed. */
+  | { status: 'changed'; record: SlaRecord; previous: SlaRecord | null };
+
+/**
+ * Measures the SLA of an issue read with its changelog and its stored record, and says whether the record must be
+ * written (nothing is written here: the caller writes it, alone or with its other property writes).
+ * @example (await measureSlaRecord(issue, config)).status //=> 'changed'
+ */
+export async function measureSlaRecord(
+  issue: IssueWithChangelog,
+  config: Config,
+  opts: Omit<RefreshOptions, 'issue'> = {},
+): Promise<MeasureOutcome> {
+  const nowMs = opts.nowMs ?? Date.now();
   if (!inScope(issue, config)) return { status: 'out-of-scope' };
   const previous = parseSlaRecord(issue.properties?.[SLA_RECORD_PROPERTY]);
   if (previous?.state === 'stopped' && !opts.force) return { status: 'kept', record: previous, previous };
@@ -96,13 +119,12 @@ export async function refreshSlaRecord(
     result = opts.result ?? slaFromIssue(issue, config, nowMs);
   } catch (error) {
     const reason = (error as Error).message;
-    console.warn(`[support-rules] SLA record: ${issueKey} not measured: ${reason}`);
+    console.warn(`[support-rules] SLA record: ${issue.key} not measured: ${reason}`);
     return { status: 'unmeasurable', reason };
   }
   const record = slaRecordOf(result, config, { nowMs, handled: await handledThresholds(issue.key) });
   if (previous && sameMeasure(previous, record)) return { status: 'unchanged', record, previous };
-  await setIssueProperty(issue.key, SLA_RECORD_PROPERTY, record);
-  return { status: 'written', record, previous };
+  return { status: 'changed', record, previous };
 }
 
 /** Attempts of a record refresh through the queue before it is given up (the next status change measures again). */
@@ -131,7 +153,7 @@ export async function refreshSlaRecords(
         const rest = issueKeys.slice(i);
         await pushWork(
           { kind: 'sla-refresh', issueKeys: rest, attempt: attempt + 1 },
-          Math.min(30 * 2 ** attempt, 900),
+          requeueDelaySeconds(attempt, retryAfterMsOf(error)),
         );
         console.warn(`[support-rules] SLA record: ${issueKey}: ${message}; ${rest.length} request(s) re-queued`);
         return { refreshed, requeued: rest.length };

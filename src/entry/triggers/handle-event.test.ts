@@ -2,9 +2,8 @@
 // the real one, so "the same event twice sends one email" is checked end to end inside the process.
 import { JiraError } from '../../jira/client';
 import { getComment } from '../../jira/get-comment';
-import { getIssue } from '../../jira/get-issue';
-import { portalUrlOf } from '../../jira/get-request';
-import { getRequestParticipants } from '../../jira/get-request-participants';
+import { findRequestFields } from '../../jira/find-request-fields';
+import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import { searchIssues } from '../../jira/search-issues';
 import { getUser } from '../../jira/get-user';
 import { notifyIssue } from '../../jira/notify-issue';
@@ -15,10 +14,9 @@ import { onRequestCommented } from './index';
 
 jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
 jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
-jest.mock('../../jira/get-issue');
+jest.mock('../../jira/get-issue-with-changelog');
+jest.mock('../../jira/find-request-fields');
 jest.mock('../../jira/get-comment');
-jest.mock('../../jira/get-request');
-jest.mock('../../jira/get-request-participants');
 jest.mock('../../jira/search-issues');
 jest.mock('../../jira/get-user');
 jest.mock('../../jira/issue-property');
@@ -34,8 +32,9 @@ const users: Record<string, object> = {
   'agent-1': { accountId: 'agent-1', displayName: 'Alice', accountType: 'atlassian', locale: 'fr_FR' },
 };
 
+// The request as the one read gives it: its fields, JSM's (participants, the request type's portal link).
 function issueIn(statusName: string) {
-  jest.mocked(getIssue).mockResolvedValue({
+  jest.mocked(getIssueWithChangelog).mockResolvedValue({
     id: '10001',
     key: 'SUP-1',
     fields: {
@@ -44,7 +43,10 @@ function issueIn(statusName: string) {
       reporter: { accountId: 'cust-1' },
       created: '2026-11-28T09:00:00.000+0000',
       project: { key: 'SUP', projectTypeKey: 'service_desk' },
+      customfield_10003: [],
+      customfield_10010: { _links: { web: 'https://site/portal/SUP-1' } },
     },
+    properties: {},
   });
 }
 
@@ -59,8 +61,11 @@ beforeEach(() => {
   resetForgeMocks();
   jest.clearAllMocks();
   issueIn('En cours');
-  jest.mocked(portalUrlOf).mockResolvedValue('https://site/portal/SUP-1');
-  jest.mocked(getRequestParticipants).mockResolvedValue([]);
+  jest.mocked(findRequestFields).mockResolvedValue({
+    organizations: 'customfield_10002',
+    participants: 'customfield_10003',
+    requestType: 'customfield_10010',
+  });
   jest.mocked(searchIssues).mockResolvedValue({ issues: [] });
   jest.mocked(getUser).mockImplementation(async (id) => (users[id] as never) ?? null);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -124,12 +129,12 @@ describe('handleRequestEvent', () => {
     ).resolves.toBeUndefined();
     expect(console.warn).toHaveBeenCalledTimes(1);
     expect(jest.mocked(console.warn).mock.calls[0]![0]).toMatch(/ignored a malformed event \(issue\.id: /);
-    expect(getIssue).not.toHaveBeenCalled();
+    expect(getIssueWithChangelog).not.toHaveBeenCalled();
   });
 
   it('re-queues the event when Jira fails to answer while loading, and handles it from the queue later', async () => {
     jest
-      .mocked(getIssue)
+      .mocked(getIssueWithChangelog)
       .mockRejectedValueOnce(new JiraError('GET /rest/api/3/issue/SUP-1 answered 503', 503, undefined, true));
     const outcome = await handleRequestEvent('commented', comment());
     expect(outcome).toMatchObject({ handled: 'requeued' });
@@ -147,7 +152,7 @@ describe('handleRequestEvent', () => {
       issue: { id: '20001', key: 'DEV-1', fields: { project: { key: 'DEV', projectTypeKey: 'software' } } },
     };
     expect(await handleRequestEvent('commented', software)).toEqual({ handled: 'ignored', reason: 'out of scope' });
-    expect(getIssue).not.toHaveBeenCalled();
+    expect(getIssueWithChangelog).not.toHaveBeenCalled();
     expect(notifyIssue).not.toHaveBeenCalled();
     expect(store.size).toBe(0);
   });
@@ -156,11 +161,29 @@ describe('handleRequestEvent', () => {
     store.set('config', { projects: { keys: ['IT'] } });
     expect(await handleRequestEvent('commented', comment())).toEqual({ handled: 'ignored', reason: 'out of scope' });
     expect(notifyIssue).not.toHaveBeenCalled();
-    expect([...store.keys()]).toEqual(['config']);
+    expect([...store.keys()].filter((k) => k.startsWith('ledger:'))).toEqual([]);
+  });
+
+  // "Build an app that respects rate limits": past the hourly quota, stop calling until Retry-After.
+  it('after a quota refusal, makes no call and queues the event until Retry-After', async () => {
+    jest.mocked(getIssueWithChangelog).mockRejectedValueOnce(
+      new JiraError('GET /rest/api/3/issue/SUP-1 answered 429', 429, undefined, true, false, {
+        reason: 'jira-quota-global-based',
+        retryAfterMs: 1_200_000,
+      }),
+    );
+    expect(await handleRequestEvent('commented', comment())).toMatchObject({ handled: 'requeued' });
+    expect(queued.map((q) => q.delayInSeconds)).toEqual([900]);
+    expect(await handleRequestEvent('commented', comment())).toMatchObject({ handled: 'requeued' });
+    expect(getIssueWithChangelog).toHaveBeenCalledTimes(1);
+    expect(queued).toHaveLength(2);
+    expect(notifyIssue).not.toHaveBeenCalled();
   });
 
   it('ignores an event about an issue that is gone', async () => {
-    jest.mocked(getIssue).mockResolvedValue(null);
+    jest
+      .mocked(getIssueWithChangelog)
+      .mockRejectedValue(new JiraError('GET /rest/api/3/issue/SUP-1 answered 404', 404, undefined, false));
     expect(await handleRequestEvent('commented', comment())).toEqual({ handled: 'ignored', reason: 'issue not found' });
   });
 });

@@ -1,6 +1,5 @@
 import { awaitedFromTeam, latestTeamComment } from '../../../domain/comments';
 import { escalationGuidance } from '../../../domain/messages/team-messages';
-import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
 import { textsFor } from '../../../domain/texts';
 import { statusResolver } from '../../../domain/workflow';
 import { getUser } from '../../../jira/get-user';
@@ -8,7 +7,7 @@ import { listIssueComments } from '../../../jira/list-issue-comments';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
 import { loadAudience } from '../../shared/request-audience';
 import { resolveFor, type ResolverRequest } from '../access';
-import { computeSla, loadEscalation, loadWaiting } from '../engines';
+import { computeSla, escalationOf, loadWaiting, SCREEN_PROPERTIES } from '../engines';
 import { fail, ok } from '../result';
 import { escalatedBy, portalSla, statusInWords } from '../views';
 
@@ -22,7 +21,7 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
   return resolveFor(req, 'request', async (caller, config) => {
     const lang = caller.lang;
     const loaded = await loadAudience(caller.issueKey, caller.accountId, 'view', {
-      properties: [SLA_RECORD_PROPERTY],
+      properties: SCREEN_PROPERTIES,
     });
     if (!loaded?.audience) return fail(403, 'forbidden', textsFor(lang).refusals.forbidden);
     const { issue } = loaded;
@@ -30,9 +29,9 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
     const { sla } = computeSla(issue, config, nowMs);
     const waitingForCustomer = canonical === 'waiting_for_customer';
     const running = sla?.result.state === 'running';
-    const [waiting, escalation, comments] = await Promise.all([
-      waitingForCustomer ? loadWaiting(issue.key, config, canonical, issue.fields.created) : Promise.resolve(null),
-      loadEscalation(issue.key),
+    const escalation = escalationOf(issue);
+    const [waiting, comments] = await Promise.all([
+      waitingForCustomer ? loadWaiting(issue, config, canonical) : Promise.resolve(null),
       waitingForCustomer || running ? listIssueComments(issue.key, 20) : Promise.resolve([]),
     ]);
     const reporterId = issue.fields.reporter?.accountId;

@@ -1,0 +1,94 @@
+/**
+ * A burst of 400 product events with Jira's rate limits on in the sandbox: 10 portal requests, then agents' public
+ * comments on them, 40 each, sent 8 at a time, request after request. Every comment is forwarded to its request's creator exactly once: no
+ * email lost to a 429, none sent twice by a retry.
+ *
+ * Limits: the burst and per-issue write limits of "Rate limiting"
+ * (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/: `RateLimit-Reason: jira-burst-based`,
+ * `jira-per-issue-on-write`, each 429 with `Retry-After`), set tighter than the documented rates (20 requests a
+ * second per endpoint instead of 100 to 150; 4 writes per issue in 2 s and 60 in 30 s instead of 20 and 100) so
+ * that a 400-event burst on 10 requests meets both; the app's client runs with its default retry policy, so it
+ * honours each Retry-After as it would in Forge.
+ */
+import { listDeadLetters } from '../../src/store/dead-letters';
+import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
+import { asForge } from './scenarios';
+
+const REQUESTS = 10;
+const COMMENTS_PER_REQUEST = 40;
+
+jest.setTimeout(600_000);
+
+let site: TestSandbox;
+
+beforeAll(async () => {
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  site = await startTestSandbox({
+    searchLagMs: 0,
+    rateLimits: {
+      burstPerSecond: 20,
+      issueWrites: { short: { count: 4, windowMs: 2_000 }, long: { count: 60, windowMs: 30_000 } },
+    },
+  });
+});
+afterAll(async () => {
+  await site?.close();
+  jest.restoreAllMocks();
+});
+
+/** Runs the tasks `width` at a time. */
+async function inParallel(tasks: (() => Promise<void>)[], width: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) await tasks[next++]!();
+    }),
+  );
+}
+
+it('handles a burst of 400 events under the rate limits without losing or duplicating a notification', async () => {
+  const agent = await site.user('agent1@sandbox.test');
+  const customers: SandboxUser[] = [await site.user('claire@acme.test'), await site.user('gwen@globex.test')];
+  const keys: string[] = [];
+  for (let r = 0; r < REQUESTS; r++) keys.push(await site.portalRequest(customers[r % 2]!, `Burst ${r}`));
+  await site.settle();
+  const before = await site.ok<{ productEvents: number }>(null, 'GET', '/_sandbox/stats');
+
+  const token = (key: string, n: number) => `token-${key}-${n}-end`;
+  // Round the requests: comment n on every request, then comment n + 1.
+  const comments = Array.from({ length: COMMENTS_PER_REQUEST }, (_, n) =>
+    keys.map((key) => () => site.comment(agent, key, `Answer ${n}: ${token(key, n)}`)),
+  ).flat();
+  await inParallel(comments, 8);
+  await site.settle();
+  // Work the app re-queued (with a delay) falls due as the clock moves.
+  for (let i = 0; i < 4; i++) await site.advance('PT20M');
+  await site.settle();
+
+  const stats = await site.ok<{
+    productEvents: number;
+    rateLimited: Record<string, number>;
+  }>(null, 'GET', '/_sandbox/stats');
+  // The 400 comments' events (and those of anything the app itself did meanwhile).
+  expect(stats.productEvents - before.productEvents).toBeGreaterThanOrEqual(REQUESTS * COMMENTS_PER_REQUEST);
+  // The limits did refuse calls: the burst met both.
+  expect(stats.rateLimited['jira-burst-based']).toBeGreaterThan(0);
+  expect(stats.rateLimited['jira-per-issue-on-write']).toBeGreaterThan(0);
+
+  for (const key of keys) {
+    const emails = await site.outbox(key, 'app');
+    const reporter = customers[keys.indexOf(key) % 2]!;
+    // One email per comment, to the creator, each quoting its own comment.
+    expect(emails).toHaveLength(COMMENTS_PER_REQUEST);
+    for (const email of emails) expect(email.to).toEqual([reporter.accountId]);
+    const quoted = Array.from(
+      { length: COMMENTS_PER_REQUEST },
+      (_, n) => emails.filter((e) => e.textBody.includes(token(key, n))).length,
+    );
+    expect(quoted).toEqual(Array(COMMENTS_PER_REQUEST).fill(1));
+  }
+  // Nothing given up: no dead letter, no dead event.
+  const dead = await asForge('process-work', 'work-consumer', () => listDeadLetters(100));
+  expect(dead.letters).toEqual([]);
+});
