@@ -2,11 +2,12 @@
  * Response-SLA benchmark.
  *
  * The `sla` command end to end: 3,000 generated exports (bodies of GET /rest/api/3/issue/{key}?expand=changelog,
- * test/support/sla-exports.ts) written to files, then the command over them, once in this process through
- * `runSla` with the CLI's own file reading and output (`nodeIo`, lines written to /dev/null), as the first run
- * of the process (configuration, calendars and JIT included), and once as an admin runs it (`npm run --silent
- * sla -- ...`, a child process), whose start-up is measured on its own with one file. The in-process run again
- * for 3,000 requests open two days and 3,000 open two years.
+ * test/support/sla-exports.ts) written to files, then the command over them in a fresh process each time
+ * (bench/sla-command-run.ts: the CLI's own run, file reading and output, lines to /dev/null; its start-up, Node,
+ * tsx and the command's modules, measured apart), six times, in turns with the peer, so that on a shared machine
+ * both see the same load. Each run is its process's first: configuration, calendars and JIT included. Also: a
+ * second run in one process (warm), 3,000 requests open two days against 3,000 open two years (in turns), and
+ * the command as an admin runs it (`npm run --silent sla -- ...`, npm and Node start-up included).
  *
  * The engine against moment-business-time, a library users would pick for the same working-time sums, on the
  * same generated requests (20 status changes each over 1 to 60 days, business hours Mon-Fri 09:00-18:00
@@ -175,6 +176,27 @@ function commandInProcess(args: string[], requests: number): CommandRun {
   return { wallUs, cpuUs: (used.user + used.system) / requests, lines, code };
 }
 
+/** What bench/sla-command-run.ts prints: one run of the command in a fresh process. */
+interface FreshRun {
+  code: number;
+  lines: number;
+  startupMs: number;
+  startupCpuMs: number;
+  runMs: number;
+  runCpuMs: number;
+}
+
+/** The command in a fresh process started as `npm run sla` starts it (node --require tsx/cjs). */
+function commandFresh(args: string[]): FreshRun {
+  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'sla-command-run.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`the command's process failed with exit ${result.status}`);
+  return JSON.parse(result.stdout) as FreshRun;
+}
+
 /** The command as an admin runs it: `npm run --silent sla -- <args>`, its output to /dev/null. */
 function commandAsChild(args: string[]): { ms: number; code: number | null } {
   const started = process.hrtime.bigint();
@@ -185,81 +207,110 @@ function commandAsChild(args: string[]): { ms: number; code: number | null } {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, code: result.status };
 }
 
-function commandBenchmarks(root: string): {
-  inProcessUs: number;
-  inProcessCpuUs: number;
-  childUs: number;
-  peerExports: () => number;
-  /** The command over some of the 3,000 exports, in this process. */
-  runOn: (from: number, to: number) => CommandRun;
-} {
+interface Exports {
+  common: string[];
+  exports: Array<Record<string, unknown>>;
+  files: string[];
+}
+
+function writeAllExports(root: string): Exports {
   const configPath = join(root, 'config.json');
   writeFileSync(configPath, JSON.stringify(SLA_EXPORTS_CONFIG));
-  const common = ['--now', SLA_EXPORTS_NOW, '--config', configPath];
   const exports = generateSlaExports(EXPORTS, 42);
-  const files = writeExports(root, 'mixed', exports);
-  const bytes = exports.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
-  const histories = exports.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0);
+  return {
+    common: ['--now', SLA_EXPORTS_NOW, '--config', configPath],
+    exports,
+    files: writeExports(root, 'mixed', exports),
+  };
+}
 
-  const first = commandInProcess([...common, ...files], files.length);
-  if (first.code !== 0 || first.lines !== files.length) throw new Error(`the command failed: ${JSON.stringify(first)}`);
-  console.log(
-    `command, in-process  ${fmt(first.wallUs)} per request (CPU ${fmt(first.cpuUs)}; ${EXPORTS.toLocaleString('en')} exports of ${(bytes / EXPORTS / 1024).toFixed(1)} KB and ${(histories / EXPORTS).toFixed(1)} changelog entries on average; the process's first run: configuration, calendars, JIT)`,
-  );
-  const again = commandInProcess([...common, ...files], files.length);
-  console.log(`  same, second run    ${fmt(again.wallUs)} per request (CPU ${fmt(again.cpuUs)})`);
-
-  const startup = commandAsChild([...common, files[0]!]);
-  const child = commandAsChild([...common, ...files]);
-  if (child.code !== 0) throw new Error(`the command failed with exit ${child.code}`);
-  const childUs = (child.ms * 1000) / files.length;
-  console.log(
-    `command, npm run    ${fmt(childUs)} per request (${(child.ms / 1000).toFixed(2)} s for ${EXPORTS.toLocaleString('en')} files, npm and Node start-up included: ${startup.ms.toFixed(0)} ms with one file; ${fmt(((child.ms - startup.ms) * 1000) / (files.length - 1))} per further request)`,
-  );
-
-  const spans: Array<[string, number]> = [];
-  for (const [label, days] of [
-    ['2 days', 2],
-    ['2 years', 730],
-  ] as const) {
-    const set = generateSlaExports(EXPORTS, 7, { spanDays: [days, days], zone: 'Europe/Paris' });
-    const setFiles = writeExports(root, `open-${days}`, set);
-    const entries = set.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0) / EXPORTS;
-    const run = commandInProcess([...common, ...setFiles], setFiles.length);
-    spans.push([
-      `${fmt(run.wallUs)} (CPU ${fmt(run.cpuUs)}) per request open ${label} (${entries.toFixed(1)} entries)`,
-      run.cpuUs,
-    ]);
+/** Per request, µs: the sums of a series of turns divided by their requests. */
+class Tally {
+  wallUs = 0;
+  cpuUs = 0;
+  requests = 0;
+  add(wallMs: number, cpuMs: number, requests: number): void {
+    this.wallUs += wallMs * 1000;
+    this.cpuUs += cpuMs * 1000;
+    this.requests += requests;
   }
-  console.log(
-    `  span independence   ${spans.map(([text]) => text).join(', ')} (CPU x${(spans[1]![1] / spans[0]![1]).toFixed(2)})`,
-  );
+  get wall(): number {
+    return this.wallUs / this.requests;
+  }
+  get cpu(): number {
+    return this.cpuUs / this.requests;
+  }
+}
 
-  // The exports' running intervals, for the peer: the engine's timeline, computed here, outside the timing.
+/**
+ * The command and the peer in turns, six times: the command over the 3,000 exports in a fresh process (its
+ * process's first run, start-up apart), then over 500 of them in this process (warm: it ran here before), then
+ * the peer over `peerBatch` requests of its own.
+ */
+function commandAndPeerInTurns(
+  { common, files }: Exports,
+  peerRequests: SlaInput[],
+  peerBatch: number,
+): { fresh: Tally; startup: Tally; warm: Tally; peer: Tally } {
+  const fresh = new Tally();
+  const startup = new Tally();
+  const warm = new Tally();
+  const peer = new Tally();
+  for (let turn = 0; turn < 6; turn++) {
+    const child = commandFresh([...common, ...files]);
+    if (child.code !== 0 || child.lines !== files.length)
+      throw new Error(`the command failed: ${JSON.stringify({ ...child, expected: files.length })}`);
+    fresh.add(child.runMs, child.runCpuMs, files.length);
+    startup.add(child.startupMs, child.startupCpuMs, files.length);
+    const some = files.slice(turn * 500, turn * 500 + 500);
+    const run = commandInProcess([...common, ...some], some.length);
+    warm.add((run.wallUs * some.length) / 1000, (run.cpuUs * some.length) / 1000, some.length);
+    const batch = peerRequests.slice(turn * peerBatch, turn * peerBatch + peerBatch);
+    const peerTurn = time(() => batch.reduce((sum, r) => sum + peerSum(r), 0));
+    peer.add(peerTurn.ms, peerTurn.cpuMs, batch.length);
+  }
+  return { fresh, startup, warm, peer };
+}
+
+/** The command over 3,000 requests open two days and 3,000 open two years, in this process, in turns. */
+function spanIndependence(root: string, common: string[]): string {
+  const sets = ([2, 730] as const).map((days) => {
+    const set = generateSlaExports(EXPORTS, 7, { spanDays: [days, days], zone: 'Europe/Paris' });
+    const entries = set.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0) / EXPORTS;
+    return { days, entries, files: writeExports(root, `open-${days}`, set), tally: new Tally() };
+  });
+  for (let turn = 0; turn < 3; turn++)
+    for (const set of sets) {
+      const run = commandInProcess([...common, ...set.files], set.files.length);
+      set.tally.add((run.wallUs * EXPORTS) / 1000, (run.cpuUs * EXPORTS) / 1000, EXPORTS);
+    }
+  const [short, long] = sets as [(typeof sets)[0], (typeof sets)[0]];
+  const label = (s: typeof short): string =>
+    `${fmt(s.tally.wall)} (CPU ${fmt(s.tally.cpu)}) per request open ${s.days === 2 ? '2 days' : '2 years'} (${s.entries.toFixed(1)} entries)`;
+  return `${label(short)}, ${label(long)} (CPU x${(long.tally.cpu / short.tally.cpu).toFixed(2)})`;
+}
+
+/** The peer summing the running intervals of the exports (the engine's timeline, computed outside the timing). */
+function peerOnExports(exports: Array<Record<string, unknown>>): number {
   const config = validateConfig(SLA_EXPORTS_CONFIG, 'en');
   if (!config.ok) throw new Error('invalid configuration');
   const nowMs = Date.parse(SLA_EXPORTS_NOW);
   const results = exports.map((e) => slaFromIssue(e as JiraIssueJson, config.config, nowMs));
-  const peerExports = (): number => {
-    let mismatches = 0;
-    const { ms } = time(() => {
-      for (const r of results) {
-        let sum = 0;
-        for (const i of r.timeline) {
-          if (i.kind !== 'running') continue;
-          const from = moment(i.from);
-          const to = i.to === null ? moment(nowMs) : moment(i.to);
-          sum += r.coverage === '24x7' ? to.diff(from) : to.workingDiff(from, 'milliseconds');
-        }
-        if (sum !== r.elapsedMs) mismatches++;
+  let mismatches = 0;
+  const { ms } = time(() => {
+    for (const r of results) {
+      let sum = 0;
+      for (const i of r.timeline) {
+        if (i.kind !== 'running') continue;
+        const from = moment(i.from);
+        const to = i.to === null ? moment(nowMs) : moment(i.to);
+        sum += r.coverage === '24x7' ? to.diff(from) : to.workingDiff(from, 'milliseconds');
       }
-    });
-    if (mismatches > 0) console.log(`  (${mismatches} of the exports' sums disagree with the engine)`);
-    return (ms * 1000) / results.length;
-  };
-  const runOn = (from: number, to: number): CommandRun =>
-    commandInProcess([...common, ...files.slice(from, to)], to - from);
-  return { inProcessUs: first.wallUs, inProcessCpuUs: first.cpuUs, childUs, peerExports, runOn };
+      if (sum !== r.elapsedMs) mismatches++;
+    }
+  });
+  if (mismatches > 0) console.log(`  (${mismatches} of the exports' sums disagree with the engine)`);
+  return (ms * 1000) / results.length;
 }
 
 function main(): void {
@@ -272,12 +323,13 @@ function main(): void {
 }
 
 function measure(root: string): void {
-  // The command first, so that its in-process run is the process's first, as a real run is.
-  const command = commandBenchmarks(root);
+  const all = writeAllExports(root);
+  const bytes = all.exports.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+  const histories = all.exports.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0);
   const requests = generate(100_000, 1, 60, 42);
   // Warm-up: the calendar indexes 2024-2026 once, the JIT settles.
   engineCostUs(requests.slice(0, 5_000));
-  const { us: engine, cpuUs: engineCpu } = engineCost(requests);
+  const { us: engine } = engineCost(requests);
   console.log(
     `engine               ${fmt(engine)} per request (${requests.length.toLocaleString('en')} requests, 20 status changes over 1-60 days)`,
   );
@@ -296,38 +348,43 @@ function measure(root: string): void {
   });
   // The equality check costs one engine computation per request: take it out of the peer's time.
   const peerCost = (peer.ms * 1000) / handled - engine;
-  const peerCpu = (peer.cpuMs * 1000) / handled - engineCpu;
   console.log(
     `moment-business-time ${fmt(peerCost)} per request (${handled.toLocaleString('en')} requests in ~${budgetMs / 1000} s; ${mismatches} disagree with the engine)`,
   );
   console.log(`ratio                ${(peerCost / engine).toFixed(0)}x faster (target: at least 50x)`);
+
+  // The command in this process: its first run here, then (warm) in turns below.
+  const first = commandInProcess([...all.common, ...all.files], all.files.length);
+  if (first.code !== 0 || first.lines !== all.files.length)
+    throw new Error(`the command failed: ${JSON.stringify(first)}`);
+  // The command end to end, in fresh processes and warm, in turns with the peer (on requests it has not seen yet).
+  const { fresh, startup, warm, peer: peerTurns } = commandAndPeerInTurns(all, requests.slice(handled), 60);
+  const ratio = (command: { wall: number; cpu: number }): string =>
+    `${(peerTurns.wall / command.wall).toFixed(0)}x (CPU time: ${(peerTurns.cpu / command.cpu).toFixed(0)}x)`;
   console.log(
-    `command ratio        ${(peerCost / command.inProcessUs).toFixed(0)}x faster in-process (CPU time: ${(peerCpu / command.inProcessCpuUs).toFixed(0)}x), ${(peerCost / command.childUs).toFixed(0)}x through npm run, start-up included (target: at least 50x)`,
+    `command, end to end  ${fmt(fresh.wall)} per request (CPU ${fmt(fresh.cpu)}): 6 fresh processes over the ${EXPORTS.toLocaleString('en')} exports (${(bytes / EXPORTS / 1024).toFixed(1)} KB and ${(histories / EXPORTS).toFixed(1)} changelog entries on average), each run its process's first (reading, configuration, calendars, JIT, output)`,
   );
-  // The command (warm) and the peer in turns, 500 exports then 30 requests, six times: on a shared machine
-  // both see the same load.
-  const turns = { commandUs: 0, commandCpuUs: 0, commandRequests: 0, peerMs: 0, peerCpuMs: 0, peerRequests: 0 };
-  for (let turn = 0; turn < 6; turn++) {
-    const run = command.runOn(turn * 500, turn * 500 + 500);
-    turns.commandUs += run.wallUs * 500;
-    turns.commandCpuUs += run.cpuUs * 500;
-    turns.commandRequests += 500;
-    const batch = requests.slice(handled + turn * 30, handled + turn * 30 + 30);
-    const peerTurn = time(() => batch.reduce((sum, r) => sum + peerSum(r), 0));
-    turns.peerMs += peerTurn.ms;
-    turns.peerCpuMs += peerTurn.cpuMs;
-    turns.peerRequests += batch.length;
-  }
-  const turnCommand = turns.commandUs / turns.commandRequests;
-  const turnCommandCpu = turns.commandCpuUs / turns.commandRequests;
-  const turnPeer = (turns.peerMs * 1000) / turns.peerRequests;
-  const turnPeerCpu = (turns.peerCpuMs * 1000) / turns.peerRequests;
   console.log(
-    `  in turns           command ${fmt(turnCommand)} per request (CPU ${fmt(turnCommandCpu)}), moment-business-time ${fmt(turnPeer)} (CPU ${fmt(turnPeerCpu)}): ${(turnPeer / turnCommand).toFixed(0)}x faster (CPU time: ${(turnPeerCpu / turnCommandCpu).toFixed(0)}x)`,
+    `  warm               ${fmt(warm.wall)} per request (CPU ${fmt(warm.cpu)}): 500 exports at a time in this process, after its first run over the 3,000 (${fmt(first.wallUs)}, CPU ${fmt(first.cpuUs)})`,
   );
-  const peerOnExports = command.peerExports();
   console.log(
-    `moment-business-time ${fmt(peerOnExports)} per export, summing the running intervals of the same 3,000 exports (given to it): ${(peerOnExports / command.inProcessUs).toFixed(1)}x the command's in-process cost`,
+    `  peer, same turns   moment-business-time ${fmt(peerTurns.wall)} per request (CPU ${fmt(peerTurns.cpu)}, ${peerTurns.requests} requests)`,
+  );
+  console.log(`command ratio        end to end ${ratio(fresh)}, warm ${ratio(warm)} faster (target: at least 50x)`);
+  const withStartup = { wall: fresh.wall + startup.wall, cpu: fresh.cpu + startup.cpu };
+  console.log(
+    `  with start-up      Node, tsx and modules ${((startup.wall / 1000) * EXPORTS).toFixed(0)} ms (CPU ${((startup.cpu / 1000) * EXPORTS).toFixed(0)} ms) per process, ${fmt(startup.wall)} per request over ${EXPORTS.toLocaleString('en')} files: ${fmt(withStartup.wall)} per request (CPU ${fmt(withStartup.cpu)}), ${ratio(withStartup)}`,
+  );
+  console.log(`  span independence  ${spanIndependence(root, all.common)}`);
+  const startupOne = commandAsChild([...all.common, all.files[0]!]);
+  const child = commandAsChild([...all.common, ...all.files]);
+  if (child.code !== 0) throw new Error(`the command failed with exit ${child.code}`);
+  console.log(
+    `command, npm run     ${fmt((child.ms * 1000) / all.files.length)} per request (${(child.ms / 1000).toFixed(2)} s for ${EXPORTS.toLocaleString('en')} files, npm's start-up included: ${startupOne.ms.toFixed(0)} ms with one file)`,
+  );
+  const exportsPeer = peerOnExports(all.exports);
+  console.log(
+    `moment-business-time ${fmt(exportsPeer)} per export, summing the running intervals of the same 3,000 exports (given to it): ${(exportsPeer / fresh.wall).toFixed(1)}x the command's cost end to end`,
   );
 
   const short = generate(20_000, 2, 2, 7);

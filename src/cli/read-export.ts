@@ -6,47 +6,22 @@
  * So the bytes are given to `JSON.parse` one character each (latin1: a plain copy), which reads the same JSON:
  * every byte of UTF-8's multi-byte characters is 0x80 or above, so quotes, backslashes and the structure are
  * the same bytes either way, and the text is valid JSON in one reading exactly when it is in the other. Only the
- * strings holding such characters differ: those the SLA reads are decoded from UTF-8 afterwards, in a copy of
- * what it reads (an issue's `key`, `id`, `names`, `schema`, `issues`, `changelog` with its histories' `id`,
- * `created` and `items`, and of `fields`: `created`, `status`, `priority`, and the lists that may hold its
- * organizations: custom fields, and fields `names` or `schema` name). A file of ASCII bytes needs no copy.
+ * strings holding such characters differ. Those the SLA reads are then decoded from UTF-8 where they stand (no
+ * copy of the document): an issue's `key` and `id`, the values of `names`, of `fields`: `created`, `status`'s
+ * `id` and `name`, `priority`'s `name`, the `id` and `name` of the objects in any list (organizations), and of
+ * `changelog.histories`: each entry's `id`, `created` and its items' `field`, `fieldId`, `fieldtype`, `from`,
+ * `fromString`, `to`, `toString`; likewise for each issue of a list or of a search result's `issues`.
+ *
+ * Every other string, and every key, stays as read: one character per byte. The SLA reads keys only to find
+ * members by ASCII names (which read the same either way) and to match `names`' and `schema`'s keys with
+ * `fields`' keys (which read alike, since each key is read the same way), so its results are those of the
+ * decoded text. A file of ASCII bytes needs nothing decoded.
  *
  * That holds for text that is valid UTF-8 and has no `\u` escape above U+007F (an escaped "é" and a written
  * one would read alike in latin1): otherwise, and for text that is not JSON, it returns undefined and the
  * caller decodes the text and uses `JSON.parse`, whose error message the user sees.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-
-type Shape = 'whole' | 'issue' | 'issues' | 'fields' | 'changelog' | 'histories' | 'history' | 'items' | 'item';
-
-/** Per shape of object, the members copied and their shape; the other members are left out. */
-const MEMBERS: Partial<Record<Shape, ReadonlyMap<string, Shape>>> = {
-  issue: new Map<string, Shape>([
-    ['key', 'whole'],
-    ['id', 'whole'],
-    ['names', 'whole'],
-    ['schema', 'whole'],
-    ['fields', 'fields'],
-    ['changelog', 'changelog'],
-    ['issues', 'issues'],
-  ]),
-  history: new Map<string, Shape>([
-    ['id', 'whole'],
-    ['created', 'whole'],
-    ['items', 'items'],
-  ]),
-  item: new Map<string, Shape>(
-    ['field', 'fieldId', 'fieldtype', 'from', 'fromString', 'to', 'toString'].map((key) => [key, 'whole']),
-  ),
-};
-/** The shape of the elements of a list of a shape. */
-const ELEMENTS: Partial<Record<Shape, Shape>> = {
-  issue: 'issue',
-  issues: 'issue',
-  histories: 'history',
-  items: 'item',
-};
-const ALWAYS_READ_FIELDS = new Set(['created', 'status', 'priority']);
 
 /** Texts decoded lately: status, priority and organization names repeat across entries and files. */
 const recentlyDecoded = new Map<string, string>();
@@ -66,61 +41,64 @@ function utf8(text: string): string {
   return decoded;
 }
 
-/** Sets a property as JSON.parse does (a "__proto__" key is an own property, not the prototype). */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The part of `value` (parsed from latin1) that the SLA reads, as a value of `shape`, its strings decoded. */
-function decoded(value: unknown, shape: Shape): unknown {
-  if (typeof value === 'string') return utf8(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const element = ELEMENTS[shape] ?? 'whole';
-    return value.map((v) => decoded(v, element));
+/** Decodes the string members `keys` of `target` (an own member only: a missing one is not created). */
+function decodeMembers(target: unknown, keys: readonly string[]): void {
+  if (!isObject(target)) return;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(target, key)) continue;
+    const value = target[key];
+    if (typeof value === 'string') target[key] = utf8(value);
   }
-  const source = value as Record<string, unknown>;
-  const target: Record<string, unknown> = {};
-  const members = MEMBERS[shape];
-  let fields: Record<string, unknown> | undefined;
-  for (const key of Object.keys(source)) {
-    const inner =
-      shape === 'changelog' ? (key === 'histories' ? 'histories' : 'whole') : members ? members.get(key) : 'whole';
-    if (inner === undefined) continue;
-    const member = source[key];
-    if (inner === 'fields' && member !== null && typeof member === 'object' && !Array.isArray(member)) {
-      // Built once `names` and `schema` are known (they may come after it); its place is kept.
-      fields = member as Record<string, unknown>;
-      target[key] = undefined;
-    } else define(target, members ? key : utf8(key), decoded(member, inner));
-  }
-  if (fields) target.fields = decodedFields(fields, [target.names, target.schema]);
-  return target;
 }
 
-/**
- * An issue's fields that the SLA reads: created, status, priority, and the lists it may take for organizations:
- * every custom field holding a list, and the fields holding a list that its `names` or `schema` name (it reads
- * another field only as a list of organizations, so a named field holding anything else reads as no list).
- */
-function decodedFields(fields: Record<string, unknown>, tables: unknown[]): Record<string, unknown> {
-  let named: Set<string> | undefined;
-  for (const table of tables)
-    if (table !== undefined && table !== null)
-      for (const key of Object.keys(Object(table))) (named ??= new Set()).add(key);
-  const target: Record<string, unknown> = {};
-  for (const key of Object.keys(fields)) {
-    const name = utf8(key);
+const ISSUE_KEYS = ['key', 'id'];
+const STATUS_KEYS = ['id', 'name'];
+const PRIORITY_KEYS = ['name'];
+const HISTORY_KEYS = ['id', 'created'];
+const ITEM_KEYS = ['field', 'fieldId', 'fieldtype', 'from', 'fromString', 'to', 'toString'];
+
+/** Own member, or undefined (never one of Object.prototype's). */
+function member(target: Json, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
+}
+
+function decodeFields(fields: Json): void {
+  decodeMembers(fields, ['created']);
+  decodeMembers(member(fields, 'status'), STATUS_KEYS);
+  decodeMembers(member(fields, 'priority'), PRIORITY_KEYS);
+  for (const key in fields) {
     const value = fields[key];
-    if (
-      ALWAYS_READ_FIELDS.has(name) ||
-      (Array.isArray(value) && (name.startsWith('customfield_') || named?.has(name) === true))
-    )
-      define(target, name, decoded(value, 'whole'));
+    if (Array.isArray(value)) for (const element of value) decodeMembers(element, STATUS_KEYS);
   }
-  return target;
+}
+
+function decodeIssue(issue: unknown): void {
+  if (Array.isArray(issue)) {
+    for (const element of issue) decodeIssue(element);
+    return;
+  }
+  if (!isObject(issue)) return;
+  decodeMembers(issue, ISSUE_KEYS);
+  const names = member(issue, 'names');
+  if (isObject(names)) decodeMembers(names, Object.keys(names));
+  const fields = member(issue, 'fields');
+  if (isObject(fields)) decodeFields(fields);
+  const changelog = member(issue, 'changelog');
+  const histories = isObject(changelog) ? member(changelog, 'histories') : undefined;
+  if (Array.isArray(histories))
+    for (const history of histories) {
+      decodeMembers(history, HISTORY_KEYS);
+      const items = isObject(history) ? member(history, 'items') : undefined;
+      if (Array.isArray(items)) for (const item of items) decodeMembers(item, ITEM_KEYS);
+    }
+  const issues = member(issue, 'issues');
+  if (Array.isArray(issues)) decodeIssue(issues);
 }
 
 /** True when the text has a \u escape above U+007F (or what looks like one). */
@@ -133,8 +111,9 @@ function escapesNonAscii(bytes: Buffer): boolean {
 }
 
 /**
- * The JSON value of an export's bytes, as far as the `sla` command reads it; undefined when the caller must
- * decode the text and use JSON.parse (not JSON, not UTF-8, or a \u escape above U+007F).
+ * The JSON value of an export's bytes, the strings the `sla` command reads decoded (see the module's header);
+ * undefined when the caller must decode the text and use JSON.parse (not JSON, not UTF-8, or a \u escape above
+ * U+007F).
  * @example readExport(Buffer.from('{"key":"SUP-1","fields":{"status":{"name":"Résolu"}}}')) //=> { key: 'SUP-1', fields: { status: { name: 'Résolu' } } }
  */
 export function readExport(bytes: Uint8Array): unknown {
@@ -147,5 +126,6 @@ export function readExport(bytes: Uint8Array): unknown {
   } catch {
     return undefined;
   }
-  return ascii ? value : decoded(value, 'issue');
+  if (!ascii) decodeIssue(value);
+  return value;
 }

@@ -1,31 +1,8 @@
-import { defaultConfig } from './config';
+import { at, config, H, slaRecord as record } from '../../test/support/sla-fixtures';
 import { filterQueue, queueCounts, queueFacets, queueRowOf, sortQueue, type QueueRequest } from './at-risk-queue';
 import type { SlaRecord } from './sla-record';
 
-const H = 3_600_000;
-const config = defaultConfig(); // business hours 9:00-18:00 Europe/Paris, at risk at 75 %
-const at = (iso: string): number => Date.parse(iso);
 const MONDAY_9H = at('2026-03-09T09:00:00+01:00');
-
-const record = (over: Partial<SlaRecord> = {}): SlaRecord => ({
-  version: 1,
-  state: 'running',
-  breached: 'no',
-  risk: 'on_track',
-  coverage: 'business_hours',
-  goalMs: 4 * H,
-  startedAt: '2026-03-09T08:00:00Z',
-  stoppedAt: null,
-  stopStatus: null,
-  lastChangeAt: MONDAY_9H,
-  elapsedMs: 0,
-  breachAt: '2026-03-09T12:00:00Z',
-  warnAt: '2026-03-09T11:00:00Z',
-  nextCheckAt: null,
-  measuredAt: MONDAY_9H,
-  measuredWith: 'x',
-  ...over,
-});
 
 const request = (key: string, over: Partial<SlaRecord> = {}, fields: Partial<QueueRequest> = {}): QueueRequest => ({
   key,

@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import fc from 'fast-check';
 import { businessHours, calendarFor, twentyFourSeven } from './calendar';
 import { WEEKDAYS } from './business-week';
@@ -133,6 +134,22 @@ describe('calendarFor', () => {
     expect(calendarFor(config, '24x7')).toBe(twentyFourSeven);
     expect(calendarFor(config, 'business_hours')).toBe(calendarFor(config, 'business_hours'));
     expect(calendarFor(defaultConfig(), 'business_hours')).not.toBe(calendarFor(config, 'business_hours'));
+  });
+
+  it("asks date-holidays for a country's year once, whatever the number of calendars and configurations", () => {
+    const getHolidays = jest.spyOn(Holidays.prototype, 'getHolidays');
+    try {
+      // Belgium, 2031: a year and country no other test of this file asks for.
+      const belgium = calendarConfig({ holidays: { country: 'BE' } });
+      const may = [at('2031-05-01T00:00:00Z'), at('2031-05-31T00:00:00Z')] as const;
+      const sums = [businessHours(belgium), businessHours({ ...belgium })].map((c) => c.workingMsBetween(...may));
+      expect(sums[0]).toBe(sums[1]);
+      // 22 weekdays from 1 to 30 May 2031, less Labour Day (1 May) and Ascension (22 May), 9 hours each.
+      expect(sums[0]).toBe(20 * 9 * H);
+      expect(getHolidays.mock.calls.filter(([year]) => year === 2031)).toHaveLength(1);
+    } finally {
+      getHolidays.mockRestore();
+    }
   });
 });
 

@@ -54,22 +54,45 @@ function dayNumber(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY;
 }
 
+/** date-holidays' instances per country and region, and their public holidays per year: both costly to build. */
+const holidayCalendars = new Map<string, Holidays>();
+const publicHolidayDays = new Map<string, readonly number[]>();
+
+/**
+ * The local dates (as day numbers) of the public holidays of a country (and region) in one year, computed once
+ * per process for every calendar that asks.
+ */
+function publicHolidays(country: string, region: string | null, year: number): readonly number[] {
+  const place = `${country}\u0000${region ?? ''}`;
+  const key = `${place}\u0000${year}`;
+  const days = publicHolidayDays.get(key);
+  if (days !== undefined) return days;
+  let holidays = holidayCalendars.get(place);
+  if (!holidays) {
+    holidays = region === null ? new Holidays(country) : new Holidays(country, region);
+    holidayCalendars.set(place, holidays);
+  }
+  const found: number[] = [];
+  for (const holiday of holidays.getHolidays(year)) {
+    if (holiday.type !== 'public') continue;
+    const count = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
+    const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number);
+    for (let i = 0; i < count; i++) found.push(dayNumber(y!, m!, d!) + i);
+  }
+  publicHolidayDays.set(key, found);
+  return found;
+}
+
 /** The closed local dates (as day numbers) of one year: the country's public holidays, yearly and one-off dates. */
-function closedDays(config: BusinessHoursCalendarConfig, publicHolidays: Holidays | null, year: number): Set<number> {
-  const closed = new Set<number>();
+function closedDays(config: BusinessHoursCalendarConfig, year: number): Set<number> {
+  const { country, region, yearlyDates, fixedDates } = config.holidays;
+  const closed = new Set<number>(country === null ? [] : publicHolidays(country, region, year));
   const addDate = (iso: string): void => {
     const [y, m, d] = iso.split('-').map(Number);
     closed.add(dayNumber(y!, m!, d!));
   };
-  for (const holiday of publicHolidays?.getHolidays(year) ?? []) {
-    if (holiday.type !== 'public') continue;
-    const first = holiday.date.slice(0, 10);
-    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY));
-    const [y, m, d] = first.split('-').map(Number);
-    for (let i = 0; i < days; i++) closed.add(dayNumber(y!, m!, d!) + i);
-  }
-  for (const md of config.holidays.yearlyDates) addDate(`${year}-${md}`);
-  for (const date of config.holidays.fixedDates) if (date.startsWith(`${year}-`)) addDate(date);
+  for (const md of yearlyDates) addDate(`${year}-${md}`);
+  for (const date of fixedDates) if (date.startsWith(`${year}-`)) addDate(date);
   return closed;
 }
 
@@ -129,7 +152,6 @@ interface Index {
 class BusinessHoursCalendar implements Calendar {
   private readonly clock: WallClock;
   private readonly rangesByWeekday: Array<Array<[number, number]>>;
-  private readonly publicHolidays: Holidays | null;
   private readonly years = new Map<number, { starts: number[]; ends: number[] }>();
   private index: Index | null = null;
 
@@ -138,9 +160,6 @@ class BusinessHoursCalendar implements Calendar {
     this.rangesByWeekday = WEEKDAYS.map((d) =>
       config.weeklyHours[d].map((r): [number, number] => [parseTimeOfDay(r.start), parseTimeOfDay(r.end)]),
     );
-    const { country, region } = config.holidays;
-    this.publicHolidays =
-      country === null ? null : region === null ? new Holidays(country) : new Holidays(country, region);
   }
 
   workingMsBetween(fromMs: number, toMs: number): number {
@@ -255,7 +274,7 @@ class BusinessHoursCalendar implements Calendar {
   private yearIntervals(year: number): { starts: number[]; ends: number[] } {
     const cached = this.years.get(year);
     if (cached) return cached;
-    const closed = closedDays(this.config, this.publicHolidays, year);
+    const closed = closedDays(this.config, year);
     const starts: number[] = [];
     const ends: number[] = [];
     for (let day = dayNumber(year, 1, 1); day < dayNumber(year + 1, 1, 1); day++) {

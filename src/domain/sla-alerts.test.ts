@@ -1,20 +1,10 @@
+import { at, FRIDAY_16H, H, move, MONDAY_10H, MONDAY_11H, slaOfFridayRequest } from '../../test/support/sla-fixtures';
 import { configSchema, defaultConfig, type Config } from './config';
 import type { StatusChange } from './changelog';
 import { goalText, slaBreachMessage, slaWarningMessage } from './messages/sla-alert-messages';
-import { computeResponseSla, type SlaInput } from './sla';
+import type { SlaInput } from './sla';
 import { needsSupportTeamForAlert, slaAlerts, slaThresholdKey, thresholdsReached } from './sla-alerts';
-import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 
-const H = 3_600_000;
-const at = (iso: string): number => Date.parse(iso);
-const FRIDAY_16H = at('2026-03-06T16:00:00+01:00');
-const MONDAY_10H = at('2026-03-09T10:00:00+01:00');
-const MONDAY_11H = at('2026-03-09T11:00:00+01:00');
-const move = (ms: number, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
-  at: ms,
-  from: { name: STATUS_NAMES[from].fr },
-  to: { name: STATUS_NAMES[to].fr },
-});
 const config = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1', supportTeamGroup: 'support-team' } });
 const alice = { accountId: 'agent-1', displayName: 'Alice Agent', locale: 'fr_FR' };
 const lea = { accountId: 'lead-1', displayName: 'Léa Lead', locale: 'en_US' };
@@ -25,19 +15,7 @@ const request = {
 };
 
 const result = (nowMs: number, changes: StatusChange[] = [], cfg: Config = config, over: Partial<SlaInput> = {}) =>
-  computeResponseSla(
-    {
-      issueKey: 'SUP-1',
-      createdMs: FRIDAY_16H,
-      initialStatus: { name: 'Soumise' },
-      changes,
-      coverage: 'business_hours',
-      goalMs: 4 * H,
-      nowMs,
-      ...over,
-    },
-    cfg,
-  );
+  slaOfFridayRequest(nowMs)({ changes, ...over }, cfg);
 const alerts = (nowMs: number, over: Partial<Parameters<typeof slaAlerts>[0]> = {}) =>
   slaAlerts({
     request,

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
-import { configSchema, defaultConfig, type Config } from './config';
-import type { StatusChange } from './changelog';
-import { computeResponseSla, type SlaInput } from './sla';
+import {
+  at,
+  config,
+  FRIDAY_16H,
+  H,
+  move,
+  MONDAY_10H,
+  MONDAY_11H,
+  slaOfFridayRequest,
+} from '../../test/support/sla-fixtures';
+import { configSchema, type Config } from './config';
+import type { SlaInput } from './sla';
 import {
   jqlDate,
   measuredSla,
@@ -13,36 +22,11 @@ import {
   slaRecordOf,
 } from './sla-record';
 import { slaConfigFingerprint } from './sla-fingerprint';
-import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 
-const H = 3_600_000;
-const config = defaultConfig();
-const at = (iso: string): number => Date.parse(iso);
-const FRIDAY_16H = at('2026-03-06T16:00:00+01:00');
-const MONDAY_10H = at('2026-03-09T10:00:00+01:00');
-const MONDAY_11H = at('2026-03-09T11:00:00+01:00');
-const move = (ms: number, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
-  at: ms,
-  from: { name: STATUS_NAMES[from].fr },
-  to: { name: STATUS_NAMES[to].fr },
-});
 const none = { warning: false, breach: false };
 const both = { warning: true, breach: true };
 
-const sla = (over: Partial<SlaInput> = {}, cfg: Config = config) =>
-  computeResponseSla(
-    {
-      issueKey: 'SUP-1',
-      createdMs: FRIDAY_16H,
-      initialStatus: { name: 'Soumise' },
-      changes: [],
-      coverage: 'business_hours',
-      goalMs: 4 * H,
-      nowMs: FRIDAY_16H,
-      ...over,
-    },
-    cfg,
-  );
+const sla = slaOfFridayRequest(FRIDAY_16H);
 const record = (over: Partial<SlaInput> = {}, handled = none, cfg: Config = config) => {
   const result = sla(over, cfg);
   return slaRecordOf(result, cfg, { nowMs: over.nowMs ?? FRIDAY_16H, handled });

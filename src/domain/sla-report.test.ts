@@ -12,28 +12,23 @@ import {
 } from './sla-report';
 import { reportCsv } from './report-csv';
 import type { SlaRecord } from './sla-record';
+import { H, slaRecord } from '../../test/support/sla-fixtures';
 
-const H = 3_600_000;
-
-const record = (over: Partial<SlaRecord> = {}): SlaRecord => ({
-  version: 1,
-  state: 'stopped',
-  breached: 'no',
-  risk: 'met',
-  coverage: 'business_hours',
-  goalMs: 4 * H,
-  startedAt: '2026-10-05T08:00:00Z',
-  stoppedAt: '2026-10-05T10:00:00Z',
-  stopStatus: 'in_progress' as never,
-  lastChangeAt: 0,
-  elapsedMs: 2 * H,
-  breachAt: null,
-  warnAt: null,
-  nextCheckAt: null,
-  measuredAt: 0,
-  measuredWith: 'x',
-  ...over,
-});
+/** A stopped SLA record, met: 2 hours of a 4-hour goal, on Monday 5 October 2026. */
+const record = (over: Partial<SlaRecord> = {}): SlaRecord =>
+  slaRecord({
+    state: 'stopped',
+    risk: 'met',
+    stoppedAt: '2026-10-05T10:00:00Z',
+    startedAt: '2026-10-05T08:00:00Z',
+    stopStatus: 'in_progress' as never,
+    lastChangeAt: 0,
+    elapsedMs: 2 * H,
+    breachAt: null,
+    warnAt: null,
+    measuredAt: 0,
+    ...over,
+  });
 
 const row = (key: string, over: Partial<SlaRecord> = {}, organizations = ['Acme'], priority: string | null = 'High') =>
   reportRowOf({ key, summary: `S ${key}`, organizations, priority, record: record(over) }, 'Europe/Paris');

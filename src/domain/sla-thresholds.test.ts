@@ -1,38 +1,11 @@
 import fc from 'fast-check';
 import { calendarFor } from './calendar';
-import type { StatusChange } from './changelog';
-import { configSchema, defaultConfig, type Config } from './config';
+import { at, config, FRIDAY_16H, H, move, slaOfFridayRequest } from '../../test/support/sla-fixtures';
+import { configSchema } from './config';
 import type { Coverage } from './contract';
-import { computeResponseSla, type SlaInput } from './sla';
 import { instantElapsedReaches, slaRisk, warningAt, warningThresholdMs } from './sla-thresholds';
-import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 
-const H = 3_600_000;
-const config = defaultConfig();
-const at = (iso: string): number => Date.parse(iso);
-const move = (ms: number, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
-  at: ms,
-  from: { name: STATUS_NAMES[from].fr },
-  to: { name: STATUS_NAMES[to].fr },
-});
-
-/** Friday 6 March 2026, 16:00 in Paris: the issue's example (business hours 09:00-18:00, 4-hour goal). */
-const FRIDAY_16H = at('2026-03-06T16:00:00+01:00');
-
-const sla = (over: Partial<SlaInput> = {}, cfg: Config = config) =>
-  computeResponseSla(
-    {
-      issueKey: 'SUP-1',
-      createdMs: FRIDAY_16H,
-      initialStatus: { name: 'Soumise' },
-      changes: [],
-      coverage: 'business_hours',
-      goalMs: 4 * H,
-      nowMs: FRIDAY_16H + H,
-      ...over,
-    },
-    cfg,
-  );
+const sla = slaOfFridayRequest(FRIDAY_16H + H);
 
 describe('the warning instant', () => {
   it('is 75 % of the goal in business hours: Friday 16:00 warns on Monday at 10:00, breaches at 11:00', () => {

@@ -1,35 +1,11 @@
-import { configSchema, defaultConfig } from './config';
-import type { StatusChange } from './changelog';
-import { computeResponseSla, type SlaInput } from './sla';
+import { at, config, H, move, MONDAY_10H, slaOfFridayRequest } from '../../test/support/sla-fixtures';
+import { configSchema } from './config';
 import { slaRecordOf } from './sla-record';
 import { slaSettingsDiffer } from './sla-fingerprint';
 import { addToTally, currentSla, emptyTally, outcomeChange, WHAT_IF_EXAMPLES } from './sla-what-if';
-import { STATUS_NAMES, type CanonicalStatus } from './workflow';
 
-const H = 3_600_000;
-const at = (iso: string) => Date.parse(iso);
-const config = defaultConfig();
 const allDay = configSchema.parse({ coverage: { default: '24x7' } });
-const FRIDAY_16H = at('2026-03-06T16:00:00+01:00');
-const move = (ms: number, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
-  at: ms,
-  from: { name: STATUS_NAMES[from].fr },
-  to: { name: STATUS_NAMES[to].fr },
-});
-const sla = (over: Partial<SlaInput>, cfg = config) =>
-  computeResponseSla(
-    {
-      issueKey: 'SUP-1',
-      createdMs: FRIDAY_16H,
-      initialStatus: { name: 'Soumise' },
-      changes: [],
-      coverage: 'business_hours',
-      goalMs: 4 * H,
-      nowMs: at('2026-03-09T10:00:00+01:00'),
-      ...over,
-    },
-    cfg,
-  );
+const sla = slaOfFridayRequest(MONDAY_10H);
 
 describe('what a change of settings does to an outcome', () => {
   // Answered on Monday at 10:30: met in business hours (3 h 30), breached around the clock (66 h 30).

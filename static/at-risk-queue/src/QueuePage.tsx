@@ -20,7 +20,7 @@ import { strings } from '../../common/src/i18n';
 import { RequestLink } from '../../common/src/request-link';
 import { inLanguage, type ScreenContext } from '../../common/src/screen-context';
 import { Lozenge, type LozengeAppearance } from '../../common/src/status-ui';
-import { Failure, Loading } from '../../common/src/ui';
+import { Answer, Figure, Table } from '../../common/src/desk';
 
 /** How often the page asks for the queue again. */
 export const REFRESH_MS = 60_000;
@@ -46,13 +46,30 @@ export function QueuePage({ ctx: initial }: { ctx: ScreenContext }) {
   }, [filters, load]);
 
   const ctx = view?.ok ? inLanguage(initial, view.data.lang) : initial;
+  return (
+    <Answer view={view} lang={ctx.lang} onRetry={() => void load(filters)}>
+      {(q) => <Queue q={q} ctx={ctx} filters={filters} setFilters={setFilters} reload={() => void load(filters)} />}
+    </Answer>
+  );
+}
+
+/** The filters: each a select over the queue's facets (and the states), "All" first. */
+const FILTERS = ['organization', 'priority', 'assignee', 'state'] as const satisfies readonly (keyof QueueFilters)[];
+
+function Queue({
+  q,
+  ctx,
+  filters,
+  setFilters,
+  reload,
+}: {
+  q: AtRiskQueueView;
+  ctx: ScreenContext;
+  filters: QueueFilters;
+  setFilters: (update: (filters: QueueFilters) => QueueFilters) => void;
+  reload: () => void;
+}) {
   const t = strings(ctx.lang).queue;
-  if (!view) return <Loading label={strings(ctx.lang).loading} />;
-  if (!view.ok)
-    return (
-      <Failure failure={view} lang={ctx.lang} retryLabel={strings(ctx.lang).retry} onRetry={() => void load(filters)} />
-    );
-  const q = view.data;
   const set = (key: keyof QueueFilters, value: string) =>
     setFilters((f) => {
       const next = { ...f };
@@ -60,80 +77,60 @@ export function QueuePage({ ctx: initial }: { ctx: ScreenContext }) {
       else (next as Record<string, string>)[key] = value;
       return next;
     });
+  const filter: Record<(typeof FILTERS)[number], { label: string; choices: QueueChoice[] }> = {
+    organization: { label: t.organization, choices: q.facets.organizations },
+    priority: { label: t.priority, choices: q.facets.priorities },
+    assignee: {
+      label: t.assignee,
+      choices: q.facets.assignees.map((a) => (a.id === UNASSIGNED ? { ...a, label: t.unassigned } : a)),
+    },
+    state: {
+      label: t.stateFilter,
+      choices: QUEUE_STATES.map((s) => ({ id: s, label: t.state[s], count: q.counts[s] })),
+    },
+  };
   const time = new Intl.DateTimeFormat(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: ctx.timeZone });
   return (
     <main className="sr-stack" data-testid="at-risk-queue" data-lang={ctx.lang}>
       <h1>{t.title}</h1>
       <p className="sr-muted">{t.intro(q.atRiskPercent)}</p>
       <section aria-label={t.counts} className="sr-figures" data-testid="queue-counts">
-        <Count label={t.total} value={q.counts.total} testId="count-total" />
+        <Figure label={t.total} value={q.counts.total} dataValue={q.counts.total} testId="count-total" />
         {QUEUE_STATES.map((s) => (
-          <Count key={s} label={t.state[s]} value={q.counts[s]} testId={`count-${s}`} />
+          <Figure key={s} label={t.state[s]} value={q.counts[s]} dataValue={q.counts[s]} testId={`count-${s}`} />
         ))}
       </section>
       <section aria-label={t.filters} className="sr-row" data-testid="queue-filters">
-        <Select
-          id="filter-organization"
-          label={t.organization}
-          all={t.all}
-          value={filters.organization ?? ''}
-          choices={q.facets.organizations}
-          onChange={(v) => set('organization', v)}
-        />
-        <Select
-          id="filter-priority"
-          label={t.priority}
-          all={t.all}
-          value={filters.priority ?? ''}
-          choices={q.facets.priorities}
-          onChange={(v) => set('priority', v)}
-        />
-        <Select
-          id="filter-assignee"
-          label={t.assignee}
-          all={t.all}
-          value={filters.assignee ?? ''}
-          choices={q.facets.assignees.map((a) => (a.id === UNASSIGNED ? { ...a, label: t.unassigned } : a))}
-          onChange={(v) => set('assignee', v)}
-        />
-        <Select
-          id="filter-state"
-          label={t.stateFilter}
-          all={t.all}
-          value={filters.state ?? ''}
-          choices={QUEUE_STATES.map((s) => ({ id: s, label: t.state[s], count: q.counts[s] }))}
-          onChange={(v) => set('state', v)}
-        />
+        {FILTERS.map((name) => (
+          <Select
+            key={name}
+            id={`filter-${name}`}
+            label={filter[name].label}
+            all={t.all}
+            value={filters[name] ?? ''}
+            choices={filter[name].choices}
+            onChange={(v) => set(name, v)}
+          />
+        ))}
       </section>
       <p className="sr-muted sr-row" data-testid="queue-updated">
         <span>{t.updated(time.format(new Date(q.measuredAt)))}</span>
-        <Button onClick={() => void load(filters)}>{t.refresh}</Button>
+        <Button onClick={reload}>{t.refresh}</Button>
       </p>
       {q.truncated ? <p className="sr-muted">{t.truncated}</p> : null}
       {q.rows.length === 0 ? (
         <p data-testid="queue-empty">{q.counts.total === 0 ? t.emptyAll : t.empty}</p>
       ) : (
         <>
-          <table className="sr-table" data-testid="queue-table">
-            <caption className="sr-visually-hidden">{t.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.key}</th>
-                <th scope="col">{t.summary}</th>
-                <th scope="col">{t.organization}</th>
-                <th scope="col">{t.priority}</th>
-                <th scope="col">{t.assignee}</th>
-                <th scope="col">{t.stateFilter}</th>
-                <th scope="col">{t.timeLeft}</th>
-                <th scope="col">{t.breachAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.rows.map((row) => (
-                <Row key={row.key} row={row} ctx={ctx} />
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="queue-table"
+            caption={t.caption}
+            heads={[t.key, t.summary, t.organization, t.priority, t.assignee, t.stateFilter, t.timeLeft, t.breachAt]}
+          >
+            {q.rows.map((row) => (
+              <Row key={row.key} row={row} ctx={ctx} />
+            ))}
+          </Table>
           <p className="sr-muted" data-testid="queue-shown">
             {t.shown(q.rows.length, q.matching)}
           </p>
@@ -165,15 +162,6 @@ function Row({ row, ctx }: { row: QueueRow; ctx: ScreenContext }) {
         {row.breachAt ? formatInstant(row.breachAt, ctx.locale, ctx.timeZone) : t.noBreachWhilePaused}
       </td>
     </tr>
-  );
-}
-
-function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
-  return (
-    <dl className="sr-figure" data-testid={testId} data-value={value}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </dl>
   );
 }
 

@@ -19,7 +19,8 @@ import { strings } from '../../common/src/i18n';
 import { RequestLink } from '../../common/src/request-link';
 import { inLanguage, type ScreenContext } from '../../common/src/screen-context';
 import { Message } from '../../common/src/status-ui';
-import { Failure, Loading } from '../../common/src/ui';
+import { Answer, Figure, Table } from '../../common/src/desk';
+import { Loading } from '../../common/src/ui';
 import { ShareChart } from './ShareChart';
 
 const POLL_MS = 2_000;
@@ -91,17 +92,11 @@ export function ReportPage({ ctx: initial }: { ctx: ScreenContext }) {
           {t.show}
         </Button>
       </form>
-      {!view ? (
-        <Loading label={all.loading} />
-      ) : !view.ok ? (
-        <Failure failure={view} lang={ctx.lang} retryLabel={all.retry} onRetry={() => void load(asked)} />
-      ) : (
-        <Report
-          view={view.data}
-          ctx={ctx}
-          onRefresh={() => setAsked({ from: view.data.from, to: view.data.to, refresh: true })}
-        />
-      )}
+      <Answer view={view} lang={ctx.lang} onRetry={() => void load(asked)}>
+        {(data) => (
+          <Report view={data} ctx={ctx} onRefresh={() => setAsked({ from: data.from, to: data.to, refresh: true })} />
+        )}
+      </Answer>
     </main>
   );
 }
@@ -198,10 +193,7 @@ function TotalFigures({ figures, ctx }: { figures: ReportFigures; ctx: ScreenCon
   return (
     <section aria-label={t.total} className="sr-figures" data-testid="report-total">
       {items.map(([id, label, value]) => (
-        <dl key={id} className="sr-figure" data-testid={id}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </dl>
+        <Figure key={id} label={label} value={value} testId={id} />
       ))}
     </section>
   );
@@ -224,48 +216,29 @@ function FiguresTable({
   return (
     <section className="sr-card" data-testid={testId}>
       <h2>{title}</h2>
-      <table className="sr-table">
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-            <th scope="col">{t.requests}</th>
-            <th scope="col">{t.answered}</th>
-            <th scope="col">{t.met}</th>
-            <th scope="col">{t.breached}</th>
-            <th scope="col">{t.open}</th>
-            <th scope="col">{t.withinGoal}</th>
-            <th scope="col">{t.median}</th>
-            <th scope="col">{t.p90}</th>
+      <Table heads={[...heads, t.requests, t.answered, t.met, t.breached, t.open, t.withinGoal, t.median, t.p90]}>
+        {rows.map((r) => (
+          <tr key={r.key} data-testid="figures-row" data-key={r.key}>
+            {r.labels.map((l, i) =>
+              i === 0 ? (
+                <th key={i} scope="row">
+                  {l}
+                </th>
+              ) : (
+                <td key={i}>{l}</td>
+              ),
+            )}
+            <td>{r.figures.requests}</td>
+            <td>{r.figures.answered}</td>
+            <td>{r.figures.met}</td>
+            <td>{r.figures.breached}</td>
+            <td>{r.figures.open}</td>
+            <td data-testid="within-goal">{share(r.figures.withinGoal, ctx)}</td>
+            <td data-testid="median">{duration(r.figures.medianMs, ctx)}</td>
+            <td data-testid="p90">{duration(r.figures.p90Ms, ctx)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-testid="figures-row" data-key={r.key}>
-              {r.labels.map((l, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {l}
-                  </th>
-                ) : (
-                  <td key={i}>{l}</td>
-                ),
-              )}
-              <td>{r.figures.requests}</td>
-              <td>{r.figures.answered}</td>
-              <td>{r.figures.met}</td>
-              <td>{r.figures.breached}</td>
-              <td>{r.figures.open}</td>
-              <td data-testid="within-goal">{share(r.figures.withinGoal, ctx)}</td>
-              <td data-testid="median">{duration(r.figures.medianMs, ctx)}</td>
-              <td data-testid="p90">{duration(r.figures.p90Ms, ctx)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </section>
   );
 }
@@ -282,32 +255,29 @@ function Breaches({ view, ctx }: { view: SlaReportView; ctx: ScreenContext }) {
           {view.breaches.length < view.breachCount ? (
             <p className="sr-muted">{t.breachesShown(view.breaches.length, view.breachCount)}</p>
           ) : null}
-          <table className="sr-table">
-            <thead>
-              <tr>
-                <th scope="col">{strings(ctx.lang).queue.key}</th>
-                <th scope="col">{strings(ctx.lang).queue.summary}</th>
-                <th scope="col">{t.organization}</th>
-                <th scope="col">{t.priority}</th>
-                <th scope="col">{t.breachAt}</th>
-                <th scope="col">{t.response}</th>
+          <Table
+            heads={[
+              strings(ctx.lang).queue.key,
+              strings(ctx.lang).queue.summary,
+              t.organization,
+              t.priority,
+              t.breachAt,
+              t.response,
+            ]}
+          >
+            {view.breaches.map((r: ReportRow) => (
+              <tr key={r.key} data-testid="breach-row" data-key={r.key}>
+                <th scope="row">
+                  <RequestLink issueKey={r.key} />
+                </th>
+                <td>{r.summary}</td>
+                <td>{r.organization || t.noOrganization}</td>
+                <td>{r.priority || t.noPriority}</td>
+                <td>{r.breachAt ? formatInstant(r.breachAt, ctx.locale, ctx.timeZone) : t.dash}</td>
+                <td>{r.responseMs === null ? t.stillOpen : formatDuration(r.responseMs)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {view.breaches.map((r: ReportRow) => (
-                <tr key={r.key} data-testid="breach-row" data-key={r.key}>
-                  <th scope="row">
-                    <RequestLink issueKey={r.key} />
-                  </th>
-                  <td>{r.summary}</td>
-                  <td>{r.organization || t.noOrganization}</td>
-                  <td>{r.priority || t.noPriority}</td>
-                  <td>{r.breachAt ? formatInstant(r.breachAt, ctx.locale, ctx.timeZone) : t.dash}</td>
-                  <td>{r.responseMs === null ? t.stillOpen : formatDuration(r.responseMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
     </section>

@@ -7,33 +7,13 @@
  * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-service-management-queue-page/),
  * GET /rest/api/3/mypermissions with `projectKey` (spec), search `properties` (spec, SearchAndReconcileRequestBean).
  */
-import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import type {
-  AtRiskQueueView,
-  ExportedConfig,
-  ResolverResult,
-  SlaReportRows,
-  SlaReportView,
-} from '../../../src/shared/contracts';
+import type { AtRiskQueueView, ResolverResult, SlaReportRows, SlaReportView } from '../../../src/shared/contracts';
 import { httpClient, startTestSandbox, type SandboxUser, type TestSandbox } from '../../support/sandbox';
+import { slaCommandLines, type SlaCommandLine } from '../../support/sla-command';
 
 let sandbox: TestSandbox;
 let agent: SandboxUser;
-let dir: string;
 let now: string;
-
-interface SlaLine {
-  issueKey: string;
-  coverage: string;
-  state: 'running' | 'paused' | 'stopped';
-  breached: boolean;
-  startedAt: string;
-  elapsedMs: number;
-  breachAt: string | null;
-}
 
 interface Export {
   key: string;
@@ -51,36 +31,6 @@ const desk = async <T>(who: SandboxUser, functionKey: string, payload: unknown, 
     })
   ).result;
 
-/** The `sla` command's lines for these requests, from their exports, with the configuration in force. */
-async function slaCommand(exports: Export[]): Promise<SlaLine[]> {
-  const admin = await sandbox.user('admin@sandbox.test');
-  const exported = (
-    await sandbox.invoke<{ result: ResolverResult<ExportedConfig> }>(admin.accountId, {
-      moduleKey: 'config-page',
-      functionKey: 'exportConfig',
-      payload: {},
-      issueKey: null,
-    })
-  ).result;
-  if (!exported.ok) throw new Error(exported.message);
-  writeFileSync(join(dir, 'config.json'), exported.data.json);
-  const files = exports.map((issue) => {
-    const file = join(dir, `${issue.key}.json`);
-    writeFileSync(file, JSON.stringify(issue));
-    return file;
-  });
-  const run = spawnSync(
-    process.execPath,
-    ['--require', 'tsx/cjs', 'src/cli/sla.ts', '--now', now, '--config', join(dir, 'config.json'), ...files],
-    { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
-  );
-  if (run.status !== 0 && run.status !== 1) throw new Error(`sla command: ${run.stderr}`);
-  return run.stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as SlaLine);
-}
-
 async function exportsOf(jql: string): Promise<Export[]> {
   const { issues } = await sandbox
     .asUser(agent.emailAddress)
@@ -95,7 +45,6 @@ async function exportsOf(jql: string): Promise<Export[]> {
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   agent = await sandbox.user('agent1@sandbox.test');
-  dir = mkdtempSync(join(tmpdir(), 'desk-'));
   // The first SLA sweep gives the demo requests their records; a few more requests of both organizations, one
   // answered at once, then half a day in which open SLAs cross their thresholds (the sweep updates the records).
   await sandbox.advance('PT10M');
@@ -115,14 +64,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the at-risk queue', () => {
   it('lists the open SLAs the sla command finds running or paused, by breach instant, overdue first', async () => {
     const view = await desk<AtRiskQueueView>(agent, 'getAtRiskQueue', {}, 'at-risk-queue');
     if (!view.ok) throw new Error(view.message);
-    const lines = await slaCommand(await exportsOf('project = SUP'));
+    const lines = await slaCommandLines(sandbox, await exportsOf('project = SUP'), now);
     const open = lines.filter((l) => l.state !== 'stopped');
     expect(open.filter((l) => l.breached).length).toBeGreaterThan(0);
     expect(open.filter((l) => !l.breached).length).toBeGreaterThan(0);
@@ -176,7 +124,7 @@ describe('the SLA report', () => {
 
   it('counts, shares and percentiles equal those of the sla command on the same requests', async () => {
     const exports = await exportsOf('project = SUP');
-    const lines = await slaCommand(exports);
+    const lines = await slaCommandLines(sandbox, exports, now);
     const months = lines.map((l) => month(l.startedAt)).sort();
     const from = months[0]!;
     const to = months[months.length - 1]!;
@@ -186,7 +134,7 @@ describe('the SLA report', () => {
     expect(report.data.rowCount).toBe(lines.length);
 
     // The command's figures, grouped as the report groups them.
-    const groups = new Map<string, SlaLine[]>();
+    const groups = new Map<string, SlaCommandLine[]>();
     for (const line of lines) {
       const issue = exports.find((e) => e.key === line.issueKey)!;
       const org = (issue.fields.customfield_10002 ?? [])

@@ -6,16 +6,11 @@
  * types (string: the exact value; date: "date range searching and ordering"),
  * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/.
  */
-import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import type { ExportedConfig, ResolverResult } from '../../../src/shared/contracts';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../../support/sandbox';
+import { slaCommandLines, type SlaCommandLine } from '../../support/sla-command';
 
 let sandbox: TestSandbox;
 let agent: SandboxUser;
-let dir: string;
 let answered: string;
 
 interface Found {
@@ -42,50 +37,21 @@ const search = async (jql: string): Promise<Found[]> => {
   return found;
 };
 
-interface SlaLine {
-  issueKey: string;
-  breached: boolean;
-  breachAt: string | null;
-}
-
 /** What the `sla` command says of these requests, from their exports, with the configuration in force. */
-async function slaCommand(keys: string[], now: string): Promise<SlaLine[]> {
-  const admin = await sandbox.user('admin@sandbox.test');
-  const exported = (
-    await sandbox.invoke<{ result: ResolverResult<ExportedConfig> }>(admin.accountId, {
-      moduleKey: 'config-page',
-      functionKey: 'exportConfig',
-      payload: {},
-      issueKey: null,
-    })
-  ).result;
-  if (!exported.ok) throw new Error(exported.message);
-  writeFileSync(join(dir, 'config.json'), exported.data.json);
-  const files: string[] = [];
-  for (const key of keys) {
-    const issue = await sandbox
-      .asUser(agent.emailAddress)
-      .ok('GET', `/rest/api/3/issue/${key}?expand=changelog,names,schema`);
-    const file = join(dir, `${key}.json`);
-    writeFileSync(file, JSON.stringify(issue));
-    files.push(file);
-  }
-  const run = spawnSync(
-    process.execPath,
-    ['--require', 'tsx/cjs', 'src/cli/sla.ts', '--now', now, '--config', join(dir, 'config.json'), ...files],
-    { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
-  );
-  if (run.status !== 0 && run.status !== 1) throw new Error(`sla command: ${run.stderr}`);
-  return run.stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as SlaLine);
+async function slaCommand(keys: string[], now: string): Promise<SlaCommandLine[]> {
+  const exports: Array<{ key: string }> = [];
+  for (const key of keys)
+    exports.push(
+      await sandbox
+        .asUser(agent.emailAddress)
+        .ok<{ key: string }>('GET', `/rest/api/3/issue/${key}?expand=changelog,names,schema`),
+    );
+  return slaCommandLines(sandbox, exports, now);
 }
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   agent = await sandbox.user('agent1@sandbox.test');
-  dir = mkdtempSync(join(tmpdir(), 'sla-jql-'));
   // The first SLA sweep (five minutes after the install) gives the demo requests their records; then a day passes,
   // in which the open ones cross their thresholds and the sweep updates their records as they do.
   await sandbox.advance('PT10M');
@@ -100,7 +66,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 it('finds exactly the breached requests the sla command finds, by breach instant', async () => {

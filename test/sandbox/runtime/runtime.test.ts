@@ -169,7 +169,7 @@ describe('scheduled triggers on the sandbox clock', () => {
 
 describe('resolvers, scopes and faults', () => {
   it('invokes a resolver with Forge’s context, and asUser calls act as the viewer', async () => {
-    // Source: Custom UI resolver (https://developer.atlassian.com/platform/forge/runtime-reference/custom-ui-resolver/) context; `asUser()` calls Jira "as the current user" (as the bridge's requestJira does: https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/requestJira).
+    // Source: Custom UI resolver (https://developer.atlassian.com/platform/forge/js-api-reference/custom-ui-resolver/) context; `asUser()` calls Jira "as the current user" (as the bridge's requestJira does: https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/requestJira).
     h = await startHarness();
     const result = (await h.runtime.invokeResolver({
       moduleKey: 'panel',

@@ -67,7 +67,7 @@ describe('control surface', () => {
   });
 
   it('turns an email into a request, and a reply naming the key into a public comment by the sender', async () => {
-    // Source: JSM's email channel (https://support.atlassian.com/jira-service-management-cloud/docs/receive-requests-by-email/): a new email raises a request, a reply with the key in the subject comments on it.
+    // Source: JSM's email channel (https://confluence.atlassian.com/jirakb/incoming-email-should-be-a-new-issue-instead-of-a-comment-in-jsm-cloud-1155485862.html): an email whose subject holds the key of a request its sender is involved in comments on it; otherwise it raises a request.
     const created = await control().post('/_sandbox/email', {
       from: 'gwen@globex.test',
       subject: 'Backups failing',
@@ -95,6 +95,8 @@ describe('control surface', () => {
   });
 
   it('does not let an email comment on a request the sender cannot see: it opens a new one', async () => {
+    // Source: the same KB page: "Does the Subject of this email contain an Issue Key? If it does, is this particular
+    // sender involved in that issue?" — if not, the email raises a new request.
     const answer = await control().post('/_sandbox/email', {
       from: 'gwen@globex.test',
       subject: 'RE: SUP-1',
