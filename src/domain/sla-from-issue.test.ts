@@ -1,13 +1,6 @@
-import { configSchema, defaultConfig } from './config';
+import { at, config, H } from '../../test/support/sla-fixtures';
+import { configSchema } from './config';
 import { organizationsOf, slaFromIssue, type JiraIssueJson } from './sla-from-issue';
-
-const H = 3_600_000;
-const at = (iso: string): number => {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`bad instant ${iso}`);
-  return ms;
-};
-const config = defaultConfig();
 
 const issue = (over: Partial<JiraIssueJson> & { fields?: Record<string, unknown> } = {}): JiraIssueJson => ({
   id: '10042',

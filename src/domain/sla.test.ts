@@ -1,17 +1,11 @@
+import { at, config, H } from '../../test/support/sla-fixtures';
 import fc from 'fast-check';
 import type { StatusChange } from './changelog';
-import { configSchema, defaultConfig, type Config } from './config';
+import { configSchema, type Config } from './config';
 import type { Coverage } from './contract';
 import { computeResponseSla, type SlaInput } from './sla';
 import { CANONICAL_STATUSES, STATUS_NAMES, isSlaPause, isSlaStop, type CanonicalStatus } from './workflow';
 
-const H = 3_600_000;
-const at = (iso: string): number => {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`bad instant ${iso}`);
-  return ms;
-};
-const config = defaultConfig();
 const name = (s: CanonicalStatus): string => STATUS_NAMES[s].fr;
 const move = (iso: string, from: CanonicalStatus, to: CanonicalStatus): StatusChange => ({
   at: at(iso),

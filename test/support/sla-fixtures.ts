@@ -10,7 +10,12 @@ import type { SlaRecord } from '../../src/domain/sla-record';
 import { STATUS_NAMES, type CanonicalStatus } from '../../src/domain/workflow';
 
 export const H = 3_600_000;
-export const at = (iso: string): number => Date.parse(iso);
+/** An ISO instant as epoch milliseconds (a typo in a test fails it, rather than giving NaN). */
+export const at = (iso: string): number => {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`bad instant ${iso}`);
+  return ms;
+};
 
 /** Friday 6 March 2026, 16:00 in Paris: the request's creation. */
 export const FRIDAY_16H = at('2026-03-06T16:00:00+01:00');

@@ -3,7 +3,7 @@
  * organization and priority, a chart, the breaches, and the CSV of the rows behind every figure. A report still
  * being read (in the queue, for a large period) shows its progress and is asked for again every two seconds.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import {
   reportCsv,
@@ -72,22 +72,18 @@ export function ReportPage({ ctx: initial }: { ctx: ScreenContext }) {
           setAsked({ ...period, refresh: false });
         }}
       >
-        <label htmlFor="report-from">{t.from}</label>
-        <input
-          id="report-from"
-          type="month"
-          required
-          value={period.from}
-          onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))}
-        />
-        <label htmlFor="report-to">{t.to}</label>
-        <input
-          id="report-to"
-          type="month"
-          required
-          value={period.to}
-          onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))}
-        />
+        {(['from', 'to'] as const).map((end) => (
+          <Fragment key={end}>
+            <label htmlFor={`report-${end}`}>{t[end]}</label>
+            <input
+              id={`report-${end}`}
+              type="month"
+              required
+              value={period[end]}
+              onChange={(e) => setPeriod((p) => ({ ...p, [end]: e.target.value }))}
+            />
+          </Fragment>
+        ))}
         <Button type="submit" appearance="primary">
           {t.show}
         </Button>
