@@ -3,6 +3,7 @@
  * of what the site has. A value the site lacks stays shown, marked, so that the save's error is understood; when
  * the site's list could not be read the value is typed, and the page says the save will check it.
  */
+import type { ReactNode } from 'react';
 import type { SiteValuesView } from '../../../src/shared/contracts';
 import type { Strings } from '../../common/src/i18n';
 import { Field } from '../../common/src/ui';
@@ -20,6 +21,38 @@ export function siteChoices(site: SiteValuesView | null, kind: SiteListKind): st
 export function unreadable(site: SiteValuesView | null, kind: SiteListKind): string | null {
   const list = site?.[kind];
   return list && !Array.isArray(list) ? list.unreadable : null;
+}
+
+/**
+ * The `keys` of a {@link RecordRows} table whose keys are a site list's values (a goal per priority, a coverage per
+ * organization): offered from the list, each row's key picked in a {@link SiteValueSelect}.
+ * @example <RecordRows ... keys={siteKeys('priorities', site, t, (key) => goals.at('byPriority').at(key).errors().length > 0)} />
+ */
+export function siteKeys(
+  kind: SiteListKind,
+  site: SiteValuesView | null,
+  t: Strings,
+  invalid: (key: string) => boolean,
+): {
+  choices: string[] | null;
+  render: (key: string, onKey: (k: string) => void, id: string, label: string, taken: string[]) => ReactNode;
+} {
+  return {
+    choices: siteChoices(site, kind),
+    render: (key, onKey, id, label, taken) => (
+      <SiteValueSelect
+        id={id}
+        label={label}
+        kind={kind}
+        site={site}
+        t={t}
+        value={key}
+        taken={taken}
+        invalid={invalid(key)}
+        onChange={onKey}
+      />
+    ),
+  };
 }
 
 /**

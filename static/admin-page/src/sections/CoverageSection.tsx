@@ -3,7 +3,7 @@ import type { Strings } from '../../../common/src/i18n';
 import { Field } from '../../../common/src/ui';
 import type { Lens } from '../draft';
 import { Errors, RecordRows, Section } from '../fields';
-import { SiteValueSelect, siteChoices, unreadable } from '../site-values';
+import { siteKeys, unreadable } from '../site-values';
 
 /** The coverage of each JSM organization's contract, and everyone else's. */
 export function CoverageSection({
@@ -34,22 +34,7 @@ export function CoverageSection({
           <CoverageSelect id={id} label={label} t={t} value={value} onChange={onValue} />
         )}
         addLabel={t.addOrganization}
-        keys={{
-          choices: siteChoices(site, 'organizations'),
-          render: (key, onKey, id, label, taken) => (
-            <SiteValueSelect
-              id={id}
-              label={label}
-              kind="organizations"
-              site={site}
-              t={t}
-              value={key}
-              taken={taken}
-              invalid={coverage.at('byOrganization').at(key).errors().length > 0}
-              onChange={onKey}
-            />
-          ),
-        }}
+        keys={siteKeys('organizations', site, t, (key) => coverage.at('byOrganization').at(key).errors().length > 0)}
       />
       {failure ? <Errors messages={[t.siteListUnreadable('organizations', failure)]} /> : null}
     </Section>

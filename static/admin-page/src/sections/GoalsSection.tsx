@@ -2,7 +2,7 @@ import type { Config, SiteValuesView } from '../../../../src/shared/contracts';
 import type { Strings } from '../../../common/src/i18n';
 import type { Lens } from '../draft';
 import { Errors, NumberField, RecordRows, Section } from '../fields';
-import { SiteValueSelect, siteChoices, unreadable } from '../site-values';
+import { siteKeys, unreadable } from '../site-values';
 
 /** The response goal for any priority, and by priority; the share of it from which an SLA is at risk. */
 export function GoalsSection({ config, t, site }: { config: Lens<Config>; t: Strings; site: SiteValuesView | null }) {
@@ -31,22 +31,7 @@ export function GoalsSection({ config, t, site }: { config: Lens<Config>; t: Str
           />
         )}
         addLabel={t.addPriority}
-        keys={{
-          choices: siteChoices(site, 'priorities'),
-          render: (key, onKey, id, label, taken) => (
-            <SiteValueSelect
-              id={id}
-              label={label}
-              kind="priorities"
-              site={site}
-              t={t}
-              value={key}
-              taken={taken}
-              invalid={goals.at('byPriority').at(key).errors().length > 0}
-              onChange={onKey}
-            />
-          ),
-        }}
+        keys={siteKeys('priorities', site, t, (key) => goals.at('byPriority').at(key).errors().length > 0)}
       />
       {failure ? <Errors messages={[t.siteListUnreadable('priorities', failure)]} /> : null}
       <NumberField id="sla-at-risk" label={t.atRiskPercent} lens={sla.at('atRiskPercent')} />
