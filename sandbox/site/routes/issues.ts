@@ -12,7 +12,7 @@ import type { FieldEdit } from '../issue-store';
 import type { NewRequest, SiteOperations } from '../operations';
 import { isAgent } from '../permissions';
 import type { SiteUser } from '../users';
-import { listParam, pageParams } from './params';
+import { listParam, pageBean, pageParams } from './params';
 
 /** Jira's limit on an issue property's value: 32,768 bytes of JSON. */
 const MAX_PROPERTY_BYTES = 32_768;
@@ -87,20 +87,13 @@ export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOpe
       const all = ctx.issues.changelog(issue.id);
       const values = all.slice(startAt, startAt + maxResults).map((h) => renderer.history(h));
       const base = ctx.baseUrl();
-      const isLast = startAt + values.length >= all.length;
-      return {
-        self: `${base}/rest/api/3/issue/${issue.key}/changelog?startAt=${startAt}&maxResults=${maxResults}`,
-        ...(isLast
-          ? {}
-          : {
-              nextPage: `${base}/rest/api/3/issue/${issue.key}/changelog?startAt=${startAt + maxResults}&maxResults=${maxResults}`,
-            }),
-        maxResults,
-        startAt,
-        total: all.length,
-        isLast,
+      return pageBean(
         values,
-      };
+        all.length,
+        startAt,
+        maxResults,
+        (at) => `${base}/rest/api/3/issue/${issue.key}/changelog?startAt=${at}&maxResults=${maxResults}`,
+      );
     },
   );
 }

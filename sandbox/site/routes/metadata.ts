@@ -11,7 +11,7 @@ import { JiraHttpError, badRequest } from '../errors';
 import { FIELD_META, issueTypeJson, projectJson, statusJson } from '../issue-json';
 import { SERVICE_PROJECT_KEYS, isAgent } from '../permissions';
 import { userDetails, type SiteUser } from '../users';
-import { listParam, pageParams } from './params';
+import { listParam, pageBean, pageParams } from './params';
 
 const PROJECT_TYPES = ['business', 'service_desk', 'software'];
 const ORDERS = ['key', 'name'];
@@ -76,23 +76,13 @@ export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
         description: r.description,
         default: false,
       }));
-      const isLast = startAt + values.length >= matching.length;
-      const page = (at: number) => {
+      return pageBean(values, matching.length, startAt, maxResults, (at) => {
         const params = new URLSearchParams();
         for (const id of ids) params.append('id', id);
         params.set('startAt', String(at));
         params.set('maxResults', String(maxResults));
         return `${ctx.baseUrl()}/rest/api/3/resolution/search?${params.toString()}`;
-      };
-      return {
-        self: page(startAt),
-        ...(isLast ? {} : { nextPage: page(startAt + maxResults) }),
-        maxResults,
-        startAt,
-        total: matching.length,
-        isLast,
-        values,
-      };
+      });
     },
   );
 
@@ -161,8 +151,7 @@ export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
         return order.startsWith('-') ? -by : by;
       });
       const values = matching.slice(startAt, startAt + maxResults).map((p) => projectBean(p, false));
-      const isLast = startAt + values.length >= matching.length;
-      const page = (at: number) => {
+      return pageBean(values, matching.length, startAt, maxResults, (at) => {
         const params = new URLSearchParams();
         for (const [name, value] of Object.entries(query))
           if (name !== 'startAt' && value !== undefined)
@@ -170,16 +159,7 @@ export function metadataRoutes(app: FastifyInstance, ctx: SiteContext): void {
         params.set('startAt', String(at));
         params.set('maxResults', String(maxResults));
         return `${ctx.baseUrl()}/rest/api/3/project/search?${params.toString()}`;
-      };
-      return {
-        self: page(startAt),
-        ...(isLast ? {} : { nextPage: page(startAt + maxResults) }),
-        maxResults,
-        startAt,
-        total: matching.length,
-        isLast,
-        values,
-      };
+      });
     },
   );
 

@@ -34,3 +34,27 @@ export function pageParams(
   };
   return { startAt: read(names.start, 0), maxResults: Math.min(read(names.max, defaultMax), cap) };
 }
+
+/**
+ * One page of a paged list in the spec's PageBean shape (self, nextPage while more follow, maxResults, startAt,
+ * total, isLast, values); `link` gives the address of the page starting at an index.
+ * @example pageBean(['a'], 3, 0, 1, (at) => `/x?startAt=${at}`).nextPage //=> '/x?startAt=1'
+ */
+export function pageBean<T>(
+  values: T[],
+  total: number,
+  startAt: number,
+  maxResults: number,
+  link: (startAt: number) => string,
+) {
+  const isLast = startAt + values.length >= total;
+  return {
+    self: link(startAt),
+    ...(isLast ? {} : { nextPage: link(startAt + maxResults) }),
+    maxResults,
+    startAt,
+    total,
+    isLast,
+    values,
+  };
+}
