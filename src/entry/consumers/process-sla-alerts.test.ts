@@ -5,25 +5,11 @@ import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import { getUser } from '../../jira/get-user';
 import { setIssueProperty } from '../../jira/issue-property';
 import { notifyIssue } from '../../jira/notify-issue';
+import { kvsStore as store, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { processSlaAlertBatch } from './process-sla-alerts';
 
-const store = new Map<string, unknown>();
-jest.mock('@forge/kvs', () => ({
-  kvs: {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
-        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
-      store.set(key, value);
-    },
-    delete: async (key: string) => void store.delete(key),
-  },
-}));
-jest.mock('@forge/events', () => ({
-  Queue: class {
-    push = async () => undefined;
-  },
-}));
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/get-issue-with-changelog');
 jest.mock('../../jira/get-user');
 jest.mock('../../jira/issue-property');
@@ -57,7 +43,7 @@ const batch = { kind: 'sla-alert-batch', issueKeys: ['SUP-1'], sweptAt: MONDAY_1
 const written = () => jest.mocked(setIssueProperty).mock.calls.map((c) => c[2] as Record<string, unknown>);
 
 beforeEach(() => {
-  store.clear();
+  resetForgeMocks();
   jest.clearAllMocks();
   store.set('config', { escalation: { teamLeadAccountId: 'lead-1', supportTeamGroup: 'support-team' } });
   jest.mocked(getUser).mockImplementation(async (accountId) => ({

@@ -10,27 +10,11 @@ import { listIssueComments } from '../../jira/list-issue-comments';
 import { notifyIssue } from '../../jira/notify-issue';
 import { transitionIssue } from '../../jira/transition-issue';
 import { forgetAction, ledgerKey } from '../../store/ledger';
+import { kvsStore as store, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { executeActions } from './execute-actions';
 
-const store = new Map<string, unknown>();
-const queued: unknown[] = [];
-
-jest.mock('@forge/kvs', () => ({
-  kvs: {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown, opts?: { keyPolicy?: string }) => {
-      if (opts?.keyPolicy === 'FAIL_IF_EXISTS' && store.has(key))
-        throw Object.assign(new Error('exists'), { code: 'KEY_CONFLICT' });
-      store.set(key, value);
-    },
-    delete: async (key: string) => void store.delete(key),
-  },
-}));
-jest.mock('@forge/events', () => ({
-  Queue: class {
-    push = async (event: unknown) => void queued.push(event);
-  },
-}));
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/add-comment');
 jest.mock('../../jira/notify-issue');
 jest.mock('../../jira/transition-issue');
@@ -64,8 +48,7 @@ const close: Action = {
 const appComment = (text: string) => ({ id: '9', author: { accountType: 'app' }, body: adfFromText(text) });
 
 beforeEach(() => {
-  store.clear();
-  queued.length = 0;
+  resetForgeMocks();
   jest.clearAllMocks();
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
