@@ -1,23 +1,14 @@
 // The SLA sweep with the search scripted over a list of records and @forge/kvs / @forge/events in memory.
 import { defaultConfig } from '../../domain/config';
 import { searchIssues } from '../../jira/search-issues';
+import { kvsStore as store, queued, resetForgeMocks } from '../../../test/support/forge-mocks';
 import { runSlaSweep } from './run-sla-sweep';
 import { slaDueJql, slaUnrecordedJql } from './sla-sweep-jql';
 
-const store = new Map<string, unknown>();
-const pushed: { body: Record<string, unknown>; delayInSeconds: number }[] = [];
-jest.mock('@forge/kvs', () => ({
-  kvs: {
-    get: async (key: string) => store.get(key),
-    set: async (key: string, value: unknown) => void store.set(key, value),
-    delete: async (key: string) => void store.delete(key),
-  },
-}));
-jest.mock('@forge/events', () => ({
-  Queue: class {
-    push = async (e: { body: Record<string, unknown>; delayInSeconds: number }) => void pushed.push(e);
-  },
-}));
+jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
+jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
+/** What the sweep queued, each push's body and delay. */
+const pushed = queued as Array<{ queue: string; body: Record<string, unknown>; delayInSeconds?: number }>;
 jest.mock('../../jira/search-issues');
 
 const NOW = Date.UTC(2026, 2, 9, 9);
@@ -49,8 +40,7 @@ const unrecorded = ['SUP-900', 'SUP-901'];
 const software = ['DEV-1'];
 
 beforeEach(() => {
-  store.clear();
-  pushed.length = 0;
+  resetForgeMocks();
   jest.clearAllMocks();
   store.set('sla-sweep:state', { cursor: null, lastBackfillAt: NOW }); // no daily backfill, unless a test says so
   jest.mocked(searchIssues).mockImplementation(async (jql, opts = {}) => {
@@ -107,7 +97,7 @@ describe('runSlaSweep', () => {
     const now = pushed.filter((p) => p.delayInSeconds === 0);
     expect(now.flatMap((p) => p.body.issueKeys as string[])).toEqual(due.slice(0, 200).map((d) => d.key));
     expect(now.every((p) => (p.body.issueKeys as string[]).length <= 50)).toBe(true);
-    const later = pushed.filter((p) => p.delayInSeconds > 0);
+    const later = pushed.filter((p) => (p.delayInSeconds ?? 0) > 0);
     expect(later.map((p) => [p.body.issueKeys, p.delayInSeconds])).toEqual(
       due.slice(200).map((d, i) => [[d.key], 10 * (i + 1)]),
     );
