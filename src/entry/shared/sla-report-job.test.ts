@@ -6,7 +6,7 @@ import { defaultConfig } from '../../domain/config';
 import type { SlaRecord } from '../../domain/sla-record';
 import { JiraError } from '../../jira/client';
 import { countIssues } from '../../jira/count-issues';
-import { findOrganizationsField } from '../../jira/find-organizations-field';
+import { findRequestFields } from '../../jira/find-request-fields';
 import { searchIssues, type SearchPage } from '../../jira/search-issues';
 import { loadReportResult, loadSlaReport } from '../../store/sla-reports';
 import { queued, resetForgeMocks } from '../../../test/support/forge-mocks';
@@ -15,7 +15,7 @@ import { continueSlaReport, startSlaReport, type SlaReportResult } from './sla-r
 jest.mock('@forge/kvs', () => jest.requireActual('../../../test/support/forge-mocks').forgeKvs);
 jest.mock('@forge/events', () => jest.requireActual('../../../test/support/forge-mocks').forgeEvents);
 jest.mock('../../jira/search-issues');
-jest.mock('../../jira/find-organizations-field');
+jest.mock('../../jira/find-request-fields');
 jest.mock('../../jira/count-issues');
 
 const config = defaultConfig();
@@ -75,7 +75,9 @@ function scriptSearch(failAt: number | null = null) {
 
 beforeEach(() => {
   resetForgeMocks();
-  jest.mocked(findOrganizationsField).mockResolvedValue('customfield_10002');
+  jest
+    .mocked(findRequestFields)
+    .mockResolvedValue({ organizations: 'customfield_10002', participants: null, requestType: null });
   jest.mocked(countIssues).mockResolvedValue(issues.length);
 });
 

@@ -19,7 +19,7 @@ import {
 import { utcOffset } from '../../domain/zone-offset';
 import { JiraError } from '../../jira/client';
 import { countIssues } from '../../jira/count-issues';
-import { findOrganizationsField } from '../../jira/find-organizations-field';
+import { requestFieldIds } from '../../store/request-fields-cache';
 import { searchIssues } from '../../jira/search-issues';
 import {
   deleteReportData,
@@ -129,7 +129,7 @@ export async function runSlaReportStep(
   const started = now();
   const current = { ...job };
   try {
-    const field = await findOrganizationsField();
+    const field = (await requestFieldIds()).organizations;
     const { fromMs, toMs } = periodBounds(job.from, job.to, job.timeZone);
     const offset = utcOffset(job.timeZone);
     do {

@@ -14,7 +14,7 @@ import {
 } from '../../../domain/at-risk-queue';
 import type { Config } from '../../../domain/config';
 import { SLA_RECORD_PROPERTY } from '../../../domain/sla-record';
-import { findOrganizationsField } from '../../../jira/find-organizations-field';
+import { requestFieldIds } from '../../../store/request-fields-cache';
 import { searchIssues } from '../../../jira/search-issues';
 import type { AtRiskQueuePayload, AtRiskQueueView } from '../../../shared/contracts';
 import { deskFields, queueRequestOf, SEARCH_PAGE } from '../../shared/desk-search';
@@ -61,7 +61,7 @@ export async function readQueue(
   nowMs: number,
   clock: () => number = () => Date.now(),
 ): Promise<{ rows: QueueRow[]; truncated: boolean }> {
-  const field = await findOrganizationsField();
+  const field = (await requestFieldIds()).organizations;
   const started = clock();
   const rows: QueueRow[] = [];
   let nextPageToken: string | undefined;
