@@ -47,6 +47,11 @@ export interface SandboxOptions {
   /** How long after a write JQL search finds it (sandbox time; default 0: at once), as Jira's eventually consistent index. */
   searchLagMs?: number;
   /**
+   * How long after a change its product event reaches the app (sandbox time; default 0: as soon as the REST call has
+   * answered). Forge delivers product events asynchronously, so an app may handle an event after later changes.
+   */
+  eventDelayMs?: number;
+  /**
    * JSM's own customer notifications of every service project until changed through
    * PUT /_sandbox/projects/{key}/customer-notifications (default: all on, as a new JSM project ships them).
    */
@@ -106,6 +111,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       seed: opts.seed,
     }),
     timeoutsAfterWrite: opts.timeoutsAfterWrite,
+    eventDelayMs: opts.eventDelayMs,
     rateLimits: opts.rateLimits ? new RateLimits(opts.rateLimits === true ? {} : opts.rateLimits) : undefined,
     hangMs: opts.faultHangMs,
     timeScale: opts.timeScale,

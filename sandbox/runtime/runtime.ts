@@ -42,6 +42,8 @@ export interface RuntimeOptions {
   rateLimits?: RateLimits;
   /** A "timeout" fault drawn for a write lets the write commit first. */
   timeoutsAfterWrite?: boolean;
+  /** How long after the change a product event reaches the app's triggers (sandbox time; default 0: at once). */
+  eventDelayMs?: number;
   licensed?: boolean;
   /** How long a "timeout" fault holds a call (default 10 s, past the app's own timeout). */
   hangMs?: number;
@@ -280,7 +282,8 @@ export class ForgeRuntime {
 
   private enqueueProductEvent(event: ProductEvent): void {
     const copies = this.opts.faults.nextEventDuplicated() ? 2 : 1;
-    for (let i = 0; i < copies; i++) this.events.add('product', event.eventType, event, this.opts.clock.now());
+    const dueAt = this.opts.clock.now() + (this.opts.eventDelayMs ?? 0);
+    for (let i = 0; i < copies; i++) this.events.add('product', event.eventType, event, dueAt);
     this.kick();
   }
 

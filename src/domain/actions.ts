@@ -32,7 +32,17 @@ type As = { as?: 'user' };
 export type Action =
   | (ActionBase & { type: 'notify'; to: NotifyRecipients; subject: string; textBody: string; htmlBody?: string })
   | (ActionBase & As & { type: 'comment'; body: AdfDocument; internal: boolean })
-  | (ActionBase & As & { type: 'transition'; toStatus: CanonicalStatus; resolution?: string })
+  | (ActionBase &
+      As & {
+        type: 'transition';
+        toStatus: CanonicalStatus;
+        resolution?: string;
+        /**
+         * The statuses the move was decided in: made only while the request is still in one of them, so that a
+         * request a person has moved since is left as it is (with the actions that require the move).
+         */
+        from?: CanonicalStatus[];
+      })
   | (ActionBase & {
       type: 'setProperty';
       propertyKey: string;

@@ -51,6 +51,7 @@ export function dueActions(
       issueKey: ref.issueKey,
       toStatus: 'closed',
       resolution: config.reminders.autoCloseResolution,
+      from: ['waiting_for_customer'],
     });
     texts = autoCloseMessage(request.lang, ref, {
       days: config.reminders.autoCloseDays,

@@ -58,6 +58,11 @@ export type RequestEvent =
       internal: boolean;
       /** The comment's body as Jira gives it: an ADF document (a plain string is read as text). */
       body: unknown;
+      /**
+       * The request's status when the comment was made, as the event carries it (the snapshot is read later, when
+       * the event is handled); absent when the event does not say.
+       */
+      statusWhenMade?: SiteStatus;
     });
 
 /** Who acted, as the rules see it. */

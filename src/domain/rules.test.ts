@@ -70,7 +70,13 @@ const moved = (
   resolution: over.resolution ?? null,
 });
 const commented = (
-  over: { actor?: Person | null; internal?: boolean; body?: string; commentId?: string } = {},
+  over: {
+    actor?: Person | null;
+    internal?: boolean;
+    body?: string;
+    commentId?: string;
+    statusWhenMade?: CanonicalStatus;
+  } = {},
 ): RequestEvent => ({
   kind: 'commented',
   issueKey: 'SUP-7',
@@ -79,6 +85,7 @@ const commented = (
   commentId: over.commentId ?? '30001',
   internal: over.internal ?? false,
   body: over.body ?? 'Could you restart the VPN client?',
+  ...(over.statusWhenMade ? { statusWhenMade: { name: STATUS_NAMES[over.statusWhenMade].en } } : {}),
 });
 
 function input(event: RequestEvent, over: Partial<Omit<RuleInput, 'event'>> = {}): RuleInput {
@@ -309,8 +316,36 @@ describe('comments by the customer', () => {
 
   it('moves a request waiting for the customer back to in_progress', () => {
     expect(customerCommentRule(input(commented({ actor: customer }), { snapshot: waiting }))).toEqual([
-      { type: 'transition', key: 'SUP-7:resume:30001', issueKey: 'SUP-7', toStatus: 'in_progress' },
+      {
+        type: 'transition',
+        key: 'SUP-7:resume:30001',
+        issueKey: 'SUP-7',
+        toStatus: 'in_progress',
+        from: ['waiting_for_customer'],
+      },
     ]);
+  });
+
+  it('moves it only when the comment was made while it waited: a comment handled late never undoes a later move', () => {
+    const resume = (statusWhenMade: CanonicalStatus, now = waiting) =>
+      customerCommentRule(input(commented({ actor: customer, statusWhenMade }), { snapshot: now }));
+    expect(resume('waiting_for_customer')).toHaveLength(1);
+    // Written while the team was working, handled once the team had asked for information: no move.
+    expect(resume('in_progress')).toEqual([]);
+    expect(resume('submitted')).toEqual([]);
+    // Written while waiting, handled after the team closed the request: it stays closed.
+    const closedNow = snapshot({ status: status('closed'), resolution: 'Done' });
+    expect(resume('waiting_for_customer', closedNow)).toEqual([]);
+    const reopening = config({ rules: { reopenOnCustomerComment: true } });
+    const onClosed = (statusWhenMade: CanonicalStatus, now: RequestSnapshot) =>
+      customerCommentRule(
+        input(commented({ actor: customer, statusWhenMade }), { snapshot: now, config: reopening }),
+      ).map((a) => a.type);
+    expect(onClosed('closed', closedNow)).toContain('transition');
+    // A resolved request closed since: still a comment on a finished request.
+    expect(onClosed('resolved', closedNow)).toContain('transition');
+    // Written while open, handled after the close: neither a reopen nor a "comment on a closed request".
+    expect(onClosed('in_progress', closedNow)).toEqual([]);
   });
 
   it('does so for a participant too, and not for an agent', () => {
@@ -455,6 +490,7 @@ describe('reopen by a customer', () => {
       key: 'SUP-7:reopen-move:20001',
       issueKey: 'SUP-7',
       toStatus: 'in_progress',
+      from: ['submitted'],
     });
     expect(actions[1]).toMatchObject({ type: 'notify', to: { groupNames: ['support'] } });
   });

@@ -83,8 +83,9 @@ function notifyTeam(input: RuleInput, key: string, message: (lang: Language) => 
     }));
 }
 
-function moveToInProgress(snapshot: RequestSnapshot, key: string): Action {
-  return { type: 'transition', key, issueKey: snapshot.issueKey, toStatus: 'in_progress' };
+/** A move to in_progress, made only while the request is still in `from` (where the decision saw it). */
+function moveToInProgress(snapshot: RequestSnapshot, key: string, from: CanonicalStatus): Action {
+  return { type: 'transition', key, issueKey: snapshot.issueKey, toStatus: 'in_progress', from: [from] };
 }
 
 /**
@@ -153,8 +154,8 @@ export const reopenRule: Rule = (input) => {
   if (event.kind !== 'status_changed' || !move || !isReopen(move.from, move.to)) return [];
   if (actorRole(event.actor, snapshot) !== 'customer') return [];
   const actions: Action[] = [];
-  if (move.to !== 'in_progress')
-    actions.push(moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.changelogId)));
+  if (move.to && move.to !== 'in_progress')
+    actions.push(moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.changelogId), move.to));
   if (config.rules.notifyTeamOnReopen) {
     const key = actionKey(snapshot.issueKey, 'notify-reopen', event.changelogId);
     const comment = reopenComment(input.comments ?? [], event.actor?.accountId, event.at);
@@ -261,19 +262,24 @@ export const supportCommentRule: Rule = (input) => {
  * and from resolved or closed (`reopenOnCustomerComment`, as a reply by email does), the latter telling the team.
  * When such a comment does not reopen the request, the team is still told of it (`notifyTeamOnReopen`), quoted:
  * the support page lets a customer answer at any time.
+ * Events are handled after the fact: each of these applies only when the request was in that status when the comment
+ * was made (the event's status) and still is (the snapshot), so a comment written before the team asked for
+ * information, or one the team has acted on since, never undoes the team's later move.
  * @example customerCommentRule({ event: { kind: 'commented', actor: reporter, ... }, snapshot: { status: waiting_for_customer }, ... }) //=> [transition in_progress]
  */
 export const customerCommentRule: Rule = (input) => {
   const { event, snapshot, config } = input;
   if (event.kind !== 'commented' || event.internal || actorRole(event.actor, snapshot) !== 'customer') return [];
-  const status = snapshot.status.canonical;
+  const now = snapshot.status.canonical;
+  const then = event.statusWhenMade ? statusResolver(config.statusMapping)(event.statusWhenMade) : now;
+  const status = then === now || (isDone(then) && isDone(now)) ? now : undefined;
   if (status === 'waiting_for_customer' && config.rules.resumeOnCustomerComment) {
-    return [moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'resume', event.commentId))];
+    return [moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'resume', event.commentId), status)];
   }
   const who = event.actor?.displayName ?? null;
-  if (isDone(status) && config.rules.reopenOnCustomerComment) {
+  if (status && isDone(status) && config.rules.reopenOnCustomerComment) {
     const actions: Action[] = [
-      moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.commentId)),
+      moveToInProgress(snapshot, actionKey(snapshot.issueKey, 'reopen-move', event.commentId), status),
     ];
     if (config.rules.notifyTeamOnReopen) {
       const key = actionKey(snapshot.issueKey, 'notify-reopen', event.commentId);

@@ -1,5 +1,5 @@
 /**
- * POST /rest/api/3/issue (agents), GET/PUT /rest/api/3/issue/{key} (with expand=changelog,names,schema, fields,
+ * POST /rest/api/3/issue (agents), GET/PUT /rest/api/3/issue/{key} (with expand=changelog,names,schema,transitions, fields,
  * properties) and GET .../changelog (paged).
  */
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +13,7 @@ import type { NewRequest, SiteOperations } from '../operations';
 import { isAgent } from '../permissions';
 import type { SiteUser } from '../users';
 import { listParam, pageBean, pageParams } from './params';
+import { transitionsJson } from './transitions';
 
 /** Jira's limit on an issue property's value: 32,768 bytes of JSON. */
 const MAX_PROPERTY_BYTES = 32_768;
@@ -46,13 +47,15 @@ export function issueRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOpe
       const user = ctx.auth.require(request);
       const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
       const expand = listParam(request.query.expand);
-      return renderer.issue(issue, user, {
+      const json = renderer.issue(issue, user, {
         fields: selectFields(listParam(request.query.fields), ['*all']),
         expandChangelog: expand.includes('changelog'),
         expandNames: expand.includes('names'),
         expandSchema: expand.includes('schema'),
         properties: listParam(request.query.properties),
       });
+      // The spec's expand values for GET issue include `transitions` ("Returns all possible transitions for the issue").
+      return expand.includes('transitions') ? { ...json, transitions: transitionsJson(ctx, ops, user, issue) } : json;
     },
   );
 

@@ -19,7 +19,7 @@ import { createHash } from 'crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SiteContext } from '../context';
 import { badRequest } from '../errors';
-import { FIELD_META, ISSUE_FIELDS, IssueRenderer, selectFields, statusJson } from '../issue-json';
+import { FIELD_META, ISSUE_FIELDS, IssueRenderer, selectFields } from '../issue-json';
 import type { IssueRecord } from '../issue-store';
 import { JqlError, parseJql } from '../jql';
 import { compileJql } from '../jql-sql';
@@ -28,6 +28,7 @@ import { visibilityFilter } from '../permissions';
 import { LIVE_TABLES, type SearchTables } from '../search-index';
 import type { SiteUser } from '../users';
 import { listParam } from './params';
+import { transitionsJson } from './transitions';
 
 /** Jira's page sizes: up to 5000 issues when only ids or keys are asked, 100 when fields come along. */
 export const MAX_RESULTS_IDS = 5000;
@@ -198,18 +199,7 @@ export function searchRoutes(app: FastifyInstance, ctx: SiteContext, ops: SiteOp
   const render = (issue: IssueRecord, user: SiteUser, request: SearchRequest): Record<string, unknown> => {
     const { fields, expand, properties } = request;
     const extras: Record<string, unknown> = {};
-    if (expand.includes('transitions'))
-      extras.transitions = ops.availableTransitions(user, issue).map((t) => ({
-        id: t.id,
-        name: t.name,
-        to: statusJson(t.to, ctx.baseUrl()),
-        hasScreen: false,
-        isGlobal: true,
-        isInitial: false,
-        isAvailable: true,
-        isConditional: false,
-        isLooped: false,
-      }));
+    if (expand.includes('transitions')) extras.transitions = transitionsJson(ctx, ops, user, issue);
     if (fields === null) {
       // Ids only: no key, no self, no fields (the spec's default); asked-for properties and expansions still come.
       const bare = renderer.issue(issue, user, {

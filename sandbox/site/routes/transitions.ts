@@ -7,13 +7,39 @@ import type { SiteContext } from '../context';
 import { badRequest } from '../errors';
 import type { AdfNode } from '../format';
 import { statusJson } from '../issue-json';
+import type { IssueRecord } from '../issue-store';
 import type { SiteOperations } from '../operations';
+import type { SiteUser } from '../users';
 import { checkComment, isInternal } from './comments';
 
 interface TransitionBody {
   transition?: { id?: unknown };
   fields?: { resolution?: { id?: unknown; name?: unknown } };
   update?: { comment?: Array<{ add?: { body?: unknown; properties?: unknown; visibility?: unknown } }> };
+}
+
+/**
+ * The transitions `user` may take on `issue`, as Jira lists them (the spec's IssueTransition): what GET
+ * …/transitions answers, and what `expand=transitions` adds to an issue (GET issue, search).
+ * @example transitionsJson(ctx, ops, agent, issue)[0] //=> { id: '11', name: 'En cours', to: {...}, ... }
+ */
+export function transitionsJson(
+  ctx: SiteContext,
+  ops: SiteOperations,
+  user: SiteUser,
+  issue: IssueRecord,
+): Record<string, unknown>[] {
+  return ops.availableTransitions(user, issue).map((t) => ({
+    id: t.id,
+    name: t.name,
+    to: statusJson(t.to, ctx.baseUrl()),
+    hasScreen: false,
+    isGlobal: true,
+    isInitial: false,
+    isAvailable: true,
+    isConditional: false,
+    isLooped: false,
+  }));
 }
 
 /**
@@ -26,17 +52,7 @@ export function transitionRoutes(app: FastifyInstance, ctx: SiteContext, ops: Si
     const issue = ops.visibleIssue(user, request.params.issueIdOrKey);
     return {
       expand: 'transitions',
-      transitions: ops.availableTransitions(user, issue).map((t) => ({
-        id: t.id,
-        name: t.name,
-        to: statusJson(t.to, ctx.baseUrl()),
-        hasScreen: false,
-        isGlobal: true,
-        isInitial: false,
-        isAvailable: true,
-        isConditional: false,
-        isLooped: false,
-      })),
+      transitions: transitionsJson(ctx, ops, user, issue),
     };
   });
 

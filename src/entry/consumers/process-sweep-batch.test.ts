@@ -130,7 +130,10 @@ describe('processSweepBatch', () => {
     issue('Waiting for customer', clock({ stage: 2, nextDueAt: T0 + 12 * DAY }));
     await processSweepBatch({ kind: 'sweep-batch', issueKeys: ['SUP-7'], sweptAt: T0 + 12 * DAY });
     expect(jest.mocked(transitionIssue).mock.calls[0]!.slice(0, 2)).toEqual(['SUP-7', 'closed']);
-    expect(jest.mocked(transitionIssue).mock.calls[0]![3]).toEqual({ resolution: 'Done' });
+    expect(jest.mocked(transitionIssue).mock.calls[0]![3]).toEqual({
+      resolution: 'Done',
+      from: ['waiting_for_customer'],
+    });
     expect(textFromAdf(jest.mocked(addComment).mock.calls[0]![1], 'en')).toMatch(/reopen it from the portal/);
     // The email links the request in the portal, and does not invite a reply that would reopen nothing.
     const email = jest.mocked(notifyIssue).mock.calls[0]![1].textBody;

@@ -125,3 +125,25 @@ describe('an email whose answer is lost', () => {
     expect(notifyIssue).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('a move someone overtook', () => {
+  it('leaves the request as it is and does not do what required the move, now or on a repeat', async () => {
+    jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    jest.mocked(transitionIssue).mockResolvedValue('left');
+    const guarded: Action = { ...close, from: ['waiting_for_customer'] };
+    const list: Action[] = [
+      guarded,
+      { ...comment, key: 'SUP-1:autoclose:1:comment', requires: guarded.key },
+      { ...email, key: 'SUP-1:autoclose:1:notify', requires: guarded.key },
+    ];
+    const first = await executeActions(list, config);
+    expect(first).toMatchObject({ done: [], failed: [], skipped: list.map((a) => a.key) });
+    expect(jest.mocked(transitionIssue).mock.calls[0]![3]).toMatchObject({ from: ['waiting_for_customer'] });
+    expect(addComment).not.toHaveBeenCalled();
+    expect(notifyIssue).not.toHaveBeenCalled();
+    // The same decision again (an event delivered twice): still nothing done, nothing kept as a dead letter.
+    expect(await executeActions(list, config)).toMatchObject({ done: [], failed: [], skipped: list.map((a) => a.key) });
+    expect(transitionIssue).toHaveBeenCalledTimes(1);
+    expect(addComment).not.toHaveBeenCalled();
+  });
+});

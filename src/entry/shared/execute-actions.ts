@@ -60,8 +60,18 @@ export interface ExecutionReport {
 export async function executeActions(actions: Action[], config: Config, attempt = 0): Promise<ExecutionReport> {
   const report: ExecutionReport = { done: [], skipped: [], requeued: [], failed: [], errors: {} };
   const resolve = statusResolver(config.statusMapping);
+  // Moves left undone because someone moved the request since, and the actions that required them.
+  const left = new Set<string>();
   for (let i = 0; i < actions.length; i++) {
     const action = actions[i]!;
+    if (action.requires !== undefined && left.has(action.requires)) {
+      // Settled in the ledger as done, so that a repeat of the same decision does not do it either.
+      await runOnce(action.key, async () => undefined);
+      console.info(`[support-rules] ${action.key}: not done: ${action.requires} was not needed any more`);
+      left.add(action.key);
+      report.skipped.push(action.key);
+      continue;
+    }
     if (action.requires !== undefined && report.failed.includes(action.requires)) {
       const message = `not done: it needs ${action.requires}, which failed`;
       console.error(`[support-rules] ${action.key}: ${message}; kept as a dead letter`);
@@ -71,7 +81,15 @@ export async function executeActions(actions: Action[], config: Config, attempt 
       continue;
     }
     try {
-      const outcome = await runOnce(action.key, ({ resumed }) => perform(action, config, resolve, resumed));
+      let outcome = 'done' as 'done' | 'skipped' | 'left';
+      const ran = await runOnce(action.key, async ({ resumed }) => {
+        outcome = await perform(action, config, resolve, resumed);
+      });
+      if (ran === 'skipped') outcome = 'skipped';
+      if (outcome === 'left') {
+        console.info(`[support-rules] ${action.key}: not done: the request was moved since the decision`);
+        left.add(action.key);
+      }
       report[outcome === 'done' ? 'done' : 'skipped'].push(action.key);
     } catch (error) {
       const message = (error as Error).message;
@@ -125,50 +143,60 @@ async function perform(
   config: Config,
   resolve: ReturnType<typeof statusResolver>,
   resumed: boolean,
-): Promise<void> {
+): Promise<'done' | 'left'> {
   switch (action.type) {
     case 'notify':
       // Nothing to read back: an email an earlier run may have sent is never sent again.
       if (resumed) throw new UnconfirmedEmailError(action.key);
       return onLostAnswer(
-        () => notifyIssue(action.issueKey, action),
+        async () => void (await notifyIssue(action.issueKey, action)),
         async () => {
           throw new UnconfirmedEmailError(action.key);
         },
       );
     case 'comment':
-      if (resumed && (await commentAlreadyPosted(action))) return;
+      if (resumed && (await commentAlreadyPosted(action))) return 'done';
       return onLostAnswer(
         async () => void (await addComment(action.issueKey, action.body, { internal: action.internal, as: action.as })),
         () => commentAlreadyPosted(action),
       );
     case 'transition':
-      if (resumed && (await transitionAlreadyDone(action, config))) return;
+      if (resumed && (await transitionAlreadyDone(action, config))) return 'done';
       return onLostAnswer(
-        () =>
-          transitionIssue(action.issueKey, action.toStatus, resolve, { resolution: action.resolution, as: action.as }),
+        async () => {
+          const moved = await transitionIssue(action.issueKey, action.toStatus, resolve, {
+            resolution: action.resolution,
+            as: action.as,
+            from: action.from,
+          });
+          return moved === 'left' ? 'left' : undefined;
+        },
         () => transitionAlreadyDone(action, config),
       );
     case 'setProperty':
       // A PUT: repeating it is harmless, so the client repeats it even without an answer.
       if (action.alsoSet?.length)
-        return setIssueProperties(action.issueKey, [
+        await setIssueProperties(action.issueKey, [
           { key: action.propertyKey, value: action.value },
           ...action.alsoSet.map((p) => ({ key: p.propertyKey, value: p.value })),
         ]);
-      return setIssueProperty(action.issueKey, action.propertyKey, action.value);
+      else await setIssueProperty(action.issueKey, action.propertyKey, action.value);
+      return 'done';
   }
 }
 
 /**
- * Runs a write; when its answer is lost, asks `done` whether it happened: yes counts as done, no rethrows the error
- * (the ledger keeps the outcome `unknown`, and the retry checks again first).
+ * Runs a write ('left' when it found nothing to do); when its answer is lost, asks `done` whether it happened: yes
+ * counts as done, no rethrows the error (the ledger keeps the outcome `unknown`, and the retry checks again first).
  */
-async function onLostAnswer(write: () => Promise<void>, done: () => Promise<boolean>): Promise<void> {
+async function onLostAnswer(
+  write: () => Promise<'left' | undefined>,
+  done: () => Promise<boolean>,
+): Promise<'done' | 'left'> {
   try {
-    await write();
+    return (await write()) ?? 'done';
   } catch (error) {
-    if (error instanceof JiraError && error.outcomeUnknown && (await done())) return;
+    if (error instanceof JiraError && error.outcomeUnknown && (await done())) return 'done';
     throw error;
   }
 }

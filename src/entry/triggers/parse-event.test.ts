@@ -140,6 +140,17 @@ describe('parseEvent', () => {
     expect(result.ok && result.commentToCheck).toBe(Object.keys(flags).length === 0 ? '30001' : undefined);
   });
 
+  it("keeps the status the request was in when the comment was made (the event's issue carries it)", () => {
+    // "Jira events" (https://developer.atlassian.com/platform/forge/events-reference/jira/): the issue of a comment
+    // event carries its fields at the time of the event, status among them.
+    const comment = { id: '30002', author: { accountId: 'cust-1' }, body: 'Here it is', jsdPublic: true };
+    const withStatus = { ...issue, fields: { ...issue.fields, status: { id: '10003', name: 'En attente du client' } } };
+    const said = parseEvent('commented', { eventType: 'avi:jira:commented:issue', issue: withStatus, comment }, NOW);
+    expect(said.ok && said.events[0]).toMatchObject({ statusWhenMade: { id: '10003', name: 'En attente du client' } });
+    const silent = parseEvent('commented', { eventType: 'avi:jira:commented:issue', issue, comment }, NOW);
+    expect(silent.ok && 'statusWhenMade' in silent.events[0]!).toBe(false);
+  });
+
   it.each([
     ['not an object', 'hello', 'payload'],
     ['no issue', { eventType: 'avi:jira:created:issue' }, 'issue'],

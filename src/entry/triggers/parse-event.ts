@@ -23,11 +23,17 @@ const account = z.object({
 });
 
 const project = z.object({ key: z.string().optional(), projectTypeKey: z.string().optional() }).loose();
+const issueStatus = z.object({ id: id.optional(), name: z.string().optional() }).loose();
 const issue = z.object({
   id,
   key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'is not an issue key'),
   fields: z
-    .object({ created: z.string().optional(), updated: z.string().optional(), project: project.optional() })
+    .object({
+      created: z.string().optional(),
+      updated: z.string().optional(),
+      project: project.optional(),
+      status: issueStatus.nullable().optional(),
+    })
     .loose()
     .optional(),
 });
@@ -168,6 +174,8 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
   const parsed = commented.safeParse(payload);
   if (!parsed.success) return fail(parsed.error);
   const { comment } = parsed.data;
+  const said = i.fields?.status;
+  const statusWhenMade = said?.id || said?.name ? { id: said.id ?? null, name: said.name ?? null } : undefined;
   // Public only when proven so (jsdPublic, or the sd.public.comment property, and no role or group restriction).
   const isPublic = commentIsPublic(comment);
   const result = done([
@@ -179,6 +187,7 @@ export function parseEvent(kind: TriggerKind, payload: unknown, nowMs: number): 
       commentId: comment.id,
       internal: isPublic !== true,
       body: comment.body,
+      ...(statusWhenMade ? { statusWhenMade } : {}),
     },
   ]);
   return isPublic === null && result.ok ? { ...result, commentToCheck: comment.id } : result;

@@ -28,6 +28,7 @@ async function start(
     seed?: number;
     faultHangMs?: number;
     timeoutsAfterWrite?: boolean;
+    eventDelayMs?: number;
   } = {},
 ): Promise<Running> {
   const sandbox = await startTestSandbox(opts);
@@ -315,6 +316,52 @@ describe('exactly once', () => {
       `[${key}] New comment: Twice`,
       `[${key}] New status "In progress": Twice`,
     ]);
+  });
+});
+
+describe('events handled late', () => {
+  // Forge delivers product events asynchronously ("Jira events",
+  // https://developer.atlassian.com/platform/forge/events-reference/jira/: the app subscribes and is called after the
+  // change); the page gives no bound on the delay, so the sandbox holds each event two minutes here (the stricter
+  // reading): later changes land before the app sees the comment. The comment event's issue carries the status it
+  // was made in.
+  let late: Running;
+  beforeAll(async () => {
+    late = await start({ eventDelayMs: 120_000 });
+  });
+  afterAll(async () => {
+    await late?.close();
+  });
+
+  it("a customer's comment written before the team asked for information leaves the request waiting", async () => {
+    const users = await late.site.users();
+    const customer = users.find((u) => u.emailAddress === 'gwen@globex.test')!;
+    const support = users.find((u) => u.emailAddress === 'agent1@sandbox.test')!;
+    const key = await late.site.email(customer, 'Late', 'Hello');
+    await late.site.moveTo(support, key, 'En cours');
+    await late.site.comment(customer, key, 'Any news?');
+    await late.site.moveTo(support, key, 'En attente du client');
+    await late.site.advance('PT5M');
+    await late.site.settle();
+    expect(await late.site.status(key)).toBe('En attente du client');
+    // Control: the customer's answer written while it waits does move it back.
+    await late.site.comment(customer, key, 'Here are the logs.');
+    await late.site.advance('PT5M');
+    await late.site.settle();
+    expect(await late.site.status(key)).toBe('En cours');
+  });
+
+  it('a customer comment written while waiting, handled after the team closed the request, leaves it closed', async () => {
+    const users = await late.site.users();
+    const customer = users.find((u) => u.emailAddress === 'gwen@globex.test')!;
+    const support = users.find((u) => u.emailAddress === 'agent1@sandbox.test')!;
+    const key = await late.site.email(customer, 'Late close', 'Hello');
+    await late.site.moveTo(support, key, 'En attente du client');
+    await late.site.comment(customer, key, 'Thanks, all good now.');
+    await late.site.moveTo(support, key, 'Fermée', 'Done');
+    await late.site.advance('PT5M');
+    await late.site.settle();
+    expect(await late.site.status(key)).toBe('Fermée');
   });
 });
 

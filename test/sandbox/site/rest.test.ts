@@ -195,6 +195,17 @@ describe('issues', () => {
     expect(issue.changelog.total).toBe(3);
   });
 
+  it('lists the transitions the caller may take on expand=transitions, as GET …/transitions does', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getIssue (`expand`: "`transitions` Returns all possible
+    // transitions for the issue"; IssueBean.transitions, IssueTransition[]); the body validated against it.
+    const issue = await get(AGENT, '/rest/api/3/issue/SUP-10?fields=status&expand=transitions');
+    const own = await get(AGENT, '/rest/api/3/issue/SUP-10/transitions');
+    expect(issue.fields).toEqual({ status: expect.objectContaining({ name: 'En cours' }) });
+    expect(issue.transitions).toEqual(own.transitions);
+    expect(issue.transitions.length).toBeGreaterThan(0);
+    expect((await get(AGENT, '/rest/api/3/issue/SUP-10?fields=status')).transitions).toBeUndefined();
+  });
+
   it("names the fields and their types on expand=names,schema (how the app finds JSM's Organizations field)", async () => {
     // Source: reference/jira-platform-openapi.v3.json getIssue (`expand`: names, schema; IssueBean.names, IssueBean.schema).
     const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?expand=changelog,names,schema');
