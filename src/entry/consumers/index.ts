@@ -2,7 +2,9 @@
  * The queue consumer (manifest `work-consumer`): one resolver method, `work`, dispatching on the item's kind.
  */
 import Resolver from '@forge/resolver';
-import type { WorkItem } from '../../store/work-queue';
+import { requeueDelaySeconds } from '../../domain/pacing';
+import { quotaPausedUntil } from '../../store/quota-pause';
+import { pushWork, type WorkItem } from '../../store/work-queue';
 import { loadConfig } from '../../store/config-store';
 import { executeActions } from '../shared/execute-actions';
 import { handleRequestEvent } from '../triggers/handle-event';
@@ -12,6 +14,30 @@ import { runSlaJobStep } from './run-sla-job';
 import { refreshSlaRecords } from '../shared/sla-record';
 import { continueSlaReport } from '../shared/sla-report-job';
 
+const KINDS: ReadonlySet<string> = new Set<WorkItem['kind']>([
+  'actions',
+  'event',
+  'sweep-batch',
+  'sla-alert-batch',
+  'sla-refresh',
+  'sla-job',
+  'sla-report',
+]);
+
+/**
+ * While Jira refuses the app's hourly quota, queued work makes no call: it goes back to the queue until the reset
+ * (true when it did).
+ */
+async function waitsForQuota(work: WorkItem): Promise<boolean> {
+  const pausedForMs = (await quotaPausedUntil()) - Date.now();
+  if (pausedForMs <= 0) return false;
+  await pushWork(work, requeueDelaySeconds(0, pausedForMs));
+  console.info(
+    `[support-rules] work-consumer: ${work.kind} waits for Jira's hourly quota (${Math.ceil(pausedForMs / 1000)} s)`,
+  );
+  return true;
+}
+
 /**
  * Handles one queued item; an unknown or malformed item is logged with the reason and dropped from the
  * queue (retrying it could never succeed), never thrown.
@@ -19,6 +45,7 @@ import { continueSlaReport } from '../shared/sla-report-job';
  */
 export async function handleWork(item: unknown): Promise<void> {
   const work = item as WorkItem | undefined;
+  if (work && KINDS.has(work.kind) && (await waitsForQuota(work))) return;
   switch (work?.kind) {
     case 'actions':
       if (!Array.isArray(work.actions)) break;
