@@ -3,11 +3,12 @@
  *
  * The `sla` command end to end: 3,000 generated exports (bodies of GET /rest/api/3/issue/{key}?expand=changelog,
  * test/support/sla-exports.ts) written to files, then the command over them in a fresh process each time
- * (bench/sla-command-run.ts: the CLI's own run, file reading and output, lines to /dev/null; its start-up, Node,
- * tsx and the command's modules, measured apart), six times, in turns with the peer, so that on a shared machine
- * both see the same load. Each run is its process's first: configuration, calendars and JIT included. Also: a
- * second run in one process (warm), 3,000 requests open two days against 3,000 open two years (in turns), and
- * the command as an admin runs it (`npm run --silent sla -- ...`, npm and Node start-up included).
+ * (bench/sla-command-run.mjs: the bundle `npm run sla` runs, build/cli/sla.cjs, and the CLI's own run, file
+ * reading and output, lines to /dev/null; its start-up, Node and the bundle, measured apart), six times, in turns
+ * with the peer, so that on a shared machine both see the same load. Each run is its process's first:
+ * configuration, calendars and JIT included. Also: the same bundle run again in this process (warm), 3,000
+ * requests open two days against 3,000 open two years (in turns), and the command as an admin runs it
+ * (`npm run --silent sla -- ...`, npm and Node start-up included).
  *
  * The engine against moment-business-time, a library users would pick for the same working-time sums, on the
  * same generated requests (20 status changes each over 1 to 60 days, business hours Mon-Fri 09:00-18:00
@@ -17,12 +18,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Holidays from 'date-holidays';
 import moment from 'moment';
 import 'moment-business-time';
-import { nodeIo, runSla } from '../src/cli/sla';
 import { calendarFor } from '../src/domain/calendar';
 import type { StatusChange } from '../src/domain/changelog';
 import { defaultConfig } from '../src/domain/config';
@@ -136,6 +137,16 @@ const fmt = (us: number): string => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms`
 const ROOT = join(__dirname, '..');
 const EXPORTS = 3_000;
 
+/** The command as `npm run sla` runs it: the bundle of src/cli/sla.ts, built first when stale. */
+function loadCommand(): typeof import('../src/cli/sla') {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale'], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('the bundle of the sla command could not be built');
+  return createRequire(__filename)(join(ROOT, 'build', 'cli', 'sla.cjs')) as typeof import('../src/cli/sla');
+}
+const { nodeIo, runSla } = loadCommand();
+
 /** A folder of exports as files, one issue each, in Jira's compact JSON, and the configuration beside them. */
 function writeExports(root: string, name: string, exports: Array<Record<string, unknown>>): string[] {
   const dir = join(root, name);
@@ -155,7 +166,7 @@ interface CommandRun {
   code: number;
 }
 
-/** The command in this process: runSla with the CLI's Io, its lines written to /dev/null. */
+/** The command in this process (the bundle): runSla with the CLI's Io, its lines written to /dev/null. */
 function commandInProcess(args: string[], requests: number): CommandRun {
   const devNull = openSync('/dev/null', 'w');
   let lines = 0;
@@ -176,7 +187,7 @@ function commandInProcess(args: string[], requests: number): CommandRun {
   return { wallUs, cpuUs: (used.user + used.system) / requests, lines, code };
 }
 
-/** What bench/sla-command-run.ts prints: one run of the command in a fresh process. */
+/** What bench/sla-command-run.mjs prints: one run of the command in a fresh process. */
 interface FreshRun {
   code: number;
   lines: number;
@@ -186,9 +197,9 @@ interface FreshRun {
   runCpuMs: number;
 }
 
-/** The command in a fresh process started as `npm run sla` starts it (node --require tsx/cjs). */
+/** The command in a fresh process started as `npm run sla` starts it (node and the bundle). */
 function commandFresh(args: string[]): FreshRun {
-  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'sla-command-run.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(__dirname, 'sla-command-run.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -373,7 +384,7 @@ function measure(root: string): void {
   console.log(`command ratio        end to end ${ratio(fresh)}, warm ${ratio(warm)} faster (target: at least 50x)`);
   const withStartup = { wall: fresh.wall + startup.wall, cpu: fresh.cpu + startup.cpu };
   console.log(
-    `  with start-up      Node, tsx and modules ${((startup.wall / 1000) * EXPORTS).toFixed(0)} ms (CPU ${((startup.cpu / 1000) * EXPORTS).toFixed(0)} ms) per process, ${fmt(startup.wall)} per request over ${EXPORTS.toLocaleString('en')} files: ${fmt(withStartup.wall)} per request (CPU ${fmt(withStartup.cpu)}), ${ratio(withStartup)}`,
+    `  with start-up      Node and the bundle ${((startup.wall / 1000) * EXPORTS).toFixed(0)} ms (CPU ${((startup.cpu / 1000) * EXPORTS).toFixed(0)} ms) per process, ${fmt(startup.wall)} per request over ${EXPORTS.toLocaleString('en')} files: ${fmt(withStartup.wall)} per request (CPU ${fmt(withStartup.cpu)}), ${ratio(withStartup)}`,
   );
   console.log(`  span independence  ${spanIndependence(root, all.common)}`);
   const startupOne = commandAsChild([...all.common, all.files[0]!]);
