@@ -2,7 +2,8 @@
 // Bundles the `sla` command (src/cli/sla.ts and all it imports, packages included) into one CommonJS file,
 // build/cli/sla.cjs, with esbuild, so that it starts as plain JavaScript without a TypeScript loader.
 // With --if-stale, does nothing while the bundle is newer than every file it was built from (listed in
-// build/cli/sla.inputs.json). The bundle is written beside and renamed, so a reader never sees half of it.
+// build/cli/sla.inputs.json). Both are written beside and renamed, so a reader (another build, a test running
+// the command at the same time) never sees half of them.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +13,17 @@ const OUT = join(ROOT, 'build', 'cli', 'sla.cjs');
 const INPUTS = join(ROOT, 'build', 'cli', 'sla.inputs.json');
 
 function upToDate() {
-  if (!existsSync(OUT) || !existsSync(INPUTS)) return false;
-  const built = statSync(OUT).mtimeMs;
-  const inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
-  return inputs.every((input) => {
-    const path = join(ROOT, input);
-    return existsSync(path) && statSync(path).mtimeMs <= built;
-  });
+  try {
+    const built = statSync(OUT).mtimeMs;
+    const inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
+    return inputs.every((input) => {
+      const path = join(ROOT, input);
+      return existsSync(path) && statSync(path).mtimeMs <= built;
+    });
+  } catch {
+    // No bundle yet, or no list of its inputs: build.
+    return false;
+  }
 }
 
 if (!(process.argv.includes('--if-stale') && upToDate())) {
@@ -37,6 +42,8 @@ if (!(process.argv.includes('--if-stale') && upToDate())) {
     metafile: true,
     logLevel: 'warning',
   });
-  writeFileSync(INPUTS, JSON.stringify([...Object.keys(result.metafile.inputs), 'scripts/build-cli.mjs']));
+  const inputs = [...Object.keys(result.metafile.inputs), 'scripts/build-cli.mjs'];
+  writeFileSync(`${INPUTS}.${process.pid}.part`, JSON.stringify(inputs));
+  renameSync(`${INPUTS}.${process.pid}.part`, INPUTS);
   renameSync(part, OUT);
 }
