@@ -3,11 +3,12 @@
  *
  * The `sla` command end to end: 3,000 generated exports (bodies of GET /rest/api/3/issue/{key}?expand=changelog,
  * test/support/sla-exports.ts) written to files, then the command over them in a fresh process each time
- * (bench/sla-command-run.ts: the CLI's own run, file reading and output, lines to /dev/null; its start-up, Node,
- * tsx and the command's modules, measured apart), six times, in turns with the peer, so that on a shared machine
- * both see the same load. Each run is its process's first: configuration, calendars and JIT included. Also: a
- * second run in one process (warm), 3,000 requests open two days against 3,000 open two years (in turns), and
- * the command as an admin runs it (`npm run --silent sla -- ...`, npm and Node start-up included).
+ * (bench/sla-command-run.mjs: the bundle `npm run sla` runs, build/cli/sla.cjs, and the CLI's own run, file
+ * reading and output, lines to /dev/null; its start-up, Node and the bundle, measured apart), six times, in turns
+ * with the peer, so that on a shared machine both see the same load. Each run is its process's first:
+ * configuration, calendars and JIT included. Also: the same bundle run again in this process (warm), 3,000
+ * requests open two days against 3,000 open two years (in turns), and the command as an admin runs it
+ * (`npm run --silent sla -- ...`, npm and Node start-up included).
  *
  * The engine against moment-business-time, a library users would pick for the same working-time sums, on the
  * same generated requests (20 status changes each over 1 to 60 days, business hours Mon-Fri 09:00-18:00
@@ -17,12 +18,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Holidays from 'date-holidays';
 import moment from 'moment';
 import 'moment-business-time';
-import { nodeIo, runSla } from '../src/cli/sla';
 import { calendarFor } from '../src/domain/calendar';
 import type { StatusChange } from '../src/domain/changelog';
 import { defaultConfig } from '../src/domain/config';
@@ -136,6 +137,16 @@ const fmt = (us: number): string => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms`
 const ROOT = join(__dirname, '..');
 const EXPORTS = 3_000;
 
+/** The command as `npm run sla` runs it: the bundle of src/cli/sla.ts, built first when stale. */
+function loadCommand(): typeof import('../src/cli/sla') {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale'], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('the bundle of the sla command could not be built');
+  return createRequire(__filename)(join(ROOT, 'build', 'cli', 'sla.cjs')) as typeof import('../src/cli/sla');
+}
+const { nodeIo, runSla } = loadCommand();
+
 /** A folder of exports as files, one issue each, in Jira's compact JSON, and the configuration beside them. */
 function writeExports(root: string, name: string, exports: Array<Record<string, unknown>>): string[] {
   const dir = join(root, name);
@@ -155,7 +166,7 @@ interface CommandRun {
   code: number;
 }
 
-/** The command in this process: runSla with the CLI's Io, its lines written to /dev/null. */
+/** The command in this process (the bundle): runSla with the CLI's Io, its lines written to /dev/null. */
 function commandInProcess(args: string[], requests: number): CommandRun {
   const devNull = openSync('/dev/null', 'w');
   let lines = 0;
@@ -176,7 +187,7 @@ function commandInProcess(args: string[], requests: number): CommandRun {
   return { wallUs, cpuUs: (used.user + used.system) / requests, lines, code };
 }
 
-/** What bench/sla-command-run.ts prints: one run of the command in a fresh process. */
+/** What bench/sla-command-run.mjs prints: one run of the command in a fresh process. */
 interface FreshRun {
   code: number;
   lines: number;
@@ -186,9 +197,9 @@ interface FreshRun {
   runCpuMs: number;
 }
 
-/** The command in a fresh process started as `npm run sla` starts it (node --require tsx/cjs). */
+/** The command in a fresh process started as `npm run sla` starts it (node and the bundle). */
 function commandFresh(args: string[]): FreshRun {
-  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'sla-command-run.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(__dirname, 'sla-command-run.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -207,20 +218,27 @@ function commandAsChild(args: string[]): { ms: number; code: number | null } {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, code: result.status };
 }
 
+/** The 3,000 exports as files, with the command's common arguments and their average size. */
 interface Exports {
   common: string[];
-  exports: Array<Record<string, unknown>>;
   files: string[];
+  bytes: number;
+  histories: number;
 }
 
+/**
+ * Writes the 3,000 exports (generateSlaExports(EXPORTS, 42)) and keeps only their files' names: their objects
+ * would weigh on this process's garbage collection while the command runs here.
+ */
 function writeAllExports(root: string): Exports {
   const configPath = join(root, 'config.json');
   writeFileSync(configPath, JSON.stringify(SLA_EXPORTS_CONFIG));
   const exports = generateSlaExports(EXPORTS, 42);
   return {
     common: ['--now', SLA_EXPORTS_NOW, '--config', configPath],
-    exports,
     files: writeExports(root, 'mixed', exports),
+    bytes: exports.reduce((sum, e) => sum + JSON.stringify(e).length, 0),
+    histories: exports.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0),
   };
 }
 
@@ -248,7 +266,7 @@ class Tally {
  * the peer over `peerBatch` requests of its own.
  */
 function commandAndPeerInTurns(
-  { common, files }: Exports,
+  { common, files }: Pick<Exports, 'common' | 'files'>,
   peerRequests: SlaInput[],
   peerBatch: number,
 ): { fresh: Tally; startup: Tally; warm: Tally; peer: Tally } {
@@ -322,10 +340,11 @@ function main(): void {
   }
 }
 
-function measure(root: string): void {
-  const all = writeAllExports(root);
-  const bytes = all.exports.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
-  const histories = all.exports.reduce((sum, e) => sum + (e.changelog as { total: number }).total, 0);
+/**
+ * The engine and the peer on 100,000 generated requests; returns the engine's cost and requests the peer has not
+ * seen yet, for the turns (the others are dropped: they would weigh on the command's runs in this process).
+ */
+function engineAndPeer(peerRequests: number): { engine: number; unseen: SlaInput[] } {
   const requests = generate(100_000, 1, 60, 42);
   // Warm-up: the calendar indexes 2024-2026 once, the JIT settles.
   engineCostUs(requests.slice(0, 5_000));
@@ -352,13 +371,20 @@ function measure(root: string): void {
     `moment-business-time ${fmt(peerCost)} per request (${handled.toLocaleString('en')} requests in ~${budgetMs / 1000} s; ${mismatches} disagree with the engine)`,
   );
   console.log(`ratio                ${(peerCost / engine).toFixed(0)}x faster (target: at least 50x)`);
+  return { engine, unseen: requests.slice(handled, handled + peerRequests) };
+}
+
+function measure(root: string): void {
+  const all = writeAllExports(root);
+  const { bytes, histories } = all;
+  const { unseen } = engineAndPeer(6 * 60);
 
   // The command in this process: its first run here, then (warm) in turns below.
   const first = commandInProcess([...all.common, ...all.files], all.files.length);
   if (first.code !== 0 || first.lines !== all.files.length)
     throw new Error(`the command failed: ${JSON.stringify(first)}`);
   // The command end to end, in fresh processes and warm, in turns with the peer (on requests it has not seen yet).
-  const { fresh, startup, warm, peer: peerTurns } = commandAndPeerInTurns(all, requests.slice(handled), 60);
+  const { fresh, startup, warm, peer: peerTurns } = commandAndPeerInTurns(all, unseen, 60);
   const ratio = (command: { wall: number; cpu: number }): string =>
     `${(peerTurns.wall / command.wall).toFixed(0)}x (CPU time: ${(peerTurns.cpu / command.cpu).toFixed(0)}x)`;
   console.log(
@@ -373,7 +399,7 @@ function measure(root: string): void {
   console.log(`command ratio        end to end ${ratio(fresh)}, warm ${ratio(warm)} faster (target: at least 50x)`);
   const withStartup = { wall: fresh.wall + startup.wall, cpu: fresh.cpu + startup.cpu };
   console.log(
-    `  with start-up      Node, tsx and modules ${((startup.wall / 1000) * EXPORTS).toFixed(0)} ms (CPU ${((startup.cpu / 1000) * EXPORTS).toFixed(0)} ms) per process, ${fmt(startup.wall)} per request over ${EXPORTS.toLocaleString('en')} files: ${fmt(withStartup.wall)} per request (CPU ${fmt(withStartup.cpu)}), ${ratio(withStartup)}`,
+    `  with start-up      Node and the bundle ${((startup.wall / 1000) * EXPORTS).toFixed(0)} ms (CPU ${((startup.cpu / 1000) * EXPORTS).toFixed(0)} ms) per process, ${fmt(startup.wall)} per request over ${EXPORTS.toLocaleString('en')} files: ${fmt(withStartup.wall)} per request (CPU ${fmt(withStartup.cpu)}), ${ratio(withStartup)}`,
   );
   console.log(`  span independence  ${spanIndependence(root, all.common)}`);
   const startupOne = commandAsChild([...all.common, all.files[0]!]);
@@ -382,7 +408,7 @@ function measure(root: string): void {
   console.log(
     `command, npm run     ${fmt((child.ms * 1000) / all.files.length)} per request (${(child.ms / 1000).toFixed(2)} s for ${EXPORTS.toLocaleString('en')} files, npm's start-up included: ${startupOne.ms.toFixed(0)} ms with one file)`,
   );
-  const exportsPeer = peerOnExports(all.exports);
+  const exportsPeer = peerOnExports(generateSlaExports(EXPORTS, 42));
   console.log(
     `moment-business-time ${fmt(exportsPeer)} per export, summing the running intervals of the same 3,000 exports (given to it): ${(exportsPeer / fresh.wall).toFixed(1)}x the command's cost end to end`,
   );
@@ -390,10 +416,16 @@ function measure(root: string): void {
   const short = generate(20_000, 2, 2, 7);
   const long = generate(20_000, 730, 730, 7);
   engineCostUs(long.slice(0, 1_000));
-  const shortCost = engineCostUs(short);
-  const longCost = engineCostUs(long);
+  // In turns, five times each, so that a change of load on the machine falls on both.
+  let shortSum = 0;
+  let longSum = 0;
+  for (let turn = 0; turn < 5; turn++) {
+    shortSum += engineCostUs(short);
+    longSum += engineCostUs(long);
+  }
+  const [shortCost, longCost] = [shortSum / 5, longSum / 5];
   console.log(
-    `span independence    ${fmt(shortCost)} per request open 2 days, ${fmt(longCost)} per request open 2 years (x${(longCost / shortCost).toFixed(2)})`,
+    `span independence    ${fmt(shortCost)} per request open 2 days, ${fmt(longCost)} per request open 2 years (x${(longCost / shortCost).toFixed(2)}; in turns, five each)`,
   );
 
   // The calendar alone: one working-time sum over an arbitrary span.

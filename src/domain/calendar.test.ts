@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import fc from 'fast-check';
-import { businessHours, calendarFor, twentyFourSeven } from './calendar';
+import { businessHours, calendarFor, publicHolidays, twentyFourSeven } from './calendar';
 import { WEEKDAYS } from './business-week';
 import { configSchema, defaultConfig, type BusinessHoursCalendarConfig } from './config';
 import { referenceCalendar } from './__tests__/reference-calendar';
@@ -150,6 +150,36 @@ describe('calendarFor', () => {
     } finally {
       getHolidays.mockRestore();
     }
+  });
+});
+
+describe('publicHolidays', () => {
+  it("gives date-holidays' public holidays of every country and region, each day and length", () => {
+    // The calendar reads date-holidays' dates as local dates (without its move into the country's zone, for
+    // speed); its days must be those of date-holidays as it is by default, in the country's zone.
+    const DAY = 24 * H;
+    const world = new Holidays();
+    let places = 0;
+    for (const country of Object.keys(world.getCountries())) {
+      for (const region of [null, ...Object.keys(world.getStates(country) ?? {})]) {
+        places++;
+        const zoned = region === null ? new Holidays(country) : new Holidays(country, region);
+        const year = 2026;
+        const expected: number[] = [];
+        for (const h of zoned.getHolidays(year)) {
+          if (h.type !== 'public') continue;
+          const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`) / DAY;
+          const count = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY));
+          for (let i = 0; i < count; i++) expected.push(first + i);
+        }
+        expect({ country, region, days: publicHolidays(country, region, year) }).toEqual({
+          country,
+          region,
+          days: expected,
+        });
+      }
+    }
+    expect(places).toBeGreaterThan(500);
   });
 });
 

@@ -59,10 +59,11 @@ const holidayCalendars = new Map<string, Holidays>();
 const publicHolidayDays = new Map<string, readonly number[]>();
 
 /**
- * The local dates (as day numbers) of the public holidays of a country (and region) in one year, computed once
- * per process for every calendar that asks.
+ * The local dates (as day numbers: days since 1970-01-01) of the public holidays of a country (and region) in
+ * one year, computed once per process for every calendar that asks.
+ * @example publicHolidays('FR', null, 2024).includes(Date.UTC(2024, 6, 14) / 86_400_000) //=> true
  */
-function publicHolidays(country: string, region: string | null, year: number): readonly number[] {
+export function publicHolidays(country: string, region: string | null, year: number): readonly number[] {
   const place = `${country}\u0000${region ?? ''}`;
   const key = `${place}\u0000${year}`;
   const days = publicHolidayDays.get(key);
@@ -70,6 +71,9 @@ function publicHolidays(country: string, region: string | null, year: number): r
   let holidays = holidayCalendars.get(place);
   if (!holidays) {
     holidays = region === null ? new Holidays(country) : new Holidays(country, region);
+    // Dates as local dates, not moved into the country's zone: only their calendar day and length are read
+    // here, and the move (moment-timezone) costs ten times the computation.
+    holidays.setTimezone(undefined as unknown as string);
     holidayCalendars.set(place, holidays);
   }
   const found: number[] = [];

@@ -58,6 +58,14 @@ describe('status mapping', () => {
   it('normalizes names as people read them', () => {
     expect(normalizeStatusName('  EN ATTENTE d’un  Tiers ')).toBe("en attente d'un tiers");
   });
+
+  it('gives the same name again, however many names came between (names are remembered, a bounded number)', () => {
+    const names = Array.from({ length: 3_000 }, (_, i) => `Étape ${i}  À VÉRIFIER`);
+    const first = names.map(normalizeStatusName);
+    expect(first[7]).toBe('etape 7 a verifier');
+    expect(names.map(normalizeStatusName)).toEqual(first);
+    expect(normalizeStatusName('  EN ATTENTE d’un  Tiers ')).toBe("en attente d'un tiers");
+  });
 });
 
 describe('moves that matter', () => {

@@ -86,18 +86,26 @@ export interface StatusMapping {
   byName: Record<string, CanonicalStatus>;
 }
 
+/** Names normalized lately: a site's few status names come back with every request and changelog entry. */
+const normalizedNames = new Map<string, string>();
+
 /**
  * Lower-cases, strips accents, unifies apostrophes and collapses spaces, so names compare as people read them.
  * @example normalizeStatusName("  EN ATTENTE d’un  Tiers ") //=> "en attente d'un tiers"
  */
 export function normalizeStatusName(name: string): string {
-  return name
+  const known = normalizedNames.get(name);
+  if (known !== undefined) return known;
+  const normalized = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+  if (normalizedNames.size >= 1024) normalizedNames.clear();
+  normalizedNames.set(name, normalized);
+  return normalized;
 }
 
 /** Prebuilt lookup for {@link mapStatus}; build once per configuration. */

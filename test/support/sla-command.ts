@@ -1,8 +1,9 @@
 /**
  * The `sla` command on requests' exports with the configuration in force, for the end-to-end suites that hold the
  * app's answers to the command's: an admin exports the configuration (the config page's exportConfig, invoked as
- * Jira invokes it), each export is written to a file, and `src/cli/sla.ts` runs over them as `npm run sla` runs it
- * (node --require tsx/cjs), in UTC. A file the command cannot read fails the call; its lines are returned parsed.
+ * Jira invokes it), each export is written to a file, and the command runs over them as `npm run sla` runs it (its
+ * bundle, build/cli/sla.cjs, built first when stale by scripts/build-cli.mjs), in UTC. A file the command cannot
+ * read fails the call; its lines are returned parsed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,9 +54,11 @@ export async function slaCommandLines(
       writeFileSync(file, JSON.stringify(issue));
       return file;
     });
+    const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--if-stale'], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`sla command's bundle: ${build.stderr}`);
     const run = spawnSync(
       process.execPath,
-      ['--require', 'tsx/cjs', 'src/cli/sla.ts', '--now', now, '--config', join(dir, 'config.json'), ...files],
+      ['build/cli/sla.cjs', '--now', now, '--config', join(dir, 'config.json'), ...files],
       { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
     );
     if (run.status !== 0 && run.status !== 1) throw new Error(`sla command: ${run.stderr}`);
