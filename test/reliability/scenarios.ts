@@ -8,6 +8,7 @@ import type { SandboxOptions } from '../../sandbox';
 import { runInvocation } from '../../sandbox/runtime/invocation';
 import { FORGE_TIME_LIMITS_MS } from '../../sandbox/runtime/manifest';
 import { setRetryPolicy } from '../../src/jira/client';
+import { listDeadLetters } from '../../src/store/dead-letters';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 export interface World {
@@ -282,4 +283,27 @@ export function asForge<T>(
   accountId?: string,
 ): Promise<T> {
   return runInvocation({ functionKey, moduleKey, accountId, timeoutMs: FORGE_TIME_LIMITS_MS.interactive }, fn);
+}
+
+/**
+ * Every one of `count` comments on each request forwarded to its creator exactly once: the app's emails that quote
+ * them (the comment n on `key` holds `token(key, n)`; other emails, such as SLA alerts, aside) are one per comment,
+ * all to the creator; and nothing given up (no dead letter, no dead event).
+ * @example await expectEachCommentForwardedOnce(site, [{ key: 'SUP-1', reporter: claire }], 40, (k, n) => `t-${k}-${n}-end`)
+ */
+export async function expectEachCommentForwardedOnce(
+  site: TestSandbox,
+  requests: readonly { key: string; reporter: SandboxUser }[],
+  count: number,
+  token: (key: string, n: number) => string,
+): Promise<void> {
+  for (const { key, reporter } of requests) {
+    const tokens = Array.from({ length: count }, (_, n) => token(key, n));
+    const emails = (await site.outbox(key, 'app')).filter((e) => tokens.some((t) => e.textBody.includes(t)));
+    expect(emails).toHaveLength(count);
+    for (const email of emails) expect(email.to).toEqual([reporter.accountId]);
+    expect(tokens.map((t) => emails.filter((e) => e.textBody.includes(t)).length)).toEqual(Array(count).fill(1));
+  }
+  const dead = await asForge('process-work', 'work-consumer', () => listDeadLetters(100));
+  expect(dead.letters).toEqual([]);
 }
