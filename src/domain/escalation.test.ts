@@ -2,12 +2,14 @@ import { configSchema } from './config';
 import {
   alreadyEscalatedAnswer,
   escalationActions,
+  escalationBar,
   escalationKey,
   escalationRecord,
   parseEscalationRecord,
 } from './escalation';
 import { cleanReason, MAX_REASON_LENGTH } from './escalation-reason';
 import type { Action } from './actions';
+import { CANONICAL_STATUSES, statusResolver } from './workflow';
 
 const config = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'mgr-1' } });
 const snapshot = {
@@ -22,6 +24,28 @@ const record = escalationRecord({
   byName: 'Carol Client',
   nowMs: Date.UTC(2026, 10, 28, 9, 0),
   reason: 'Too slow',
+});
+
+describe('escalationBar', () => {
+  it('bars a resolved or closed request, for anyone, and nothing else', () => {
+    expect(escalationBar('resolved')).toBe('request_done');
+    expect(escalationBar('closed')).toBe('request_done');
+    const open = CANONICAL_STATUSES.filter((s) => s !== 'resolved' && s !== 'closed');
+    expect(open.length).toBeGreaterThan(0);
+    for (const status of open) expect(escalationBar(status)).toBeNull();
+  });
+
+  it('leaves a status the mapping does not know open to escalation', () => {
+    expect(escalationBar(undefined)).toBeNull();
+    expect(escalationBar(null)).toBeNull();
+  });
+
+  it('follows the configured status mapping: a site status mapped to closed is finished', () => {
+    const mapped = configSchema.parse({ statusMapping: { byName: { Archivée: 'closed' } } });
+    const canonical = statusResolver(mapped.statusMapping)({ id: '99999', name: 'Archivée' });
+    expect(escalationBar(canonical)).toBe('request_done');
+    expect(escalationBar(statusResolver(config.statusMapping)({ id: '99999', name: 'Archivée' }))).toBeNull();
+  });
 });
 
 describe('the record', () => {

@@ -9,12 +9,13 @@
 // portal modules run for customers but not for anonymous callers ('platform' below: the runtime refuses).
 import { uiContext, type ShownIssue, type ShownProject } from '../../sandbox/pages/ui-context';
 import { ModuleAccessError } from '../../sandbox/runtime/runtime';
+import { statusResolver } from '../../src/domain/workflow';
 import { ADMIN, DESK, ISSUE_PANEL, PORTAL } from '../../src/shared/contracts';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 
 type CallerKind = 'anonymous' | 'otherOrgCustomer' | 'sameOrgCustomer' | 'participant' | 'reporter' | 'agent' | 'admin';
 /** 'ok', the refusal's status, or 'platform' when Forge does not run the module for that caller at all. */
-type Expected = 'ok' | 400 | 403 | 404 | 'platform';
+type Expected = 'ok' | 400 | 403 | 404 | 409 | 'platform';
 
 interface Answer {
   ok: boolean;
@@ -372,7 +373,11 @@ async function invoke(
 
 function outcome(answer: Answer): Expected | string {
   if (answer.ok) return 'ok';
-  return answer.status === 400 || answer.status === 403 || answer.status === 404 || answer.status === 'platform'
+  return answer.status === 400 ||
+    answer.status === 403 ||
+    answer.status === 404 ||
+    answer.status === 409 ||
+    answer.status === 'platform'
     ? answer.status
     : `unexpected ${JSON.stringify(answer)}`;
 }
@@ -446,6 +451,50 @@ describe.each(CASES.map((c) => [`${c.moduleKey} ${c.functionKey}`, c] as const))
     } else if (c.onRequest && c.functionKey.startsWith('get')) {
       expect((answer.data as { issueKey: string }).issueKey).toBe(issue!.key);
     }
+  });
+});
+
+// A finished request escalates for nobody: its audience, customers and agents alike, is told 409 `request_done`
+// (src/domain/escalation.ts escalationBar); whoever may not see the request keeps the refusal it gets on an open one
+// (the status of a request one may not see is not told), and nothing is recorded.
+describe('escalating a closed request', () => {
+  const ESCALATIONS = CASES.filter((c) => c.functionKey === PORTAL.escalate || c.functionKey === ISSUE_PANEL.escalate);
+
+  async function closedRequest(): Promise<ShownIssue> {
+    const issue = await newRequest();
+    const resolve = statusResolver({ byId: {}, byName: {} });
+    const { transitions } = await rest<{ transitions: { id: string; to?: { id?: string; name?: string } }[] }>(
+      'GET',
+      `/rest/api/3/issue/${issue.key}/transitions`,
+      callers.agent.emailAddress,
+    );
+    const close = transitions.find((t) => t.to && resolve(t.to) === 'closed');
+    if (!close) throw new Error(`${issue.key}: no transition to closed`);
+    await rest('POST', `/rest/api/3/issue/${issue.key}/transitions`, callers.agent.emailAddress, {
+      transition: { id: close.id },
+    });
+    await sandbox.runtime.settle();
+    return issue;
+  }
+
+  it.each(
+    ESCALATIONS.flatMap((c) =>
+      CALLERS.map((kind) => [c.moduleKey, kind, c.expected[kind] === 'ok' ? 409 : c.expected[kind], c] as const),
+    ),
+  )('%s as %s answers %s', async (_m, kind, expected, c) => {
+    const issue = await closedRequest();
+    const accountId = kind === 'anonymous' ? undefined : callers[kind].accountId;
+    const answer = await invoke(c.moduleKey, c.functionKey, accountId, issue, c.payload());
+    expect(outcome(answer)).toBe(expected);
+    expect(answer).not.toHaveProperty('data');
+    if (expected === 409) expect(answer.code).toBe('request_done');
+    else expect(JSON.stringify(answer)).not.toMatch(/request_done|closed|fermée/i);
+    const escalation = await rest<{ value?: unknown }>(
+      'GET',
+      `/rest/api/3/issue/${issue.key}/properties/supportRulesEscalation`,
+      callers.agent.emailAddress,
+    ).catch(() => ({}));
+    expect(escalation).not.toHaveProperty('value');
   });
 });
 

@@ -147,6 +147,47 @@ describe('escalate', () => {
     expect(notifyIssue).not.toHaveBeenCalled();
   });
 
+  it('refuses a resolved or closed request (409), to customers and agents alike, and writes and sends nothing', async () => {
+    const inStatus = (name: string, id = '5') => {
+      const issue = jest.mocked(getIssueWithChangelog).getMockImplementation();
+      jest.mocked(getIssueWithChangelog).mockImplementation(async (...args) => {
+        const read = await issue!(...args);
+        return { ...read, fields: { ...read.fields, status: { id, name } } };
+      });
+    };
+    inStatus('Résolue');
+    expect(await escalateAs('cust-1')).toEqual({
+      ok: false,
+      status: 409,
+      code: 'request_done',
+      message:
+        'This request is resolved or closed: it can no longer be escalated. If the problem is back, reopen the request, then escalate it.',
+    });
+    jest.mocked(hasIssuePermission).mockResolvedValue(true);
+    expect(await escalateAs('agent-9')).toMatchObject({
+      ok: false,
+      status: 409,
+      code: 'request_done',
+      message:
+        'Cette demande est résolue ou fermée\u00a0: elle ne peut plus être escaladée. Si le problème est revenu, rouvrez la demande, puis escaladez-la.',
+    });
+    // A site status the admin mapped to closed is finished too (the configured mapping, not the name).
+    inStatus('Archivée', '10999');
+    store.set('config', {
+      statusMapping: { byId: { '10999': 'closed' } },
+      escalation: { teamLeadAccountId: 'lead-1', offerManagerAccountId: 'lead-1' },
+    });
+    expect(await escalateAs('cust-2')).toMatchObject({ ok: false, status: 409, code: 'request_done' });
+    expect(setIssueProperty).not.toHaveBeenCalled();
+    expect(addComment).not.toHaveBeenCalled();
+    expect(notifyIssue).not.toHaveBeenCalled();
+    expect(properties.has('supportRulesEscalation')).toBe(false);
+    expect([...store.keys()].filter((k) => k.startsWith('ledger:'))).toEqual([]);
+    // Reopened, it may be escalated again.
+    inStatus('En cours', '3');
+    expect(await escalateAs('cust-1')).toMatchObject({ ok: true, data: { by: 'cust-1' } });
+  });
+
   it('answers 403 when escalation is switched off, before reading anything in Jira', async () => {
     store.set('config', { rules: { escalation: false } });
     expect(await escalateAs('cust-2')).toMatchObject({

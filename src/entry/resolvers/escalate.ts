@@ -1,7 +1,8 @@
 /**
  * Escalates the request shown (issue panel or portal), guarded once: the rule must be on, the reason given;
  * the caller must be its reporter, a participant, a member of an organization it is shared with (read as the app)
- * or an agent (asked of Jira as them: shared/request-audience.ts); a repeat is
+ * or an agent (asked of Jira as them: shared/request-audience.ts); a resolved or closed request is refused
+ * (409 `request_done`: domain/escalation.ts `escalationBar`, for customers and agents alike); a repeat is
  * answered "already escalated on …". The escalation is recorded once (issue property `supportRulesEscalation`,
  * ledger key `<issue>:escalation`), noted internally, and the team lead and the offer manager are notified.
  */
@@ -10,6 +11,7 @@ import {
   alreadyEscalatedAnswer,
   ESCALATION_PROPERTY,
   escalationActions,
+  escalationBar,
   escalationKey,
   escalationRecord,
   parseEscalationRecord,
@@ -57,6 +59,7 @@ async function escalateAs(
   if (!loaded) return fail(404, 'not_found', t.notFound);
   if ('outOfScope' in loaded) return fail(403, 'out_of_scope', t.outOfScope);
   const { snapshot } = loaded;
+  if (escalationBar(snapshot.status.canonical) === 'request_done') return fail(409, 'request_done', t.escalationDone);
 
   const existing = await currentEscalation(caller.issueKey);
   if (existing) return already(existing, caller.lang, config);

@@ -118,8 +118,9 @@ const en = {
   /** The team has commented, but the first response the rules count is the request moving on. */
   portalAnswered: (due: string) =>
     `Our team has replied in the comments. The first response we commit to is the request moving on (waiting for your information, a scheduled operation, resolved or closed), by ${due} at the latest.`,
-  portalRunningLate: (goal: string, escalated: boolean) =>
-    `Our answer is late (promised within ${goal}).${escalated ? '' : ' If this holds you up, you can escalate the request.'}`,
+  /** `offerEscalation`: the escalate action can be used (on, not used yet, the request not finished). */
+  portalRunningLate: (goal: string, offerEscalation: boolean) =>
+    `Our answer is late (promised within ${goal}).${offerEscalation ? ' If this holds you up, you can escalate the request.' : ''}`,
   portalAtRisk: (alerted: boolean) =>
     `The time for our first answer is running short.${alerted ? ' The team has been alerted.' : ''}`,
   portalLateAlerted: 'The team has been alerted.',
@@ -141,6 +142,10 @@ const en = {
   escalatedDone:
     'Your request is escalated: the head of the support team and the manager in charge of your support contract have been notified.',
   alreadyEscalated: 'This request is already escalated.',
+  /** The escalate dialog on a resolved or closed request: why not, then how to go on. */
+  escalateFinished: 'This request is resolved or closed: it can no longer be escalated.',
+  escalateFinishedNext:
+    "If the problem is back, first reopen the request with the portal's reopen action on this request's page, then escalate it.",
   // admin
   adminTitle: 'Support rules',
   /** Beside Save, while the form differs from the configuration in force. */
@@ -514,8 +519,8 @@ const fr: Strings = typeset<Strings>(
       `Notre équipe vous a répondu dans les commentaires. La première réponse sur laquelle nous nous engageons est le passage de la demande à l'étape suivante (en attente de vos informations, opération planifiée, résolue ou fermée), au plus tard le ${due}.`,
     portalRunning: (due, goal) =>
       `Nous vous répondrons au plus tard le ${due} (sous ${goal} des heures de votre contrat).`,
-    portalRunningLate: (goal, escalated) =>
-      `Notre réponse est en retard (promise sous ${goal}).${escalated ? '' : ' Si cela vous bloque, vous pouvez escalader la demande.'}`,
+    portalRunningLate: (goal, offerEscalation) =>
+      `Notre réponse est en retard (promise sous ${goal}).${offerEscalation ? ' Si cela vous bloque, vous pouvez escalader la demande.' : ''}`,
     portalAtRisk: (alerted) =>
       `Le délai de notre première réponse arrive bientôt à son terme.${alerted ? " L'équipe a été alertée." : ''}`,
     portalLateAlerted: "L'équipe a été alertée.",
@@ -536,6 +541,9 @@ const fr: Strings = typeset<Strings>(
     escalatedDone:
       "Votre demande est escaladée : le responsable de l'équipe support et le responsable de votre contrat de support ont été prévenus.",
     alreadyEscalated: 'Cette demande est déjà escaladée.',
+    escalateFinished: 'Cette demande est résolue ou fermée : elle ne peut plus être escaladée.',
+    escalateFinishedNext:
+      "Si le problème est revenu, rouvrez d'abord la demande avec l'action de réouverture du portail, sur la page de cette demande, puis escaladez-la.",
     adminTitle: 'Règles de support',
     unsaved: 'Modifications non enregistrées',
     coverageDialogTitle: 'Changer la couverture des demandes existantes ?',

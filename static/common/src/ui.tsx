@@ -64,10 +64,10 @@ export function Failure({
   const fromBridge = failure.code === 'bridge_error' || failure.code === 'bad_answer';
   return (
     <div data-testid="failure" data-status={failure.status} data-code={failure.code} lang={lang}>
-      {/* A repeated escalation is not a fault: it says when it was escalated. */}
+      {/* A repeated escalation, or one on a finished request, is not a fault: it says why and what to do. */}
       <Message
         appearance={
-          failure.code === 'already_escalated'
+          failure.code === 'already_escalated' || failure.code === 'request_done'
             ? 'information'
             : failure.status === 403 || failure.status === 404
               ? 'warning'

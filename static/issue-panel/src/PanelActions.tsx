@@ -3,6 +3,7 @@ import { showFlag } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
 import { DateTime } from 'luxon';
 import {
+  escalationBar,
   isDone,
   THIRD_PARTY_KINDS,
   type IssuePanelView,
@@ -59,7 +60,7 @@ export function PanelActions({
         {t.actions}
       </h2>
       <div className="sr-row" role="toolbar" aria-label={t.actions}>
-        {view.rules.escalation && !view.escalation && !closed ? (
+        {view.rules.escalation && !view.escalation && escalationBar(view.status.canonical) === null ? (
           <Button testId="action-escalate" isSelected={mode === 'escalate'} onClick={() => open('escalate')}>
             {t.escalate}
           </Button>

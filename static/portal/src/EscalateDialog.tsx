@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { events, view } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
-import type { EscalationView, ResolverFailure } from '../../../src/shared/contracts';
+import { escalationBar, type EscalationView, type ResolverFailure } from '../../../src/shared/contracts';
 import { portalApi } from '../../common/src/api';
 import { formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
@@ -16,6 +16,9 @@ import { Message } from '../../common/src/status-ui';
  * takes the focus, the answer is announced and takes the focus in its turn, Cancel or Close close it (the host
  * then gives the focus back to the action that opened it). Inside: the rules' guidance (when to escalate, whom to
  * call), a reason, and the answer; the request's panel is told (`events.emit`) so that it shows the escalation.
+ * On a resolved or closed request (the domain's `escalationBar`, as the resolver decides it), no form: it says
+ * the request can no longer be escalated and how to go on (reopen it from the portal, then escalate it), that
+ * notice takes the focus, and one Close button closes the dialog.
  */
 export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [result, ctx, reload] = usePortalView(bridgeCtx);
@@ -25,6 +28,7 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [failure, setFailure] = useState<ResolverFailure | null>(null);
   const [escalated, setEscalated] = useState<EscalationView | null>(null);
   const answerRef = useRef<HTMLDivElement>(null);
+  const finishedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) void close();
@@ -35,6 +39,14 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   useEffect(() => {
     if (escalated) answerRef.current?.focus();
   }, [escalated]);
+  // With escalation switched off, the dialog says so instead: reopening would not make it possible.
+  const finished =
+    result?.ok === true &&
+    result.data.guidance.enabled &&
+    escalationBar(result.data.status.canonical) === 'request_done';
+  useEffect(() => {
+    if (finished) finishedRef.current?.focus();
+  }, [finished]);
   if (!result) return <Loading shape="escalate" label={t.loading} />;
   if (!result.ok)
     return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void reload()} />;
@@ -59,24 +71,37 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         <h1 id="escalate-title" className="sr-dialog-title">
           {t.escalateTitle}
         </h1>
-        <button
-          type="button"
-          className="sr-icon-button"
-          aria-label={t.close}
-          data-testid="escalate-close"
-          onClick={() => void close()}
-        >
-          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-            <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z" />
-          </svg>
-        </button>
+        {finished ? null : (
+          <button
+            type="button"
+            className="sr-icon-button"
+            aria-label={t.close}
+            data-testid="escalate-close"
+            onClick={() => void close()}
+          >
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+              <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z" />
+            </svg>
+          </button>
+        )}
       </div>
-      <p>{guidance.intro}</p>
-      <ul data-testid="guidance-when">
-        {guidance.whenToEscalate.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
-      </ul>
+      {finished ? (
+        <div data-testid="escalate-finished" ref={finishedRef} tabIndex={-1} aria-labelledby="escalate-finished-text">
+          <Message appearance="information">
+            <p id="escalate-finished-text">{t.escalateFinished}</p>
+            <p>{t.escalateFinishedNext}</p>
+          </Message>
+        </div>
+      ) : (
+        <>
+          <p>{guidance.intro}</p>
+          <ul data-testid="guidance-when">
+            {guidance.whenToEscalate.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <Message appearance="warning" testId="guidance-urgent">
         <p>{guidance.urgent}</p>
         {guidance.phoneNumbers.length > 0 ? (
@@ -97,7 +122,7 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
       <div role="status" aria-live="polite" className="sr-visually-hidden" data-testid="escalate-announcement">
         {escalated ? t.escalatedDone : ''}
       </div>
-      {!guidance.enabled ? (
+      {finished ? null : !guidance.enabled ? (
         <Message appearance="information">
           <p>{t.escalationOff}</p>
         </Message>
@@ -137,7 +162,7 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           </div>
         </form>
       )}
-      {done || !guidance.enabled ? (
+      {finished || done || !guidance.enabled ? (
         <div className="sr-row sr-dialog-footer">
           <Button appearance="primary" onClick={() => void close()} testId="done-escalation">
             {t.close}

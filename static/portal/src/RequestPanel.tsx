@@ -1,4 +1,4 @@
-import { isDone, type PortalView } from '../../../src/shared/contracts';
+import { escalationBar, isDone, type PortalView } from '../../../src/shared/contracts';
 import { formatDay, formatDuration, formatInstant } from '../../common/src/format';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
@@ -15,6 +15,9 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
     return <Failure failure={result} lang={ctx.lang} retryLabel={t.retry} onRetry={() => void reload()} />;
   const view = result.data;
   const when = (iso: string) => formatInstant(iso, ctx.locale, ctx.timeZone);
+  // The late answer points to the escalate action only while it can be used: on, not used, the request not finished.
+  const escalationOffered =
+    view.guidance.enabled && view.escalation === null && escalationBar(view.status.canonical) === null;
   return (
     <main className="sr-stack" data-testid="portal-panel" data-issue={view.issueKey} lang={ctx.lang}>
       {/* The frame is a document of its own: its level-one heading is the panel's title, which the portal shows above it. */}
@@ -41,7 +44,7 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
             data-met={String(view.sla.met)}
             data-at-risk={String(view.sla.atRisk)}
           >
-            {slaSentence(view.sla, t, when, view.escalation !== null, view.teamAnswered)}
+            {slaSentence(view.sla, t, when, escalationOffered, view.teamAnswered)}
           </p>
         </section>
       ) : null}
@@ -86,14 +89,14 @@ function slaSentence(
   sla: NonNullable<PortalView['sla']>,
   t: ReturnType<typeof strings>,
   when: (iso: string) => string,
-  escalated: boolean,
+  escalationOffered: boolean,
   teamAnswered: boolean,
 ): string {
   const goal = formatDuration(sla.goalMs);
   if (sla.state === 'stopped') return sla.met ? t.portalMet : t.portalBreached;
   if (sla.state === 'paused') return sla.pausedFor === 'customer' ? t.portalPausedCustomer : t.portalPausedThirdParty;
   if (sla.breached || !sla.dueAt)
-    return `${t.portalRunningLate(goal, escalated)}${sla.teamAlerted ? ` ${t.portalLateAlerted}` : ''}`;
+    return `${t.portalRunningLate(goal, escalationOffered)}${sla.teamAlerted ? ` ${t.portalLateAlerted}` : ''}`;
   const running = teamAnswered ? t.portalAnswered(when(sla.dueAt)) : t.portalRunning(when(sla.dueAt), goal);
   return sla.atRisk ? `${running} ${t.portalAtRisk(sla.teamAlerted)}` : running;
 }

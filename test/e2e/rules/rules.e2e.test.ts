@@ -3,6 +3,7 @@
  * offer manager receive (the site's outbox) as requests are created, moved, commented, reopened and escalated.
  */
 import { setRetryPolicy, type RetryPolicy } from '../../../src/jira/client';
+import { STATUS_NAMES } from '../../../src/domain/workflow';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../../support/sandbox';
 
 interface Running {
@@ -277,6 +278,63 @@ describe('escalation', () => {
     // Marc sees the request (it is shared with his organization, Acme): he may escalate it.
     expect((await site.call(marc.emailAddress, 'GET', `/rest/servicedeskapi/request/${other}`)).status).toBe(200);
     expect(await fromPortal(marc, other, 'We need it too')).toMatchObject({ ok: true, data: { by: marc.accountId } });
+  });
+
+  it('refuses to escalate a resolved or closed request, to the customer and the agent, until it is reopened', async () => {
+    // The support page: escalation speeds up a request while it is handled; a finished one is reopened first.
+    const escalationMails = async (issueKey: string) =>
+      (await site.outbox(issueKey, 'app')).filter((m) => /Demande escaladée|Escalated/.test(m.subject));
+    for (const [status, resolution] of [
+      [STATUS_NAMES.resolved.fr, 'Done'],
+      [STATUS_NAMES.closed.fr, 'Done'],
+    ] as const) {
+      const finished = await site.portalRequest(claire, `Finished (${status})`);
+      await site.settle();
+      await site.moveTo(agent, finished, status, resolution);
+      await site.settle();
+      const answer = await fromPortal(claire, finished, 'Toujours en panne');
+      expect(answer).toMatchObject({ ok: false, status: 409, code: 'request_done' });
+      expect(!answer.ok && answer.message).toMatch(/^Cette demande est résolue ou fermée\u00a0: .* rouvrez la demande/);
+      const byAgent = await running.invoke(
+        'sla-panel',
+        'escalateRequest',
+        agent.accountId,
+        { reason: 'Needs an expert', lang: 'en' },
+        finished,
+      );
+      expect(byAgent).toMatchObject({ ok: false, status: 409, code: 'request_done' });
+      await site.settle();
+      expect(await escalationMails(finished)).toEqual([]);
+      expect(
+        (await site.call(agent.emailAddress, 'GET', `/rest/api/3/issue/${finished}/properties/supportRulesEscalation`))
+          .status,
+      ).toBe(404);
+      const comments = await site.ok<{ comments: unknown[] }>(
+        agent.emailAddress,
+        'GET',
+        `/rest/api/3/issue/${finished}/comment`,
+      );
+      expect(comments.comments).toEqual([]);
+
+      // Reopened by the customer (JSM's customer transition, as the portal offers it), it may be escalated again.
+      const { values } = await site.ok<{ values: { id: string }[] }>(
+        claire.emailAddress,
+        'GET',
+        `/rest/servicedeskapi/request/${finished}/transition`,
+      );
+      await site.ok(claire.emailAddress, 'POST', `/rest/servicedeskapi/request/${finished}/transition`, {
+        id: values[0]!.id,
+      });
+      await site.settle();
+      expect(await fromPortal(claire, finished, 'Le problème est revenu')).toMatchObject({
+        ok: true,
+        data: { by: claire.accountId },
+      });
+      await site.settle();
+      expect((await escalationMails(finished)).map((m) => m.to).sort()).toEqual(
+        [[lead.accountId], [manager.accountId]].sort(),
+      );
+    }
   });
 
   it('lets an agent escalate from the issue panel', async () => {
