@@ -11,7 +11,8 @@ import type { Config } from './config';
 import { languageFor, type Language } from './language';
 import { alreadyEscalatedText, escalationMessage, escalationNote } from './messages/team-messages';
 import type { Person, RequestSnapshot } from './request';
-import { isDone, type CanonicalStatus } from './workflow';
+
+export { escalationBar } from './escalation-bar';
 
 export const ESCALATION_PROPERTY = 'supportRulesEscalation';
 
@@ -23,21 +24,6 @@ export const escalationRecordSchema = z.object({
 });
 /** Who escalated, when (ISO instant) and why: written once per request. */
 export type EscalationRecord = z.infer<typeof escalationRecordSchema>;
-
-/** Why a request may not be escalated now: it is finished (resolved or closed). */
-export type EscalationBar = 'request_done';
-
-/**
- * Whether a request in this canonical status (read through the configured status mapping) may be escalated now,
- * for customers and agents alike: not once it is resolved or closed (escalation speeds up a request still being
- * handled; reopened, it may be escalated again). A status the mapping does not know is treated as open: the
- * escalation is then still offered, as for any request in progress.
- * @example escalationBar('closed') //=> 'request_done'
- * @example escalationBar('in_progress') //=> null
- */
-export function escalationBar(status: CanonicalStatus | null | undefined): EscalationBar | null {
-  return isDone(status) ? 'request_done' : null;
-}
 
 /**
  * The ledger key of a request's escalation: one per request, so a repeat (or a race) never escalates twice.

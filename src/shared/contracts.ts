@@ -42,7 +42,7 @@ export { reportCsv } from '../domain/report-csv';
 export { THIRD_PARTY_KINDS } from '../domain/third-party';
 export { frenchSpacing, typeset } from '../domain/texts/typography';
 export { CANONICAL_STATUSES, STATUS_NAMES, isCanonicalStatus, isDone } from '../domain/workflow';
-export { escalationBar } from '../domain/escalation';
+export { escalationBar } from '../domain/escalation-bar';
 export type {
   CanonicalStatus,
   Config,
