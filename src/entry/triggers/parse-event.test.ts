@@ -149,6 +149,11 @@ describe('parseEvent', () => {
     expect(said.ok && said.events[0]).toMatchObject({ statusWhenMade: { id: '10003', name: 'En attente du client' } });
     const silent = parseEvent('commented', { eventType: 'avi:jira:commented:issue', issue, comment }, NOW);
     expect(silent.ok && 'statusWhenMade' in silent.events[0]!).toBe(false);
+    // A status of another shape loses the status, never the comment.
+    const odd = { ...issue, fields: { ...issue.fields, status: 'En attente du client' } };
+    const kept = parseEvent('commented', { eventType: 'avi:jira:commented:issue', issue: odd, comment }, NOW);
+    expect(kept.ok && kept.events[0]).toMatchObject({ kind: 'commented', commentId: '30002' });
+    expect(kept.ok && 'statusWhenMade' in kept.events[0]!).toBe(false);
   });
 
   it.each([
