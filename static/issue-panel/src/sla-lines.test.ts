@@ -1,37 +1,18 @@
 // The panel's SLA lines from the engine's real results (through the resolver's view), in both languages.
 import { defaultConfig } from '../../../src/domain/config';
-import { computeResponseSla, type SlaInput } from '../../../src/domain/sla';
+import type { SlaInput } from '../../../src/domain/sla';
 import { STATUS_NAMES } from '../../../src/domain/workflow';
 import { slaView } from '../../../src/entry/resolvers/views';
 import { strings } from '../../common/src/i18n';
+import { at, slaOfFridayRequest } from '../../../test/support/sla-fixtures';
 import { breachLine, remainingLabel, rowTime } from './sla-lines';
 
-const H = 3_600_000;
-const at = (iso: string) => Date.parse(iso);
 /** Created Friday 8 March 2024 at 14:00 in Paris, 4-hour goal in business hours (Mon–Fri 09:00–18:00). */
+const CREATED = at('2024-03-08T14:00:00+01:00');
 const view = (over: Partial<SlaInput>) => {
   const nowMs = over.nowMs ?? at('2024-03-08T15:00:00+01:00');
-  return slaView(
-    {
-      source: 'live',
-      measuredAt: null,
-      result: computeResponseSla(
-        {
-          issueKey: 'SUP-1',
-          createdMs: at('2024-03-08T14:00:00+01:00'),
-          initialStatus: { name: 'Soumise' },
-          changes: [],
-          coverage: 'business_hours',
-          goalMs: 4 * H,
-          nowMs,
-          ...over,
-        },
-        defaultConfig(),
-      ),
-    },
-    defaultConfig(),
-    nowMs,
-  );
+  const result = slaOfFridayRequest(nowMs)({ createdMs: CREATED, ...over });
+  return slaView({ source: 'live', measuredAt: null, result }, defaultConfig(), nowMs);
 };
 const iso = (s: string) => s;
 const en = strings('en');
