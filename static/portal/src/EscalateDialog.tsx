@@ -89,7 +89,7 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         <div data-testid="escalate-finished" ref={finishedRef} tabIndex={-1} aria-labelledby="escalate-finished-text">
           <Message appearance="information">
             <p id="escalate-finished-text">{t.escalateFinished}</p>
-            <p>{t.escalateFinishedNext}</p>
+            <p>{t.escalateFinishedNext(result.data.reopenAction)}</p>
           </Message>
         </div>
       ) : (
