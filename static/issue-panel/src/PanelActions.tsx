@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { showFlag } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
 import { DateTime } from 'luxon';
@@ -92,7 +92,9 @@ export function PanelActions({
           </Button>
         ) : null}
       </div>
-      {failure ? <Failure failure={failure} lang={ctx.lang} /> : null}
+      {failure && !(mode === 'scheduled' && SCHEDULED_FIELDS[failure.code]) ? (
+        <Failure failure={failure} lang={ctx.lang} />
+      ) : null}
       {mode === 'escalate' ? (
         <EscalateForm
           ctx={ctx}
@@ -112,6 +114,7 @@ export function PanelActions({
           ctx={ctx}
           now={view.now}
           busy={busy}
+          failure={failure}
           onSubmit={(input) => run(() => issuePanelApi('recordScheduledOperation', input))}
         />
       ) : null}
@@ -215,29 +218,44 @@ function ThirdPartyForm({
   );
 }
 
+/** The scheduled-operation form's fields, by the code of the server's refusal of each. */
+const SCHEDULED_FIELDS: Record<string, 'at' | 'who' | undefined> = { invalid_at: 'at', invalid_who: 'who' };
+
 function ScheduledForm({
   ctx,
   now,
   busy,
+  failure,
   onSubmit,
 }: {
   ctx: ScreenContext;
   /** The server's now: an operation is planned after it. */
   now: string;
   busy: boolean;
+  /** The server's answer to the last submit: a refused field is shown under it and takes the focus. */
+  failure: ResolverFailure | null;
   onSubmit: (input: { at: string; who: string }) => void;
 }) {
   const t = strings(ctx.lang);
   const [at, setAt] = useState('');
   const [who, setWho] = useState('');
+  const atRef = useRef<HTMLInputElement>(null);
+  const whoRef = useRef<HTMLInputElement>(null);
+  const refused = failure ? SCHEDULED_FIELDS[failure.code] : undefined;
+  useEffect(() => {
+    if (refused === 'at') atRef.current?.focus();
+    if (refused === 'who') whoRef.current?.focus();
+  }, [failure, refused]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // The field holds a wall-clock time in the agent's Jira time zone.
     const instant = DateTime.fromISO(at, { zone: ctx.timeZone });
     onSubmit({ at: instant.isValid ? instant.toUTC().toISO()! : at, who });
   };
+  // The server checks the fields and answers in the agent's language (a date passed, no one named): the browser's
+  // own bubbles, in the browser's language, are not used.
   return (
-    <form onSubmit={submit} className="sr-card" style={{ marginTop: 8 }} data-testid="scheduled-form">
+    <form onSubmit={submit} noValidate className="sr-card" style={{ marginTop: 8 }} data-testid="scheduled-form">
       <TextInput
         id="op-at"
         type="datetime-local"
@@ -245,9 +263,20 @@ function ScheduledForm({
         required
         min={DateTime.fromISO(now, { zone: ctx.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm")}
         value={at}
+        inputRef={atRef}
+        errors={refused === 'at' ? [failure!.message] : undefined}
         onChange={setAt}
       />
-      <TextInput id="op-who" label={t.scheduledWho} required maxLength={200} value={who} onChange={setWho} />
+      <TextInput
+        id="op-who"
+        label={t.scheduledWho}
+        required
+        maxLength={200}
+        value={who}
+        inputRef={whoRef}
+        errors={refused === 'who' ? [failure!.message] : undefined}
+        onChange={setWho}
+      />
       <Button type="submit" appearance="primary" isDisabled={busy} testId="submit-scheduled">
         {t.record}
       </Button>
