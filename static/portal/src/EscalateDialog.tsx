@@ -112,7 +112,10 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
                 <li key={p.number}>
                   {p.label}
                   {t.sep}
-                  <a href={`tel:${p.number.replace(/[^+0-9]/g, '')}`}>{p.number}</a>
+                  {/* A number is read and dialled whole: it never breaks across lines. */}
+                  <a href={`tel:${p.number.replace(/[^+0-9]/g, '')}`} style={{ whiteSpace: 'nowrap' }}>
+                    {p.number}
+                  </a>
                 </li>
               ))}
             </ul>
