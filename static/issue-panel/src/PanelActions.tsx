@@ -53,6 +53,12 @@ export function PanelActions({
     setFailure(null);
   };
   const closed = isDone(view.status.canonical);
+  // The button of the open form reads as pressed: the primary appearance (Atlaskit's selected state, hovered,
+  // is 3.91:1 in the light theme), and says that its form is open.
+  const opened = (m: Mode) => ({
+    appearance: mode === m ? ('primary' as const) : ('default' as const),
+    'aria-expanded': mode === m,
+  });
 
   return (
     <section aria-labelledby="actions-title" data-testid="actions">
@@ -61,13 +67,13 @@ export function PanelActions({
       </h2>
       <div className="sr-row" role="toolbar" aria-label={t.actions}>
         {view.rules.escalation && !view.escalation && escalationBar(view.status.canonical) === null ? (
-          <Button testId="action-escalate" isSelected={mode === 'escalate'} onClick={() => open('escalate')}>
+          <Button testId="action-escalate" {...opened('escalate')} onClick={() => open('escalate')}>
             {t.escalate}
           </Button>
         ) : null}
         <Button
           testId="action-third-party"
-          isSelected={mode === 'thirdParty'}
+          {...opened('thirdParty')}
           onClick={() => open('thirdParty')}
           isDisabled={closed}
         >
@@ -75,7 +81,7 @@ export function PanelActions({
         </Button>
         <Button
           testId="action-scheduled"
-          isSelected={mode === 'scheduled'}
+          {...opened('scheduled')}
           onClick={() => open('scheduled')}
           isDisabled={closed}
         >
@@ -84,7 +90,7 @@ export function PanelActions({
         {view.rules.consulting ? (
           <Button
             testId="action-consulting"
-            isSelected={mode === 'consulting'}
+            {...opened('consulting')}
             onClick={() => open('consulting')}
             isDisabled={closed}
           >

@@ -244,3 +244,36 @@ describe("the panels' headings", () => {
     }
   });
 });
+
+/**
+ * The agent's panel in use: each action's form opened by its button, the pointer still on that button (its pressed
+ * state hovered), and its details opened; French (an agent) and English (the admin), light and dark, 360 and 700 px.
+ */
+describe("the agent's panel with an action's form open", () => {
+  const CASES = [
+    { lang: 'fr', user: USERS.agent, theme: 'light', width: 360, action: 'action-scheduled' },
+    { lang: 'fr', user: USERS.agent, theme: 'dark', width: 700, action: 'action-third-party' },
+    { lang: 'en', user: USERS.admin, theme: 'light', width: 700, action: 'action-escalate' },
+    { lang: 'en', user: USERS.admin, theme: 'dark', width: 360, action: 'action-consulting' },
+  ] as const;
+  it.each(CASES)(
+    'has no critical or serious axe violation ($lang, $theme, $width px, $action)',
+    async ({ user, theme, width, action }) => {
+      const page = await session.open(user, `/browse/${request}`, { theme, width });
+      try {
+        const frame = await frameOf(page, 'issue-panel', '[data-testid="sla-row"]');
+        await page.locator('iframe.forge[src*="/static/issue-panel/"]').evaluate((el, w) => {
+          (el as HTMLElement).style.width = `${w}px`;
+        }, width);
+        await frame.locator('details summary').first().click();
+        const button = frame.getByTestId(action);
+        await button.click();
+        await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+        await button.hover();
+        expect(summary(await seriousViolations(frame))).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
+});
