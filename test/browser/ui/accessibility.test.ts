@@ -277,3 +277,46 @@ describe("the agent's panel with an action's form open", () => {
     },
   );
 });
+
+/**
+ * The admin page's outline and names: its headings follow one another without skipping a level (axe's moderate
+ * `heading-order`, with the other outline rules), and every `aria-labelledby` names an element that exists (a
+ * section named by a missing id has no name at all), its setup check included, after a refused save.
+ */
+describe("the admin page's outline", () => {
+  it.each([
+    { theme: 'light', width: 360 },
+    { theme: 'dark', width: 700 },
+  ] as const)('has no skipped heading level and no dangling aria-labelledby ($theme, $width px)', async (look) => {
+    const page = await session.open(USERS.admin, '/admin', look);
+    try {
+      const frame = await frameOf(page, 'admin-page', '[data-testid="setup-check"]');
+      const admin = appFrame(page, 'admin-page');
+      await admin.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus_Mons');
+      await admin.getByTestId('save').click();
+      await admin.getByTestId('error-bh-timeZone').waitFor({ timeout: 10_000 });
+      await frame.evaluate(AXE_SOURCE);
+      const outline = await frame.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }
+        ).axe;
+        const rules = ['page-has-heading-one', 'heading-order', 'empty-heading'];
+        return (await axe.run(document, { runOnly: { type: 'rule', values: rules } })).violations;
+      });
+      expect(summary(outline)).toEqual([]);
+      const dangling = await frame.evaluate(() =>
+        [...document.querySelectorAll('[aria-labelledby]')].flatMap((el) =>
+          (el.getAttribute('aria-labelledby') ?? '')
+            .split(/\s+/)
+            .filter((id) => id !== '' && !document.getElementById(id)),
+        ),
+      );
+      expect(dangling).toEqual([]);
+      await expect(
+        admin.getByRole('region', { name: 'Setup check' }).getByRole('heading', { level: 2 }).innerText(),
+      ).resolves.toBe('Setup check');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
