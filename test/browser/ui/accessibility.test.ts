@@ -305,10 +305,10 @@ describe("the admin page's outline", () => {
       });
       expect(summary(outline)).toEqual([]);
       const dangling = await frame.evaluate(() =>
-        [...document.querySelectorAll('[aria-labelledby]')].flatMap((el) =>
+        Array.from(document.querySelectorAll('[aria-labelledby]')).flatMap((el) =>
           (el.getAttribute('aria-labelledby') ?? '')
             .split(/\s+/)
-            .filter((id) => id !== '' && !document.getElementById(id)),
+            .filter((id: string) => id !== '' && !document.getElementById(id)),
         ),
       );
       expect(dangling).toEqual([]);
