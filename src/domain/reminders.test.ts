@@ -276,16 +276,61 @@ describe('the stored value', () => {
   });
 
   it('gives the screens the next reminder and the close as ISO instants', () => {
-    expect(reminderSchedule(waiting({ stage: 1 }), config())).toEqual({
+    expect(reminderSchedule(waiting({ stage: 1 }), config(), T0 + 4 * DAY)).toEqual({
       nextReminderAt: new Date(T0 + 6 * DAY).toISOString(),
       autoCloseAt: new Date(T0 + 12 * DAY).toISOString(),
+      reminderDue: false,
+      autoCloseDue: false,
     });
-    expect(reminderSchedule(waiting({ stage: 2 }), config()).nextReminderAt).toBeNull();
-    expect(reminderSchedule({ ...waiting(), waiting: 'no' }, config())).toEqual({
+    expect(reminderSchedule(waiting({ stage: 2 }), config(), T0 + 7 * DAY).nextReminderAt).toBeNull();
+    const none = { nextReminderAt: null, autoCloseAt: null, reminderDue: false, autoCloseDue: false };
+    expect(reminderSchedule({ ...waiting(), waiting: 'no' }, config(), T0 + 13 * DAY)).toEqual(none);
+    expect(reminderSchedule(null, config(), T0)).toEqual(none);
+  });
+
+  it('says a reminder is due from its instant until the sweep sends it, and not before', () => {
+    const reminder1 = new Date(T0 + 3 * DAY).toISOString();
+    expect(reminderSchedule(waiting(), config(), T0 + 3 * DAY - 1)).toMatchObject({
+      nextReminderAt: reminder1,
+      reminderDue: false,
+    });
+    expect(reminderSchedule(waiting(), config(), T0 + 3 * DAY)).toMatchObject({
+      nextReminderAt: reminder1,
+      reminderDue: true,
+      autoCloseDue: false,
+    });
+    // The sweep agrees: at that instant it sends reminder 1.
+    expect(decideReminder(waiting(), config(), T0 + 3 * DAY).kind).toBe('reminder');
+    // Once sent (stage 1), the next one is ahead again.
+    expect(reminderSchedule(waiting({ stage: 1 }), config(), T0 + 3 * DAY + HOUR)).toMatchObject({
+      nextReminderAt: new Date(T0 + 6 * DAY).toISOString(),
+      reminderDue: false,
+    });
+  });
+
+  it('says the close is due once its day has come, with no reminder before it (as the sweep closes without one)', () => {
+    // Reminder 2 was never sent (the sweep missed its runs): the sweep closes without it.
+    const late = reminderSchedule(waiting({ stage: 1 }), config(), T0 + 12 * DAY + 5 * 60_000);
+    expect(late).toEqual({
+      nextReminderAt: null,
+      autoCloseAt: new Date(T0 + 12 * DAY).toISOString(),
+      reminderDue: false,
+      autoCloseDue: true,
+    });
+    expect(decideReminder(waiting({ stage: 1 }), config(), T0 + 12 * DAY + 5 * 60_000).kind).toBe('close');
+    // With the auto-close rule off, a due reminder stays due; nothing closes.
+    const noClose = config({ rules: { autoClose: false } });
+    expect(reminderSchedule(waiting(), noClose, T0 + 20 * DAY)).toMatchObject({
+      autoCloseAt: null,
+      autoCloseDue: false,
+      reminderDue: true,
+    });
+    // Closed by the sweep: nothing left to show.
+    expect(reminderSchedule(waiting({ stage: 'closed' }), config(), T0 + 13 * DAY)).toMatchObject({
       nextReminderAt: null,
       autoCloseAt: null,
+      autoCloseDue: false,
     });
-    expect(reminderSchedule(null, config())).toEqual({ nextReminderAt: null, autoCloseAt: null });
   });
 });
 

@@ -254,20 +254,40 @@ function sameClock(a: ReminderState, b: ReminderState): boolean {
   return same && (b.waiting === 'no' || a.lastActivityAt === b.lastActivityAt);
 }
 
+/** What the screens show of a waiting request (see {@link reminderSchedule}). */
+export interface ReminderSchedule {
+  /** When the next reminder falls due (ISO instant); null when none will go out. */
+  nextReminderAt: string | null;
+  /** When the request closes unanswered (ISO instant); null when it will not. */
+  autoCloseAt: string | null;
+  /** The next reminder's time has passed and it is not sent yet: the hourly sweep sends it on its next run. */
+  reminderDue: boolean;
+  /** The close's time has passed and the request is still waiting: the hourly sweep closes it on its next run. */
+  autoCloseDue: boolean;
+}
+
 /**
- * What the screens show of a waiting request: when the next reminder goes out and when it will close
- * (ISO instants), both null when the request is not waiting or the rules are off.
- * @example reminderSchedule(startWaiting(Date.UTC(2026, 0, 5), 0, defaultConfig()), defaultConfig()).autoCloseAt //=> '2026-01-17T00:00:00.000Z'
+ * What the screens show of a waiting request at `nowMs`: when the next reminder goes out and when it will close
+ * (ISO instants, both null when the request is not waiting or the rules are off), and whether either is already
+ * due, waiting for the sweep. As the sweep decides ({@link decideReminder}): once the close is due, no reminder
+ * goes out before it, so the next reminder is null.
+ * @example reminderSchedule(startWaiting(Date.UTC(2026, 0, 5), 0, defaultConfig()), defaultConfig(), Date.UTC(2026, 0, 5)).autoCloseAt //=> '2026-01-17T00:00:00.000Z'
+ * @example reminderSchedule(startWaiting(Date.UTC(2026, 0, 5), 0, defaultConfig()), defaultConfig(), Date.UTC(2026, 0, 9)).reminderDue //=> true
  */
-export function reminderSchedule(
-  state: ReminderState | null,
-  config: Config,
-): { nextReminderAt: string | null; autoCloseAt: string | null } {
+export function reminderSchedule(state: ReminderState | null, config: Config, nowMs: number): ReminderSchedule {
   const clock = parseReminderState(state);
-  if (!clock) return { nextReminderAt: null, autoCloseAt: null };
+  const none = { nextReminderAt: null, autoCloseAt: null, reminderDue: false, autoCloseDue: false };
+  if (!clock) return none;
   const pending = pendingSteps(clock, config);
-  const reminder = pending.find((s) => s.kind === 'reminder');
-  const close = pending.find((s) => s.kind === 'close');
-  const iso = (step: Step | undefined) => (step ? new Date(stepDueAt(clock, step, config)).toISOString() : null);
-  return { nextReminderAt: iso(reminder), autoCloseAt: iso(close) };
+  const dueAt = (step: Step | undefined) => (step ? stepDueAt(clock, step, config) : null);
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const closeAt = dueAt(pending.find((s) => s.kind === 'close'));
+  const autoCloseDue = closeAt !== null && closeAt <= nowMs;
+  const reminderAt = autoCloseDue ? null : dueAt(pending.find((s) => s.kind === 'reminder'));
+  return {
+    nextReminderAt: iso(reminderAt),
+    autoCloseAt: iso(closeAt),
+    reminderDue: reminderAt !== null && reminderAt <= nowMs,
+    autoCloseDue,
+  };
 }

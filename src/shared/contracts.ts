@@ -20,6 +20,7 @@ import type { Coverage } from '../domain/contract';
 import type { CoverageChange } from '../domain/coverage-change';
 import type { HolidayPlace } from '../domain/holiday-places';
 import type { Language } from '../domain/language';
+import type { ReminderSchedule } from '../domain/reminders';
 import type { RequestDetails } from '../domain/request-details';
 import type { SetupCheck } from '../domain/setup-check';
 import type { SlaResult } from '../domain/sla';
@@ -122,10 +123,8 @@ export interface EscalationView {
   reason: string;
 }
 
-export interface WaitingView {
-  nextReminderAt: string | null;
-  autoCloseAt: string | null;
-}
+/** The waiting-for-customer schedule: the next reminder and the close, and whether either is due (src/domain/reminders.ts). */
+export type WaitingView = ReminderSchedule;
 
 /** Everything the agent's issue panel shows. */
 export interface IssuePanelView {

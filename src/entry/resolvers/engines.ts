@@ -37,12 +37,13 @@ export const SCREEN_PROPERTIES = [SLA_RECORD_PROPERTY, STATE_PROPERTY, ESCALATIO
  * The next reminder and the auto-close date, when the request waits for its customer: from its stored clock (the
  * `supportRulesState` property, read with the issue), or, for a request waiting whose clock the hourly sweep has not
  * written yet (it waited before the install, or just began to), from its history read now, as the sweep will count it.
- * @example await loadWaiting(issue, config, 'waiting_for_customer') //=> { nextReminderAt: '…', autoCloseAt: '…', … }
+ * @example await loadWaiting(issue, config, 'waiting_for_customer', Date.now()) //=> { nextReminderAt: '…', autoCloseAt: '…', reminderDue: false, … }
  */
 export async function loadWaiting(
   issue: Pick<IssueWithChangelog, 'key' | 'properties' | 'fields'>,
   config: Config,
-  status?: CanonicalStatus,
+  status: CanonicalStatus | undefined,
+  nowMs: number,
 ): Promise<WaitingView | null> {
   const issueKey = issue.key;
   const created = issue.fields.created;
@@ -55,7 +56,7 @@ export async function loadWaiting(
         ? (await clockFromJira(issueKey, status, created ? Date.parse(created) : 0, config)).clock
         : null;
   if (!clock) return null;
-  const schedule = reminderSchedule(clock, config);
+  const schedule = reminderSchedule(clock, config, nowMs);
   return schedule.nextReminderAt === null && schedule.autoCloseAt === null ? null : schedule;
 }
 

@@ -23,8 +23,20 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
             {t.waitingTitle}
           </h2>
           <dl className="sr-figures">
-            <Instant label={t.nextReminder} testId="next-reminder" at={waiting.nextReminderAt} when={when} />
-            <Instant label={t.autoClose} testId="auto-close" at={waiting.autoCloseAt} when={when} />
+            <Instant
+              label={waiting.reminderDue ? t.reminderDue : t.nextReminder}
+              testId="next-reminder"
+              at={waiting.nextReminderAt}
+              due={waiting.reminderDue ? t.reminderDueWhen : null}
+              when={when}
+            />
+            <Instant
+              label={waiting.autoCloseDue ? t.autoCloseDue : t.autoClose}
+              testId="auto-close"
+              at={waiting.autoCloseAt}
+              due={waiting.autoCloseDue ? t.autoCloseDueWhen : null}
+              when={when}
+            />
           </dl>
         </section>
       ) : null}
@@ -63,24 +75,35 @@ export function RequestFacts({ view, ctx }: { view: IssuePanelView; ctx: ScreenC
   );
 }
 
-/** One dated figure of the waiting countdown, when it has a date. */
+/**
+ * One dated figure of the waiting countdown, when it has a date: the date ahead, or, once its time has passed and
+ * the hourly sweep has yet to carry it out, when it will be (`due`), the instant it fell due in its title.
+ */
 function Instant({
   label,
   testId,
   at,
+  due,
   when,
 }: {
   label: string;
   testId: string;
   at: string | null;
+  due: string | null;
   when: (iso: string) => string;
 }) {
   if (!at) return null;
   return (
     <div className="sr-figure">
       <dt>{label}</dt>
-      <dd data-testid={testId} style={{ fontSize: 14 }}>
-        {when(at)}
+      <dd
+        data-testid={testId}
+        data-due={due ? 'true' : 'false'}
+        data-at={at}
+        title={due ? when(at) : undefined}
+        style={{ fontSize: 14 }}
+      >
+        {due ?? when(at)}
       </dd>
     </div>
   );

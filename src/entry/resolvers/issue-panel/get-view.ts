@@ -19,7 +19,7 @@ export function getIssuePanelView(req: ResolverRequest, nowMs = Date.now()): Pro
     });
     const { sla, unavailable } = computeSla(issue, config, nowMs);
     const canonical = statusResolver(config.statusMapping)(issue.fields.status ?? {});
-    const waiting = await loadWaiting(issue, config, canonical);
+    const waiting = await loadWaiting(issue, config, canonical, nowMs);
     const escalation = escalationOf(issue);
     const details = issue.properties?.[DETAILS_PROPERTY];
     const status = issue.fields.status ?? {};

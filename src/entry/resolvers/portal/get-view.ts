@@ -35,7 +35,7 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
     const escalation = escalationOf(issue);
     const finished = escalationBar(canonical ?? null) === 'request_done';
     const [waiting, comments, reopenAction] = await Promise.all([
-      waitingForCustomer ? loadWaiting(issue, config, canonical) : Promise.resolve(null),
+      waitingForCustomer ? loadWaiting(issue, config, canonical, nowMs) : Promise.resolve(null),
       waitingForCustomer || running ? listIssueComments(issue.key, 20) : Promise.resolve([]),
       finished ? getReopenAction(issue.key) : Promise.resolve(null),
     ]);
