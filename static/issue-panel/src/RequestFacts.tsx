@@ -98,6 +98,7 @@ function Instant({
       <dt>{label}</dt>
       <dd
         data-testid={testId}
+        className="sr-instant"
         data-due={due ? 'true' : 'false'}
         data-at={at}
         title={due ? when(at) : undefined}
