@@ -1,7 +1,13 @@
 /**
  * The customer's portal in headless Chromium against the sandbox: the panel says where the request stands in
  * their words; the escalate dialog shows the rules' guidance and the configured numbers, takes a reason, and
- * the team lead's email lands in the outbox.
+ * the team lead's email lands in the outbox; the dialog behaves as an Atlaskit modal (the first field focused,
+ * Escape and its own close button close it, the focus goes back to the action, the escalation is announced in a
+ * live region) for a French and an English customer, light and dark, at 360 and 700 px.
+ *
+ * Source for the modal behaviour: Atlaskit's modal dialog (https://atlassian.design/components/modal-dialog/usage):
+ * focus moves into the modal when it opens and returns to the element that opened it when it closes; Escape
+ * closes it.
  */
 import type { Page } from 'playwright-core';
 import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-session';
@@ -107,7 +113,46 @@ it('tells the customer plainly when the answer is late, pointing to escalation u
   );
 }, 180_000);
 
-describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360 px)', () => {
+/** The customers by language (their Jira locale), and the looks each is seen in. */
+const LANGS = [
+  { lang: 'fr', customer: USERS.customer },
+  { lang: 'en', customer: USERS.otherCustomer },
+] as const;
+const LOOKS = [
+  { theme: 'dark', width: 360 },
+  { theme: 'light', width: 700 },
+  { theme: 'light', width: 360 },
+  { theme: 'dark', width: 700 },
+] as const;
+const CASES = LANGS.flatMap((l) => LOOKS.map((look) => ({ ...l, ...look })));
+
+/** What the dialog says in each language (French texts carry a non-breaking space before a colon). */
+const MODAL_TEXT = {
+  fr: {
+    title: 'Escalader cette demande',
+    phones: ['Support (heures ouvrées)', 'Astreinte 24/7'],
+    otherLanguage: 'business hours',
+    reason: 'Motif',
+    close: 'Fermer',
+    typed: 'Aucune réponse depuis deux jours alors que tout a été fourni.',
+    announced:
+      "Votre demande est escaladée\u00a0: le responsable de l'équipe support et le responsable de votre contrat de support ont été prévenus.",
+    panel: /^Vous avez escaladé cette demande le .*\u00a0: les responsables du support ont été prévenus\.$/,
+  },
+  en: {
+    title: 'Escalate this request',
+    phones: ['Support (business hours)', 'On call 24/7'],
+    otherLanguage: 'heures ouvrées',
+    reason: 'Reason',
+    close: 'Close',
+    typed: 'Nothing for two days although everything was provided.',
+    announced:
+      'Your request is escalated: the head of the support team and the manager in charge of your support contract have been notified.',
+    panel: /^You escalated this request on .*: the support managers were notified\.$/,
+  },
+} as const;
+
+describe('the escalate dialog, as an Atlaskit modal', () => {
   /** The host's dialog around the action's frame, open or not, and which element of the host page has the focus. */
   const hostState = (page: Page) =>
     page.evaluate(() => ({
@@ -115,77 +160,84 @@ describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360
       focused: document.activeElement?.getAttribute('data-open-dialog') ?? document.activeElement?.tagName,
     }));
   const opener = (page: Page) => page.locator('[data-open-dialog="action-portal-escalate"]');
+  const closed = (page: Page) =>
+    page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
 
-  it('closes on Escape and on its close button, giving the focus back to the action; the reason takes the focus', async () => {
-    const key = await session.createRequest(USERS.otherCustomer, 'Modal behaviour');
-    const page = await session.open(USERS.otherCustomer, `/portal/${key}`, { theme: 'dark', width: 360 });
-    await opener(page).click();
-    const dialog = appFrame(page, 'portal', '#action-portal-escalate');
-    await dialog.getByTestId('escalate-form').waitFor({ timeout: 20_000 });
-    await expect(dialog.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Escalate this request');
-    // English words throughout: the phone numbers' English labels, no internal role names.
-    const urgent = await dialog.getByTestId('guidance-urgent').innerText();
-    expect(urgent).toContain('Support (business hours)');
-    expect(urgent).toContain('On call 24/7');
-    expect(urgent).not.toContain('heures ouvrées');
-    await expect(dialog.locator('main').innerText()).resolves.not.toMatch(/offer manager|Cloud\/Support|team lead/i);
-    // Each number stays whole on one line at 360 px (it used to break after "+33 1").
-    const numbers = await dialog
-      .locator('a[href^="tel:"]')
-      .evaluateAll((links) => links.map((a) => ({ lines: a.getClientRects().length, text: a.textContent })));
-    expect(numbers.length).toBe(2);
-    expect(numbers.filter((n) => n.lines !== 1)).toEqual([]);
-    // Atlaskit's modal focuses its first field; here, the reason.
-    await expect(dialog.getByLabel('Reason').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
-    await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
+  it.each(CASES)(
+    'closes on Escape and on its close button, giving the focus back to the action; the reason takes the focus ($lang, $theme, $width px)',
+    async ({ lang, customer, theme, width }) => {
+      const text = MODAL_TEXT[lang];
+      const key = await session.createRequest(customer, `Modal behaviour ${lang} ${theme} ${width}`);
+      const page = await session.open(customer, `/portal/${key}`, { theme, width });
+      await opener(page).click();
+      const dialog = appFrame(page, 'portal', '#action-portal-escalate');
+      await dialog.getByTestId('escalate-form').waitFor({ timeout: 20_000 });
+      await expect(dialog.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(text.title);
+      // The viewer's words throughout: the phone numbers' labels in their language, no internal role names.
+      const urgent = await dialog.getByTestId('guidance-urgent').innerText();
+      for (const label of text.phones) expect(urgent).toContain(label);
+      expect(urgent).not.toContain(text.otherLanguage);
+      await expect(dialog.locator('main').innerText()).resolves.not.toMatch(/offer manager|Cloud\/Support|team lead/i);
+      // Each number stays whole on one line (at 360 px it used to break after "+33 1").
+      const numbers = await dialog
+        .locator('a[href^="tel:"]')
+        .evaluateAll((links) => links.map((a) => ({ lines: a.getClientRects().length, text: a.textContent })));
+      expect(numbers.length).toBe(2);
+      expect(numbers.filter((n) => n.lines !== 1)).toEqual([]);
+      // Atlaskit's modal focuses its first field; here, the reason.
+      await expect(dialog.getByLabel(text.reason).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await closed(page);
+      await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
 
-    await opener(page).click();
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
-    await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
-    // Nothing was escalated by closing it.
-    await expect(
-      session.invoke<{ ok: boolean; data: { escalation: unknown } }>(
-        USERS.otherCustomer,
-        'portal-request-panel',
-        'getPortalView',
-        {},
-        key,
-      ),
-    ).resolves.toMatchObject({ ok: true, data: { escalation: null } });
-    await page.context().close();
-  });
+      await opener(page).click();
+      await dialog.getByRole('button', { name: text.close, exact: true }).click();
+      await closed(page);
+      await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
+      // Nothing was escalated by closing it.
+      await expect(
+        session.invoke<{ ok: boolean; data: { escalation: unknown } }>(
+          customer,
+          'portal-request-panel',
+          'getPortalView',
+          {},
+          key,
+        ),
+      ).resolves.toMatchObject({ ok: true, data: { escalation: null } });
+      await page.context().close();
+    },
+  );
 
-  it('announces the escalation, moves the focus to it, and updates the request panel without a reload', async () => {
-    const key = await session.createRequest(USERS.otherCustomer, 'Escalate and see it');
-    const page = await session.open(USERS.otherCustomer, `/portal/${key}`, { theme: 'dark', width: 360 });
-    // The request panel's frame (the dialog's frame sits in the same card).
-    const panel = page.frameLocator('iframe.forge[data-context*="portal-request-panel"]');
-    await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
-    await expect(panel.getByTestId('portal-escalated').count()).resolves.toBe(0);
-    await opener(page).click();
-    const dialog = appFrame(page, 'portal', '#action-portal-escalate');
-    await dialog.getByLabel('Reason').fill('Nothing for two days although everything was provided.');
-    await dialog.getByTestId('submit-escalation').click();
-    await dialog.getByTestId('escalation-done').waitFor({ timeout: 20_000 });
-    // A live region says it (a screen reader reads it), and the answer takes the focus.
-    await expect(dialog.getByTestId('escalate-announcement').textContent()).resolves.toBe(
-      'Your request is escalated: the head of the support team and the manager in charge of your support contract have been notified.',
-    );
-    await expect(dialog.getByTestId('escalate-announcement').getAttribute('role')).resolves.toBe('status');
-    await expect(dialog.getByTestId('escalation-done').evaluate((el) => el === document.activeElement)).resolves.toBe(
-      true,
-    );
-    // The panel behind heard it (the app's own event) and shows the escalation, worded for its viewer.
-    await expect(panel.getByTestId('portal-escalated').innerText({ timeout: 10_000 })).resolves.toMatch(
-      /^You escalated this request on .*: the support managers were notified\.$/,
-    );
-    await dialog.getByTestId('done-escalation').click();
-    await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
-    await page.context().close();
-  });
+  it.each(CASES)(
+    'announces the escalation, moves the focus to it, gives the focus back to the action once closed, and updates the request panel without a reload ($lang, $theme, $width px)',
+    async ({ lang, customer, theme, width }) => {
+      const text = MODAL_TEXT[lang];
+      const key = await session.createRequest(customer, `Escalate and see it ${lang} ${theme} ${width}`);
+      const page = await session.open(customer, `/portal/${key}`, { theme, width });
+      // The request panel's frame (the dialog's frame sits in the same card).
+      const panel = page.frameLocator('iframe.forge[data-context*="portal-request-panel"]');
+      await panel.getByTestId('portal-sla').waitFor({ timeout: 20_000 });
+      await expect(panel.getByTestId('portal-escalated').count()).resolves.toBe(0);
+      await opener(page).click();
+      const dialog = appFrame(page, 'portal', '#action-portal-escalate');
+      await dialog.getByLabel(text.reason).fill(text.typed);
+      await dialog.getByTestId('submit-escalation').click();
+      await dialog.getByTestId('escalation-done').waitFor({ timeout: 20_000 });
+      // A live region says it (a screen reader reads it), and the answer takes the focus.
+      await expect(dialog.getByTestId('escalate-announcement').textContent()).resolves.toBe(text.announced);
+      await expect(dialog.getByTestId('escalate-announcement').getAttribute('role')).resolves.toBe('status');
+      await expect(dialog.getByTestId('escalation-done').evaluate((el) => el === document.activeElement)).resolves.toBe(
+        true,
+      );
+      // The panel behind heard it (the app's own event) and shows the escalation, worded for its viewer.
+      await expect(panel.getByTestId('portal-escalated').innerText({ timeout: 10_000 })).resolves.toMatch(text.panel);
+      await dialog.getByTestId('done-escalation').click();
+      await closed(page);
+      // The action it came from has the focus again (the action stays, now saying the request is escalated).
+      await expect(hostState(page)).resolves.toEqual({ open: false, focused: 'action-portal-escalate' });
+      await page.context().close();
+    },
+  );
 });
 
 it("words an agent's escalation for the customer, and says what counts as the response once the team has answered", async () => {
