@@ -5,9 +5,9 @@
  * Escape and its own close button close it, the focus goes back to the action, the escalation is announced in a
  * live region) for a French and an English customer, light and dark, at 360 and 700 px.
  *
- * Source for the modal behaviour: Atlaskit's modal dialog (https://atlassian.design/components/modal-dialog/usage):
- * focus moves into the modal when it opens and returns to the element that opened it when it closes; Escape
- * closes it.
+ * The modal behaviour checked is the WAI-ARIA Authoring Practices' modal dialog pattern, which Atlaskit's modal
+ * follows (https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/): the focus moves into the dialog when it opens
+ * and returns to the element that opened it when it closes; Escape closes it.
  */
 import type { Page } from 'playwright-core';
 import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-session';
