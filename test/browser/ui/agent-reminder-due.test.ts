@@ -2,7 +2,8 @@
  * The agent's panel on a request waiting for its customer, in headless Chromium, in French (agent1, fr_FR) and
  * English (the admin, en_US), light and dark, at 360 and 700 px: once a reminder's time (then the automatic
  * closing's) has passed and the hourly sweep has not yet run, the panel says it is due and goes out within the hour,
- * never a date in the past; once the sweep has sent it, the next one is a date ahead again.
+ * never a date in the past; once the sweep has sent it, the next one is a date ahead again. Each look fits the
+ * panel's width and has no critical or serious axe-core violation.
  *
  * Source for the sweep's pace: the manifest's `reminder-sweep` scheduled trigger runs every hour (`interval: hour`,
  * Forge "Scheduled trigger" module, https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/).
@@ -10,11 +11,13 @@
  * (sandbox/runtime/scheduler.ts): the test sets the request's count to start a few minutes after a run, so a due
  * instant falls a few minutes after one and the next run is most of an hour away.
  */
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'fs';
+import type { Frame, Page } from 'playwright-core';
 import type { IssuePanelView, ResolverResult } from '../../../src/shared/contracts';
 import { formatInstant } from '../../../static/common/src/format';
 import { appFrame, nextMondayMorning, Session, USERS, type User } from './support/sandbox-session';
 
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const LANGS = [
@@ -112,7 +115,24 @@ async function panel(user: User, look: { theme: 'light' | 'dark'; width: number 
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  await expect(seriousViolations(inner)).resolves.toEqual([]);
   return { page, frame };
+}
+
+/** axe-core's critical and serious violations in the frame (axe-core/axe.min.js, run as a test tool runs it). */
+async function seriousViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE_SOURCE);
+  const violations = await frame.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (d: Document) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.help}`);
 }
 
 /** A figure of the waiting section: its label, its text, and whether it reads as due. */
