@@ -174,6 +174,8 @@ export interface PortalView {
   escalatedBy: 'viewer' | 'customer' | 'support' | null;
   /** When the request would close without an answer. */
   closesAt: string | null;
+  /** That instant has passed and the request still waits: the hourly sweep closes it within the hour. */
+  closeDue: boolean;
   escalation: EscalationView | null;
   /** On a resolved or closed request, the site's own name of the portal's reopen action (JSM's customer transition). */
   reopenAction: string | null;

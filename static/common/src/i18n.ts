@@ -134,6 +134,8 @@ const en = {
   portalAwaited: 'What we need from you',
   portalClosesAt: (day: string) =>
     `Without an answer from you, the request will be closed on ${day}. You can still reopen it afterwards.`,
+  portalClosesSoon:
+    'Without an answer from you, the request will be closed within the hour. You can still reopen it afterwards.',
   /** Who escalated, as the viewer reads it: they did, a colleague (named) or the support team. */
   portalEscalated: (by: 'viewer' | 'customer' | 'support', name: string, when: string) =>
     by === 'viewer'
@@ -541,6 +543,8 @@ const fr: Strings = typeset<Strings>(
     portalAwaited: 'Ce que nous attendons de vous',
     portalClosesAt: (day) =>
       `Sans réponse de votre part, la demande sera fermée le ${day}. Vous pourrez toujours la rouvrir ensuite.`,
+    portalClosesSoon:
+      "Sans réponse de votre part, la demande sera fermée dans l'heure. Vous pourrez toujours la rouvrir ensuite.",
     portalEscalated: (by, name, when) =>
       by === 'viewer'
         ? `Vous avez escaladé cette demande le ${when} : les responsables du support ont été prévenus.`

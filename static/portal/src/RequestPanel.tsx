@@ -66,8 +66,8 @@ export function RequestPanel({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         </section>
       ) : null}
       {view.closesAt ? (
-        <p data-testid="portal-closes-at" className="sr-muted">
-          {t.portalClosesAt(formatDay(view.closesAt, ctx.locale, ctx.timeZone))}
+        <p data-testid="portal-closes-at" data-due={view.closeDue ? 'true' : 'false'} className="sr-muted">
+          {view.closeDue ? t.portalClosesSoon : t.portalClosesAt(formatDay(view.closesAt, ctx.locale, ctx.timeZone))}
         </p>
       ) : null}
       {view.escalation ? (

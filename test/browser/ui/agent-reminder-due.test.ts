@@ -3,7 +3,8 @@
  * English (the admin, en_US), light and dark, at 360 and 700 px: once a reminder's time (then the automatic
  * closing's) has passed and the hourly sweep has not yet run, the panel says it is due and goes out within the hour,
  * never a date in the past; once the sweep has sent it, the next one is a date ahead again. Each look fits the
- * panel's width and has no critical or serious axe-core violation.
+ * panel's width and has no critical or serious axe-core violation. The customer's portal likewise says a closing
+ * that is due happens within the hour, where it names the day before.
  *
  * Source for the sweep's pace: the manifest's `reminder-sweep` scheduled trigger runs every hour (`interval: hour`,
  * Forge "Scheduled trigger" module, https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/).
@@ -145,6 +146,16 @@ async function figure(page: Page, testId: 'next-reminder' | 'auto-close') {
   };
 }
 
+/** What the customer's portal panel says of the closing, seen by the reporter (a French customer). */
+async function portalClosing(look: { theme: 'light' | 'dark'; width: number }) {
+  const page = await session.open(USERS.customer, `/portal/${key}`, look);
+  const closing = appFrame(page, 'portal', 'section.card').getByTestId('portal-closes-at');
+  await closing.waitFor({ timeout: 20_000 });
+  const read = { text: (await closing.innerText()).trim(), due: await closing.getAttribute('data-due') };
+  await page.context().close();
+  return read;
+}
+
 describe('a reminder whose time has come, before the hourly sweep', () => {
   beforeAll(async () => {
     // Ten minutes past the reminder's instant; the sweep's next run is some fifty minutes away.
@@ -168,6 +179,12 @@ describe('a reminder whose time has come, before the hourly sweep', () => {
       await page.context().close();
     },
   );
+
+  it('leaves the portal naming the closing day', async () => {
+    const closing = await portalClosing({ theme: 'light', width: 360 });
+    expect(closing.due).toBe('false');
+    expect(closing.text).toMatch(/^Sans réponse de votre part, la demande sera fermée le .+\. /);
+  }, 60_000);
 
   it('is sent by the next sweep, after which the next reminder is a date ahead again', async () => {
     await session.moveClock({ advance: 'PT1H' });
@@ -209,4 +226,14 @@ describe('an automatic closing whose day has come, before the hourly sweep', () 
       await page.context().close();
     },
   );
+
+  it.each([
+    { theme: 'light', width: 360 },
+    { theme: 'dark', width: 700 },
+  ] as const)('tells the customer on the portal that it closes within the hour ($theme, $width px)', async (look) => {
+    await expect(portalClosing(look)).resolves.toEqual({
+      text: "Sans réponse de votre part, la demande sera fermée dans l'heure. Vous pourrez toujours la rouvrir ensuite.",
+      due: 'true',
+    });
+  });
 });

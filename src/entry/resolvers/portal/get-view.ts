@@ -52,6 +52,7 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
       teamAnswered: running && latestTeamComment(comments, { reporter, participants: [] }) !== null,
       escalatedBy: escalation ? escalatedBy(escalation.by, caller.accountId, escalator?.accountType) : null,
       closesAt: config.rules.autoClose ? (waiting?.autoCloseAt ?? null) : null,
+      closeDue: config.rules.autoClose && (waiting?.autoCloseDue ?? false),
       escalation,
       reopenAction,
       guidance: { enabled: config.rules.escalation, ...escalationGuidance(lang, config) },
