@@ -7,10 +7,10 @@
 // Kinds: 1 object, 2 array, 3 string, 4 number, 5 true, 6 false, 7 null, 8 object key. Containers span their
 // brackets; strings and keys their content between the quotes, with flag 1 when it holds an escape and flag 2
 // when it holds a byte above 0x7F; numbers and literals their text. Offsets count from `input`. An object's
-// entries are its members' keys, each followed by its value's entries. Only the content of containers at most
-// `recordDepth` deep (the document's value being at depth 1) is written: deeper ones are checked, and written as
-// one entry each where their container's content is.
-// It returns the number of entries, or -1 when the bytes are not JSON or nest deeper than `maxDepth` (the stack
+// entries are its members' keys, each followed by its value's entries. Only the content of the containers a
+// reader walks is written (see scanJson: from the document's value down, through lists and the members whose
+// names are walked); the others are checked, and written as one entry each where their container's content is.
+// scanJson returns the number of entries, or -1 when the bytes are not JSON or nest deeper than `maxDepth` (the stack
 // of open containers, one i32 each, is at `stack`). The memory must hold 16 bytes past the input (strings are
 // read 16 bytes at a time). It does not check UTF-8: the caller does.
 
@@ -94,14 +94,23 @@ function scanString(p: usize, end: usize): i32 {
   return -1;
 }
 
-// The table of key names (see keyCodes), set by the reader.
+// The table of key names (see keyCodes), set by the reader; the codes of the names walked, as bits.
 let names: usize = 0;
 let nameCount: i32 = 0;
 let nameRoom: usize = 0;
+let walkedCodes: u64 = 0;
+/** The code of the last key written on the tape (0 for one not written). */
+let keyFound: i32 = 0;
+
+/** Whether the content of a member whose key has this code is written (see scanJson). */
+function walked(code: i32): bool {
+  return ((walkedCodes >> (<u64>code)) & 1) != 0;
+}
 
 /**
- * Sets the table of names whose codes the tape gives its keys: `count` names at `table`, `room` bytes each (its
- * length, 1 when any key it begins matches, then its bytes), then 256 filters of 64 bits, which this fills: bit L
+ * Sets the table of names whose codes the tape gives its keys: `count` names (63 at most) at `table`, `room` bytes
+ * each (its length; its flags: 1 when any key it begins matches, 2 when the content of a member so named is
+ * written on the tape; then its bytes), then 256 filters of 64 bits, which this fills: bit L
  * of filter B is set when a name of length L (63: 63 or more) starts with byte B, so that most keys are told
  * apart by one load. A name's code is its place, from 1; 0 for a key that matches none.
  */
@@ -109,11 +118,15 @@ export function keyCodes(table: usize, count: i32, room: usize): void {
   names = table;
   nameCount = count;
   nameRoom = room;
+  walkedCodes = 0;
   for (let i = 0; i < count; i++) {
     const name = table + <usize>i * room;
     const n = load<i32>(name);
     const filter = table + <usize>count * room + ((<usize>load<u8>(name + 8)) << 3);
-    const bits: u64 = load<i32>(name, 4) != 0 ? (<u64>-1) << (<u64>n) : (<u64>1) << (<u64>n);
+    const flags = load<i32>(name, 4);
+    const code = i + 1;
+    if ((flags & 2) != 0) walkedCodes |= (<u64>1) << (<u64>code);
+    const bits: u64 = (flags & 1) != 0 ? (<u64>-1) << (<u64>n) : (<u64>1) << (<u64>n);
     store<u64>(filter, load<u64>(filter) | bits);
   }
 }
@@ -127,7 +140,7 @@ function keyCode(p: usize, end: usize): i32 {
   for (let i = 0; i < nameCount; i++) {
     const name = names + <usize>i * nameRoom;
     const n = load<i32>(name);
-    if (load<i32>(name, 4) != 0 ? length < n : length != n) continue;
+    if ((load<i32>(name, 4) & 1) != 0 ? length < n : length != n) continue;
     let k = 0;
     while (k < n && load<u8>(p + <usize>k) == load<u8>(name + 8 + <usize>k)) k++;
     if (k == n) return i + 1;
@@ -175,65 +188,77 @@ function scanKey(input: usize, p: usize, end: usize, tape: usize, index: i32, re
   if (p >= end || load<u8>(p) != 0x22) return 0;
   const flags = scanString(p + 1, end);
   if (flags < 0) return 0;
+  keyFound = 0;
   if (record) {
-    const code = flags & 1 ? 0 : keyCode(p + 1, stringEnd);
-    put(tape, index, KEY | (flags << 4), p + 1 - input, stringEnd - input, code);
+    keyFound = flags & 1 ? 0 : keyCode(p + 1, stringEnd);
+    put(tape, index, KEY | (flags << 4), p + 1 - input, stringEnd - input, keyFound);
   }
   p = skipSpace(stringEnd + 1, end);
   if (p >= end || load<u8>(p) != 0x3a) return 0;
   return skipSpace(p + 1, end);
 }
 
-export function scanJson(input: usize, len: i32, tape: usize, stack: usize, maxDepth: i32, recordDepth: i32): i32 {
+export function scanJson(input: usize, len: i32, tape: usize, stack: usize, maxDepth: i32, walk: bool): i32 {
   const end = input + <usize>len;
   let p = skipSpace(input, end);
   let count: i32 = 0;
-  // Open containers: depth of the innermost; on the stack, each one's entry << 1, + 1 for an object.
+  // Open containers: the innermost's depth; on the stack, for each, its entry << 3, + 4 when it has one, + 2 when
+  // its content is written, + 1 for an object. `written`: whether the innermost's content is (or, at depth 0,
+  // the document's value).
   let depth: i32 = 0;
+  let written = true;
+  let isObject = false;
   while (true) {
-    // A value at p, recorded when its container's content is.
+    // A value at p.
     if (p >= end) return -1;
-    const record = depth <= recordDepth;
     const c = <u32>load<u8>(p);
     if (c == 0x7b || c == 0x5b) {
       if (depth >= maxDepth) return -1;
-      const isObject = c == 0x7b;
-      if (record) put(tape, count, isObject ? OBJECT : ARRAY, p - input, 0, 0);
-      store<i32>(stack + ((<usize>depth) << 2), (count << 1) | (<i32>isObject));
-      if (record) count++;
+      const opened = c == 0x7b;
+      // Its content is written when it is the document's value (if `walk`), or, in a container whose content is,
+      // an element of a list, or a member whose key's name is walked.
+      const content = written && (depth == 0 ? walk : !isObject || walked(keyFound));
+      if (written) put(tape, count, opened ? OBJECT : ARRAY, p - input, 0, 0);
+      store<i32>(
+        stack + ((<usize>depth) << 2),
+        (count << 3) | ((<i32>written) << 2) | ((<i32>content) << 1) | (<i32>opened),
+      );
+      if (written) count++;
       depth++;
+      written = content;
+      isObject = opened;
       p = skipSpace(p + 1, end);
       if (p < end && <u32>load<u8>(p) == c + 2) {
         // Empty: closed below.
       } else {
         if (isObject) {
-          p = scanKey(input, p, end, tape, count, depth <= recordDepth);
+          p = scanKey(input, p, end, tape, count, written);
           if (p == 0) return -1;
-          if (depth <= recordDepth) count++;
+          if (written) count++;
         }
         continue;
       }
     } else if (c == 0x22) {
       const flags = scanString(p + 1, end);
       if (flags < 0) return -1;
-      if (record) put(tape, count++, STRING | (flags << 4), p + 1 - input, stringEnd - input, count);
+      if (written) put(tape, count++, STRING | (flags << 4), p + 1 - input, stringEnd - input, count);
       p = stringEnd + 1;
     } else if (c == 0x2d || c - 0x30 < 10) {
       const stop = scanNumber(p, end);
       if (stop == 0) return -1;
-      if (record) put(tape, count++, NUMBER, p - input, stop - input, count);
+      if (written) put(tape, count++, NUMBER, p - input, stop - input, count);
       p = stop;
     } else if (c == 0x74) {
       if (p + 4 > end || load<u32>(p) != 0x65757274) return -1; // "true"
-      if (record) put(tape, count++, TRUE, p - input, p + 4 - input, count);
+      if (written) put(tape, count++, TRUE, p - input, p + 4 - input, count);
       p += 4;
     } else if (c == 0x66) {
       if (p + 5 > end || load<u32>(p + 1) != 0x65736c61) return -1; // "alse"
-      if (record) put(tape, count++, FALSE, p - input, p + 5 - input, count);
+      if (written) put(tape, count++, FALSE, p - input, p + 5 - input, count);
       p += 5;
     } else if (c == 0x6e) {
       if (p + 4 > end || load<u32>(p) != 0x6c6c756e) return -1; // "null"
-      if (record) put(tape, count++, NULL, p - input, p + 4 - input, count);
+      if (written) put(tape, count++, NULL, p - input, p + 4 - input, count);
       p += 4;
     } else return -1;
     // After a value (or at an empty container's closing bracket): a comma, a closing bracket, or the end.
@@ -241,26 +266,31 @@ export function scanJson(input: usize, len: i32, tape: usize, stack: usize, maxD
       p = skipSpace(p, end);
       if (depth == 0) return p == end ? count : -1;
       if (p >= end) return -1;
-      const top = load<i32>(stack + ((<usize>(depth - 1)) << 2));
-      const isObject = (top & 1) != 0;
       const d = <u32>load<u8>(p);
       if (d == 0x2c) {
         p = skipSpace(p + 1, end);
         if (isObject) {
-          p = scanKey(input, p, end, tape, count, depth <= recordDepth);
+          p = scanKey(input, p, end, tape, count, written);
           if (p == 0) return -1;
-          if (depth <= recordDepth) count++;
+          if (written) count++;
         }
         break;
       }
       if (d != (isObject ? 0x7d : 0x5d)) return -1;
-      if (depth <= recordDepth + 1) {
-        const at = tape + ((<usize>(top >> 1)) << 4);
+      const top = load<i32>(stack + ((<usize>(depth - 1)) << 2));
+      if ((top & 4) != 0) {
+        const at = tape + ((<usize>(top >> 3)) << 4);
         store<i32>(at, <i32>(p + 1 - input), 8);
         store<i32>(at, count, 12);
       }
       depth--;
       p++;
+      if (depth == 0) written = true;
+      else {
+        const parent = load<i32>(stack + ((<usize>(depth - 1)) << 2));
+        written = (parent & 2) != 0;
+        isObject = (parent & 1) != 0;
+      }
     }
   }
   return -1;

@@ -47,10 +47,11 @@ const NAME_ROOM: usize = 32;
 let table: usize = 0;
 let names: i32 = 0;
 
-function addName(name: string, prefix: bool): void {
+/** Adds a name to the table: `prefix`, any key it begins matches; `walked`, the content of its members is read. */
+function addName(name: string, prefix: bool, walked: bool): void {
   const at = table + <usize>names * NAME_ROOM;
   store<i32>(at, name.length);
-  store<i32>(at, <i32>prefix, 4);
+  store<i32>(at, (<i32>prefix) | ((<i32>walked) << 1), 4);
   for (let k = 0; k < name.length; k++) store<u8>(at + 8 + <usize>k, <u8>name.charCodeAt(k));
   names++;
 }
@@ -60,28 +61,28 @@ export function init(at: usize): void {
   table = at;
   names = 0;
   memory.fill(at, 0, tableBytes());
-  addName('key', false);
-  addName('id', false);
-  addName('names', false);
-  addName('schema', false);
-  addName('fields', false);
-  addName('changelog', false);
-  addName('issues', false);
-  addName('created', false);
-  addName('status', false);
-  addName('priority', false);
-  addName('histories', false);
-  addName('total', false);
-  addName('items', false);
-  addName('name', false);
-  addName('field', false);
-  addName('fieldId', false);
-  addName('fieldtype', false);
-  addName('from', false);
-  addName('fromString', false);
-  addName('to', false);
-  addName('toString', false);
-  addName('customfield_', true);
+  addName('key', false, false);
+  addName('id', false, false);
+  addName('names', false, false);
+  addName('schema', false, false);
+  addName('fields', false, true);
+  addName('changelog', false, true);
+  addName('issues', false, true);
+  addName('created', false, false);
+  addName('status', false, true);
+  addName('priority', false, true);
+  addName('histories', false, true);
+  addName('total', false, false);
+  addName('items', false, true);
+  addName('name', false, false);
+  addName('field', false, false);
+  addName('fieldId', false, false);
+  addName('fieldtype', false, false);
+  addName('from', false, false);
+  addName('fromString', false, false);
+  addName('to', false, false);
+  addName('toString', false, false);
+  addName('customfield_', true, false);
   keyCodes(table, names, NAME_ROOM);
 }
 
@@ -139,21 +140,24 @@ function putEscape(unit: u32): void {
  */
 function copy(from: usize, to: usize): void {
   while (from < to) {
-    if (from + 16 <= to) {
-      const chunk = v128.load(from);
-      if (i8x16.bitmask(chunk) == 0) {
-        v128.store(out, chunk);
-        out += 16;
-        from += 16;
-        continue;
-      }
+    // Sixteen bytes at a time, those of ASCII characters: stored whole, counted up to `to` (the output has room
+    // past its end, and the input 16 bytes).
+    const chunk = v128.load(from);
+    const left = to - from;
+    let high = i8x16.bitmask(chunk);
+    if (left < 16) high &= (1 << (<i32>left)) - 1;
+    v128.store(out, chunk);
+    if (high == 0) {
+      const n = left < 16 ? left : 16;
+      out += n;
+      from += n;
+      continue;
     }
+    const ascii = <usize>ctz(high);
+    out += ascii;
+    from += ascii;
     const b0 = <u32>load<u8>(from);
-    if (b0 < 0x80) {
-      store<u8>(out, <u8>b0);
-      out++;
-      from++;
-    } else if (b0 < 0xe0) {
+    if (b0 < 0xe0) {
       putEscape(((b0 & 0x1f) << 6) | ((<u32>load<u8>(from + 1)) & 0x3f));
       from += 2;
     } else if (b0 < 0xf0) {
@@ -383,7 +387,7 @@ function searchResult(): i32 {
 
 /** Whether the `len` bytes at `at` are one JSON text (see scanJson; the tape needs one entry). */
 export function check(at: usize, len: i32, stack: usize, maxDepth: i32, tapeAt: usize): bool {
-  return scanJson(at, len, tapeAt, stack, maxDepth, 0) >= 0;
+  return scanJson(at, len, tapeAt, stack, maxDepth, false) >= 0;
 }
 
 /**
@@ -397,19 +401,14 @@ export function read(at: usize, len: i32, stack: usize, maxDepth: i32, tapeAt: u
   out = output;
   let p = at;
   while (p < at + <usize>len && load<u8>(p) <= 0x20) p++;
-  // The content walked: an issue's (depth 1), its fields' and changelog's (2), its histories', status's and
-  // priority's (3), their entries' (4), the entries' items (5) and each item's (6); one level more for the issues
-  // of a list, two for those of a search result.
   const list = p < at + <usize>len && load<u8>(p) == 0x5b;
-  if (scanJson(at, len, tapeAt, stack, maxDepth, list ? 7 : 6) < 0) return -1;
+  if (scanJson(at, len, tapeAt, stack, maxDepth, true) < 0) return -1;
   if (list) {
     if (!issues(0)) return -1;
   } else {
     if (kindOf(0) != OBJECT) return -1;
-    let found = searchResult();
+    const found = searchResult();
     if (found >= 0) {
-      scanJson(at, len, tapeAt, stack, maxDepth, 8);
-      found = searchResult();
       put(0x7b);
       copy(startOf(found - 1) - 1, endOf(found - 1) + 1);
       put(0x3a);
