@@ -25,6 +25,32 @@ const only = (v: unknown, keys: string[]): unknown =>
 
 const ITEM_KEYS = ['field', 'fieldId', 'fieldtype', 'from', 'fromString', 'to', 'toString'];
 
+/** Whether the SLA reads a changelog item as a status change (src/domain/changelog.ts's rule). */
+function isStatusItem(item: unknown): boolean {
+  if (!item || typeof item !== 'object') return false;
+  const text = (key: string): string | null => {
+    const value = own(item as Json, key);
+    return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : null;
+  };
+  const fieldId = text('fieldId');
+  if (fieldId !== null) return fieldId === 'status';
+  return text('field')?.toLowerCase() === 'status' && (text('fieldtype') ?? 'jira') === 'jira';
+}
+
+/**
+ * What the SLA reads of a changelog entry: its id, date and status changes when it has some (else nothing but
+ * that it is an entry); items that are not a list as they are (an error names them).
+ */
+function historyPart(history: unknown): unknown {
+  if (!isObject(history)) return history;
+  const items = own(history, 'items');
+  if (items !== undefined && !Array.isArray(items)) return { items };
+  const changes = ((items ?? []) as unknown[]).filter(isStatusItem).map((item) => only(item, ITEM_KEYS));
+  return changes.length === 0
+    ? 'no status change'
+    : { id: own(history, 'id'), created: own(history, 'created'), items: changes };
+}
+
 /**
  * What the SLA reads of an issue (slaFromIssue, organizationsOf, the command's checks), from a value JSON.parse
  * gave or readExport gave: members, their kinds, and in `fields` the lists (organizations) by key.
@@ -56,19 +82,7 @@ function readPart(issue: unknown): unknown {
     changelog: isObject(changelog)
       ? {
           total: own(changelog, 'total'),
-          histories: Array.isArray(histories)
-            ? histories.map((h) =>
-                isObject(h)
-                  ? {
-                      id: own(h, 'id'),
-                      created: own(h, 'created'),
-                      items: Array.isArray(own(h, 'items'))
-                        ? (own(h, 'items') as unknown[]).map((item) => only(item, ITEM_KEYS))
-                        : own(h, 'items'),
-                    }
-                  : h,
-              )
-            : histories,
+          histories: Array.isArray(histories) ? histories.map(historyPart) : histories,
         }
       : changelog,
   };
@@ -175,7 +189,7 @@ describe('readExport', () => {
     }
   });
 
-  it('leaves out what the SLA does not read, and escapes characters above U+007F without changing them', () => {
+  it('leaves out what the SLA does not read (changelog entries without status change left empty), and escapes characters above U+007F without changing them', () => {
     const issue = {
       expand: 'changelog',
       key: 'SUP-1',
@@ -196,8 +210,12 @@ describe('readExport', () => {
             id: '20001',
             author: { displayName: 'Élodie' },
             created: '2024-03-29T17:00:00.000+0100',
-            items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', toString: 'Résolu', tmpToAccountId: 'x' }],
+            items: [
+              { field: 'status', fieldtype: 'jira', fieldId: 'status', toString: 'Résolu', tmpToAccountId: 'x' },
+              { field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', toString: 'Élodie' },
+            ],
           },
+          { id: '20002', created: '2024-03-29T18:00:00.000+0100', items: [{ field: 'labels', fieldId: 'labels' }] },
         ],
       },
     };
@@ -216,8 +234,9 @@ describe('readExport', () => {
           {
             id: '20001',
             created: '2024-03-29T17:00:00.000+0100',
-            items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', toString: 'Résolu' }],
+            items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', toString: 'Résolu' }, {}] as unknown[],
           },
+          {},
         ],
       },
     });
@@ -238,6 +257,31 @@ describe('readExport', () => {
     expect(Object.keys((read as { fields: object }).fields)).toEqual(
       Object.keys((parsed as { fields: object }).fields),
     );
+  });
+
+  it('keeps every changelog item that may be a status change', () => {
+    // As exported: escapes and keys given twice kept.
+    const items = [
+      '{"fieldId":"status","to":"2"}',
+      '{"fieldId":"st\\u0061tus","to":"3"}',
+      '{"field":"STATUS","to":"4"}',
+      '{"field":"Status","fieldtype":"custom","to":"5"}',
+      '{"fieldId":7,"field":"status","to":"6"}',
+      '{"fieldId":null,"field":"status","to":"7"}',
+      '{"fieldId":"assignee","fieldId":"status","to":"8"}',
+      '{"fieldId":"status","fieldId":"assignee","to":"9"}',
+      '"status"',
+      '["status"]',
+    ];
+    for (const item of items) {
+      const text =
+        '{"key":"SUP-1","fields":{"created":"2024-03-29T16:00:00.000+0100","status":{"id":"1"}},' +
+        `"changelog":{"histories":[{"id":"1","created":"2024-03-29T17:00:00.000+0100","items":[${item}]}]}}`;
+      const read = readExport(bytes(text));
+      const parsed: unknown = JSON.parse(text);
+      expect([text, commandPart(read)]).toStrictEqual([text, commandPart(parsed)]);
+      expect(slaOf(read)).toStrictEqual(slaOf(parsed));
+    }
   });
 
   it('gives a value that is not where the SLA expects it as it is, or leaves the document to JSON.parse', () => {

@@ -17,7 +17,7 @@
 export const OBJECT: i32 = 1;
 export const ARRAY: i32 = 2;
 export const STRING: i32 = 3;
-const NUMBER: i32 = 4;
+export const NUMBER: i32 = 4;
 const TRUE: i32 = 5;
 const FALSE: i32 = 6;
 const NULL: i32 = 7;

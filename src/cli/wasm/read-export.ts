@@ -10,13 +10,15 @@
 //   `names` or `schema`, by any field; those fields holding anything else written `null` (to organizationsOf, a
 //   value that is not a list is no organization, whatever it is); the other fields left out;
 // - of `changelog`: `histories` and `total`; of each history: `id`, `created`, `items`, and of each item its
-//   `field`, `fieldId`, `fieldtype`, `from`, `fromString`, `to` and `toString`;
+//   `field`, `fieldId`, `fieldtype`, `from`, `fromString`, `to` and `toString`; an item that surely is no status
+//   change (its `fieldId` says another field: see surelyNoStatus) written {}, and a history with no other item {}
+//   (the SLA reads nothing of them, and they still count as entries);
 // - each issue of a list, and of a search result's `issues` (an `issues` list and no `fields`).
 // A `status`, `priority`, `items` or item of another kind than expected is copied whole. Characters above U+007F
 // are written as escapes (see copy). Anything else (not JSON, a key with an escape in an object it walks, a `fields` or a history that is not an
 // object, a `histories` that is not a list, a document that is neither an object nor a list) gives -1: the
 // caller parses the whole text.
-import { ARRAY, ESCAPED, OBJECT, STRING, keyCodes, scanJson } from './json-scan';
+import { ARRAY, ESCAPED, NUMBER, OBJECT, STRING, keyCodes, scanJson } from './json-scan';
 
 // Codes of the keys read: their place in the table written by `init`, from 1.
 const KEY: i32 = 1;
@@ -220,13 +222,37 @@ function members(i: i32, a: i32, b: i32, c: i32, d: i32): bool {
   return true;
 }
 
-/** A changelog item: the members telling a status change and its statuses. */
+/**
+ * Whether item entry `i` surely is no status change to the SLA (src/domain/changelog.ts reads an item that has a
+ * `fieldId` by it alone): an object whose last `fieldId` is a number, or a string without escape other than
+ * "status"; anything but an object (never read as an item).
+ */
+function surelyNoStatus(i: i32): bool {
+  if (kindOf(i) != OBJECT) return true;
+  let fieldId: i32 = -1;
+  for (let k = i + 1; k < nextOf(i); k = nextOf(k + 1)) {
+    if (flagsOf(k) & ESCAPED) return false;
+    if (nextOf(k) == FIELD_ID) fieldId = k + 1;
+  }
+  if (fieldId < 0) return false;
+  if (kindOf(fieldId) == NUMBER) return true;
+  if (kindOf(fieldId) != STRING || (flagsOf(fieldId) & ESCAPED) != 0) return false;
+  const start = startOf(fieldId);
+  // "status", read as little-endian words.
+  return endOf(fieldId) - start != 6 || load<u32>(start) != 0x74617473 || load<u16>(start, 4) != 0x7375;
+}
+
+/** A changelog item: the members telling a status change and its statuses; {} for one surely no status change. */
 function item(i: i32): bool {
   if (kindOf(i) != OBJECT) {
     copyEntry(i);
     return true;
   }
   put(0x7b);
+  if (surelyNoStatus(i)) {
+    put(0x7d);
+    return true;
+  }
   let first = true;
   for (let k = i + 1; k < nextOf(i); k = nextOf(k + 1)) {
     if (flagsOf(k) & ESCAPED) return false;
@@ -242,9 +268,22 @@ function item(i: i32): bool {
   return true;
 }
 
+/** A changelog entry: {} when it has no item that may be a status change (nothing of it is then read). */
 function history(i: i32): bool {
   if (kindOf(i) != OBJECT) return false;
+  let items: i32 = -1;
+  for (let k = i + 1; k < nextOf(i); k = nextOf(k + 1)) {
+    if (flagsOf(k) & ESCAPED) return false;
+    if (nextOf(k) == ITEMS) items = k + 1;
+  }
+  let noStatus = items < 0 || kindOf(items) == ARRAY;
+  if (items >= 0 && noStatus)
+    for (let e = items + 1; e < nextOf(items) && noStatus; e = nextOf(e)) noStatus = surelyNoStatus(e);
   put(0x7b);
+  if (noStatus) {
+    put(0x7d);
+    return true;
+  }
   let first = true;
   for (let k = i + 1; k < nextOf(i); k = nextOf(k + 1)) {
     if (flagsOf(k) & ESCAPED) return false;
