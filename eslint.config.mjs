@@ -7,10 +7,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  // src/cli/wasm/ is AssemblyScript (its i32/usize types, load/store builtins and decorators are not TypeScript's),
-  // compiled by its own compiler (scripts/build-cli.mjs): tsconfig.json and knip.json leave it out too.
+  // assembly/ is AssemblyScript (its i32/usize types and load/store builtins are not TypeScript's), compiled by its
+  // own compiler (scripts/build-cli.mjs); tsconfig.json and knip.json do not take it in either.
   {
-    ignores: ['node_modules/**', '**/build/**', 'coverage/**', '.sandbox-data/**', 'jest.config.js', 'src/cli/wasm/**'],
+    ignores: ['node_modules/**', '**/build/**', 'coverage/**', '.sandbox-data/**', 'jest.config.js', 'assembly/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

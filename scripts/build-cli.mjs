@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the `sla` command (src/cli/sla.ts and all it imports, packages included) into one CommonJS file,
 // build/cli/sla.cjs, with esbuild, so that it starts as plain JavaScript without a TypeScript loader.
-// First compiles the command's export reader (src/cli/wasm/read-export.ts and json-scan.ts, AssemblyScript) to
+// First compiles the command's export reader (assembly/read-export.ts and json-scan.ts, AssemblyScript) to
 // WebAssembly, build/cli/read-export.wasm, when it is older than its sources; the bundle carries it as base64
 // (JSON_SCAN_WASM).
 // With --if-stale, does nothing while the bundle is newer than every file it was built from (listed in
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'build', 'cli', 'sla.cjs');
 const INPUTS = join(ROOT, 'build', 'cli', 'sla.inputs.json');
-const WASM_SOURCES = ['src/cli/wasm/read-export.ts', 'src/cli/wasm/json-scan.ts'];
+const WASM_SOURCES = ['assembly/read-export.ts', 'assembly/json-scan.ts'];
 const WASM = join(ROOT, 'build', 'cli', 'read-export.wasm');
 const SELF = fileURLToPath(import.meta.url);
 

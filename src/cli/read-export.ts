@@ -3,13 +3,13 @@
  * result) into the part of its JSON value that the `sla` command reads, without building the rest.
  *
  * The bytes are checked as UTF-8 (Node's `isUtf8`), then read by a WebAssembly module (AssemblyScript sources in
- * src/cli/wasm/): it checks them as JSON (refusing what JSON.parse refuses) and writes a JSON text of its own
+ * assembly/): it checks them as JSON (refusing what JSON.parse refuses) and writes a JSON text of its own
  * holding only what the SLA reads, copied from the export as it stands, which JSON.parse then reads: an
  * issue's `key`, `id`, `names`, `schema`, `fields` (its `created`, `status`, `priority`, and the lists that may
  * be organizations, other values there written null), `changelog` (`histories`, each with its `id`, `created` and
  * `items`, and `total`); each issue of a list or of a search result. A key given twice is copied twice, so JSON.parse
  * keeps its last value at its first place, as it does in the export. The details are in
- * src/cli/wasm/read-export.ts.
+ * assembly/read-export.ts.
  *
  * It returns undefined when the caller must decode the text and give it all to JSON.parse, whose value or error
  * message the user then gets: bytes that are not UTF-8 or not JSON, and shapes the module leaves to JSON.parse
