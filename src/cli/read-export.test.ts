@@ -334,7 +334,10 @@ describe('readExport', () => {
     });
   });
 
-  it('leaves to JSON.parse what is not JSON or not UTF-8', () => {
+  it('leaves to JSON.parse what is not JSON or not UTF-8, and files over 4 MiB', () => {
+    const large = JSON.stringify({ ...(JSON.parse(exports[0]!) as Json), padding: 'x'.repeat(4 * 1024 * 1024) });
+    expect(readExport(bytes(large))).toBeUndefined();
+    expect(readExport(bytes(exports[0]!))).toBeDefined();
     for (const text of ['{"key":', '\ufeff{"key":"SUP-1"}', '{"key":"SUP-1",}', '{"a":"\u0001"}'])
       expect(readExport(bytes(text))).toBeUndefined();
     expect(readExport(Buffer.concat([bytes('{"a":"é'), Buffer.from([0xc3, 0x28]), bytes('"}')]))).toBeUndefined();

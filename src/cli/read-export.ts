@@ -12,8 +12,8 @@
  * assembly/read-export.ts.
  *
  * It returns undefined when the caller must decode the text and give it all to JSON.parse, whose value or error
- * message the user then gets: bytes that are not UTF-8 or not JSON, and shapes the module leaves to JSON.parse
- * (an escaped key where it looks members up, a `fields` that is not an object...).
+ * message the user then gets: bytes that are not UTF-8 or not JSON, files over 4 MiB, and shapes the module leaves
+ * to JSON.parse (an escaped key where it looks members up, a `fields` that is not an object...).
  *
  * The module is compiled by scripts/build-cli.mjs: the `sla` bundle carries it (base64, as JSON_SCAN_WASM); code
  * run from the sources (tests) has the script build it into build/cli/read-export.wasm when stale. It is
@@ -38,6 +38,11 @@ interface Reader {
 
 /** Deeper documents are left to JSON.parse. */
 const MAX_DEPTH = 4_096;
+/**
+ * Larger files are left to JSON.parse: the module's memory takes ~21 bytes per byte of the file (the input, its
+ * tape, the output) and keeps them for the process.
+ */
+const MAX_BYTES = 4 * 1024 * 1024;
 const PAGE = 65_536;
 /** The module's memory: 64 KiB left to it; the table of key names; the stack of open containers; the input... */
 const TABLE = 65_536;
@@ -102,7 +107,7 @@ export function isJsonText(bytes: Buffer): boolean {
  */
 export function readExport(bytes: Uint8Array): unknown {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isUtf8(buffer)) return undefined;
+  if (buffer.length > MAX_BYTES || !isUtf8(buffer)) return undefined;
   const { exports, memory, stack, input, tape, output } = load(buffer);
   const written = exports.read(input, buffer.length, stack, MAX_DEPTH, tape, output);
   if (written < 0) return undefined;
