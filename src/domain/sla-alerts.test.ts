@@ -109,6 +109,34 @@ describe('who is told, in which language', () => {
       'SUP-1:sla-alert:breach:assignee',
     ]);
   });
+
+  it('a team lead among the agents told, or in the group speaking their language, gets one email at the breach', () => {
+    const noGroup = configSchema.parse({ escalation: { teamLeadAccountId: 'lead-1' } });
+    const team = [alice, lea];
+    const actions = alerts(MONDAY_11H, { assignee: null, supportTeam: team, config: noGroup }).actions;
+    expect(actions.map((a) => [a.key, (a as { to: unknown }).to])).toEqual([
+      ['SUP-1:sla-alert:breach:team-en', { accountIds: ['lead-1'] }],
+      ['SUP-1:sla-alert:breach:team-fr', { accountIds: ['agent-1'] }],
+    ]);
+    // The group's email, in the default language (French), reaches a French-speaking lead with the group: one
+    // notification naming both (Jira sends each person one email per notification).
+    const frenchLead = { ...lea, locale: 'fr_FR' };
+    expect(
+      alerts(MONDAY_11H, { assignee: null, teamLead: frenchLead }).actions.map((a) => [
+        a.key,
+        (a as { to: unknown }).to,
+      ]),
+    ).toEqual([['SUP-1:sla-alert:breach:group', { groupNames: ['support-team'], accountIds: ['lead-1'] }]]);
+    // An English-speaking lead gets the breach in English, apart (the group writes French).
+    expect(alerts(MONDAY_11H, { assignee: null }).actions.map((a) => a.key)).toEqual([
+      'SUP-1:sla-alert:breach:group',
+      'SUP-1:sla-alert:breach:lead',
+    ]);
+    // The warning is for the group alone.
+    expect(
+      alerts(MONDAY_10H, { assignee: null, teamLead: frenchLead }).actions.map((a) => (a as { to: unknown }).to),
+    ).toEqual([{ groupNames: ['support-team'] }]);
+  });
 });
 
 describe('the texts', () => {

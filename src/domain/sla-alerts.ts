@@ -1,6 +1,7 @@
 /**
  * The response SLA's alerts (DESIGN.md section 1, product decisions): at `sla.atRiskPercent` of the goal the
- * assignee is warned (the support group when the request is unassigned); at the breach the team lead is told too.
+ * assignee is warned (the support group when the request is unassigned); at the breach the team lead is told too,
+ * in one email however many of those roles they hold.
  * Only a running SLA alerts: a paused one has no warning instant, a stopped one has had its answer. Each alert
  * carries one key per request, threshold and recipient, so the ledger sends it once however often the sweep
  * looks. Pure: the SLA engine's result at "now" is the input; decisions come back as actions.
@@ -103,13 +104,25 @@ export function slaAlerts(input: SlaAlertInput): SlaAlertDecision {
     ...message(lang),
   });
 
+  // At the breach the team lead is told too, once: not apart when they are already among those told in their
+  // language (the assignee, an agent of the team), and within the group's email when it speaks their language (a
+  // group's members are not known here; one email to a group and a person reaches each person once).
+  const lead = due === 'breach' && teamLead ? teamLead : null;
+  const leadLang = lead ? languageFor(lead.locale, config.languages) : null;
+  let leadTold = lead !== null && lead.accountId === assignee?.accountId;
   const actions: Action[] = [];
   if (assignee) {
     actions.push(
       notify('assignee', { accountIds: [assignee.accountId] }, languageFor(assignee.locale, config.languages)),
     );
   } else if (config.escalation.supportTeamGroup) {
-    actions.push(notify('group', { groupNames: [config.escalation.supportTeamGroup] }, config.languages.default));
+    const withLead = lead !== null && leadLang === config.languages.default;
+    const to = {
+      groupNames: [config.escalation.supportTeamGroup],
+      ...(withLead ? { accountIds: [lead.accountId] } : {}),
+    };
+    actions.push(notify('group', to, config.languages.default));
+    leadTold ||= withLead;
   } else {
     const byLanguage = new Map<Language, string[]>();
     for (const agent of input.supportTeam) {
@@ -118,8 +131,8 @@ export function slaAlerts(input: SlaAlertInput): SlaAlertDecision {
     }
     for (const [lang, accountIds] of [...byLanguage.entries()].sort(([a], [b]) => a.localeCompare(b)))
       actions.push(notify(`team-${lang}`, { accountIds }, lang));
+    leadTold ||= lead !== null && input.supportTeam.some((agent) => agent.accountId === lead.accountId);
   }
-  if (due === 'breach' && teamLead && teamLead.accountId !== assignee?.accountId)
-    actions.push(notify('lead', { accountIds: [teamLead.accountId] }, languageFor(teamLead.locale, config.languages)));
+  if (lead && leadLang && !leadTold) actions.push(notify('lead', { accountIds: [lead.accountId] }, leadLang));
   return { due, actions, handled };
 }

@@ -176,6 +176,8 @@ export interface PortalView {
   /** When the request would close without an answer. */
   closesAt: string | null;
   escalation: EscalationView | null;
+  /** On a resolved or closed request, the site's own name of the portal's reopen action (JSM's customer transition). */
+  reopenAction: string | null;
   guidance: EscalationGuidance;
 }
 

@@ -246,8 +246,9 @@ export const en = {
     escalationForbidden:
       'Only the reporter, the participants of the request, members of its organization and the support team can escalate it.',
     outOfScope: 'The support rules do not apply to this project.',
-    escalationDone:
-      'This request is resolved or closed: it can no longer be escalated. If the problem is back, reopen the request, then escalate it.',
+    /** `action`: the site's own name of the portal's reopen action (the customer transition), when known. */
+    escalationDone: (action: string | null) =>
+      `This request is resolved or closed: it can no longer be escalated. If the problem is back, reopen the request${action ? ` with the "${action}" action in the portal` : ''}, then escalate it.`,
     escalationReason: (max: number) => `Say why you escalate (up to ${max} characters).`,
     unlicensed:
       'Support Rules is not licensed on this site: ask your Jira administrator to renew or start its Marketplace license.',

@@ -244,8 +244,8 @@ export const fr: Texts = typeset<Texts>(
       escalationForbidden:
         "Seuls le demandeur, les participants de la demande, les membres de son organisation et l'équipe support peuvent l'escalader.",
       outOfScope: "Les règles de support ne s'appliquent pas à ce projet.",
-      escalationDone:
-        'Cette demande est résolue ou fermée : elle ne peut plus être escaladée. Si le problème est revenu, rouvrez la demande, puis escaladez-la.',
+      escalationDone: (action) =>
+        `Cette demande est résolue ou fermée : elle ne peut plus être escaladée. Si le problème est revenu, rouvrez la demande${action ? ` avec l'action « ${action} » du portail` : ''}, puis escaladez-la.`,
       escalationReason: (max) => `Indiquez pourquoi vous escaladez (${max} caractères au plus).`,
       unlicensed:
         "Support Rules n'a pas de licence active sur ce site : demandez à votre administrateur Jira de renouveler ou d'activer sa licence Marketplace.",

@@ -4,6 +4,7 @@ import { getIssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import { listUserOrganizationIds } from '../../jira/list-user-organizations';
 import { hasIssuePermission } from '../../jira/get-my-permissions';
 import { getRequestParticipants } from '../../jira/get-request-participants';
+import { getReopenAction } from '../../jira/get-reopen-action';
 import { getUser } from '../../jira/get-user';
 import { getIssueProperty, setIssueProperty } from '../../jira/issue-property';
 import { notifyIssue } from '../../jira/notify-issue';
@@ -24,6 +25,7 @@ jest.mock('../../jira/get-request');
 jest.mock('../../jira/get-request-participants');
 jest.mock('../../jira/search-issues');
 jest.mock('../../jira/get-user');
+jest.mock('../../jira/get-reopen-action');
 jest.mock('../../jira/get-my-permissions');
 jest.mock('../../jira/issue-property');
 jest.mock('../../jira/notify-issue');
@@ -156,12 +158,14 @@ describe('escalate', () => {
       });
     };
     inStatus('Résolue');
+    // The site's own name of the portal's reopen action, in either language.
+    jest.mocked(getReopenAction).mockResolvedValue('Rouvrir');
     expect(await escalateAs('cust-1')).toEqual({
       ok: false,
       status: 409,
       code: 'request_done',
       message:
-        'This request is resolved or closed: it can no longer be escalated. If the problem is back, reopen the request, then escalate it.',
+        'This request is resolved or closed: it can no longer be escalated. If the problem is back, reopen the request with the "Rouvrir" action in the portal, then escalate it.',
     });
     jest.mocked(hasIssuePermission).mockResolvedValue(true);
     expect(await escalateAs('agent-9')).toMatchObject({
@@ -169,7 +173,13 @@ describe('escalate', () => {
       status: 409,
       code: 'request_done',
       message:
-        'Cette demande est résolue ou fermée\u00a0: elle ne peut plus être escaladée. Si le problème est revenu, rouvrez la demande, puis escaladez-la.',
+        "Cette demande est résolue ou fermée\u00a0: elle ne peut plus être escaladée. Si le problème est revenu, rouvrez la demande avec l'action «\u00a0Rouvrir\u00a0» du portail, puis escaladez-la.",
+    });
+    // When the site's name cannot be read, the sentence stands without it.
+    jest.mocked(getReopenAction).mockResolvedValue(null);
+    expect(await escalateAs('cust-1')).toMatchObject({
+      message:
+        'This request is resolved or closed: it can no longer be escalated. If the problem is back, reopen the request, then escalate it.',
     });
     // A site status the admin mapped to closed is finished too (the configured mapping, not the name).
     inStatus('Archivée', '10999');

@@ -21,6 +21,7 @@ import { cleanReason, MAX_REASON_LENGTH } from '../../domain/escalation-reason';
 import type { Language } from '../../domain/language';
 import type { Person } from '../../domain/request';
 import { textsFor } from '../../domain/texts';
+import { getReopenAction } from '../../jira/get-reopen-action';
 import { getUser } from '../../jira/get-user';
 import { getIssueProperty } from '../../jira/issue-property';
 import type { EscalatePayload, EscalationView, ResolverResult } from '../../shared/contracts';
@@ -59,7 +60,8 @@ async function escalateAs(
   if (!loaded) return fail(404, 'not_found', t.notFound);
   if ('outOfScope' in loaded) return fail(403, 'out_of_scope', t.outOfScope);
   const { snapshot } = loaded;
-  if (escalationBar(snapshot.status.canonical) === 'request_done') return fail(409, 'request_done', t.escalationDone);
+  if (escalationBar(snapshot.status.canonical) === 'request_done')
+    return fail(409, 'request_done', t.escalationDone(await getReopenAction(caller.issueKey)));
 
   const existing = await currentEscalation(caller.issueKey);
   if (existing) return already(existing, caller.lang, config);

@@ -46,6 +46,8 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   const [site, setSite] = useState<SiteValuesView | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  /** The section whose Save was used last (null: the top bar's), where the outcome is also said. */
+  const [savedFrom, setSavedFrom] = useState<string | null>(null);
   /** A coverage change waiting for the admin's confirmation, with the requests it moves. */
   const [coverageChange, setCoverageChange] = useState<CoverageChangePreview | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -137,6 +139,38 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
   }
 
   const dirty = draft !== null && stored !== null && JSON.stringify(draft) !== stored;
+  /**
+   * The Save closing a section (it saves the whole page, as the top one does), with the unsaved flag and, when the
+   * save was made there, its outcome in words (the top bar's notice alone is announced: one live region).
+   */
+  const sectionSave = (section: string) => (
+    <div className="sr-row sr-save-bar-end" data-testid={`save-bar-${section}`}>
+      <Button
+        appearance="primary"
+        onClick={() => {
+          setSavedFrom(section);
+          void save();
+        }}
+        isDisabled={busy}
+        testId={`save-${section}`}
+      >
+        {t.save}
+      </Button>
+      {dirty ? (
+        <span data-testid={`unsaved-${section}`} className="sr-unsaved">
+          <Lozenge appearance="moved">{t.unsaved}</Lozenge>
+        </span>
+      ) : null}
+      {notice && savedFrom === section ? (
+        <span
+          data-testid={`notice-${section}-${notice.kind}`}
+          style={{ color: notice.kind === 'error' ? 'var(--ds-text-danger)' : 'var(--ds-text-success)' }}
+        >
+          {notice.text}
+        </span>
+      ) : null}
+    </div>
+  );
   if (!loaded) return <Loading shape="admin-page" label={t.loading} />;
   if ('ok' in loaded) return <Failure failure={loaded} lang={ctx.lang} />;
   if (!draft) return <Loading shape="admin-page" label={t.loading} />;
@@ -154,18 +188,18 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           <p>{t.defaultsInUse}</p>
         </Message>
       ) : null}
-      <div
-        className="sr-row"
-        style={{
-          position: 'sticky',
-          top: 0,
-          zIndex: 1,
-          padding: '12px 0',
-          background: 'var(--ds-surface)',
-          borderBottom: '1px solid var(--ds-border)',
-        }}
-      >
-        <Button appearance="primary" onClick={() => void save()} isDisabled={busy} testId="save">
+      {/* Save at the top, and again at the end of every section (sectionSave): in Jira the frame grows to its
+          content and the host page scrolls, so no bar stays in view; a Save is never far below what was edited. */}
+      <div className="sr-row sr-save-bar-top" data-testid="save-bar">
+        <Button
+          appearance="primary"
+          onClick={() => {
+            setSavedFrom(null);
+            void save();
+          }}
+          isDisabled={busy}
+          testId="save"
+        >
           {t.save}
         </Button>
         <Button onClick={() => void download()} testId="export">
@@ -206,6 +240,9 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         <CoverageChangeDialog
           preview={coverageChange}
           t={t}
+          anchor={document.querySelector<HTMLElement>(
+            `[data-testid="${savedFrom === null ? 'save' : `save-${savedFrom}`}"]`,
+          )}
           onConfirm={() => void saveDraft()}
           onCancel={() => {
             setCoverageChange(null);
@@ -223,6 +260,7 @@ export function AdminPage({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
           statuses={check?.ok ? check.data.statuses : []}
           site={site}
           onChange={setDraft}
+          saveBar={sectionSave}
         />
       </div>
       {saved ? <WhatIfCard ctx={ctx} draft={draft} saved={saved} jobs={jobs} onStarted={reloadJobs} /> : null}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Config, ConfigError, SetupCheck, SiteValuesView } from '../../../src/shared/contracts';
 import { strings } from '../../common/src/i18n';
 import type { ScreenContext } from '../../common/src/screen-context';
@@ -21,27 +22,37 @@ interface Props {
   /** The site's priorities, resolutions and organizations (null while they load). */
   site: SiteValuesView | null;
   onChange: (next: Config) => void;
+  /** What closes each section (the page's Save), given the section's name. */
+  saveBar?: (section: string) => ReactNode;
 }
 
 /**
  * Every setting of the configuration schema, one section per group, each editing its part of the draft through
  * a typed lens, with the schema's errors under the field they concern.
  */
-export function ConfigForm({ ctx, draft, errors, statuses, site, onChange }: Props) {
+export function ConfigForm({ ctx, draft, errors, statuses, site, onChange, saveBar }: Props) {
   const t = strings(ctx.lang);
   const config = draftLens(draft, errors, onChange);
+  const sections: [string, ReactNode][] = [
+    ['projects', <ProjectsSection config={config} t={t} />],
+    ['workflow', <WorkflowSection config={config} statuses={statuses} t={t} lang={ctx.lang} site={site} />],
+    ['calendars', <CalendarsSection config={config} t={t} />],
+    ['coverage', <CoverageSection config={config} t={t} site={site} />],
+    ['goals', <GoalsSection config={config} t={t} site={site} />],
+    ['reminders', <RemindersSection config={config} t={t} site={site} />],
+    ['escalation', <EscalationSection config={config} t={t} lang={ctx.lang} />],
+    ['languages', <LanguagesSection config={config} t={t} />],
+    ['rules', <RulesSection config={config} t={t} />],
+    ['leave-to-jsm', <LeaveToJsmSection config={config} t={t} />],
+  ];
   return (
     <div className="sr-stack">
-      <ProjectsSection config={config} t={t} />
-      <WorkflowSection config={config} statuses={statuses} t={t} lang={ctx.lang} site={site} />
-      <CalendarsSection config={config} t={t} />
-      <CoverageSection config={config} t={t} site={site} />
-      <GoalsSection config={config} t={t} site={site} />
-      <RemindersSection config={config} t={t} site={site} />
-      <EscalationSection config={config} t={t} lang={ctx.lang} />
-      <LanguagesSection config={config} t={t} />
-      <RulesSection config={config} t={t} />
-      <LeaveToJsmSection config={config} t={t} />
+      {sections.map(([name, section]) => (
+        <div key={name} className="sr-stack" data-section={name}>
+          {section}
+          {saveBar?.(name)}
+        </div>
+      ))}
     </div>
   );
 }

@@ -16,18 +16,30 @@ export function CoverageChangeDialog({
   t,
   onConfirm,
   onCancel,
+  anchor,
 }: {
   preview: CoverageChangePreview;
   t: Strings;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The Save that asked: the dialog opens beside it. */
+  anchor?: HTMLElement | null;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // In Jira the frame grows to its content and the host page scrolls: a modal centred in the frame's viewport
+    // may lie thousands of pixels away from the Save that opened it. It opens just above that Save instead.
+    if (d && anchor) {
+      const top = anchor.getBoundingClientRect().top - d.offsetHeight - 8;
+      d.style.margin = '0 auto';
+      d.style.top = `${Math.max(8, top)}px`;
+      d.style.bottom = 'auto';
+      d.scrollIntoView({ block: 'nearest' });
+    }
     return () => d?.close();
-  }, []);
+  }, [anchor]);
   const count = (n: number) => new Intl.NumberFormat(t.intlLocale).format(n);
   return (
     <dialog

@@ -24,6 +24,8 @@ export function SetupCheckCard({
       <Message
         appearance={problems.length === 0 ? 'success' : 'warning'}
         title={t.setupCheck}
+        headingLevel={2}
+        titleId="setup-title"
         actions={[
           <Button key="again" appearance="subtle" onClick={onRecheck}>
             {t.recheck}

@@ -144,8 +144,11 @@ const en = {
   alreadyEscalated: 'This request is already escalated.',
   /** The escalate dialog on a resolved or closed request: why not, then how to go on. */
   escalateFinished: 'This request is resolved or closed: it can no longer be escalated.',
-  escalateFinishedNext:
-    "If the problem is back, first reopen the request with the portal's reopen action on this request's page, then escalate it.",
+  /** `action`: the site's own name of the portal's reopen action (the customer transition), when known. */
+  escalateFinishedNext: (action: string | null) =>
+    action
+      ? `If the problem is back, first reopen the request with the "${action}" action on this request's page, then escalate it.`
+      : "If the problem is back, first reopen the request with the portal's reopen action on this request's page, then escalate it.",
   // admin
   adminTitle: 'Support rules',
   /** Beside Save, while the form differs from the configuration in force. */
@@ -542,8 +545,10 @@ const fr: Strings = typeset<Strings>(
       "Votre demande est escaladée : le responsable de l'équipe support et le responsable de votre contrat de support ont été prévenus.",
     alreadyEscalated: 'Cette demande est déjà escaladée.',
     escalateFinished: 'Cette demande est résolue ou fermée : elle ne peut plus être escaladée.',
-    escalateFinishedNext:
-      "Si le problème est revenu, rouvrez d'abord la demande avec l'action de réouverture du portail, sur la page de cette demande, puis escaladez-la.",
+    escalateFinishedNext: (action) =>
+      action
+        ? `Si le problème est revenu, rouvrez d'abord la demande avec l'action « ${action} », sur la page de cette demande, puis escaladez-la.`
+        : "Si le problème est revenu, rouvrez d'abord la demande avec l'action de réouverture du portail, sur la page de cette demande, puis escaladez-la.",
     adminTitle: 'Règles de support',
     unsaved: 'Modifications non enregistrées',
     coverageDialogTitle: 'Changer la couverture des demandes existantes ?',

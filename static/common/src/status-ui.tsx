@@ -64,6 +64,7 @@ export function Message({
   appearance = 'information',
   title,
   headingLevel = 3,
+  titleId,
   actions,
   testId,
   children,
@@ -71,6 +72,8 @@ export function Message({
   appearance?: MessageAppearance;
   title?: string;
   headingLevel?: 2 | 3;
+  /** The title's id, for a section that the message names (`aria-labelledby`). */
+  titleId?: string;
   actions?: ReactNode;
   testId?: string;
   children: ReactNode;
@@ -95,9 +98,13 @@ export function Message({
       <div className="sr-message-body">
         {title ? (
           headingLevel === 2 ? (
-            <h2 className="sr-message-title">{title}</h2>
+            <h2 id={titleId} className="sr-message-title">
+              {title}
+            </h2>
           ) : (
-            <h3 className="sr-message-title">{title}</h3>
+            <h3 id={titleId} className="sr-message-title">
+              {title}
+            </h3>
           )
         ) : null}
         {children}

@@ -2,7 +2,7 @@
  * Small pieces the three screens share: loading, a resolver failure, a labelled field with its error in place,
  * and the root that waits for the Forge context.
  */
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import Spinner from '@atlaskit/spinner';
 import Button from '@atlaskit/button/new';
 import { MAX_REASON_LENGTH, type Language, type ResolverFailure } from '../../../src/shared/contracts';
@@ -137,6 +137,8 @@ export function TextInput({
   required,
   maxLength,
   min,
+  errors,
+  inputRef,
 }: {
   id: string;
   label: string;
@@ -147,17 +149,24 @@ export function TextInput({
   maxLength?: number;
   /** The earliest value a date field takes (its picker greys out what comes before). */
   min?: string;
+  /** The server's refusal of this field, shown under it. */
+  errors?: string[];
+  inputRef?: Ref<HTMLInputElement>;
 }) {
+  const invalid = errors !== undefined && errors.length > 0;
   return (
-    <Field id={id} label={label}>
+    <Field id={id} label={label} errors={errors}>
       <input
         id={id}
+        ref={inputRef}
         type={type}
         className="sr-input"
         required={required}
         maxLength={maxLength}
         min={min}
         value={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>

@@ -89,7 +89,7 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
         <div data-testid="escalate-finished" ref={finishedRef} tabIndex={-1} aria-labelledby="escalate-finished-text">
           <Message appearance="information">
             <p id="escalate-finished-text">{t.escalateFinished}</p>
-            <p>{t.escalateFinishedNext}</p>
+            <p>{t.escalateFinishedNext(result.data.reopenAction)}</p>
           </Message>
         </div>
       ) : (
@@ -112,7 +112,10 @@ export function EscalateDialog({ ctx: bridgeCtx }: { ctx: ScreenContext }) {
                 <li key={p.number}>
                   {p.label}
                   {t.sep}
-                  <a href={`tel:${p.number.replace(/[^+0-9]/g, '')}`}>{p.number}</a>
+                  {/* A number is read and dialled whole: it never breaks across lines. */}
+                  <a href={`tel:${p.number.replace(/[^+0-9]/g, '')}`} style={{ whiteSpace: 'nowrap' }}>
+                    {p.number}
+                  </a>
                 </li>
               ))}
             </ul>

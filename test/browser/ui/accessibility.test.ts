@@ -244,3 +244,79 @@ describe("the panels' headings", () => {
     }
   });
 });
+
+/**
+ * The agent's panel in use: each action's form opened by its button, the pointer still on that button (its pressed
+ * state hovered), and its details opened; French (an agent) and English (the admin), light and dark, 360 and 700 px.
+ */
+describe("the agent's panel with an action's form open", () => {
+  const CASES = [
+    { lang: 'fr', user: USERS.agent, theme: 'light', width: 360, action: 'action-scheduled' },
+    { lang: 'fr', user: USERS.agent, theme: 'dark', width: 700, action: 'action-third-party' },
+    { lang: 'en', user: USERS.admin, theme: 'light', width: 700, action: 'action-escalate' },
+    { lang: 'en', user: USERS.admin, theme: 'dark', width: 360, action: 'action-consulting' },
+  ] as const;
+  it.each(CASES)(
+    'has no critical or serious axe violation ($lang, $theme, $width px, $action)',
+    async ({ user, theme, width, action }) => {
+      const page = await session.open(user, `/browse/${request}`, { theme, width });
+      try {
+        const frame = await frameOf(page, 'issue-panel', '[data-testid="sla-row"]');
+        await page.locator('iframe.forge[src*="/static/issue-panel/"]').evaluate((el, w) => {
+          (el as HTMLElement).style.width = `${w}px`;
+        }, width);
+        await frame.locator('details summary').first().click();
+        const button = frame.getByTestId(action);
+        await button.click();
+        await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+        await button.hover();
+        expect(summary(await seriousViolations(frame))).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
+});
+
+/**
+ * The admin page's outline and names: its headings follow one another without skipping a level (axe's moderate
+ * `heading-order`, with the other outline rules), and every `aria-labelledby` names an element that exists (a
+ * section named by a missing id has no name at all), its setup check included, after a refused save.
+ */
+describe("the admin page's outline", () => {
+  it.each([
+    { theme: 'light', width: 360 },
+    { theme: 'dark', width: 700 },
+  ] as const)('has no skipped heading level and no dangling aria-labelledby ($theme, $width px)', async (look) => {
+    const page = await session.open(USERS.admin, '/admin', look);
+    try {
+      const frame = await frameOf(page, 'admin-page', '[data-testid="setup-check"]');
+      const admin = appFrame(page, 'admin-page');
+      await admin.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus_Mons');
+      await admin.getByTestId('save').click();
+      await admin.getByTestId('error-bh-timeZone').waitFor({ timeout: 10_000 });
+      await frame.evaluate(AXE_SOURCE);
+      const outline = await frame.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }
+        ).axe;
+        const rules = ['page-has-heading-one', 'heading-order', 'empty-heading'];
+        return (await axe.run(document, { runOnly: { type: 'rule', values: rules } })).violations;
+      });
+      expect(summary(outline)).toEqual([]);
+      const dangling = await frame.evaluate(() =>
+        Array.from(document.querySelectorAll('[aria-labelledby]')).flatMap((el) =>
+          (el.getAttribute('aria-labelledby') ?? '')
+            .split(/\s+/)
+            .filter((id: string) => id !== '' && !document.getElementById(id)),
+        ),
+      );
+      expect(dangling).toEqual([]);
+      await expect(
+        admin.getByRole('region', { name: 'Setup check' }).getByRole('heading', { level: 2 }).innerText(),
+      ).resolves.toBe('Setup check');
+    } finally {
+      await page.context().close();
+    }
+  });
+});

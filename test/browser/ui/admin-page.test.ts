@@ -164,3 +164,60 @@ it.each([
     await page.context().close();
   },
 );
+
+describe.each([
+  { width: 360, theme: 'dark' as const },
+  { width: 700, theme: 'light' as const },
+])('a Save never far from what the admin edits ($width px, $theme)', ({ width, theme }) => {
+  // In Jira the app's frame grows to its content and the host page scrolls (the sandbox's pages do the same), so no
+  // bar inside the frame stays in view: every section ends with the page's Save.
+  it('ends every section with Save, flags unsaved changes there, saves from there and says so; the coverage question opens beside it', async () => {
+    const page = await session.open(USERS.admin, '/admin', { width, theme, height: 800 });
+    const admin = appFrame(page, 'admin-page');
+    await admin.getByTestId('setup-check').waitFor({ timeout: 20_000 });
+    const sections = await admin.locator('[data-section]').evaluateAll((els) =>
+      els.map((el) => ({
+        name: el.getAttribute('data-section'),
+        lastIsSave: el.lastElementChild?.querySelector('[data-testid^="save-"]')?.textContent === 'Save',
+      })),
+    );
+    expect(sections.length).toBeGreaterThanOrEqual(10);
+    expect(sections.filter((s) => !s.lastIsSave)).toEqual([]);
+
+    // A rule switched near the end of the page: the Save under its section is within one screen, not thousands
+    // of pixels up at the top.
+    const rule = admin.getByTestId('rule-reopenOnCustomerComment--input');
+    const was = await rule.isChecked();
+    await rule.setChecked(!was, { force: true });
+    const ruleBox = (await admin.getByTestId('rule-reopenOnCustomerComment').boundingBox())!;
+    const saveBox = (await admin.getByTestId('save-rules').boundingBox())!;
+    expect(saveBox.y).toBeGreaterThan(ruleBox.y);
+    expect(saveBox.y - ruleBox.y).toBeLessThan(800);
+    await expect(admin.getByTestId('unsaved-rules').innerText()).resolves.toBe('Unsaved changes');
+    await admin.getByTestId('save-rules').click();
+    await expect(admin.getByTestId('notice-rules-success').innerText()).resolves.toBe('Configuration saved.');
+    await expect(admin.getByTestId('unsaved-rules').count()).resolves.toBe(0);
+    const view = await session.invoke<ResolverResult<ConfigView>>(USERS.admin, 'config-page', 'getConfig', {});
+    if (!view.ok) throw new Error(view.message);
+    expect(view.data.config.rules.reopenOnCustomerComment).toBe(!was);
+
+    // Moving an organization between 24/7 and business hours asks first, in a dialog shown where the admin is.
+    const coverage = admin.locator('[data-section="coverage"]');
+    const globex = coverage.locator('select').nth(2);
+    const before = await globex.inputValue();
+    await globex.selectOption(before === '24x7' ? 'business_hours' : '24x7');
+    await admin.getByTestId('save-coverage').click();
+    const dialog = admin.getByTestId('coverage-change');
+    await dialog.waitFor({ timeout: 10_000 });
+    const box = (await dialog.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    await admin.getByTestId('coverage-cancel').click();
+    await globex.selectOption(before);
+    await expect(admin.getByTestId('unsaved-coverage').count()).resolves.toBe(0);
+    await rule.setChecked(was, { force: true });
+    await admin.getByTestId('save-rules').click();
+    await admin.getByTestId('notice-rules-success').waitFor();
+    await page.context().close();
+  });
+});

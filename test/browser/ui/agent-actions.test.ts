@@ -163,6 +163,57 @@ it('names its buttons after what they do, plans operations ahead only, and offer
   await page.context().close();
 });
 
+describe.each([
+  {
+    lang: 'fr',
+    user: USERS.agent,
+    theme: 'light',
+    width: 360,
+    past: 'Cette date est passée\u00a0: une opération se planifie à une date et une heure à venir.',
+    who: 'Indiquez qui réalise l’opération.',
+  },
+  {
+    lang: 'en',
+    user: USERS.admin,
+    theme: 'dark',
+    width: 700,
+    past: 'This date has passed: an operation is planned for a date and time still to come.',
+    who: 'Say who carries out the operation.',
+  },
+] as const)('a scheduled operation refused ($lang, $theme, $width px)', ({ user, theme, width, past, who }) => {
+  it("says under the field, in the agent's language, that the date has passed, focuses it, and records nothing", async () => {
+    const key = await session.createRequest(USERS.customer, `Planned in the past ${theme}`);
+    const page = await session.open(user, `/browse/${key}`, { theme });
+    const panel = appFrame(page, 'issue-panel');
+    await panel.getByTestId('sla-state').waitFor({ timeout: 20_000 });
+    await page.locator('iframe.forge[src*="/static/issue-panel/"]').evaluate((el, w) => {
+      (el as HTMLElement).style.width = `${w}px`;
+    }, width);
+    await panel.getByTestId('action-scheduled').click();
+    // Typed by hand (the picker greys out past dates, typing does not): yesterday, in the agent's zone.
+    const yesterday = new Date((await session.now()) - 24 * 3_600_000).toISOString().slice(0, 16);
+    await panel.locator('#op-at').fill(yesterday);
+    await panel.locator('#op-who').fill('Ops');
+    await panel.getByTestId('submit-scheduled').click();
+    // The app's message, not the browser's bubble (in the browser's language): under the field, which takes the focus.
+    await expect(panel.getByTestId('error-op-at').innerText()).resolves.toBe(past);
+    await expect(panel.locator('#op-at').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(panel.locator('#op-at').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(panel.getByTestId('failure').count()).resolves.toBe(0);
+    // No one named: said under that field.
+    await panel.locator('#op-at').fill(new Date((await session.now()) + 48 * 3_600_000).toISOString().slice(0, 16));
+    await panel.locator('#op-who').fill('');
+    await panel.getByTestId('submit-scheduled').click();
+    await expect(panel.getByTestId('error-op-who').innerText()).resolves.toBe(who);
+    await expect(panel.getByTestId('error-op-at').count()).resolves.toBe(0);
+    // Nothing recorded: the request has not moved.
+    await session.control('POST', '/_sandbox/settle');
+    const issue = await session.rest<Issue>(USERS.agent, 'GET', `/rest/api/3/issue/${key}?fields=status`);
+    expect(issue.fields.status.name).toBe('Soumise');
+    await page.context().close();
+  });
+});
+
 it("links a third party's reference that is a web address, and a long one does not overflow a 360 px panel", async () => {
   const key = await session.createRequest(USERS.customer, 'Vendor ticket');
   const reference = `https://support.example-vendor.test/servicedesk/customer/portal/42/${'VENDOR-'.repeat(12)}4242`;

@@ -3,8 +3,11 @@
  * `jiraServiceManagement:portalRequestViewAction` on every request it is declared for, whatever its status
  * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-service-management-portal-request-view-action/:
  * none of the module's properties conditions it on the request's status), so the dialog itself must say that a resolved or
- * closed request can no longer be escalated and how to go on: reopen it with the portal's reopen action (the
- * customer transition JSM offers on the request's page), then escalate it. No form, one Close button, the notice
+ * closed request can no longer be escalated and how to go on: reopen it with the portal's reopen action, named as
+ * the site names it in either language (the customer transition JSM offers on the request's page, "Rouvrir" on the
+ * sandbox's site: GET /rest/servicedeskapi/request/{issueIdOrKey}/transition,
+ * https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/: the CustomerTransitionDTO name),
+ * then escalate it. No form, one Close button, the notice
  * takes the focus; in French and English, light and dark, 360 px and 700 px, with no critical or serious axe-core
  * violation (axe's impact levels: https://github.com/dequelabs/axe-core/blob/develop/doc/issue_impact.md).
  */
@@ -48,13 +51,13 @@ const TEXTS = {
   fr: {
     user: USERS.customer,
     finished: 'Cette demande est résolue ou fermée\u00a0: elle ne peut plus être escaladée.',
-    next: "Si le problème est revenu, rouvrez d'abord la demande avec l'action de réouverture du portail, sur la page de cette demande, puis escaladez-la.",
+    next: "Si le problème est revenu, rouvrez d'abord la demande avec l'action «\u00a0Rouvrir\u00a0», sur la page de cette demande, puis escaladez-la.",
     close: 'Fermer',
   },
   en: {
     user: USERS.otherCustomer,
     finished: 'This request is resolved or closed: it can no longer be escalated.',
-    next: "If the problem is back, first reopen the request with the portal's reopen action on this request's page, then escalate it.",
+    next: 'If the problem is back, first reopen the request with the "Rouvrir" action on this request\'s page, then escalate it.',
     close: 'Close',
   },
 } as const;
@@ -118,9 +121,9 @@ it('lets the customer escalate again once they reopened the request with the por
   await dialogFrame(page, '[data-testid="escalate-finished"]');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !(document.getElementById('action-portal-escalate') as HTMLDialogElement).open);
-  // The portal's own reopen action: the customer transition JSM offers on a resolved request.
+  // The portal's own reopen action, the one the dialog named: the customer transition JSM offers on a resolved request.
   const reopen = page.locator('form[action="/_sandbox/ui/customer-transition"] button');
-  await expect(reopen.count()).resolves.toBeGreaterThan(0);
+  await expect(reopen.allInnerTexts()).resolves.toEqual(['Rouvrir']);
   await Promise.all([page.waitForLoadState('load'), reopen.first().click()]);
   await session.control('POST', '/_sandbox/settle');
   await page.reload();
@@ -145,6 +148,7 @@ it('answers a request closed while the dialog was open: nothing escalated, the r
   const failure = dialog.getByTestId('failure');
   await expect(failure.getAttribute('data-code')).resolves.toBe('request_done');
   await expect(failure.innerText()).resolves.toContain('This request is resolved or closed');
+  await expect(failure.innerText()).resolves.toContain('reopen the request with the "Rouvrir" action in the portal');
   await expect(dialog.getByTestId('escalation-done').count()).resolves.toBe(0);
   const view = await session.invoke<{ ok: boolean; data: { escalation: unknown } }>(
     USERS.otherCustomer,

@@ -129,6 +129,12 @@ describe('the escalate dialog, as an Atlaskit modal (English customer, dark, 360
     expect(urgent).toContain('On call 24/7');
     expect(urgent).not.toContain('heures ouvrées');
     await expect(dialog.locator('main').innerText()).resolves.not.toMatch(/offer manager|Cloud\/Support|team lead/i);
+    // Each number stays whole on one line at 360 px (it used to break after "+33 1").
+    const numbers = await dialog
+      .locator('a[href^="tel:"]')
+      .evaluateAll((links) => links.map((a) => ({ lines: a.getClientRects().length, text: a.textContent })));
+    expect(numbers.length).toBe(2);
+    expect(numbers.filter((n) => n.lines !== 1)).toEqual([]);
     // Atlaskit's modal focuses its first field; here, the reason.
     await expect(dialog.getByLabel('Reason').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Escape');

@@ -43,6 +43,8 @@ interface Scenario {
   monday: DateTime;
   plain: string;
   paused: string;
+  /** A third request, left unassigned: its alerts go to the support group (the lead is one of its members). */
+  unassigned: string;
   users: Record<'agent' | 'lead' | 'claire', { accountId: string; emailAddress: string }>;
 }
 
@@ -73,7 +75,7 @@ async function play(options: Parameters<typeof startTestSandbox>[0]): Promise<Sc
   const friday = nextWorkingFriday(now).set({ hour: 16 });
   const monday = friday.plus({ days: 3 }).startOf('day');
   await moveClockTo(sandbox, friday);
-  const create = async (summary: string) => {
+  const create = async (summary: string, assign = true) => {
     const { issueKey } = await ok(
       sandbox.asUser().post<{ issueKey: string }>('/_sandbox/portal/request', {
         summary,
@@ -81,14 +83,16 @@ async function play(options: Parameters<typeof startTestSandbox>[0]): Promise<Sc
         reporter: users.claire.accountId,
       }),
     );
-    await ok(
-      sandbox
-        .asUser(users.agent.emailAddress)
-        .put(`/rest/api/3/issue/${issueKey}`, { fields: { assignee: { accountId: users.agent.accountId } } }),
-    );
+    if (assign)
+      await ok(
+        sandbox
+          .asUser(users.agent.emailAddress)
+          .put(`/rest/api/3/issue/${issueKey}`, { fields: { assignee: { accountId: users.agent.accountId } } }),
+      );
     return issueKey;
   };
   const plain = await create('VPN down (no pause)');
+  const unassigned = await create('VPN down (nobody on it)', false);
   const paused = await create('VPN down (waits for Atlassian)');
   await sandbox.settle();
   // The paused one waits for a third party from Friday 16:30 to Monday 09:30: two hours of business time.
@@ -98,7 +102,7 @@ async function play(options: Parameters<typeof startTestSandbox>[0]): Promise<Sc
   await moveTo(sandbox, users.agent.emailAddress, paused, IN_PROGRESS);
   await moveClockTo(sandbox, monday.set({ hour: 13, minute: 30 }));
   await sandbox.settle();
-  return { sandbox, friday, monday, plain, paused, users };
+  return { sandbox, friday, monday, plain, paused, unassigned, users };
 }
 
 async function moveTo(sandbox: TestSandbox, agent: string, issueKey: string, statusName: string): Promise<void> {
@@ -159,6 +163,18 @@ describe.each([
     );
     expect(warning[0]!.textBody).toContain(`le délai sera dépassé le ${s.monday.day} `);
     expect(warning[0]!.textBody).toContain('à 11:00 (Europe/Paris)');
+  });
+
+  it("tells the team lead of an unassigned request's breach once, though they are in the support group warned", async () => {
+    const alerts = alertsOf(await s.sandbox.outbox(), s.unassigned);
+    const warning = alerts.filter((m) => m.subject.includes(WARNING));
+    const breach = alerts.filter((m) => m.subject.includes(BREACH));
+    // The group (agents and the lead, sandbox/README.md) is warned; the breach reaches each of them once.
+    expect(warning).toHaveLength(1);
+    expect(warning[0]!.to).toContain(s.users.lead.accountId);
+    const leadBreaches = breach.filter((m) => m.to.includes(s.users.lead.accountId));
+    expect(leadBreaches).toHaveLength(1);
+    expect(leadBreaches[0]!.to).toContain(s.users.agent.accountId);
   });
 
   it('postpones both by the working time of a pause in waiting for a third party', async () => {

@@ -2,6 +2,8 @@ import { awaitedFromTeam, latestTeamComment } from '../../../domain/comments';
 import { escalationGuidance } from '../../../domain/messages/team-messages';
 import { textsFor } from '../../../domain/texts';
 import { statusResolver } from '../../../domain/workflow';
+import { escalationBar } from '../../../domain/escalation-bar';
+import { getReopenAction } from '../../../jira/get-reopen-action';
 import { getUser } from '../../../jira/get-user';
 import { listIssueComments } from '../../../jira/list-issue-comments';
 import type { PortalView, ResolverResult } from '../../../shared/contracts';
@@ -15,7 +17,8 @@ import { escalatedBy, portalSla, statusInWords } from '../views';
  * The customer's panel: reads the request as the app (a portal-only customer's own calls fail: ECO-838), shows it
  * only to its audience (reporter, participants, members of an organization it is shared with, agents:
  * shared/request-audience.ts), and says, in their words, where it stands, what is awaited from them (comments.ts `awaitedFromTeam`, as the
- * reminders quote it) and when it would close.
+ * reminders quote it) and when it would close; on a resolved or closed request, the site's name of the portal's
+ * reopen action.
  */
 export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise<ResolverResult<PortalView>> {
   return resolveFor(req, 'request', async (caller, config) => {
@@ -30,9 +33,11 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
     const waitingForCustomer = canonical === 'waiting_for_customer';
     const running = sla?.result.state === 'running';
     const escalation = escalationOf(issue);
-    const [waiting, comments] = await Promise.all([
+    const finished = escalationBar(canonical ?? null) === 'request_done';
+    const [waiting, comments, reopenAction] = await Promise.all([
       waitingForCustomer ? loadWaiting(issue, config, canonical) : Promise.resolve(null),
       waitingForCustomer || running ? listIssueComments(issue.key, 20) : Promise.resolve([]),
+      finished ? getReopenAction(issue.key) : Promise.resolve(null),
     ]);
     const reporterId = issue.fields.reporter?.accountId;
     const reporter = reporterId ? { accountId: reporterId } : null;
@@ -48,6 +53,7 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
       escalatedBy: escalation ? escalatedBy(escalation.by, caller.accountId, escalator?.accountType) : null,
       closesAt: config.rules.autoClose ? (waiting?.autoCloseAt ?? null) : null,
       escalation,
+      reopenAction,
       guidance: { enabled: config.rules.escalation, ...escalationGuidance(lang, config) },
     });
   });
