@@ -1,131 +1,116 @@
 /**
  * Reads an export file's bytes (GET /rest/api/3/issue/{key}?expand=changelog, a list of them, or a search
- * result) into the JSON value the `sla` command works on.
+ * result) into the part of its JSON value that the `sla` command reads, without building the rest.
  *
- * Decoding a file from UTF-8 costs about as much as `JSON.parse` itself, because an export holds French text.
- * So the bytes are given to `JSON.parse` one character each (latin1: a plain copy), which reads the same JSON:
- * every byte of UTF-8's multi-byte characters is 0x80 or above, so quotes, backslashes and the structure are
- * the same bytes either way, and the text is valid JSON in one reading exactly when it is in the other. Only the
- * strings holding such characters differ. Those the SLA reads are then decoded from UTF-8 where they stand (no
- * copy of the document): an issue's `key` and `id`, the values of `names`, of `fields`: `created`, `status`'s
- * `id` and `name`, `priority`'s `name`, the `id` and `name` of the objects in any list (organizations), and of
- * `changelog.histories`: each entry's `id`, `created` and its items' `field`, `fieldId`, `fieldtype`, `from`,
- * `fromString`, `to`, `toString`; likewise for each issue of a list or of a search result's `issues`.
+ * The bytes are checked as UTF-8 (Node's `isUtf8`), then read by a WebAssembly module (AssemblyScript sources in
+ * assembly/): it checks them as JSON (refusing what JSON.parse refuses) and writes a JSON text of its own
+ * holding only what the SLA reads, copied from the export as it stands, which JSON.parse then reads: an
+ * issue's `key`, `id`, `names`, `schema`, `fields` (its `created`, `status`, `priority`, and the lists that may
+ * be organizations, other values there written null), `changelog` (`histories`, each with its `id`, `created` and
+ * `items`, and `total`); each issue of a list or of a search result. A key given twice is copied twice, so JSON.parse
+ * keeps its last value at its first place, as it does in the export. The details are in
+ * assembly/read-export.ts.
  *
- * Every other string, and every key, stays as read: one character per byte. The SLA reads keys only to find
- * members by ASCII names (which read the same either way) and to match `names`' and `schema`'s keys with
- * `fields`' keys (which read alike, since each key is read the same way), so its results are those of the
- * decoded text. A file of ASCII bytes needs nothing decoded.
+ * It returns undefined when the caller must decode the text and give it all to JSON.parse, whose value or error
+ * message the user then gets: bytes that are not UTF-8 or not JSON, files over 4 MiB, and shapes the module leaves
+ * to JSON.parse (an escaped key where it looks members up, a `fields` that is not an object...).
  *
- * That holds for text that is valid UTF-8 and has no `\u` escape above U+007F (an escaped "é" and a written
- * one would read alike in latin1): otherwise, and for text that is not JSON, it returns undefined and the
- * caller decodes the text and uses `JSON.parse`, whose error message the user sees.
+ * The module is compiled by scripts/build-cli.mjs: the `sla` bundle carries it (base64, as JSON_SCAN_WASM); code
+ * run from the sources (tests) has the script build it into build/cli/read-export.wasm when stale. It is
+ * instantiated once per process, synchronously: WebAssembly is compiled at once, without the interpreted first
+ * runs of JavaScript.
  */
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** Texts decoded lately: status, priority and organization names repeat across entries and files. */
-const recentlyDecoded = new Map<string, string>();
+/** Set by scripts/build-cli.mjs in the bundle: the module's WebAssembly, base64. */
+declare const JSON_SCAN_WASM: string | undefined;
 
-/** A string read as latin1, decoded from UTF-8 (when it holds a byte above 0x7F). */
-function utf8(text: string): string {
-  let k = 0;
-  while (k < text.length && text.charCodeAt(k) < 0x80) k++;
-  if (k === text.length) return text;
-  const known = recentlyDecoded.get(text);
-  if (known !== undefined) return known;
-  const decoded = Buffer.from(text, 'latin1').toString('utf8');
-  if (text.length <= 64) {
-    if (recentlyDecoded.size >= 1024) recentlyDecoded.clear();
-    recentlyDecoded.set(text, decoded);
+interface Reader {
+  memory: WebAssembly.Memory;
+  init(table: number): void;
+  tableBytes(): number;
+  read(input: number, length: number, stack: number, maxDepth: number, tape: number, output: number): number;
+  check(input: number, length: number, stack: number, maxDepth: number, tape: number): number;
+}
+
+/** Deeper documents are left to JSON.parse. */
+const MAX_DEPTH = 4_096;
+/**
+ * Larger files are left to JSON.parse: the module's memory takes ~21 bytes per byte of the file (the input, its
+ * tape, the output) and keeps them for the process.
+ */
+const MAX_BYTES = 4 * 1024 * 1024;
+const PAGE = 65_536;
+/** The module's memory: 64 KiB left to it; the table of key names; the stack of open containers; the input... */
+const TABLE = 65_536;
+
+let reader: { exports: Reader; stack: number; input: number } | undefined;
+
+function wasmBytes(): Uint8Array<ArrayBuffer> {
+  if (typeof JSON_SCAN_WASM === 'string') return new Uint8Array(Buffer.from(JSON_SCAN_WASM, 'base64'));
+  const root = join(__dirname, '..', '..');
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs'), '--wasm-only'], { stdio: 'inherit' });
+  return new Uint8Array(readFileSync(join(root, 'build', 'cli', 'read-export.wasm')));
+}
+
+function theReader(): NonNullable<typeof reader> {
+  if (reader === undefined) {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes()), {}).exports as unknown as Reader;
+    const stack = TABLE + exports.tableBytes();
+    const input = stack + MAX_DEPTH * 4;
+    if (exports.memory.buffer.byteLength < input) exports.memory.grow(Math.ceil(input / PAGE));
+    exports.init(TABLE);
+    reader = { exports, stack, input };
   }
-  return decoded;
+  return reader;
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Decodes the string members `keys` of `target` (an own member only: a missing one is not created). */
-function decodeMembers(target: unknown, keys: readonly string[]): void {
-  if (!isObject(target)) return;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(target, key)) continue;
-    const value = target[key];
-    if (typeof value === 'string') target[key] = utf8(value);
-  }
-}
-
-const ISSUE_KEYS = ['key', 'id'];
-const STATUS_KEYS = ['id', 'name'];
-const PRIORITY_KEYS = ['name'];
-const HISTORY_KEYS = ['id', 'created'];
-const ITEM_KEYS = ['field', 'fieldId', 'fieldtype', 'from', 'fromString', 'to', 'toString'];
-
-/** Own member, or undefined (never one of Object.prototype's). */
-function member(target: Json, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
-}
-
-function decodeFields(fields: Json): void {
-  decodeMembers(fields, ['created']);
-  decodeMembers(member(fields, 'status'), STATUS_KEYS);
-  decodeMembers(member(fields, 'priority'), PRIORITY_KEYS);
-  for (const key in fields) {
-    const value = fields[key];
-    if (Array.isArray(value)) for (const element of value) decodeMembers(element, STATUS_KEYS);
-  }
-}
-
-function decodeIssue(issue: unknown): void {
-  if (Array.isArray(issue)) {
-    for (const element of issue) decodeIssue(element);
-    return;
-  }
-  if (!isObject(issue)) return;
-  decodeMembers(issue, ISSUE_KEYS);
-  const names = member(issue, 'names');
-  if (isObject(names)) decodeMembers(names, Object.keys(names));
-  const fields = member(issue, 'fields');
-  if (isObject(fields)) decodeFields(fields);
-  const changelog = member(issue, 'changelog');
-  const histories = isObject(changelog) ? member(changelog, 'histories') : undefined;
-  if (Array.isArray(histories))
-    for (const history of histories) {
-      decodeMembers(history, HISTORY_KEYS);
-      const items = isObject(history) ? member(history, 'items') : undefined;
-      if (Array.isArray(items)) for (const item of items) decodeMembers(item, ITEM_KEYS);
-    }
-  const issues = member(issue, 'issues');
-  if (Array.isArray(issues)) decodeIssue(issues);
-}
-
-/** True when the text has a \u escape above U+007F (or what looks like one). */
-function escapesNonAscii(bytes: Buffer): boolean {
-  for (let at = bytes.indexOf('\\u'); at !== -1; at = bytes.indexOf('\\u', at + 2)) {
-    const hex = bytes.toString('latin1', at + 2, at + 6);
-    if (!/^00[0-7][0-9a-fA-F]$/.test(hex)) return true;
-  }
-  return false;
+/** The module's memory with `bytes` copied in, and where its tape and output go. */
+function load(bytes: Buffer): {
+  exports: Reader;
+  memory: Buffer;
+  stack: number;
+  input: number;
+  tape: number;
+  output: number;
+} {
+  const { exports, stack, input } = theReader();
+  const { length } = bytes;
+  // The input, 16 bytes (read past its end), the tape (16 bytes for each byte and one more), the output.
+  const tape = (input + length + 16 + 15) & ~15;
+  const output = tape + (length + 1) * 16;
+  const needed = output + length * 4 + 64;
+  if (exports.memory.buffer.byteLength < needed)
+    exports.memory.grow(Math.ceil((needed - exports.memory.buffer.byteLength) / PAGE));
+  const memory = Buffer.from(exports.memory.buffer);
+  bytes.copy(memory, input);
+  return { exports, memory, stack, input, tape, output };
 }
 
 /**
- * The JSON value of an export's bytes, the strings the `sla` command reads decoded (see the module's header);
- * undefined when the caller must decode the text and use JSON.parse (not JSON, not UTF-8, or a \u escape above
- * U+007F).
- * @example readExport(Buffer.from('{"key":"SUP-1","fields":{"status":{"name":"Résolu"}}}')) //=> { key: 'SUP-1', fields: { status: { name: 'Résolu' } } }
+ * Whether bytes are one JSON text as JSON.parse reads them (UTF-8 aside), as the module checks them: nesting
+ * deeper than 4,096 levels is refused.
+ * @example isJsonText(Buffer.from('{"a":[1,2]}')) //=> true
+ */
+export function isJsonText(bytes: Buffer): boolean {
+  const { exports, stack, input, tape } = load(bytes);
+  return exports.check(input, bytes.length, stack, MAX_DEPTH, tape) !== 0;
+}
+
+/**
+ * What the `sla` command reads of an export's bytes (see the module's header), or undefined when the caller must
+ * decode the text and use JSON.parse.
+ * @example readExport(Buffer.from('{"key":"SUP-1","fields":{"status":{"name":"Résolu"},"summary":"…"}}')) //=> { key: 'SUP-1', fields: { status: { name: 'Résolu' } } }
  */
 export function readExport(bytes: Uint8Array): unknown {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const ascii = isAscii(buffer);
-  if (!ascii && (!isUtf8(buffer) || escapesNonAscii(buffer))) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(buffer.toString('latin1'));
-  } catch {
-    return undefined;
-  }
-  if (!ascii) decodeIssue(value);
-  return value;
+  if (buffer.length > MAX_BYTES || !isUtf8(buffer)) return undefined;
+  const { exports, memory, stack, input, tape, output } = load(buffer);
+  const written = exports.read(input, buffer.length, stack, MAX_DEPTH, tape, output);
+  if (written < 0) return undefined;
+  // ASCII: characters above U+007F are escaped.
+  return JSON.parse(memory.toString('latin1', output, output + written));
 }
