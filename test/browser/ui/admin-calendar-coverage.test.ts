@@ -7,12 +7,10 @@
  * requests' own organizations and SLA records); Cancel saves nothing. English (light, 700 px) and French (dark,
  * 360 px); axe-core finds no critical or serious violation with the dialog open.
  */
-import { readFileSync } from 'fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
+import { seriousViolations } from './support/axe';
 import { appFrame, Session, USERS } from './support/sandbox-session';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: Session;
 beforeAll(async () => {
@@ -68,17 +66,7 @@ async function globexRecords(): Promise<{ open: number; stopped: number }> {
 }
 
 async function axeSerious(page: Page): Promise<string[]> {
-  const frame = page.frames().find((f) => f.url().includes('/static/admin-page/'))!;
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id);
+  return seriousViolations(page.frames().find((f) => f.url().includes('/static/admin-page/'))!);
 }
 
 it('picks the holidays country and region from date-holidays, and closed days with date pickers', async () => {

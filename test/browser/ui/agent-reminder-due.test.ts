@@ -12,13 +12,12 @@
  * (sandbox/runtime/scheduler.ts): the test sets the request's count to start a few minutes after a run, so a due
  * instant falls a few minutes after one and the next run is most of an hour away.
  */
-import { readFileSync } from 'fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IssuePanelView, ResolverResult } from '../../../src/shared/contracts';
 import { formatInstant } from '../../../static/common/src/format';
+import { seriousViolations } from './support/axe';
 import { appFrame, nextMondayMorning, Session, USERS, type User } from './support/sandbox-session';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const LANGS = [
@@ -118,22 +117,6 @@ async function panel(user: User, look: { theme: 'light' | 'dark'; width: number 
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(seriousViolations(inner)).resolves.toEqual([]);
   return { page, frame };
-}
-
-/** axe-core's critical and serious violations in the frame (axe-core/axe.min.js, run as a test tool runs it). */
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (d: Document) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.help}`);
 }
 
 /** A figure of the waiting section: its label, its text, and whether it reads as due. */

@@ -11,11 +11,9 @@
  * takes the focus; in French and English, light and dark, 360 px and 700 px, with no critical or serious axe-core
  * violation (axe's impact levels: https://github.com/dequelabs/axe-core/blob/develop/doc/issue_impact.md).
  */
-import { readFileSync } from 'fs';
 import type { Frame, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { appFrame, Session, USERS, type User } from './support/sandbox-session';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: Session;
 beforeAll(async () => {
@@ -30,21 +28,6 @@ async function dialogFrame(page: Page, ready: string): Promise<Frame> {
   const frame = await (await page.locator('#action-portal-escalate iframe.forge').elementHandle())!.contentFrame();
   if (!frame) throw new Error('No escalate dialog frame');
   return frame;
-}
-
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (d: Document) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.help}`);
 }
 
 const TEXTS = {
