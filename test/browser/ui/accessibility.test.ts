@@ -7,6 +7,7 @@
 import { readFileSync } from 'fs';
 import type { Frame, Page } from 'playwright-core';
 import { appFrame, Session, USERS, type User } from './support/sandbox-session';
+import { LOOKS } from './support/looks';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -66,13 +67,6 @@ function summary(violations: Violation[]): string[] {
     (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
   );
 }
-
-const LOOKS = [
-  { theme: 'light', width: 360 },
-  { theme: 'dark', width: 700 },
-  { theme: 'dark', width: 360 },
-  { theme: 'light', width: 700 },
-] as const;
 
 const SCREENS: {
   name: string;

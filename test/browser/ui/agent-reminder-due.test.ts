@@ -17,6 +17,7 @@ import type { IssuePanelView, ResolverResult } from '../../../src/shared/contrac
 import { formatInstant } from '../../../static/common/src/format';
 import { seriousViolations } from './support/axe';
 import { appFrame, nextMondayMorning, Session, USERS, type User } from './support/sandbox-session';
+import { inEveryLook } from './support/looks';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,13 +25,7 @@ const LANGS = [
   { lang: 'fr', user: USERS.agent },
   { lang: 'en', user: USERS.admin },
 ] as const;
-const LOOKS = [
-  { theme: 'light', width: 360 },
-  { theme: 'dark', width: 700 },
-  { theme: 'dark', width: 360 },
-  { theme: 'light', width: 700 },
-] as const;
-const CASES = LANGS.flatMap((l) => LOOKS.map((look) => ({ ...l, ...look })));
+const CASES = inEveryLook(LANGS);
 
 const TEXT = {
   fr: {

@@ -15,19 +15,14 @@ import { DateTime } from 'luxon';
 import type { Frame, Page } from 'playwright-core';
 import type { ConfigView, ResolverResult } from '../../../src/shared/contracts';
 import { appFrame, nextMondayMorning, Session, USERS, type User } from './support/sandbox-session';
+import { inEveryLook } from './support/looks';
 
 const HOUR = 3_600_000;
 const LANGS = [
   { lang: 'fr', user: USERS.agent },
   { lang: 'en', user: USERS.admin },
 ] as const;
-const LOOKS = [
-  { theme: 'light', width: 360 },
-  { theme: 'dark', width: 700 },
-  { theme: 'dark', width: 360 },
-  { theme: 'light', width: 700 },
-] as const;
-const CASES = LANGS.flatMap((l) => LOOKS.map((look) => ({ ...l, ...look })));
+const CASES = inEveryLook(LANGS);
 
 /**
  * What the panel says, in each language (French texts carry a non-breaking space before h and min after a number,

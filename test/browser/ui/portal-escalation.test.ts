@@ -11,6 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { appFrame, nextMondayMorning, Session, USERS } from './support/sandbox-session';
+import { inEveryLook } from './support/looks';
 
 let session: Session;
 beforeAll(async () => {
@@ -124,7 +125,7 @@ const LOOKS = [
   { theme: 'light', width: 360 },
   { theme: 'dark', width: 700 },
 ] as const;
-const CASES = LANGS.flatMap((l) => LOOKS.map((look) => ({ ...l, ...look })));
+const CASES = inEveryLook(LANGS, LOOKS);
 
 /** What the dialog says in each language (French texts carry a non-breaking space before a colon). */
 const MODAL_TEXT = {
