@@ -72,7 +72,7 @@ export type {
 /** A resolver's refusal or failure, answered as data so the UI can show it (never thrown). */
 export interface ResolverFailure {
   ok: false;
-  status: 400 | 403 | 404 | 409 | 500;
+  status: 400 | 403 | 404 | 409 | 429 | 500;
   code: string;
   message: string;
   /** Field-level problems of a configuration, when `code` is 'invalid_config'. */

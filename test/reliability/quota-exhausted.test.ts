@@ -2,13 +2,15 @@
  * The app's hourly points quota runs out in the middle of a burst: agents' public comments on 4 requests, 10 each,
  * with a quota of 100 points an hour. Jira refuses every call of the app until the top of the next UTC hour; the app
  * stops calling, keeps the events queued, and forwards every comment to its request's creator exactly once after
- * the reset: nothing lost, nothing sent twice, no dead letter.
+ * the reset: nothing lost, nothing sent twice, no dead letter. An agent who opens a request meanwhile is told that
+ * Jira is limiting the app, and for how many minutes.
  *
  * Limits: the hourly quota of "Rate limiting" (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/:
  * `RateLimit-Reason: jira-quota-global-based`, "all requests are denied until the next hourly reset", `Retry-After`
  * up to that reset; "Build an app that respects rate limits": on a quota refusal stop calling until then), set far
  * below the documented 65,000 points so that a small burst spends it.
  */
+import type { IssuePanelView, ResolverResult } from '../../src/shared/contracts';
 import { startTestSandbox, type SandboxUser, type TestSandbox } from '../support/sandbox';
 import { expectEachCommentForwardedOnce } from './scenarios';
 
@@ -55,6 +57,18 @@ it('stops calling when the hourly quota is spent and forwards every comment exac
   const forwardedBefore = (await Promise.all(keys.map((key) => site.outbox(key, 'app')))).flat().length;
   expect(forwardedBefore).toBeLessThan(REQUESTS * COMMENTS_PER_REQUEST);
 
+  // Meanwhile an agent opens the request: Jira refuses the panel's reads too. The panel says so as a rate limit, in
+  // the agent's language (French here), with the minutes left until the hourly reset (Retry-After), not as a fault.
+  const paused = await panelView(agent, keys[0]!);
+  const { now: refusedAt } = await site.ok<{ now: string }>(null, 'GET', '/_sandbox/clock');
+  const minutes = Math.ceil((HOUR - (Date.parse(refusedAt) % HOUR)) / 60_000);
+  expect(paused).toEqual({
+    ok: false,
+    status: 429,
+    code: 'rate_limited',
+    message: `Jira retient les appels de l'application sur ce site jusqu'au renouvellement de son quota horaire\u00a0: réessayez dans ${minutes === 1 ? 'une minute' : `${minutes} minutes`} environ.`,
+  });
+
   // Past the top of the hour the quota is whole again; the queued work falls due as the clock moves.
   for (let i = 0; i < 8; i++) await site.advance('PT30M');
   await site.settle();
@@ -66,4 +80,15 @@ it('stops calling when the hourly quota is spent and forwards every comment exac
 
   const requests = keys.map((key, r) => ({ key, reporter: customers[r % 2]! }));
   await expectEachCommentForwardedOnce(site, requests, COMMENTS_PER_REQUEST, token);
+  // Past the reset the panel shows the request again.
+  expect(await panelView(agent, keys[0]!)).toMatchObject({ ok: true, data: { issueKey: keys[0] } });
 });
+
+async function panelView(user: SandboxUser, issueKey: string): Promise<ResolverResult<IssuePanelView>> {
+  const answer = await site.invoke<{ result: ResolverResult<IssuePanelView> }>(user.accountId, {
+    moduleKey: 'sla-panel',
+    functionKey: 'getIssuePanelView',
+    issueKey,
+  });
+  return answer.result;
+}

@@ -240,6 +240,14 @@ export const en = {
     forbidden: 'You may not see this request.',
     notFound: 'This request does not exist (or you may not see it).',
     failed: 'Jira did not answer as expected; try again in a moment.',
+    /**
+     * Jira refused the app's call for its rate limits: `minutes` until the hourly quota renews (its Retry-After),
+     * null for a per-second limit, which passes within seconds.
+     */
+    rateLimited: (minutes: number | null) =>
+      minutes === null
+        ? 'Jira asked the app to slow down for a few seconds; try again in a moment.'
+        : `Jira is holding back the app's calls on this site until its hourly allowance renews: try again in about ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
     ruleOff: 'This rule is switched off on the admin page.',
     noTransition: (to: string) => `The workflow offers no transition to "${to}" from the current status.`,
     escalationOff: 'Escalation is switched off for this service desk.',

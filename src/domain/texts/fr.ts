@@ -238,6 +238,10 @@ export const fr: Texts = typeset<Texts>(
       forbidden: "Vous n'avez pas accès à cette demande.",
       notFound: "Cette demande n'existe pas (ou vous n'y avez pas accès).",
       failed: "Jira n'a pas répondu comme prévu ; réessayez dans un instant.",
+      rateLimited: (minutes) =>
+        minutes === null
+          ? "Jira a demandé à l'application de ralentir quelques secondes ; réessayez dans un instant."
+          : `Jira retient les appels de l'application sur ce site jusqu'au renouvellement de son quota horaire : réessayez dans ${minutes === 1 ? 'une minute' : `${minutes} minutes`} environ.`,
       ruleOff: "Cette règle est désactivée dans la page d'administration.",
       noTransition: (to) => `Le workflow ne propose aucune transition vers « ${to} » depuis le statut actuel.`,
       escalationOff: "L'escalade est désactivée pour ce centre de services.",

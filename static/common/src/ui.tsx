@@ -64,12 +64,13 @@ export function Failure({
   const fromBridge = failure.code === 'bridge_error' || failure.code === 'bad_answer';
   return (
     <div data-testid="failure" data-status={failure.status} data-code={failure.code} lang={lang}>
-      {/* A repeated escalation, or one on a finished request, is not a fault: it says why and what to do. */}
+      {/* A repeated escalation, or one on a finished request, is not a fault: it says why and what to do. Jira's
+          rate limits (429) are no fault either: a warning, with when to try again. */}
       <Message
         appearance={
           failure.code === 'already_escalated' || failure.code === 'request_done'
             ? 'information'
-            : failure.status === 403 || failure.status === 404
+            : failure.status === 403 || failure.status === 404 || failure.status === 429
               ? 'warning'
               : 'error'
         }

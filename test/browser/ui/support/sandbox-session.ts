@@ -6,6 +6,7 @@
 import { existsSync } from 'fs';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { statusResolver, type CanonicalStatus } from '../../../../src/domain/workflow';
+import type { RateLimitOptions } from '../../../../sandbox/runtime/rate-limits';
 import { startTestSandbox, type TestSandbox } from '../../../support/sandbox';
 
 export const USERS = {
@@ -43,9 +44,9 @@ export class Session {
     readonly browser: Browser,
   ) {}
 
-  /** A fresh sandbox (licensed unless asked) and a headless Chromium. */
-  static async start(opts: { unlicensed?: boolean } = {}): Promise<Session> {
-    const sandbox = await startTestSandbox({ unlicensed: opts.unlicensed });
+  /** A fresh sandbox (licensed unless asked; Jira's rate limits on when given) and a headless Chromium. */
+  static async start(opts: { unlicensed?: boolean; rateLimits?: RateLimitOptions } = {}): Promise<Session> {
+    const sandbox = await startTestSandbox({ unlicensed: opts.unlicensed, rateLimits: opts.rateLimits });
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     return new Session(sandbox, browser);
   }
