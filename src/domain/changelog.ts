@@ -77,8 +77,10 @@ function parseJiraForm(value: string): number | undefined {
   const milli = digits(value, 20, 23);
   if (year < 1970 || month < 1 || month > 12 || day < 1 || milli < 0) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
+  // Every year's rule is evaluated, not only February's: an arithmetic first met late makes V8 drop and redo the
+  // function's optimized code.
+  const leap = (year % 4 === 0) !== (year % 100 === 0) || year % 400 === 0;
+  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return undefined;
   let offsetMinutes: number;
   const sign = value.charCodeAt(23);
   if (length === 24) {

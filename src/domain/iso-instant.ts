@@ -28,7 +28,9 @@ export function isoInstant(ms: number): string {
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  // One addition for every month (not one for January and February only: an arithmetic first met late makes V8
+  // drop and redo the function's optimized code).
+  const month = shiftedMonth + (shiftedMonth < 10 ? 3 : -9);
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
