@@ -4,8 +4,9 @@
  * the REST API as a client makes them), settled; then a burst of the same actions as fast as the site takes them.
  * Prints the events the app's triggers handled per second, the app's REST calls and rate-limit points per product
  * event and per panel view (the sandbox's GET /_sandbox/stats: perProductEvent, perResolverCall), each beside the
- * figure the same benchmark measured before the app read each request once ({@link BEFORE}), and the issue-panel
- * resolver's latency beside the bare GET issue?expand=changelog it wraps.
+ * figure the same benchmark measured before the app read each request once ({@link BEFORE}), the issue-panel
+ * resolver's latency beside the bare GET issue?expand=changelog it wraps, and the customer portal panel's calls per
+ * view, seen by the request's reporter and by a colleague of their organization.
  *
  * LOAD_SECONDS, LOAD_RATE and BURST (environment) shorten or grow the run; LOAD_RATE_LIMITS=1 turns Jira's documented
  * rate limits on in the sandbox (off by default, as when the figures before were measured).
@@ -17,7 +18,7 @@ import { openDatabase } from '../sandbox/db';
 import { startSandbox, type RunningSandbox } from '../sandbox/index';
 import { uiContext } from '../sandbox/pages/ui-context';
 import { ISSUE_TYPE, PROJECT, STATUSES } from '../sandbox/site/catalog';
-import { ISSUE_PANEL } from '../src/shared/contracts';
+import { ISSUE_PANEL, PORTAL } from '../src/shared/contracts';
 import { random } from '../test/support/random';
 
 const REQUESTS = 50_000;
@@ -343,6 +344,47 @@ async function main(): Promise<void> {
     console.log(
       `  app REST calls per panel view             ${panelCost.callsPer.toFixed(2)} (${panelCost.calls} for ${panelCost.units} views), points ${panelCost.pointsPer.toFixed(2)}; before (${BEFORE.commit}): ${BEFORE.perPanelView.toFixed(1)}; target ${verdict(panelCost.callsPer, TARGET.perPanelView)}`,
     );
+
+    // The customer's portal panel on random requests, seen by their reporter, then by a colleague of the same
+    // organization (the request is shared with it): the colleague costs one more call, their organizations.
+    const portal = runtime.uiModule('portal-request-panel');
+    const portalCost = async (viewerOf: (n: number) => string) => {
+      const before = await stats(sandbox!.url);
+      for (let i = 0; i < PANEL_SAMPLES; i++) {
+        const n = FIRST + Math.floor(rand() * REQUESTS);
+        const accountId = viewerOf(n);
+        const issue = {
+          id: String(100_000 + n),
+          key: `SUP-${n}`,
+          typeId: ISSUE_TYPE.id,
+          typeName: ISSUE_TYPE.name,
+          projectId: PROJECT.id,
+          projectKey: PROJECT.key,
+          projectType: PROJECT.projectTypeKey,
+        };
+        const customer = { accountId, accountType: 'customer' as const, locale: 'fr_FR', timeZone: 'Europe/Paris' };
+        const answer = (await runtime.invokeResolver({
+          moduleKey: portal.key,
+          functionKey: PORTAL.getView,
+          payload: { lang: 'fr' },
+          context: uiContext(portal, customer, issue, 'light', sandbox!.url),
+          accountId,
+        })) as { ok: boolean };
+        if (!answer.ok) throw new Error(`the portal panel answered ${JSON.stringify(answer)} on ${issue.key}`);
+      }
+      return costBetween(before, await stats(sandbox!.url), 'perResolverCall');
+    };
+    const orgOf = (n: number) => reporters.get(1 + (n % 2))!;
+    const byReporter = await portalCost((n) => orgOf(n)[n % orgOf(n).length]!);
+    const byColleague = await portalCost((n) => orgOf(n)[(n + 1) % orgOf(n).length]!);
+    console.log(`\nportal panel resolver (getPortalView), ${PANEL_SAMPLES} random requests each, customers:`);
+    console.log(
+      `  app REST calls per view, the reporter  ${byReporter.callsPer.toFixed(2)} (${byReporter.calls} for ${byReporter.units} views), points ${byReporter.pointsPer.toFixed(2)}; target ${verdict(byReporter.callsPer, TARGET.perPanelView)}`,
+    );
+    console.log(
+      `  the reporter's organization colleague  ${byColleague.callsPer.toFixed(2)} (${byColleague.calls} for ${byColleague.units} views), points ${byColleague.pointsPer.toFixed(2)} (their organizations read: one call more)`,
+    );
+
     const refused = Object.entries((await stats(sandbox.url)).rateLimited).filter(([, n]) => n > 0);
     console.log(
       `\nrate limits: ${refused.length === 0 ? 'no call refused' : refused.map(([reason, n]) => `${n} refused (${reason})`).join(', ')}${RATE_LIMITS ? ' (documented limits on)' : ' (limits off: LOAD_RATE_LIMITS=1 turns them on)'}`,

@@ -1,4 +1,5 @@
 import { route } from '@forge/api';
+import { REQUEST_PARTICIPANTS_TYPE } from '../domain/request-audience';
 import { requestJiraJson } from './client';
 
 /** The ids of JSM's own custom fields on this site (each site numbers its custom fields itself). */
@@ -13,7 +14,7 @@ export interface RequestFieldIds {
 
 const TYPES: Record<keyof RequestFieldIds, string> = {
   organizations: 'com.atlassian.servicedesk:sd-customer-organizations',
-  participants: 'com.atlassian.servicedesk:sd-request-participants',
+  participants: REQUEST_PARTICIPANTS_TYPE,
   requestType: 'com.atlassian.servicedesk:vp-origin',
 };
 

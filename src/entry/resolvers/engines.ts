@@ -8,6 +8,7 @@ import { STATE_PROPERTY, parseReminderState, reminderSchedule } from '../../doma
 import { slaFromIssue } from '../../domain/sla-from-issue';
 import { measuredSla, parseSlaRecord, SLA_RECORD_PROPERTY, type MeasuredSla } from '../../domain/sla-record';
 import type { CanonicalStatus } from '../../domain/workflow';
+import type { JiraComment } from '../../domain/comments';
 import { clockFromJira } from '../shared/clock-from-jira';
 import type { IssueWithChangelog } from '../../jira/get-issue-with-changelog';
 import type { EscalationView, WaitingView } from '../../shared/contracts';
@@ -36,14 +37,16 @@ export const SCREEN_PROPERTIES = [SLA_RECORD_PROPERTY, STATE_PROPERTY, ESCALATIO
 /**
  * The next reminder and the auto-close date, when the request waits for its customer: from its stored clock (the
  * `supportRulesState` property, read with the issue), or, for a request waiting whose clock the hourly sweep has not
- * written yet (it waited before the install, or just began to), from its history read now, as the sweep will count it.
+ * written yet (it waited before the install, or just began to), from its history, as the sweep will count it: the
+ * changelog of the issue read, and `comments` when the caller read the newest 100 (otherwise they are read here).
  * @example await loadWaiting(issue, config, 'waiting_for_customer', Date.now()) //=> { nextReminderAt: '…', autoCloseAt: '…', reminderDue: false, … }
  */
 export async function loadWaiting(
-  issue: Pick<IssueWithChangelog, 'key' | 'properties' | 'fields'>,
+  issue: Pick<IssueWithChangelog, 'key' | 'properties' | 'fields' | 'changelog'>,
   config: Config,
   status: CanonicalStatus | undefined,
   nowMs: number,
+  comments?: JiraComment[],
 ): Promise<WaitingView | null> {
   const issueKey = issue.key;
   const created = issue.fields.created;
@@ -53,11 +56,23 @@ export async function loadWaiting(
     stored && (stored.waiting === 'yes' || !waiting)
       ? stored
       : waiting && (config.rules.reminders || config.rules.autoClose)
-        ? (await clockFromJira(issueKey, status, created ? Date.parse(created) : 0, config)).clock
+        ? (
+            await clockFromJira(issueKey, status, created ? Date.parse(created) : 0, config, {
+              histories: wholeChangelog(issue),
+              comments,
+            })
+          ).clock
         : null;
   if (!clock) return null;
   const schedule = reminderSchedule(clock, config, nowMs);
   return schedule.nextReminderAt === null && schedule.autoCloseAt === null ? null : schedule;
+}
+
+/** The histories of an issue read that holds its whole changelog (getIssueWithChangelog pages a long one). */
+function wholeChangelog(issue: Pick<IssueWithChangelog, 'changelog'>): unknown[] | undefined {
+  const histories = issue.changelog?.histories;
+  const total = issue.changelog?.total;
+  return histories && (typeof total !== 'number' || total <= histories.length) ? histories : undefined;
 }
 
 /**

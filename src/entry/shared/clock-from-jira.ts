@@ -11,7 +11,9 @@ import type { JiraComment } from '../../domain/comments';
 import { listIssueComments } from '../../jira/list-issue-comments';
 
 /**
- * The clock from the request's history, and the comments read on the way (newest first).
+ * The clock from the request's history, and the comments read on the way (newest first). What the caller has read
+ * already is used instead of reading it again: the whole changelog (an issue read with expand=changelog, paged to its
+ * end), the newest comments (up to 100).
  * @example (await clockFromJira('SUP-1', 'waiting_for_customer', createdMs, config)).clock.initialisedFrom //=> 'changelog'
  */
 export async function clockFromJira(
@@ -19,8 +21,12 @@ export async function clockFromJira(
   status: CanonicalStatus | undefined,
   createdMs: number,
   config: Config,
+  known: { histories?: readonly unknown[]; comments?: JiraComment[] } = {},
 ): Promise<{ clock: ReminderState; comments: JiraComment[] }> {
-  const [histories, comments] = await Promise.all([getChangelog(issueKey), listIssueComments(issueKey)]);
+  const [histories, comments] = await Promise.all([
+    known.histories ?? getChangelog(issueKey),
+    known.comments ?? listIssueComments(issueKey),
+  ]);
   const clock = clockFromHistory(
     { histories, comments: comments.map((c) => ({ author: c.author, created: c.created })), createdMs, status },
     config,

@@ -5,7 +5,12 @@
  * Jira as the user. Anyone else is refused.
  */
 import { organizationsOf } from '../../domain/sla-from-issue';
-import { portalRelation, type PortalRelation } from '../../domain/request-audience';
+import {
+  participantIdsOf,
+  portalRelation,
+  type PortalRelation,
+  type RequestPeople,
+} from '../../domain/request-audience';
 import { JiraError, nullIfAbsent } from '../../jira/client';
 import { getCustomerRequest } from '../../jira/get-customer-request';
 import { getIssueWithChangelog, type IssueWithChangelog } from '../../jira/get-issue-with-changelog';
@@ -24,20 +29,24 @@ export async function requestAudience(
   accountId: string,
   purpose: 'view' | 'escalate',
 ): Promise<Audience | null> {
-  const organizationIds = organizationsOf(issue).map((o) => String(o.id));
-  const [participants, callerOrganizations] = await Promise.all([
-    nullIfAbsent(getRequestParticipants(issue.key)),
-    organizationIds.length > 0 ? listUserOrganizationIds(accountId) : Promise.resolve([]),
-  ]);
-  const relation = portalRelation(
-    accountId,
-    {
-      reporterId: issue.fields.reporter?.accountId ?? null,
-      participantIds: (participants ?? []).map((p) => p.accountId),
-      organizationIds,
-    },
-    callerOrganizations,
-  );
+  // Read only what the answer needs, in the order the rule looks (the reporter, the participants, the caller's
+  // organizations): the reporter and the participants are in the request's read; the caller's organizations cost
+  // one call, made only when the request is shared with one and the caller is neither.
+  const people: RequestPeople = {
+    reporterId: issue.fields.reporter?.accountId ?? null,
+    participantIds: [],
+    organizationIds: organizationsOf(issue).map((o) => String(o.id)),
+  };
+  let relation = portalRelation(accountId, people, []);
+  if (!relation) {
+    // The Request participants field of the read; JSM's participant list when the read does not hold it.
+    people.participantIds =
+      participantIdsOf(issue) ??
+      ((await nullIfAbsent(getRequestParticipants(issue.key))) ?? []).map((p) => p.accountId);
+    relation = portalRelation(accountId, people, []);
+  }
+  if (!relation && people.organizationIds.length > 0)
+    relation = portalRelation(accountId, people, await listUserOrganizationIds(accountId));
   if (relation) return relation;
   return (await isAgentOf(issue.key, purpose)) ? 'agent' : null;
 }

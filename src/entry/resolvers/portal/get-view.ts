@@ -34,11 +34,13 @@ export function getPortalView(req: ResolverRequest, nowMs = Date.now()): Promise
     const running = sla?.result.state === 'running';
     const escalation = escalationOf(issue);
     const finished = escalationBar(canonical ?? null) === 'request_done';
-    const [waiting, comments, reopenAction] = await Promise.all([
-      waitingForCustomer ? loadWaiting(issue, config, canonical, nowMs) : Promise.resolve(null),
-      waitingForCustomer || running ? listIssueComments(issue.key, 20) : Promise.resolve([]),
+    // One read of the comments: the newest 100 while the request waits for its customer (the waiting clock may need
+    // them, when the sweep has not stored it yet), 20 while it runs (the team's last answer).
+    const [comments, reopenAction] = await Promise.all([
+      waitingForCustomer || running ? listIssueComments(issue.key, waitingForCustomer ? 100 : 20) : Promise.resolve([]),
       finished ? getReopenAction(issue.key) : Promise.resolve(null),
     ]);
+    const waiting = waitingForCustomer ? await loadWaiting(issue, config, canonical, nowMs, comments) : null;
     const reporterId = issue.fields.reporter?.accountId;
     const reporter = reporterId ? { accountId: reporterId } : null;
     const escalator =
