@@ -379,10 +379,10 @@ async function main(): Promise<void> {
     const byColleague = await portalCost((n) => orgOf(n)[(n + 1) % orgOf(n).length]!);
     console.log(`\nportal panel resolver (getPortalView), ${PANEL_SAMPLES} random requests each, customers:`);
     console.log(
-      `  app REST calls per view, the reporter  ${byReporter.callsPer.toFixed(2)} (${byReporter.calls} for ${byReporter.units} views), points ${byReporter.pointsPer.toFixed(2)}; target ${verdict(byReporter.callsPer, TARGET.perPanelView)}`,
+      `  app REST calls per view, the reporter    ${byReporter.callsPer.toFixed(2)} (${byReporter.calls} for ${byReporter.units} views), points ${byReporter.pointsPer.toFixed(2)}; target ${verdict(byReporter.callsPer, TARGET.perPanelView)}`,
     );
     console.log(
-      `  the reporter's organization colleague  ${byColleague.callsPer.toFixed(2)} (${byColleague.calls} for ${byColleague.units} views), points ${byColleague.pointsPer.toFixed(2)} (their organizations read: one call more)`,
+      `  a colleague of the reporter's organization ${byColleague.callsPer.toFixed(2)} (${byColleague.calls} for ${byColleague.units} views), points ${byColleague.pointsPer.toFixed(2)} (their organizations read: one call more)`,
     );
 
     const refused = Object.entries((await stats(sandbox.url)).rateLimited).filter(([, n]) => n > 0);
