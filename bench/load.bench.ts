@@ -137,6 +137,19 @@ function seedRequests(dataDir: string, reporters: Map<number, string[]>): void {
   db.close();
 }
 
+/** Generated request `n` as a module is shown on it (the context Forge gives its resolver). */
+function shownIssue(n: number) {
+  return {
+    id: String(100_000 + n),
+    key: `SUP-${n}`,
+    typeId: ISSUE_TYPE.id,
+    typeName: ISSUE_TYPE.name,
+    projectId: PROJECT.id,
+    projectKey: PROJECT.key,
+    projectType: PROJECT.projectTypeKey,
+  };
+}
+
 /** REST calls as a client makes them (HTTP Basic, the account's email). */
 function client(url: string) {
   return async (
@@ -295,15 +308,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < PANEL_SAMPLES + 10; i++) {
       if (i === 10) panelStats = await stats(sandbox.url);
       const n = FIRST + Math.floor(rand() * REQUESTS);
-      const issue = {
-        id: String(100_000 + n),
-        key: `SUP-${n}`,
-        typeId: ISSUE_TYPE.id,
-        typeName: ISSUE_TYPE.name,
-        projectId: PROJECT.id,
-        projectKey: PROJECT.key,
-        projectType: PROJECT.projectTypeKey,
-      };
+      const issue = shownIssue(n);
       const callsBefore = runtime.tally.restCalls;
       let start = performance.now();
       const answer = (await runtime.invokeResolver({
@@ -353,15 +358,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < PANEL_SAMPLES; i++) {
         const n = FIRST + Math.floor(rand() * REQUESTS);
         const accountId = viewerOf(n);
-        const issue = {
-          id: String(100_000 + n),
-          key: `SUP-${n}`,
-          typeId: ISSUE_TYPE.id,
-          typeName: ISSUE_TYPE.name,
-          projectId: PROJECT.id,
-          projectKey: PROJECT.key,
-          projectType: PROJECT.projectTypeKey,
-        };
+        const issue = shownIssue(n);
         const customer = { accountId, accountType: 'customer' as const, locale: 'fr_FR', timeZone: 'Europe/Paris' };
         const answer = (await runtime.invokeResolver({
           moduleKey: portal.key,
