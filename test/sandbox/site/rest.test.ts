@@ -224,6 +224,37 @@ describe('issues', () => {
     expect(plain.names).toBeUndefined();
   });
 
+  it('holds the request participants in the Request participants field of the issue read, as JSM lists them', async () => {
+    // Source: reference/jira-platform-openapi.v3.json getIssue (`fields`: all navigable fields by default; `expand`:
+    // schema), where JSM's Request participants is a custom field of type
+    // com.atlassian.servicedesk:sd-request-participants, a list of users. The spec does not list JSM's fields: the
+    // sandbox keeps this one equal to GET
+    // /rest/servicedeskapi/request/{key}/participant. The app reads it to know the participants without that call,
+    // and calls JSM when a read lacks the field (src/entry/shared/request-audience.ts).
+    const participantsField = async () => {
+      const issue = await get(AGENT, '/rest/api/3/issue/SUP-1?expand=names,schema');
+      const id = Object.keys(issue.schema).find(
+        (f) => issue.schema[f].custom === 'com.atlassian.servicedesk:sd-request-participants',
+      )!;
+      return issue.fields[id] as { accountId: string }[] | null;
+    };
+    const listed = async () =>
+      (
+        (await t.as(AGENT).get('/rest/servicedeskapi/request/SUP-1/participant')).body as {
+          values: { accountId: string }[];
+        }
+      ).values.map((p) => p.accountId);
+    expect(await listed()).toEqual([]);
+    // Empty: [] here; a site may answer null (the app reads both as nobody: participantIdsOf).
+    expect((await participantsField()) ?? []).toEqual([]);
+    const gwen = 'sandbox-customer-globex-1'; // Gwen Parker, Globex Cloud: not of SUP-1's organization
+    expect(
+      (await t.as(AGENT).post('/rest/servicedeskapi/request/SUP-1/participant', { accountIds: [gwen] })).status,
+    ).toBe(200);
+    expect((await participantsField())!.map((u) => u.accountId)).toEqual(await listed());
+    expect(await listed()).toEqual([gwen]);
+  });
+
   it("lets agents create a request through Jira's API (channel jira), not customers", async () => {
     // Source: reference/jira-platform-openapi.v3.json createIssue (Create issues project permission; portal-only customers have none).
     const body = {
