@@ -262,7 +262,8 @@ describe("the agent's panel with an action's form open", () => {
         await frame.locator('details summary').first().click();
         const button = frame.getByTestId(action);
         await button.click();
-        await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+        // The panel marks the button open once React has rendered the form (later than the click on a busy machine).
+        await frame.locator(`[data-testid="${action}"][aria-expanded="true"]`).waitFor({ timeout: 10_000 });
         await button.hover();
         expect(summary(await seriousViolations(frame))).toEqual([]);
       } finally {
